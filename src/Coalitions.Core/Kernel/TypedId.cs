@@ -1,0 +1,86 @@
+using System.Diagnostics.CodeAnalysis;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace Coalitions.Core.Kernel;
+
+/// <summary>
+/// A strongly typed identifier over a <see cref="Guid"/>. Every aggregate and every person or
+/// organization the model refers to has its own id type, so a partner id can never be passed
+/// where a proposal id is expected.
+/// </summary>
+/// <typeparam name="TSelf">The implementing id type.</typeparam>
+/// <remarks>
+/// Ids are compared by value. They serialize to JSON as a plain string in the "D" format
+/// (<c>"0f8fad5b-d9cb-469f-a165-70867728950e"</c>) and can be used as dictionary keys.
+/// </remarks>
+public interface ITypedId<TSelf> : IEquatable<TSelf>
+    where TSelf : struct, ITypedId<TSelf>
+{
+    /// <summary>Gets the underlying globally unique value.</summary>
+    Guid Value { get; }
+
+    /// <summary>Wraps an existing <see cref="Guid"/> as this id type.</summary>
+    /// <param name="value">The value; <see cref="Guid.Empty"/> is refused.</param>
+    /// <returns>The id.</returns>
+    /// <exception cref="ArgumentException"><paramref name="value"/> is <see cref="Guid.Empty"/>.</exception>
+    static abstract TSelf FromGuid(Guid value);
+}
+
+/// <summary>Parsing and validation shared by every <see cref="ITypedId{TSelf}"/>.</summary>
+internal static class TypedId
+{
+    public static Guid Check(Guid value, string typeName)
+    {
+        Preconditions.CheckArgument(value != Guid.Empty, nameof(value), $"A {typeName} cannot be the empty GUID.");
+        return value;
+    }
+
+    public static TId Parse<TId>(string text)
+        where TId : struct, ITypedId<TId>
+    {
+        Preconditions.CheckNotNull(text, nameof(text));
+        if (!TryParse(text, out TId id))
+        {
+            throw new FormatException($"'{text}' is not a valid {typeof(TId).Name}: expected a non-empty GUID.");
+        }
+
+        return id;
+    }
+
+    public static bool TryParse<TId>([NotNullWhen(true)] string? text, out TId id)
+        where TId : struct, ITypedId<TId>
+    {
+        if (Guid.TryParse(text, out var guid) && guid != Guid.Empty)
+        {
+            id = TId.FromGuid(guid);
+            return true;
+        }
+
+        id = default;
+        return false;
+    }
+}
+
+/// <summary>Writes a typed id as its GUID string, as a value and as a property name.</summary>
+/// <typeparam name="TId">The id type.</typeparam>
+internal sealed class TypedIdJsonConverter<TId> : JsonConverter<TId>
+    where TId : struct, ITypedId<TId>
+{
+    public override TId Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
+        ReadCore(reader.GetString());
+
+    public override void Write(Utf8JsonWriter writer, TId value, JsonSerializerOptions options) =>
+        writer.WriteStringValue(value.Value);
+
+    public override TId ReadAsPropertyName(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
+        ReadCore(reader.GetString());
+
+    public override void WriteAsPropertyName(Utf8JsonWriter writer, TId value, JsonSerializerOptions options) =>
+        writer.WritePropertyName(value.Value.ToString("D"));
+
+    private static TId ReadCore(string? text) =>
+        TypedId.TryParse<TId>(text, out var id)
+            ? id
+            : throw new JsonException($"'{text}' is not a valid {typeof(TId).Name}.");
+}

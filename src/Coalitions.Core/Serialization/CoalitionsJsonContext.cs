@@ -1,0 +1,23 @@
+using System.Text.Json.Serialization;
+using Coalitions.Core.Kernel;
+
+namespace Coalitions.Core.Serialization;
+
+/// <summary>
+/// The source-generated JSON metadata for every event and public value type of the package.
+/// Use it through <see cref="CoalitionsJson"/>, which adds the NodaTime converters and the event
+/// type discriminators; it is public so hosts can combine it with their own resolvers.
+/// </summary>
+[JsonSourceGenerationOptions(
+    PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
+    UseStringEnumConverter = true,
+    DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    WriteIndented = false)]
+[JsonSerializable(typeof(IDomainEvent))]
+[JsonSerializable(typeof(Actor))]
+[JsonSerializable(typeof(Fraction))]
+[JsonSerializable(typeof(Money))]
+[JsonSerializable(typeof(PartnerId))]
+[JsonSerializable(typeof(PersonId))]
+[JsonSerializable(typeof(CoalitionId))]
+public sealed partial class CoalitionsJsonContext : JsonSerializerContext;

@@ -1,0 +1,41 @@
+using System.Collections.Frozen;
+using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
+using Coalitions.Core.Kernel;
+
+namespace Coalitions.Core.Serialization;
+
+/// <summary>
+/// The stable discriminator of every event type. A discriminator is part of the stored format:
+/// add new events here, never rename or reuse an entry.
+/// </summary>
+internal static class EventCatalog
+{
+    private static readonly (Type Type, string Discriminator)[] Entries =
+    [
+    ];
+
+    public static readonly FrozenDictionary<Type, string> Discriminators =
+        Entries.ToFrozenDictionary(e => e.Type, e => e.Discriminator);
+
+    public static void AddEventPolymorphism(JsonTypeInfo typeInfo)
+    {
+        if (typeInfo.Type != typeof(IDomainEvent))
+        {
+            return;
+        }
+
+        var polymorphism = new JsonPolymorphismOptions
+        {
+            TypeDiscriminatorPropertyName = "$type",
+            UnknownDerivedTypeHandling = JsonUnknownDerivedTypeHandling.FailSerialization,
+            IgnoreUnrecognizedTypeDiscriminators = false,
+        };
+        foreach (var (type, discriminator) in Entries)
+        {
+            polymorphism.DerivedTypes.Add(new JsonDerivedType(type, discriminator));
+        }
+
+        typeInfo.PolymorphismOptions = polymorphism;
+    }
+}
