@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using Coalitions.Core.Decisions;
 using Coalitions.Core.Kernel;
 
 namespace Coalitions.Core.Serialization;
@@ -20,4 +21,22 @@ namespace Coalitions.Core.Serialization;
 [JsonSerializable(typeof(PartnerId))]
 [JsonSerializable(typeof(PersonId))]
 [JsonSerializable(typeof(CoalitionId))]
+[JsonSerializable(typeof(ProposalId))]
+[JsonSerializable(typeof(ProposalDrafted))]
+[JsonSerializable(typeof(ProposalRevised))]
+[JsonSerializable(typeof(ProposalSubmitted))]
+[JsonSerializable(typeof(MotionSeconded))]
+[JsonSerializable(typeof(ConflictOfInterestDeclared))]
+[JsonSerializable(typeof(VotingOpened))]
+[JsonSerializable(typeof(AttendanceRecorded))]
+[JsonSerializable(typeof(BallotCast))]
+[JsonSerializable(typeof(DeadlineExtended))]
+[JsonSerializable(typeof(RoundClosed))]
+[JsonSerializable(typeof(ProposalWithdrawn))]
+[JsonSerializable(typeof(ProposalImplemented))]
+[JsonSerializable(typeof(ReviewScheduled))]
+[JsonSerializable(typeof(DecisionRule))]
+[JsonSerializable(typeof(DecisionOutcome))]
+[JsonSerializable(typeof(Electorate))]
+[JsonSerializable(typeof(DecisionReference))]
 public sealed partial class CoalitionsJsonContext : JsonSerializerContext;

@@ -1,6 +1,7 @@
 using System.Collections.Frozen;
 using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
+using Coalitions.Core.Decisions;
 using Coalitions.Core.Kernel;
 
 namespace Coalitions.Core.Serialization;
@@ -13,6 +14,19 @@ internal static class EventCatalog
 {
     private static readonly (Type Type, string Discriminator)[] Entries =
     [
+        (typeof(ProposalDrafted), "Decisions.ProposalDrafted"),
+        (typeof(ProposalRevised), "Decisions.ProposalRevised"),
+        (typeof(ProposalSubmitted), "Decisions.ProposalSubmitted"),
+        (typeof(MotionSeconded), "Decisions.MotionSeconded"),
+        (typeof(ConflictOfInterestDeclared), "Decisions.ConflictOfInterestDeclared"),
+        (typeof(VotingOpened), "Decisions.VotingOpened"),
+        (typeof(AttendanceRecorded), "Decisions.AttendanceRecorded"),
+        (typeof(BallotCast), "Decisions.BallotCast"),
+        (typeof(DeadlineExtended), "Decisions.DeadlineExtended"),
+        (typeof(RoundClosed), "Decisions.RoundClosed"),
+        (typeof(ProposalWithdrawn), "Decisions.ProposalWithdrawn"),
+        (typeof(ProposalImplemented), "Decisions.ProposalImplemented"),
+        (typeof(ReviewScheduled), "Decisions.ReviewScheduled"),
     ];
 
     public static readonly FrozenDictionary<Type, string> Discriminators =

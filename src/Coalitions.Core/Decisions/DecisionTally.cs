@@ -1,0 +1,417 @@
+using System.Numerics;
+using Coalitions.Core.Kernel;
+
+namespace Coalitions.Core.Decisions;
+
+/// <summary>
+/// The tally: a pure function from (rule, electorate, ballots[, attendance][, casting vote]) to an explained
+/// outcome. Proposals use it when they close; hosts call it directly for previews and results pages.
+/// </summary>
+/// <remarks>
+/// <para>Exact: shares are compared as integer ratios (chamber-weighted shares as big rationals), never as
+/// floating point. Deterministic and independent of ballot order. It allocates per tally, never per ballot.</para>
+/// <para>Order of precedence: the silence procedure ends on any objection; otherwise without quorum the result
+/// is <see cref="DecisionResult.NoQuorum"/>; then a veto; then the method's own test.</para>
+/// </remarks>
+/// <threadsafety>All members are pure and safe to call from several threads.</threadsafety>
+public static class DecisionTally
+{
+    /// <summary>Evaluates ballots under a rule.</summary>
+    /// <param name="rule">The rule.</param>
+    /// <param name="electorate">Who may vote (recused voters already left out).</param>
+    /// <param name="ballots">The ballots that count: one per voter at most.</param>
+    /// <param name="present">The members recorded present, for rules that use attendance.</param>
+    /// <param name="castingVote">The chair's casting vote, used only when the rule allows one and a tie occurs.</param>
+    /// <returns>The explained outcome.</returns>
+    /// <exception cref="CoalitionRuleException">
+    /// A ballot is from outside the electorate, a voter has two ballots, a stance is not accepted, the rule needs
+    /// chambers or attendance that are missing, or the casting vote is neither support nor oppose.
+    /// </exception>
+    public static DecisionOutcome Evaluate(
+        DecisionRule rule,
+        Electorate electorate,
+        ReadOnlySpan<Ballot> ballots,
+        IReadOnlyCollection<PartnerId>? present = null,
+        Stance? castingVote = null)
+    {
+        var counts = Prepare(rule, electorate, ballots, present, castingVote, out var presentCounts);
+        return Decide(rule, electorate, counts, presentCounts, castingVote);
+    }
+
+    /// <summary>Evaluates ballots under a rule.</summary>
+    /// <param name="rule">The rule.</param>
+    /// <param name="electorate">Who may vote.</param>
+    /// <param name="ballots">The ballots that count: one per voter at most.</param>
+    /// <param name="present">The members recorded present, for rules that use attendance.</param>
+    /// <param name="castingVote">The chair's casting vote, for a tie.</param>
+    /// <returns>The explained outcome.</returns>
+    /// <exception cref="CoalitionRuleException">See <see cref="Evaluate(DecisionRule, Electorate, ReadOnlySpan{Ballot}, IReadOnlyCollection{PartnerId}?, Stance?)"/>.</exception>
+    public static DecisionOutcome Evaluate(
+        DecisionRule rule,
+        Electorate electorate,
+        IEnumerable<Ballot> ballots,
+        IReadOnlyCollection<PartnerId>? present = null,
+        Stance? castingVote = null) =>
+        Evaluate(rule, electorate, Preconditions.CheckNotNull(ballots, nameof(ballots)).ToArray().AsSpan(), present, castingVote);
+
+    /// <summary>
+    /// Whether the outcome is settled: no completion of the missing ballots (any accepted stance, or none), and no
+    /// casting vote, can change the result. Used to close early where the rule allows it.
+    /// </summary>
+    /// <param name="rule">The rule.</param>
+    /// <param name="electorate">Who may vote.</param>
+    /// <param name="ballots">The ballots cast so far.</param>
+    /// <param name="present">The members recorded present, for rules that use attendance.</param>
+    /// <returns><see langword="true"/> when every completion gives the same result.</returns>
+    /// <remarks>
+    /// Every condition's share grows when a missing voter supports and shrinks when it opposes, blocks or
+    /// objects, and a quorum only grows; so the most and least favourable completions bound every other one,
+    /// and the outcome is settled exactly when those two agree. A test checks this against every completion.
+    /// </remarks>
+    public static bool IsSettled(DecisionRule rule, Electorate electorate, ReadOnlySpan<Ballot> ballots, IReadOnlyCollection<PartnerId>? present = null)
+    {
+        var counts = Prepare(rule, electorate, ballots, present, null, out var presentCounts);
+        return IsSettled(rule, electorate, counts, presentCounts);
+    }
+
+    internal static bool IsSettled(DecisionRule rule, Electorate electorate, TallyCounts counts, PresentCounts? present)
+    {
+        if (rule.Method == DecisionMethod.SilenceProcedure)
+        {
+            return counts.BallotCount > 0;
+        }
+
+        if (counts.BallotCount == electorate.Count && !rule.CastingVote)
+        {
+            return true;
+        }
+
+        var unfavourable = rule.Method switch
+        {
+            DecisionMethod.Consensus => Stance.Block,
+            DecisionMethod.Consent => Stance.Object,
+            _ => Stance.Oppose,
+        };
+        var best = counts.Clone();
+        var worst = counts.Clone();
+        for (var i = 0; i < electorate.Count; i++)
+        {
+            if (counts.StanceOf[i] == 0)
+            {
+                best.Add(i, Stance.Support);
+                worst.Add(i, unfavourable);
+            }
+        }
+
+        return Decide(rule, electorate, best, present, Stance.Support).Result == Decide(rule, electorate, worst, present, Stance.Oppose).Result;
+    }
+
+    internal static TallyCounts Prepare(
+        DecisionRule rule,
+        Electorate electorate,
+        ReadOnlySpan<Ballot> ballots,
+        IReadOnlyCollection<PartnerId>? present,
+        Stance? castingVote,
+        out PresentCounts? presentCounts)
+    {
+        Preconditions.CheckNotNull(rule, nameof(rule));
+        Preconditions.CheckNotNull(electorate, nameof(electorate));
+        if (rule.Method == DecisionMethod.ChamberVote && !electorate.HasChambers)
+        {
+            throw new CoalitionRuleException(ErrorCodes.Decisions.ChambersRequired, "A chamber vote needs an electorate organized in chambers; this electorate has none.");
+        }
+
+        if (rule.NeedsAttendance && present is null)
+        {
+            throw new CoalitionRuleException(ErrorCodes.Decisions.AttendanceRequired, "This rule counts the members present, so the attendance must be recorded first.");
+        }
+
+        if (castingVote is not null and not Stance.Support and not Stance.Oppose)
+        {
+            throw new CoalitionRuleException(ErrorCodes.Decisions.InvalidCastingVote, $"A casting vote is support or oppose; got {castingVote}.");
+        }
+
+        presentCounts = present is null ? null : new PresentCounts(electorate, present);
+        return TallyCounts.From(electorate, ballots, rule.AcceptedStances);
+    }
+
+    internal static DecisionOutcome Decide(DecisionRule rule, Electorate electorate, TallyCounts counts, PresentCounts? present, Stance? castingVote)
+    {
+        var vetoes = new List<PartnerId>();
+        var objections = new List<PartnerId>();
+        for (var i = 0; i < electorate.Count; i++)
+        {
+            var stance = (Stance)counts.StanceOf[i];
+            if (stance is Stance.Block or Stance.Object)
+            {
+                objections.Add(electorate.Voters[i].Partner);
+            }
+
+            if (rule.Veto && electorate.Voters[i].HasVeto && stance is Stance.Oppose or Stance.Block)
+            {
+                vetoes.Add(electorate.Voters[i].Partner);
+            }
+        }
+
+        var quorum = MeasureQuorum(rule, electorate, counts, present);
+        var conditions = new List<ConditionFigures>();
+        Stance? castingUsed = null;
+        var awaitsCastingVote = false;
+        DecisionResult result;
+        if (rule.Method == DecisionMethod.SilenceProcedure)
+        {
+            result = objections.Count > 0 ? DecisionResult.SilenceBroken : DecisionResult.Adopted;
+        }
+        else if (quorum is { Met: false })
+        {
+            result = DecisionResult.NoQuorum;
+        }
+        else if (vetoes.Count > 0)
+        {
+            result = DecisionResult.Vetoed;
+        }
+        else
+        {
+            result = rule.Method switch
+            {
+                DecisionMethod.Consensus => objections.Count > 0 ? DecisionResult.Blocked
+                    : counts.Total(Stance.Support, Measure.Headcount) == 0 ? DecisionResult.Rejected
+                    : rule.StandAsides is { } limit && !limit.Allows(counts.Total(Stance.StandAside, Measure.Headcount), counts.BallotCount) ? DecisionResult.Rejected
+                    : DecisionResult.Adopted,
+                DecisionMethod.Consent => objections.Count > 0 ? DecisionResult.Blocked : DecisionResult.Adopted,
+                _ => EvaluateConditions(rule, electorate, counts, present, castingVote, conditions, ref castingUsed, ref awaitsCastingVote)
+                    ? DecisionResult.Adopted
+                    : DecisionResult.Rejected,
+            };
+        }
+
+        var tally = new TallyFigures(counts.TotalFigures(Measure.Headcount), counts.TotalFigures(Measure.Weight));
+        var chambers = new List<ChamberFigures>();
+        for (var g = 0; g < electorate.GroupCount && electorate.HasChambers; g++)
+        {
+            var chamber = electorate.Chambers[electorate.ChamberOfGroup(g)];
+            var sub = chamber.SubChambers.Count == 0 ? null : chamber.SubChambers[g - FirstGroupOf(electorate, electorate.ChamberOfGroup(g))].Name;
+            chambers.Add(new ChamberFigures(chamber.Name, sub, new TallyFigures(counts.GroupFigures(g, Measure.Headcount), counts.GroupFigures(g, Measure.Weight))));
+        }
+
+        var outcome = new DecisionOutcome(
+            result,
+            rule.Method,
+            rule.Describe(),
+            electorate.Count,
+            electorate.TotalWeight,
+            tally,
+            chambers,
+            quorum,
+            conditions,
+            vetoes,
+            objections,
+            castingUsed,
+            awaitsCastingVote,
+            string.Empty);
+        return outcome with { Explanation = OutcomeExplanation.Write(rule, electorate, outcome, counts.BallotCount) };
+    }
+
+    private static QuorumFigures? MeasureQuorum(DecisionRule rule, Electorate electorate, TallyCounts counts, PresentCounts? present)
+    {
+        if (rule.Quorum is not { } quorum || rule.Method == DecisionMethod.SilenceProcedure)
+        {
+            return null;
+        }
+
+        long counted = 0;
+        if (quorum.Source == QuorumSource.Attendance)
+        {
+            counted = present!.Total(quorum.Measure);
+        }
+        else
+        {
+            for (var s = Stance.Support; s <= Stance.Object; s++)
+            {
+                if (quorum.CountedStances.Includes(s))
+                {
+                    counted += counts.Total(s, quorum.Measure);
+                }
+            }
+        }
+
+        var basis = electorate.Total(quorum.Measure);
+        var required = quorum.RequiredOf(basis);
+        return new QuorumFigures(quorum.Describe(), quorum.Measure, counted, required, basis, counted >= required);
+    }
+
+    private static bool EvaluateConditions(
+        DecisionRule rule,
+        Electorate electorate,
+        TallyCounts counts,
+        PresentCounts? present,
+        Stance? castingVote,
+        List<ConditionFigures> figures,
+        ref Stance? castingUsed,
+        ref bool awaitsCastingVote)
+    {
+        var allMet = true;
+        if (rule.Method == DecisionMethod.ChamberVote)
+        {
+            if (rule.ChamberCondition is { } inEach)
+            {
+                for (var c = 0; c < electorate.Chambers.Count; c++)
+                {
+                    var share = ChamberShare(electorate, counts, present, inEach, c, out var part, out var whole);
+                    var met = share is { } s && Meets(inEach, s);
+                    var plain = electorate.Chambers[c].SubChambers.Count == 0;
+                    figures.Add(new ConditionFigures(inEach.Describe(), electorate.Chambers[c].Name, plain ? part : null, plain ? whole : null, share?.RoundedPercent() ?? 0, met, false));
+                    allMet &= met;
+                }
+            }
+
+            foreach (var condition in rule.Conditions)
+            {
+                var share = OverallChamberShare(electorate, counts, present, condition);
+                var met = share is { } s && Meets(condition, s);
+                figures.Add(new ConditionFigures(condition.Describe() + " across chambers", null, null, null, share?.RoundedPercent() ?? 0, met, false));
+                allMet &= met;
+            }
+
+            return allMet;
+        }
+
+        foreach (var condition in rule.Conditions)
+        {
+            var part = counts.Total(Stance.Support, condition.Measure);
+            var whole = Base(condition, electorate, counts, present, group: -1);
+            var met = condition.IsMetBy(part, whole);
+            var tie = whole > 0 && condition.Comparison == ThresholdComparison.MoreThan && condition.Threshold.CompareShare(part, whole) == 0;
+            if (tie && rule.CastingVote)
+            {
+                if (castingVote is { } chair)
+                {
+                    met = chair == Stance.Support;
+                    castingUsed = chair;
+                }
+                else
+                {
+                    awaitsCastingVote = true;
+                }
+            }
+
+            figures.Add(new ConditionFigures(condition.Describe(), null, part, whole, Fraction.RoundedPercent(part, whole), met, tie));
+            allMet &= met;
+        }
+
+        return allMet;
+    }
+
+    private static long Base(PassCondition condition, Electorate electorate, TallyCounts counts, PresentCounts? present, int group)
+    {
+        var m = condition.Measure;
+        return (condition.Base, group < 0) switch
+        {
+            (VoteBase.VotesCast, true) => counts.Total(Stance.Support, m) + counts.Total(Stance.Oppose, m),
+            (VoteBase.VotesCast, false) => counts.Group(group, Stance.Support, m) + counts.Group(group, Stance.Oppose, m),
+            (VoteBase.Ballots, true) => counts.TotalBallots(m),
+            (VoteBase.Ballots, false) => counts.GroupBallots(group, m),
+            (VoteBase.Present, true) => present!.Total(m),
+            (VoteBase.Present, false) => present!.Group(group, m),
+            (VoteBase.Electorate, true) => electorate.Total(m),
+            _ => electorate.GroupTotal(group, m),
+        };
+    }
+
+    private static bool Meets(PassCondition condition, Rational share)
+    {
+        var comparison = share.CompareTo(condition.Threshold);
+        return condition.Comparison == ThresholdComparison.AtLeast ? comparison >= 0 : comparison > 0;
+    }
+
+    private static int FirstGroupOf(Electorate electorate, int chamber)
+    {
+        var g = 0;
+        while (electorate.ChamberOfGroup(g) != chamber)
+        {
+            g++;
+        }
+
+        return g;
+    }
+
+    // A chamber's share: the weighted mean of its sub-chambers' shares; a sub-chamber with an empty base is left
+    // out and its weight shared among the others. Null when no sub-chamber has a base.
+    private static Rational? ChamberShare(Electorate electorate, TallyCounts counts, PresentCounts? present, PassCondition condition, int chamber, out long part, out long whole)
+    {
+        var sum = Rational.Zero;
+        long weights = 0;
+        part = 0;
+        whole = 0;
+        for (var g = 0; g < electorate.GroupCount; g++)
+        {
+            if (electorate.ChamberOfGroup(g) != chamber)
+            {
+                continue;
+            }
+
+            var groupPart = counts.Group(g, Stance.Support, condition.Measure);
+            var groupWhole = Base(condition, electorate, counts, present, g);
+            part += groupPart;
+            whole += groupWhole;
+            if (groupWhole > 0)
+            {
+                sum += new Rational(new BigInteger(groupPart) * electorate.GroupWeight(g), groupWhole);
+                weights += electorate.GroupWeight(g);
+            }
+        }
+
+        return weights == 0 ? null : sum / weights;
+    }
+
+    // The chamber-weighted share: the weighted mean of the chambers' shares; a chamber with no share is left out.
+    private static Rational? OverallChamberShare(Electorate electorate, TallyCounts counts, PresentCounts? present, PassCondition condition)
+    {
+        var sum = Rational.Zero;
+        long weights = 0;
+        for (var c = 0; c < electorate.Chambers.Count; c++)
+        {
+            if (ChamberShare(electorate, counts, present, condition, c, out _, out _) is { } share)
+            {
+                sum += share * electorate.Chambers[c].Weight;
+                weights += electorate.Chambers[c].Weight;
+            }
+        }
+
+        return weights == 0 ? null : sum / weights;
+    }
+}
+
+/// <summary>An exact non-negative rational for chamber-weighted shares, whose denominators can outgrow 64 bits.</summary>
+internal readonly struct Rational
+{
+    public Rational(BigInteger numerator, BigInteger denominator)
+    {
+        var gcd = BigInteger.GreatestCommonDivisor(numerator, denominator);
+        if (gcd.IsZero)
+        {
+            gcd = BigInteger.One;
+        }
+
+        Numerator = numerator / gcd;
+        Denominator = denominator / gcd;
+    }
+
+    public static Rational Zero => new(BigInteger.Zero, BigInteger.One);
+
+    public BigInteger Numerator { get; }
+
+    public BigInteger Denominator { get; }
+
+    public static Rational operator +(Rational a, Rational b) =>
+        new((a.Numerator * b.Denominator) + (b.Numerator * a.Denominator), a.Denominator * b.Denominator);
+
+    public static Rational operator *(Rational a, long factor) => new(a.Numerator * factor, a.Denominator);
+
+    public static Rational operator /(Rational a, long divisor) => new(a.Numerator, a.Denominator * divisor);
+
+    public int CompareTo(Fraction threshold) =>
+        (Numerator * threshold.Denominator).CompareTo(threshold.Numerator * Denominator);
+
+    public long RoundedPercent() => (long)(((Numerator * 200) + Denominator) / (Denominator * 2));
+}

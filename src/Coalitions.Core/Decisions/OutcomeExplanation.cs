@@ -1,0 +1,166 @@
+using System.Globalization;
+using System.Text;
+using Coalitions.Core.Kernel;
+
+namespace Coalitions.Core.Decisions;
+
+/// <summary>
+/// Writes the plain-language explanation of an outcome. Deterministic: it reads only the rule, the electorate
+/// (names, in electorate order) and the figures, never the order in which ballots arrived.
+/// </summary>
+internal static class OutcomeExplanation
+{
+    public static string Write(DecisionRule rule, Electorate electorate, DecisionOutcome outcome, int ballots)
+    {
+        var text = new StringBuilder();
+        if (rule.Method == DecisionMethod.SilenceProcedure)
+        {
+            return outcome.Result == DecisionResult.Adopted
+                ? Invariant($"Adopted. The silence held: none of the {Members(electorate.Count)} of the electorate objected before the deadline.")
+                : Invariant($"Silence broken. {Names(electorate, outcome.Objections)} objected before the deadline, so the proposal was not adopted by silence.");
+        }
+
+        text.Append(Headline(outcome.Result)).Append(". ")
+            .Append(CultureInfo.InvariantCulture, $"{ballots} of {Members(electorate.Count)} took part; ")
+            .Append(QuorumClause(outcome.Quorum, rule.Quorum)).Append('.');
+        text.Append('\n').Append(TallyLine(rule, outcome.Tally.Headcount, weighted: false));
+        if (UsesWeight(rule))
+        {
+            text.Append(' ').Append(TallyLine(rule, outcome.Tally.Weight, weighted: true));
+        }
+
+        switch (outcome.Result)
+        {
+            case DecisionResult.NoQuorum:
+                text.Append("\nWithout a quorum no decision was taken.");
+                return text.ToString();
+            case DecisionResult.Vetoed:
+                text.Append("\nVetoed by ").Append(Names(electorate, outcome.Vetoes)).Append(", holding a veto.");
+                return text.ToString();
+            case DecisionResult.Blocked when rule.Method == DecisionMethod.Consent:
+                text.Append("\nAn objection stands, from ").Append(Names(electorate, outcome.Objections)).Append('.');
+                return text.ToString();
+            case DecisionResult.Blocked:
+                text.Append("\nBlocked by ").Append(Names(electorate, outcome.Objections)).Append('.');
+                return text.ToString();
+        }
+
+        if (rule.Method == DecisionMethod.Consent)
+        {
+            text.Append("\nNo objection stands.");
+        }
+        else if (rule.Method == DecisionMethod.Consensus)
+        {
+            text.Append("\nNo block stands.");
+            if (outcome.Tally.Headcount.Support == 0)
+            {
+                text.Append(" No member supported it, so there is no consensus.");
+            }
+            else if (rule.StandAsides is { } limit)
+            {
+                var within = limit.Allows(outcome.Tally.Headcount.StandAside, ballots);
+                text.Append(CultureInfo.InvariantCulture, $" Stand-asides: {outcome.Tally.Headcount.StandAside}, {limit.Describe()} allowed")
+                    .Append(within ? "." : ", so there is no consensus.");
+            }
+        }
+
+        foreach (var condition in outcome.Conditions)
+        {
+            text.Append('\n').Append(ConditionLine(condition, outcome.CastingVote, outcome.AwaitsCastingVote, rule.CastingVote));
+        }
+
+        return text.ToString();
+    }
+
+    private static string Headline(DecisionResult result) => result switch
+    {
+        DecisionResult.Adopted => "Adopted",
+        DecisionResult.Rejected => "Rejected",
+        DecisionResult.NoQuorum => "No quorum",
+        DecisionResult.Blocked => "Blocked",
+        DecisionResult.Vetoed => "Vetoed",
+        _ => "Silence broken",
+    };
+
+    private static string QuorumClause(QuorumFigures? figures, QuorumRule? rule)
+    {
+        if (figures is null || rule is null)
+        {
+            return "no quorum was required";
+        }
+
+        var clause = Invariant($"quorum of {figures.Rule} ({figures.Required}) {(figures.Met ? "met" : "not met")}");
+        if (rule.Source == QuorumSource.Attendance)
+        {
+            clause += Invariant($", {figures.Counted} present");
+        }
+        else if (figures.Measure == Measure.Weight || rule.CountedStances != StanceSet.All)
+        {
+            clause += Invariant($", {figures.Counted} counted toward it");
+        }
+
+        return clause;
+    }
+
+    private static string TallyLine(DecisionRule rule, StanceCounts counts, bool weighted)
+    {
+        var parts = new List<string>();
+        foreach (var stance in new[] { Stance.Support, Stance.Oppose, Stance.Abstain, Stance.StandAside, Stance.Block, Stance.Object })
+        {
+            if (rule.AcceptedStances.Includes(stance))
+            {
+                var name = rule.Method == DecisionMethod.Consent && stance == Stance.Support ? "consent" : stance.ToWords();
+                parts.Add(Invariant($"{name} {counts[stance]}"));
+            }
+        }
+
+        var line = string.Join(", ", parts);
+        return weighted ? $"By weight: {line}." : char.ToUpperInvariant(line[0]) + line[1..] + ".";
+    }
+
+    private static string ConditionLine(ConditionFigures condition, Stance? castingVote, bool awaitsCastingVote, bool ruleHasCastingVote)
+    {
+        var subject = char.ToUpperInvariant(condition.Condition[0]) + condition.Condition[1..];
+        var where = condition.Chamber is null ? string.Empty : $" in chamber {condition.Chamber}";
+        var figures = condition.Part is { } part && condition.Whole is { } whole
+            ? Invariant($"{part} of {whole} ({condition.Percent} %)")
+            : Invariant($"{condition.Percent} % {(condition.Chamber is null ? "chamber-weighted support" : "support")}");
+        string verdict;
+        if (condition.Tie)
+        {
+            verdict = (castingVote, awaitsCastingVote, ruleHasCastingVote) switch
+            {
+                (Stance.Support, _, _) => ", a tie; the chair's casting vote in support decided it",
+                (Stance.Oppose, _, _) => ", a tie; the chair's casting vote against decided it",
+                (_, true, _) => ", a tie awaiting the chair's casting vote",
+                _ => ", a tie, which is not more",
+            };
+        }
+        else
+        {
+            verdict = condition.Met ? string.Empty : ", not reached";
+        }
+
+        return $"{subject} needed{where}: {figures}{verdict}.";
+    }
+
+    private static bool UsesWeight(DecisionRule rule) =>
+        rule.Quorum?.Measure == Measure.Weight ||
+        rule.Conditions.Any(c => c.Measure == Measure.Weight) ||
+        rule.ChamberCondition?.Measure == Measure.Weight;
+
+    private static string Members(int count) => count == 1 ? "1 member" : Invariant($"{count} members");
+
+    private static string Names(Electorate electorate, IReadOnlyList<PartnerId> partners)
+    {
+        var names = partners.Select(p => electorate.TryGetVoter(p, out var voter) ? voter.DisplayName : p.ToString()).ToArray();
+        return names.Length switch
+        {
+            0 => "nobody",
+            1 => names[0],
+            _ => string.Join(", ", names[..^1]) + " and " + names[^1],
+        };
+    }
+
+    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+}

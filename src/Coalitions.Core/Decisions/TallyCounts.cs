@@ -1,0 +1,154 @@
+using Coalitions.Core.Kernel;
+
+namespace Coalitions.Core.Decisions;
+
+/// <summary>
+/// Ballots accumulated per group (chamber or sub-chamber) and stance, by headcount and weight, plus each
+/// voter's stance. One instance per tally: nothing is allocated per ballot.
+/// </summary>
+internal sealed class TallyCounts
+{
+    private readonly long[] _count;
+    private readonly long[] _weight;
+    private readonly Electorate _electorate;
+
+    private TallyCounts(Electorate electorate)
+    {
+        _electorate = electorate;
+        _count = new long[electorate.GroupCount * Stances.Count];
+        _weight = new long[electorate.GroupCount * Stances.Count];
+        StanceOf = new byte[electorate.Count];
+    }
+
+    private TallyCounts(TallyCounts other)
+    {
+        _electorate = other._electorate;
+        _count = (long[])other._count.Clone();
+        _weight = (long[])other._weight.Clone();
+        StanceOf = (byte[])other.StanceOf.Clone();
+        BallotCount = other.BallotCount;
+    }
+
+    /// <summary>Gets each voter's stance as a byte (0 when it has not voted), by electorate index.</summary>
+    public byte[] StanceOf { get; }
+
+    public int BallotCount { get; private set; }
+
+    public static TallyCounts From(Electorate electorate, ReadOnlySpan<Ballot> ballots, StanceSet accepted)
+    {
+        var counts = new TallyCounts(electorate);
+        foreach (ref readonly var ballot in ballots)
+        {
+            var index = electorate.IndexOf(ballot.Voter);
+            if (index < 0)
+            {
+                throw new CoalitionRuleException(ErrorCodes.Decisions.NotInElectorate, $"Partner {ballot.Voter} is not in the electorate; its ballot cannot be counted.");
+            }
+
+            if (counts.StanceOf[index] != 0)
+            {
+                throw new CoalitionRuleException(ErrorCodes.Decisions.DuplicateBallot, $"Voter {electorate.Voters[index].DisplayName} has more than one ballot; pass only the ballot that counts.");
+            }
+
+            if (!ballot.Stance.IsDefinedStance() || !accepted.Includes(ballot.Stance))
+            {
+                throw new CoalitionRuleException(ErrorCodes.Decisions.StanceNotAccepted, $"The stance {ballot.Stance} is not accepted by this decision method.");
+            }
+
+            counts.Add(index, ballot.Stance);
+        }
+
+        return counts;
+    }
+
+    public TallyCounts Clone() => new(this);
+
+    public void Add(int voterIndex, Stance stance)
+    {
+        var slot = (_electorate.GroupOf(voterIndex) * Stances.Count) + stance.Index();
+        _count[slot]++;
+        _weight[slot] += _electorate.Voters[voterIndex].Weight;
+        StanceOf[voterIndex] = (byte)stance;
+        BallotCount++;
+    }
+
+    public long Group(int group, Stance stance, Measure measure) =>
+        (measure == Measure.Headcount ? _count : _weight)[(group * Stances.Count) + stance.Index()];
+
+    public long Total(Stance stance, Measure measure)
+    {
+        var values = measure == Measure.Headcount ? _count : _weight;
+        long sum = 0;
+        for (var slot = stance.Index(); slot < values.Length; slot += Stances.Count)
+        {
+            sum += values[slot];
+        }
+
+        return sum;
+    }
+
+    public long GroupBallots(int group, Measure measure)
+    {
+        long sum = 0;
+        for (var s = Stance.Support; s <= Stance.Object; s++)
+        {
+            sum += Group(group, s, measure);
+        }
+
+        return sum;
+    }
+
+    public long TotalBallots(Measure measure)
+    {
+        long sum = 0;
+        for (var s = Stance.Support; s <= Stance.Object; s++)
+        {
+            sum += Total(s, measure);
+        }
+
+        return sum;
+    }
+
+    public StanceCounts GroupFigures(int group, Measure measure) => new(
+        Group(group, Stance.Support, measure),
+        Group(group, Stance.Oppose, measure),
+        Group(group, Stance.Abstain, measure),
+        Group(group, Stance.StandAside, measure),
+        Group(group, Stance.Block, measure),
+        Group(group, Stance.Object, measure));
+
+    public StanceCounts TotalFigures(Measure measure) => new(
+        Total(Stance.Support, measure),
+        Total(Stance.Oppose, measure),
+        Total(Stance.Abstain, measure),
+        Total(Stance.StandAside, measure),
+        Total(Stance.Block, measure),
+        Total(Stance.Object, measure));
+}
+
+/// <summary>Members recorded present, per group, by headcount and weight.</summary>
+internal sealed class PresentCounts
+{
+    private readonly long[] _count;
+    private readonly long[] _weight;
+
+    public PresentCounts(Electorate electorate, IReadOnlyCollection<PartnerId> present)
+    {
+        _count = new long[electorate.GroupCount];
+        _weight = new long[electorate.GroupCount];
+        foreach (var partner in present.Distinct())
+        {
+            var index = electorate.IndexOf(partner);
+            if (index >= 0)
+            {
+                var group = electorate.GroupOf(index);
+                _count[group]++;
+                _weight[group] += electorate.Voters[index].Weight;
+            }
+        }
+    }
+
+    public long Group(int group, Measure measure) => (measure == Measure.Headcount ? _count : _weight)[group];
+
+    public long Total(Measure measure) => (measure == Measure.Headcount ? _count : _weight).Sum();
+}
