@@ -65,8 +65,10 @@ public static class DecisionTally
     /// <returns><see langword="true"/> when every completion gives the same result.</returns>
     /// <remarks>
     /// Every condition's share grows when a missing voter supports and shrinks when it opposes, blocks or
-    /// objects, and a quorum only grows; so the most and least favourable completions bound every other one,
-    /// and the outcome is settled exactly when those two agree. A test checks this against every completion.
+    /// objects, and a quorum count only grows as ballots arrive. So three completions bound all others: none of
+    /// the missing ballots (the smallest quorum count), all missing voters supporting, and all opposing (blocking,
+    /// objecting). The outcome is settled exactly when those three agree. A test checks this against every
+    /// completion of electorates of up to six.
     /// </remarks>
     public static bool IsSettled(DecisionRule rule, Electorate electorate, ReadOnlySpan<Ballot> ballots, IReadOnlyCollection<PartnerId>? present = null)
     {
@@ -103,7 +105,11 @@ public static class DecisionTally
             }
         }
 
-        return Decide(rule, electorate, best, present, Stance.Support).Result == Decide(rule, electorate, worst, present, Stance.Oppose).Result;
+        // Three bounds: the ballots as they are (the least any quorum can count), the most favourable and the
+        // least favourable completion. Without quorum now, a completion adding nothing stays without quorum.
+        var now = Decide(rule, electorate, counts, present, null, explain: false).Result;
+        return now == Decide(rule, electorate, best, present, Stance.Support, explain: false).Result &&
+               now == Decide(rule, electorate, worst, present, Stance.Oppose, explain: false).Result;
     }
 
     internal static TallyCounts Prepare(
@@ -135,7 +141,14 @@ public static class DecisionTally
         return TallyCounts.From(electorate, ballots, rule.AcceptedStances);
     }
 
-    internal static DecisionOutcome Decide(DecisionRule rule, Electorate electorate, TallyCounts counts, PresentCounts? present, Stance? castingVote)
+    /// <summary>Only the result, without the explanation: for checks that tally many hypothetical completions.</summary>
+    internal static DecisionResult ResultOf(DecisionRule rule, Electorate electorate, ReadOnlySpan<Ballot> ballots, IReadOnlyCollection<PartnerId>? present, Stance? castingVote)
+    {
+        var counts = Prepare(rule, electorate, ballots, present, castingVote, out var presentCounts);
+        return Decide(rule, electorate, counts, presentCounts, castingVote, explain: false).Result;
+    }
+
+    internal static DecisionOutcome Decide(DecisionRule rule, Electorate electorate, TallyCounts counts, PresentCounts? present, Stance? castingVote, bool explain = true)
     {
         var vetoes = new List<PartnerId>();
         var objections = new List<PartnerId>();
@@ -209,7 +222,7 @@ public static class DecisionTally
             castingUsed,
             awaitsCastingVote,
             string.Empty);
-        return outcome with { Explanation = OutcomeExplanation.Write(rule, electorate, outcome, counts.BallotCount) };
+        return explain ? outcome with { Explanation = OutcomeExplanation.Write(rule, electorate, outcome, counts.BallotCount) } : outcome;
     }
 
     private static QuorumFigures? MeasureQuorum(DecisionRule rule, Electorate electorate, TallyCounts counts, PresentCounts? present)

@@ -444,7 +444,7 @@ public sealed class Proposal : AggregateRoot<ProposalId>
 
         return Machine.CanFire(CloseTrigger, at, out var unmet)
             ? RuleCheck.Allowed
-            : RuleCheck.Refused(ErrorCodes.Decisions.VotingStillOpen, $"Voting stays open until {_rounds[^1].Deadline}: {string.Join("; ", unmet)}.");
+            : RuleCheck.Refused(ErrorCodes.Decisions.VotingStillOpen, $"Voting stays open until {_rounds[^1].Deadline}: it closes when {string.Join("; ", unmet ?? [])}.");
     }
 
     /// <summary>
@@ -789,6 +789,8 @@ public sealed class Proposal : AggregateRoot<ProposalId>
             return;
         }
 
+        // Stateless reports no guards (null) when the state does not permit the trigger at all.
+        unmet ??= [];
         if (unmet.Contains(GuardSeconded))
         {
             code = ErrorCodes.Decisions.NotEnoughSeconders;

@@ -35,13 +35,13 @@ internal sealed class ProposalDraftValidator : AbstractValidator<ProposalDraft>
         RuleFor(d => d.Coalition).NotEqual(default(CoalitionId)).WithErrorCode(code).WithMessage("A proposal belongs to a coalition.");
         RuleFor(d => d.Proposer).NotEqual(default(PartnerId)).WithErrorCode(code).WithMessage("A proposal has a proposing member.");
         RuleFor(d => d.Matter).IsInEnum().WithErrorCode(code);
-        RuleFor(d => d.Title).NotEmpty().MaximumLength(200).WithErrorCode(code);
-        RuleFor(d => d.Text).NotEmpty().MaximumLength(20_000).WithErrorCode(code);
+        RuleFor(d => d.Title).NotEmpty().WithErrorCode(code).MaximumLength(200).WithErrorCode(code);
+        RuleFor(d => d.Text).NotEmpty().WithErrorCode(code).MaximumLength(20_000).WithErrorCode(code);
         RuleFor(d => d.Rule).NotNull().WithErrorCode(code);
         RuleFor(d => d.SecondersRequired).InclusiveBetween(0, 20).WithErrorCode(code);
         RuleFor(d => d.Facilitators).NotEmpty().WithErrorCode(code).WithMessage("Name at least one facilitator who may open and close voting.");
         RuleForEach(d => d.Facilitators).NotEqual(default(PersonId)).WithErrorCode(code);
-        RuleFor(d => d.CustomMatter).NotEmpty().MaximumLength(100).When(d => d.Matter == MatterType.Custom).WithErrorCode(code)
+        RuleFor(d => d.CustomMatter).NotEmpty().WithErrorCode(code).MaximumLength(100).When(d => d.Matter == MatterType.Custom).WithErrorCode(code)
             .WithMessage("A custom matter needs a name of at most 100 characters.");
         RuleFor(d => d.CustomMatter).Null().When(d => d.Matter != MatterType.Custom).WithErrorCode(code)
             .WithMessage("Only a custom matter has a name of its own.");

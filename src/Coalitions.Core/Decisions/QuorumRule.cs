@@ -151,8 +151,10 @@ public sealed record QuorumRule
 
         if (Source == QuorumSource.Ballots && CountedStances != StanceSet.All)
         {
-            var excluded = StanceSet.All & ~CountedStances;
-            text.Append(CultureInfo.InvariantCulture, $", not counting {excluded.ToString().ToLowerInvariant().Replace(",", " or", StringComparison.Ordinal)}");
+            var excluded = new[] { (StanceSet.Oppose, "opposing ballots"), (StanceSet.Abstain, "abstentions"), (StanceSet.StandAside, "stand-asides"), (StanceSet.Block, "blocks"), (StanceSet.Object, "objections") }
+                .Where(pair => !CountedStances.HasFlag(pair.Item1))
+                .Select(pair => pair.Item2);
+            text.Append(", not counting ").AppendJoin(" or ", excluded);
         }
 
         return text.ToString();
@@ -193,7 +195,7 @@ public sealed record StandAsideLimit
     /// <returns><see langword="true"/> when within the limit.</returns>
     public bool Allows(long standAsides, long ballots) =>
         (MaximumCount is not { } count || standAsides <= count) &&
-        (MaximumShare is not { } share || ballots == 0 || share.CompareShare(standAsides, ballots) >= 0);
+        (MaximumShare is not { } share || ballots == 0 || share.CompareShare(standAsides, ballots) <= 0);
 
     /// <summary>Describes the limit, for example "at most 2" or "at most one quarter of ballots".</summary>
     /// <returns>The description.</returns>

@@ -21,7 +21,7 @@ public static class CoalitionsJson
 {
     private static readonly Lazy<JsonSerializerOptions> DefaultOptions = new(CreateFrozenOptions);
 
-    /// <summary>Gets the shared, read-only options used by <see cref="Serialize"/> and <see cref="DeserializeEvent"/>.</summary>
+    /// <summary>Gets the shared, read-only options used by <see cref="SerializeEvent"/> and <see cref="DeserializeEvent"/>.</summary>
     public static JsonSerializerOptions Options => DefaultOptions.Value;
 
     /// <summary>Gets every event type with its stable discriminator.</summary>
@@ -39,16 +39,16 @@ public static class CoalitionsJson
         return options;
     }
 
-    /// <summary>Serializes an event with its type discriminator.</summary>
+    /// <summary>Serializes an event with its type discriminator, whatever its static type.</summary>
     /// <param name="domainEvent">The event.</param>
     /// <returns>The JSON text.</returns>
-    public static string Serialize(IDomainEvent domainEvent)
+    public static string SerializeEvent(IDomainEvent domainEvent)
     {
         ArgumentNullException.ThrowIfNull(domainEvent);
         return JsonSerializer.Serialize(domainEvent, Options.GetTypeInfo(typeof(IDomainEvent)));
     }
 
-    /// <summary>Reads an event written by <see cref="Serialize"/>.</summary>
+    /// <summary>Reads an event written by <see cref="SerializeEvent"/>.</summary>
     /// <param name="json">The JSON text.</param>
     /// <returns>The event, of its original type.</returns>
     /// <exception cref="JsonException">The text is not an event this package knows.</exception>
@@ -59,7 +59,10 @@ public static class CoalitionsJson
             ?? throw new JsonException("The JSON text holds null, not an event.");
     }
 
-    /// <summary>Serializes any value type of the package (an outcome, a rule, a tally) with the package's options.</summary>
+    /// <summary>
+    /// Serializes a value of the package (an outcome, a rule, an electorate) with the package's options. For events
+    /// use <see cref="SerializeEvent"/>, which writes the type discriminator.
+    /// </summary>
     /// <typeparam name="T">A type registered in <see cref="CoalitionsJsonContext"/>.</typeparam>
     /// <param name="value">The value.</param>
     /// <returns>The JSON text.</returns>

@@ -1,6 +1,6 @@
 using System.Text;
 using Coalitions.Core.Kernel;
-using Coalitions.Core.Tests.Support;
+using Coalitions.Core.Tests.Kit;
 
 namespace Coalitions.Core.Tests.House;
 

@@ -1,4 +1,4 @@
-namespace Coalitions.Core.Tests.Support;
+namespace Coalitions.Core.Tests.Kit;
 
 /// <summary>
 /// Keeps a generated artefact in the repository equal to what the code produces. A difference fails

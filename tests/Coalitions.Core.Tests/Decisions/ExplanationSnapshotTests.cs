@@ -1,0 +1,76 @@
+using System.Text;
+using Coalitions.Core.Decisions;
+using Coalitions.Core.Kernel;
+using NodaTime;
+using Snapshooter.Xunit;
+using static Coalitions.Core.Decisions.Stance;
+using static Coalitions.Core.Tests.Kit.Scenario;
+
+namespace Coalitions.Core.Tests.Decisions;
+
+/// <summary>The explanations hosts show on results pages, pinned for every method.</summary>
+public class ExplanationSnapshotTests
+{
+    [Fact]
+    public void Majority_vote_explanations()
+    {
+        var quorum = QuorumRule.OfMembers(Fraction.Half);
+        var weighted = new Electorate([Voter(1, 50), Voter(2, 20), Voter(3, 8), Voter(4, 8), Voter(5, 7), Voter(6, 7)]);
+        Snapshot.Match(Render(
+            ("two thirds with quorum", DecisionTally.Evaluate(DecisionRule.TwoThirdsMajority().WithQuorum(quorum), Members(9), Ballots(Support, Support, Support, Support, Support, Oppose, Abstain))),
+            ("no quorum", DecisionTally.Evaluate(DecisionRule.SimpleMajority().WithQuorum(quorum), Members(9), Ballots(Support, Support, Oppose))),
+            ("tie without casting vote", DecisionTally.Evaluate(DecisionRule.SimpleMajority(), Members(4), Ballots(Support, Support, Oppose, Oppose))),
+            ("tie decided by the chair", DecisionTally.Evaluate(DecisionRule.SimpleMajority().WithCastingVote(), Members(4), Ballots(Support, Support, Oppose, Oppose), castingVote: Support)),
+            ("double majority fails on weight", DecisionTally.Evaluate(DecisionRule.QualifiedMajority(), weighted, Ballots(Oppose, Support, Support, Support, Support, Support))),
+            ("abstentions left out of quorum", DecisionTally.Evaluate(DecisionRule.SimpleMajority().WithQuorum(quorum.WithoutAbstentions()), Members(6), Ballots(Support, Abstain, Abstain))),
+            ("veto", DecisionTally.Evaluate(DecisionRule.SimpleMajority().WithVeto(), new Electorate([Voter(1), Voter(2), Voter(3, veto: true)]), Ballots(Support, Support, Oppose)))));
+    }
+
+    [Fact]
+    public void Consensus_and_consent_explanations()
+    {
+        var limit = new StandAsideLimit(1, null);
+        Snapshot.Match(Render(
+            ("consensus reached", DecisionTally.Evaluate(DecisionRule.Consensus(limit), Members(4), Ballots(Support, Support, StandAside, Support))),
+            ("consensus blocked", DecisionTally.Evaluate(DecisionRule.Consensus(limit), Members(4), Ballots(Support, Block, Support, Block))),
+            ("too many stand asides", DecisionTally.Evaluate(DecisionRule.Consensus(limit), Members(4), Ballots(Support, StandAside, StandAside))),
+            ("consent given", DecisionTally.Evaluate(DecisionRule.Consent(), Members(3), Ballots(Support, Support))),
+            ("objection stands", DecisionTally.Evaluate(DecisionRule.Consent(), Members(3), Ballots(Support, Stance.Object, Support)))));
+    }
+
+    [Fact]
+    public void Chamber_vote_explanations()
+    {
+        var electorate = new Electorate(
+            [
+                Voter(1, chamber: "environmental"), Voter(2, chamber: "environmental"), Voter(3, chamber: "environmental"),
+                Voter(4, chamber: "social", subChamber: "north"), Voter(5, chamber: "social", subChamber: "south"), Voter(6, chamber: "social", subChamber: "south"),
+                Voter(7, chamber: "economic"), Voter(8, chamber: "economic"), Voter(9, chamber: "economic"),
+            ],
+            [new Chamber("environmental", 1), new Chamber("social", 1, [new SubChamber("north", 1), new SubChamber("south", 1)]), new Chamber("economic", 1)]);
+        var rule = DecisionRule.ChamberVote(PassCondition.MoreThan(Fraction.Half, VoteBase.VotesCast), PassCondition.AtLeast(Fraction.TwoThirds, VoteBase.VotesCast));
+        Snapshot.Match(Render(
+            ("every chamber agrees", DecisionTally.Evaluate(rule, electorate, Ballots(Support, Support, Oppose, Support, Support, Oppose, Support, Support, Support))),
+            ("one chamber fails its own majority", DecisionTally.Evaluate(rule, electorate, Ballots(Support, Support, Support, Support, Support, Support, Support, Oppose, Oppose)))));
+    }
+
+    [Fact]
+    public void Silence_procedure_explanations()
+    {
+        var rule = DecisionRule.SilenceProcedure(Duration.FromDays(3));
+        Snapshot.Match(Render(
+            ("silence held", DecisionTally.Evaluate(rule, Members(9), Ballots())),
+            ("silence broken", DecisionTally.Evaluate(rule, Members(3), [new Ballot(Partner(2), Stance.Object), new Ballot(Partner(3), Stance.Object)]))));
+    }
+
+    private static string Render(params (string Case, DecisionOutcome Outcome)[] cases)
+    {
+        var text = new StringBuilder();
+        foreach (var (name, outcome) in cases)
+        {
+            text.Append("## ").Append(name).Append('\n').Append(outcome.Rule).Append('\n').Append(outcome.Explanation).Append("\n\n");
+        }
+
+        return text.ToString();
+    }
+}

@@ -1,0 +1,269 @@
+using Coalitions.Core.Decisions;
+using Coalitions.Core.Kernel;
+using static Coalitions.Core.Decisions.Stance;
+using static Coalitions.Core.Tests.Kit.Scenario;
+
+namespace Coalitions.Core.Tests.Decisions;
+
+public class MajorityVoteTests
+{
+    [Fact]
+    public void A_two_thirds_rule_adopts_a_proposal_with_exactly_two_thirds_support()
+    {
+        var outcome = DecisionTally.Evaluate(DecisionRule.TwoThirdsMajority(), Members(9), Ballots(Support, Support, Support, Support, Support, Support, Oppose, Oppose, Oppose));
+
+        Assert.Equal(DecisionResult.Adopted, outcome.Result);
+        Assert.Equal((6L, 9L), (outcome.Conditions[0].Part!.Value, outcome.Conditions[0].Whole!.Value));
+    }
+
+    [Fact]
+    public void A_two_thirds_rule_rejects_a_proposal_one_vote_short_of_two_thirds()
+    {
+        var outcome = DecisionTally.Evaluate(DecisionRule.TwoThirdsMajority(), Members(9), Ballots(Support, Support, Support, Support, Support, Oppose, Oppose, Oppose));
+
+        Assert.Equal(DecisionResult.Rejected, outcome.Result);
+    }
+
+    [Fact]
+    public void A_majority_is_more_than_half_of_votes_cast_so_a_tie_fails()
+    {
+        var outcome = DecisionTally.Evaluate(DecisionRule.SimpleMajority(), Members(4), Ballots(Support, Support, Oppose, Oppose));
+
+        Assert.Equal(DecisionResult.Rejected, outcome.Result);
+        Assert.True(outcome.Conditions[0].Tie);
+        Assert.False(outcome.AwaitsCastingVote);
+    }
+
+    [Theory]
+    [InlineData(Support, DecisionResult.Adopted)]
+    [InlineData(Oppose, DecisionResult.Rejected)]
+    public void The_chairs_casting_vote_decides_a_tie_where_the_rule_gives_one(Stance castingVote, DecisionResult expected)
+    {
+        var rule = DecisionRule.SimpleMajority().WithCastingVote();
+
+        var outcome = DecisionTally.Evaluate(rule, Members(4), Ballots(Support, Support, Oppose, Oppose), castingVote: castingVote);
+
+        Assert.Equal(expected, outcome.Result);
+        Assert.Equal(castingVote, outcome.CastingVote);
+    }
+
+    [Fact]
+    public void A_tie_under_a_casting_vote_rule_awaits_the_chair()
+    {
+        var outcome = DecisionTally.Evaluate(DecisionRule.SimpleMajority().WithCastingVote(), Members(2), Ballots(Support, Oppose));
+
+        Assert.True(outcome.AwaitsCastingVote);
+        Assert.Contains("a tie awaiting the chair's casting vote", outcome.Explanation, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_casting_vote_is_ignored_when_there_is_no_tie()
+    {
+        var outcome = DecisionTally.Evaluate(DecisionRule.SimpleMajority().WithCastingVote(), Members(3), Ballots(Support, Support, Oppose), castingVote: Oppose);
+
+        Assert.Equal(DecisionResult.Adopted, outcome.Result);
+        Assert.Null(outcome.CastingVote);
+    }
+
+    [Fact]
+    public void Abstentions_are_ignored_under_a_majority_of_votes_cast()
+    {
+        var outcome = DecisionTally.Evaluate(DecisionRule.SimpleMajority(), Members(5), Ballots(Support, Support, Oppose, Abstain, Abstain));
+
+        Assert.Equal(DecisionResult.Adopted, outcome.Result);
+        Assert.Equal(3, outcome.Conditions[0].Whole);
+    }
+
+    [Fact]
+    public void An_abstention_acts_as_a_no_when_the_base_is_all_ballots()
+    {
+        var rule = DecisionRule.MajorityVote(PassCondition.MoreThan(Fraction.Half, VoteBase.Ballots));
+
+        var outcome = DecisionTally.Evaluate(rule, Members(5), Ballots(Support, Support, Oppose, Abstain, Abstain));
+
+        Assert.Equal(DecisionResult.Rejected, outcome.Result);
+        Assert.Equal(5, outcome.Conditions[0].Whole);
+    }
+
+    [Fact]
+    public void When_everyone_abstains_nothing_is_adopted()
+    {
+        var outcome = DecisionTally.Evaluate(DecisionRule.SimpleMajority(), Members(3), Ballots(Abstain, Abstain, Abstain));
+
+        Assert.Equal(DecisionResult.Rejected, outcome.Result);
+        Assert.Equal(0, outcome.Conditions[0].Whole);
+    }
+
+    [Fact]
+    public void Without_a_quorum_the_outcome_is_no_quorum_whatever_the_ballots_say()
+    {
+        var rule = DecisionRule.SimpleMajority().WithQuorum(QuorumRule.OfMembers(Fraction.Half));
+
+        var outcome = DecisionTally.Evaluate(rule, Members(10), Ballots(Support, Support, Support, Support));
+
+        Assert.Equal(DecisionResult.NoQuorum, outcome.Result);
+        Assert.Equal(5, outcome.Quorum!.Required);
+        Assert.Empty(outcome.Conditions);
+    }
+
+    [Fact]
+    public void Abstentions_count_toward_quorum_by_default()
+    {
+        var rule = DecisionRule.SimpleMajority().WithQuorum(QuorumRule.OfMembers(Fraction.Half));
+
+        var outcome = DecisionTally.Evaluate(rule, Members(6), Ballots(Support, Abstain, Abstain));
+
+        Assert.Equal(DecisionResult.Adopted, outcome.Result);
+        Assert.True(outcome.Quorum!.Met);
+    }
+
+    [Fact]
+    public void A_quorum_reached_only_through_abstentions_fails_when_abstentions_do_not_count()
+    {
+        var rule = DecisionRule.SimpleMajority().WithQuorum(QuorumRule.OfMembers(Fraction.Half).WithoutAbstentions());
+
+        var outcome = DecisionTally.Evaluate(rule, Members(6), Ballots(Support, Abstain, Abstain));
+
+        Assert.Equal(DecisionResult.NoQuorum, outcome.Result);
+        Assert.Equal(1, outcome.Quorum!.Counted);
+    }
+
+    [Fact]
+    public void A_weighted_quorum_counts_the_weight_of_those_who_voted()
+    {
+        var electorate = new Electorate([Voter(1, weight: 60), Voter(2, weight: 20), Voter(3, weight: 20)]);
+        var rule = DecisionRule.SimpleMajority().WithQuorum(QuorumRule.OfWeight(Fraction.Half));
+
+        var outcome = DecisionTally.Evaluate(rule, electorate, Ballots(Support));
+
+        Assert.Equal(DecisionResult.Adopted, outcome.Result);
+        Assert.Equal(60, outcome.Quorum!.Counted);
+    }
+
+    [Fact]
+    public void A_quorum_of_members_present_counts_attendance_not_ballots()
+    {
+        var rule = DecisionRule.SimpleMajority().WithQuorum(QuorumRule.OfMembersPresent(Fraction.TwoThirds));
+        var present = new[] { Partner(1), Partner(2), Partner(3), Partner(4) };
+
+        var outcome = DecisionTally.Evaluate(rule, Members(6), Ballots(Support), present);
+
+        Assert.Equal(DecisionResult.Adopted, outcome.Result);
+        Assert.Equal(4, outcome.Quorum!.Counted);
+    }
+
+    [Fact]
+    public void A_majority_of_members_present_counts_the_silent_present_as_no()
+    {
+        var rule = DecisionRule.MajorityVote(PassCondition.MoreThan(Fraction.Half, VoteBase.Present));
+        var present = new[] { Partner(1), Partner(2), Partner(3), Partner(4), Partner(5) };
+
+        var outcome = DecisionTally.Evaluate(rule, Members(8), Ballots(Support, Support, Oppose), present);
+
+        Assert.Equal(DecisionResult.Rejected, outcome.Result);
+        Assert.Equal((2L, 5L), (outcome.Conditions[0].Part!.Value, outcome.Conditions[0].Whole!.Value));
+    }
+
+    [Fact]
+    public void A_rule_that_counts_members_present_needs_the_attendance()
+    {
+        var rule = DecisionRule.SimpleMajority().WithQuorum(QuorumRule.OfMembersPresent(Fraction.Half));
+
+        var error = Assert.Throws<CoalitionRuleException>(() => DecisionTally.Evaluate(rule, Members(3), Ballots(Support)));
+
+        Assert.Equal(ErrorCodes.Decisions.AttendanceRequired.Code, error.Code);
+    }
+
+    [Fact]
+    public void A_double_majority_needs_55_percent_of_members_and_65_percent_of_weight()
+    {
+        var electorate = new Electorate([Voter(1, 50), Voter(2, 20), Voter(3, 8), Voter(4, 8), Voter(5, 7), Voter(6, 7)]);
+        var rule = DecisionRule.QualifiedMajority();
+
+        var bigButFew = DecisionTally.Evaluate(rule, electorate, Ballots(Support, Support, Oppose, Oppose, Oppose, Oppose));
+        var manyButSmall = DecisionTally.Evaluate(rule, electorate, Ballots(Oppose, Support, Support, Support, Support, Support));
+        var both = DecisionTally.Evaluate(rule, electorate, Ballots(Support, Support, Support, Support, Oppose, Oppose));
+
+        Assert.Equal(DecisionResult.Rejected, bigButFew.Result);
+        Assert.Equal([false, true], bigButFew.Conditions.Select(c => c.Met));
+        Assert.Equal(DecisionResult.Rejected, manyButSmall.Result);
+        Assert.Equal([true, false], manyButSmall.Conditions.Select(c => c.Met));
+        Assert.Equal(DecisionResult.Adopted, both.Result);
+    }
+
+    [Fact]
+    public void Under_an_electorate_base_an_abstention_counts_against()
+    {
+        var rule = DecisionRule.MajorityVote(PassCondition.AtLeast(Fraction.Percent(55), VoteBase.Electorate));
+
+        var outcome = DecisionTally.Evaluate(rule, Members(10), Ballots(Support, Support, Support, Support, Support, Abstain, Abstain));
+
+        Assert.Equal(DecisionResult.Rejected, outcome.Result);
+    }
+
+    [Fact]
+    public void An_electorate_of_zero_decides_nothing()
+    {
+        var noQuorumRule = DecisionRule.SimpleMajority().WithQuorum(QuorumRule.OfMembers(Fraction.Half));
+
+        var withQuorum = DecisionTally.Evaluate(noQuorumRule, Electorate.Empty, Ballots());
+        var withoutQuorum = DecisionTally.Evaluate(DecisionRule.SimpleMajority(), Electorate.Empty, Ballots());
+
+        Assert.Equal(DecisionResult.NoQuorum, withQuorum.Result);
+        Assert.Equal(1, withQuorum.Quorum!.Required);
+        Assert.Equal(DecisionResult.Rejected, withoutQuorum.Result);
+    }
+
+    [Fact]
+    public void Weights_decide_a_weighted_majority()
+    {
+        var electorate = new Electorate([Voter(1, 5), Voter(2, 1), Voter(3, 1)]);
+        var rule = DecisionRule.MajorityVote(PassCondition.MoreThan(Fraction.Half, VoteBase.VotesCast, Measure.Weight));
+
+        var outcome = DecisionTally.Evaluate(rule, electorate, Ballots(Support, Oppose, Oppose));
+
+        Assert.Equal(DecisionResult.Adopted, outcome.Result);
+        Assert.Equal(5, outcome.Tally.Weight.Support);
+        Assert.Equal(1, outcome.Tally.Headcount.Support);
+    }
+
+    [Fact]
+    public void A_ballot_from_outside_the_electorate_is_not_counted()
+    {
+        var error = Assert.Throws<CoalitionRuleException>(() =>
+            DecisionTally.Evaluate(DecisionRule.SimpleMajority(), Members(2), [new Ballot(Partner(7), Support)]));
+
+        Assert.Equal(ErrorCodes.Decisions.NotInElectorate.Code, error.Code);
+    }
+
+    [Fact]
+    public void Each_voter_has_one_ballot_that_counts()
+    {
+        var error = Assert.Throws<CoalitionRuleException>(() =>
+            DecisionTally.Evaluate(DecisionRule.SimpleMajority(), Members(2), [new Ballot(Partner(1), Support), new Ballot(Partner(1), Oppose)]));
+
+        Assert.Equal(ErrorCodes.Decisions.DuplicateBallot.Code, error.Code);
+    }
+
+    [Fact]
+    public void A_majority_vote_accepts_no_block()
+    {
+        var error = Assert.Throws<CoalitionRuleException>(() => DecisionTally.Evaluate(DecisionRule.SimpleMajority(), Members(2), Ballots(Block)));
+
+        Assert.Equal(ErrorCodes.Decisions.StanceNotAccepted.Code, error.Code);
+    }
+
+    [Fact]
+    public void The_explanation_shows_participation_quorum_tally_and_each_condition()
+    {
+        var rule = DecisionRule.TwoThirdsMajority().WithQuorum(QuorumRule.OfMembers(Fraction.Half));
+
+        var outcome = DecisionTally.Evaluate(rule, Members(9), Ballots(Support, Support, Support, Support, Support, Oppose, Abstain));
+
+        Assert.Equal(
+            "Adopted. 7 of 9 members took part; quorum of one half of the members (5) met.\n" +
+            "Support 5, oppose 1, abstain 1.\n" +
+            "At least two thirds of votes cast needed: 5 of 6 (83 %).",
+            outcome.Explanation);
+    }
+}

@@ -1,0 +1,572 @@
+using Coalitions.Core.Decisions;
+using Coalitions.Core.Kernel;
+using Coalitions.Core.Tests.Kit;
+using NodaTime;
+using static Coalitions.Core.Decisions.Stance;
+using static Coalitions.Core.Tests.Kit.Scenario;
+
+namespace Coalitions.Core.Tests.Decisions;
+
+public class ProposalLifecycleTests
+{
+    [Fact]
+    public void A_drafted_proposal_starts_as_a_draft_at_revision_one()
+    {
+        var proposal = Proposal.Draft(ProposalNumber(1), new ProposalDraft(Coalition, MatterType.IssuePublicStatement, "Statement", "Text", Partner(1), DecisionRule.SimpleMajority(), [Chair]), For(1), Start);
+
+        Assert.Equal(ProposalStatus.Draft, proposal.Status);
+        Assert.Equal(1, proposal.Revision);
+        Assert.Equal(1, proposal.Version);
+        Assert.IsType<ProposalDrafted>(Assert.Single(proposal.DequeueUncommittedEvents()));
+    }
+
+    [Fact]
+    public void Only_a_representative_of_the_proposer_may_draft_in_its_name()
+    {
+        var error = Assert.Throws<CoalitionRuleException>(() =>
+            Proposal.Draft(ProposalNumber(1), new ProposalDraft(Coalition, MatterType.IssuePublicStatement, "Statement", "Text", Partner(1), DecisionRule.SimpleMajority(), [Chair]), For(2), Start));
+
+        Assert.Equal(ErrorCodes.Decisions.NotTheProposer.Code, error.Code);
+    }
+
+    [Fact]
+    public void A_draft_needs_a_title_a_text_and_a_facilitator()
+    {
+        var error = Assert.Throws<CoalitionRuleException>(() =>
+            Proposal.Draft(ProposalNumber(1), new ProposalDraft(Coalition, MatterType.IssuePublicStatement, " ", "", Partner(1), DecisionRule.SimpleMajority(), []), For(1), Start));
+
+        Assert.All(error.Codes, code => Assert.Equal(ErrorCodes.Decisions.InvalidProposal.Code, code));
+        Assert.Equal(3, error.Errors.Count());
+    }
+
+    [Fact]
+    public void A_custom_matter_needs_a_name()
+    {
+        var error = Assert.Throws<CoalitionRuleException>(() =>
+            Proposal.Draft(ProposalNumber(1), new ProposalDraft(Coalition, MatterType.Custom, "T", "X", Partner(1), DecisionRule.SimpleMajority(), [Chair]), For(1), Start));
+
+        Assert.Equal(ErrorCodes.Decisions.InvalidProposal.Code, error.Code);
+    }
+
+    [Fact]
+    public void Voting_opens_only_once_the_motion_is_seconded_as_the_rule_book_requires()
+    {
+        var proposal = Discussed(DecisionRule.SimpleMajority(), secondersRequired: 2);
+        proposal.Second(Partner(2), For(2), Start);
+
+        Refusal.Expect(proposal, ErrorCodes.Decisions.NotEnoughSeconders, () => proposal.OpenVoting(Members(5), ChairActor, Start));
+
+        proposal.Second(Partner(3), For(3), Start);
+        proposal.OpenVoting(Members(5), ChairActor, Start);
+        Assert.Equal(ProposalStatus.Voting, proposal.Status);
+    }
+
+    [Fact]
+    public void A_member_cannot_second_its_own_proposal_or_second_twice()
+    {
+        var proposal = Discussed(DecisionRule.SimpleMajority(), secondersRequired: 1);
+        proposal.Second(Partner(2), For(2), Start);
+
+        Refusal.Expect(proposal, ErrorCodes.Decisions.InvalidSeconder, () => proposal.Second(Partner(1), For(1), Start));
+        Refusal.Expect(proposal, ErrorCodes.Decisions.InvalidSeconder, () => proposal.Second(Partner(2), For(2), Start));
+        Refusal.Expect(proposal, ErrorCodes.Decisions.NotARepresentative, () => proposal.Second(Partner(3), For(4), Start));
+    }
+
+    [Fact]
+    public void Only_a_facilitator_opens_voting()
+    {
+        var proposal = Discussed(DecisionRule.SimpleMajority());
+
+        Refusal.Expect(proposal, ErrorCodes.Decisions.NotAFacilitator, () => proposal.OpenVoting(Members(3), For(2), Start));
+    }
+
+    [Fact]
+    public void Voting_needs_at_least_one_voter()
+    {
+        var proposal = Discussed(DecisionRule.SimpleMajority());
+
+        Refusal.Expect(proposal, ErrorCodes.Decisions.EmptyElectorate, () => proposal.OpenVoting(Electorate.Empty, ChairActor, Start));
+    }
+
+    [Fact]
+    public void A_draft_cannot_be_put_to_a_vote_before_it_is_submitted()
+    {
+        var proposal = Proposal.Draft(ProposalNumber(1), new ProposalDraft(Coalition, MatterType.IssuePublicStatement, "T", "X", Partner(1), DecisionRule.SimpleMajority(), [Chair]), For(1), Start);
+
+        Refusal.Expect(proposal, ErrorCodes.Decisions.InvalidTransition, () => proposal.OpenVoting(Members(3), ChairActor, Start));
+    }
+
+    [Fact]
+    public void Opening_voting_freezes_the_electorate_and_sets_the_deadline()
+    {
+        var rule = DecisionRule.SimpleMajority().WithVotingPeriod(Duration.FromDays(5));
+
+        var proposal = Voting(rule, Members(3));
+
+        Assert.Equal(3, proposal.Electorate!.Count);
+        Assert.Equal(Start + Duration.FromDays(5), proposal.Deadline);
+        Assert.Same(rule, proposal.CurrentRule);
+    }
+
+    [Fact]
+    public void Only_a_voters_representative_casts_its_ballot()
+    {
+        var proposal = Voting(DecisionRule.SimpleMajority(), Members(3));
+
+        Refusal.Expect(proposal, ErrorCodes.Decisions.NotARepresentative, () => proposal.CastBallot(Partner(2), Support, null, For(3), Hours(1)));
+    }
+
+    [Fact]
+    public void A_member_outside_the_frozen_electorate_cannot_vote()
+    {
+        var proposal = Voting(DecisionRule.SimpleMajority(), Members(3));
+
+        Refusal.Expect(proposal, ErrorCodes.Decisions.NotInElectorate, () => proposal.CastBallot(Partner(4), Support, null, For(4), Hours(1)));
+    }
+
+    [Fact]
+    public void A_ballot_with_a_stance_the_method_does_not_accept_is_refused()
+    {
+        var proposal = Voting(DecisionRule.SimpleMajority(), Members(3));
+
+        Refusal.Expect(proposal, ErrorCodes.Decisions.StanceNotAccepted, () => proposal.CastBallot(Partner(2), StandAside, null, For(2), Hours(1)));
+    }
+
+    [Fact]
+    public void A_block_needs_a_reason()
+    {
+        var proposal = Voting(DecisionRule.Consensus(), Members(3));
+
+        Refusal.Expect(proposal, ErrorCodes.Decisions.ReasonRequired, () => proposal.CastBallot(Partner(2), Block, "  ", For(2), Hours(1)));
+    }
+
+    [Fact]
+    public void A_rule_may_require_reasons_for_other_stances()
+    {
+        var proposal = Voting(DecisionRule.SimpleMajority().RequiringReasonsFor(StanceSet.Oppose), Members(3));
+
+        Refusal.Expect(proposal, ErrorCodes.Decisions.ReasonRequired, () => proposal.CastBallot(Partner(2), Oppose, null, For(2), Hours(1)));
+        proposal.CastBallot(Partner(2), Oppose, "Too costly.", For(2), Hours(1));
+    }
+
+    [Fact]
+    public void A_voter_may_change_its_ballot_until_voting_closes_and_the_latest_counts()
+    {
+        var proposal = Voting(DecisionRule.SimpleMajority(), Members(3));
+        proposal.Vote(2, Oppose, 1);
+        proposal.Vote(2, Support, 2);
+
+        var ballot = Assert.Single(proposal.Ballots);
+        Assert.Equal(Support, ballot.Stance);
+        Assert.Equal(2, proposal.BallotHistory.Count);
+        Assert.Equal(1, proposal.PreviewOutcome().Tally.Headcount.Support);
+    }
+
+    [Fact]
+    public void Under_final_ballots_a_cast_ballot_cannot_be_changed()
+    {
+        var proposal = Voting(DecisionRule.SimpleMajority().WithFinalBallots(), Members(3));
+        proposal.Vote(2, Oppose);
+
+        Refusal.Expect(proposal, ErrorCodes.Decisions.BallotIsFinal, () => proposal.Vote(2, Support, 2));
+    }
+
+    [Fact]
+    public void No_ballot_is_taken_at_or_after_the_deadline()
+    {
+        var proposal = Voting(DecisionRule.SimpleMajority().WithVotingPeriod(Duration.FromHours(24)), Members(3));
+
+        Refusal.Expect(proposal, ErrorCodes.Decisions.VotingNotOpen, () => proposal.Vote(2, Support, 24));
+        proposal.CastBallot(Partner(2), Support, null, For(2), Hours(24) - Duration.Epsilon);
+    }
+
+    [Fact]
+    public void Voting_does_not_close_before_the_deadline_while_someone_has_not_voted()
+    {
+        var proposal = Voting(DecisionRule.SimpleMajority(), Members(3));
+        proposal.Vote(1, Support);
+
+        var check = proposal.CanClose(Hours(2));
+
+        Assert.False(check.IsAllowed);
+        Assert.Equal(ErrorCodes.Decisions.VotingStillOpen.Code, check.Failures[0].Code);
+        Refusal.Expect(proposal, ErrorCodes.Decisions.VotingStillOpen, () => proposal.Close(ChairActor, Hours(2)));
+    }
+
+    [Fact]
+    public void Voting_may_close_early_once_everyone_has_voted()
+    {
+        var proposal = Voting(DecisionRule.SimpleMajority(), Members(2));
+        proposal.Vote(1, Support);
+        proposal.Vote(2, Support);
+
+        var outcome = proposal.Close(ChairActor, Hours(2));
+
+        Assert.Equal(DecisionResult.Adopted, outcome.Result);
+        Assert.Equal(ProposalStatus.Closed, proposal.Status);
+        Assert.Equal(new DecisionReference(ProposalNumber(1), Coalition, MatterType.AdoptPolicyPosition, DecisionResult.Adopted, Hours(2)), proposal.Reference);
+    }
+
+    [Fact]
+    public void Voting_stays_open_when_everyone_voted_if_the_rule_does_not_close_early()
+    {
+        var proposal = Voting(DecisionRule.SimpleMajority().ClosingEarly(whenAllVoted: false, whenCertain: false), Members(1));
+        proposal.Vote(1, Support);
+
+        Assert.False(proposal.CanClose(Hours(2)).IsAllowed);
+    }
+
+    [Fact]
+    public void Voting_may_close_once_the_outcome_is_settled_where_the_rule_allows()
+    {
+        var rule = DecisionRule.SimpleMajority().WithFinalBallots().ClosingEarly(whenAllVoted: true, whenCertain: true);
+        var proposal = Voting(rule, Members(5));
+        proposal.Vote(1, Support);
+        proposal.Vote(2, Support);
+        Assert.False(proposal.CanClose(Hours(2)).IsAllowed);
+
+        proposal.Vote(3, Support);
+
+        Assert.True(proposal.CanClose(Hours(2)).IsAllowed);
+        Assert.Equal(DecisionResult.Adopted, proposal.Close(ChairActor, Hours(2)).Result);
+    }
+
+    [Fact]
+    public void The_system_closes_voting_at_the_deadline()
+    {
+        var proposal = Voting(DecisionRule.SimpleMajority().WithVotingPeriod(Duration.FromDays(1)), Members(3));
+        proposal.Vote(1, Support);
+
+        var outcome = proposal.Close(Actor.System("scheduler"), Hours(24));
+
+        Assert.Equal(DecisionResult.Adopted, outcome.Result);
+    }
+
+    [Fact]
+    public void Only_a_facilitator_or_the_system_closes_voting()
+    {
+        var proposal = Voting(DecisionRule.SimpleMajority().WithVotingPeriod(Duration.FromDays(1)), Members(3));
+
+        Refusal.Expect(proposal, ErrorCodes.Decisions.NotAFacilitator, () => proposal.Close(For(1), Hours(30)));
+    }
+
+    [Fact]
+    public void A_tie_under_a_casting_vote_rule_needs_the_chairs_casting_vote_to_close()
+    {
+        var proposal = Voting(DecisionRule.SimpleMajority().WithCastingVote(), Members(2));
+        proposal.Vote(1, Support);
+        proposal.Vote(2, Oppose);
+
+        Refusal.Expect(proposal, ErrorCodes.Decisions.CastingVoteRequired, () => proposal.Close(ChairActor, Hours(2)));
+        Assert.Equal(DecisionResult.Adopted, proposal.Close(ChairActor, Hours(2), castingVote: Support).Result);
+    }
+
+    [Fact]
+    public void A_casting_vote_is_refused_where_the_rule_gives_none()
+    {
+        var proposal = Voting(DecisionRule.SimpleMajority(), Members(2));
+        proposal.Vote(1, Support);
+        proposal.Vote(2, Oppose);
+
+        Refusal.Expect(proposal, ErrorCodes.Decisions.InvalidCastingVote, () => proposal.Close(ChairActor, Hours(2), castingVote: Support));
+    }
+
+    [Fact]
+    public void A_recused_voter_leaves_the_electorate_and_its_ballot_is_void()
+    {
+        var rule = DecisionRule.SimpleMajority().WithQuorum(QuorumRule.OfMembers(Fraction.Half));
+        var proposal = Voting(rule, Members(4));
+        proposal.Vote(1, Support);
+        proposal.Vote(2, Oppose);
+        proposal.Vote(3, Oppose);
+
+        proposal.DeclareConflictOfInterest(Partner(3), "Our director chairs the applicant.", For(3), Hours(2));
+        proposal.Vote(4, Support, 3);
+        var outcome = proposal.Close(ChairActor, Hours(4), castingVote: null);
+
+        Assert.Equal(3, outcome.ElectorateSize);
+        Assert.Equal(2, outcome.Quorum!.Required);
+        Assert.Equal(DecisionResult.Adopted, outcome.Result);
+        Assert.Contains(Partner(3), proposal.Recused);
+        Assert.Equal(4, proposal.BallotHistory.Count);
+    }
+
+    [Fact]
+    public void A_recused_voter_cannot_vote()
+    {
+        var proposal = Voting(DecisionRule.SimpleMajority(), Members(3));
+        proposal.DeclareConflictOfInterest(Partner(2), "Interest.", For(2), Hours(1));
+
+        Refusal.Expect(proposal, ErrorCodes.Decisions.Recused, () => proposal.Vote(2, Support, 2));
+        Refusal.Expect(proposal, ErrorCodes.Decisions.Recused, () => proposal.DeclareConflictOfInterest(Partner(2), "Again.", For(2), Hours(2)));
+    }
+
+    [Fact]
+    public void A_conflict_declared_before_voting_leaves_the_member_out_from_the_start()
+    {
+        var proposal = Discussed(DecisionRule.SimpleMajority());
+        proposal.DeclareConflictOfInterest(Partner(3), "Interest.", For(3), Start);
+        proposal.OpenVoting(Members(3), ChairActor, Start);
+        proposal.Vote(1, Support);
+        proposal.Vote(2, Support);
+
+        Assert.True(proposal.CanClose(Hours(2)).IsAllowed);
+        Assert.Equal(2, proposal.Close(ChairActor, Hours(2)).ElectorateSize);
+    }
+
+    [Fact]
+    public void A_quorum_first_reached_near_the_deadline_extends_it()
+    {
+        var rule = DecisionRule.SimpleMajority()
+            .WithQuorum(QuorumRule.OfMembers(Fraction.Half))
+            .WithVotingPeriod(Duration.FromHours(48))
+            .WithLateQuorumExtension(Duration.FromHours(24));
+        var proposal = Voting(rule, Members(4));
+        proposal.Vote(1, Support, 10);
+
+        proposal.Vote(2, Support, 40);
+
+        Assert.Equal(Hours(64), proposal.Deadline);
+        Assert.IsType<DeadlineExtended>(proposal.DequeueUncommittedEvents()[^1]);
+    }
+
+    [Fact]
+    public void A_quorum_reached_early_does_not_extend_the_deadline()
+    {
+        var rule = DecisionRule.SimpleMajority()
+            .WithQuorum(QuorumRule.OfMembers(Fraction.Half))
+            .WithVotingPeriod(Duration.FromHours(48))
+            .WithLateQuorumExtension(Duration.FromHours(24));
+        var proposal = Voting(rule, Members(4));
+        proposal.Vote(1, Support, 10);
+        proposal.Vote(2, Support, 20);
+
+        proposal.Vote(3, Support, 47);
+
+        Assert.Equal(Hours(48), proposal.Deadline);
+    }
+
+    [Fact]
+    public void Only_the_proposer_withdraws_and_only_until_voting_closes()
+    {
+        var proposal = Voting(DecisionRule.SimpleMajority(), Members(2));
+        Refusal.Expect(proposal, ErrorCodes.Decisions.NotTheProposer, () => proposal.Withdraw(null, For(2), Hours(1)));
+
+        proposal.Withdraw("Overtaken by events.", For(1), Hours(1));
+
+        Assert.Equal(ProposalStatus.Withdrawn, proposal.Status);
+        Refusal.Expect(proposal, ErrorCodes.Decisions.InvalidTransition, () => proposal.Withdraw(null, For(1), Hours(2)));
+    }
+
+    [Fact]
+    public void A_closed_proposal_cannot_be_withdrawn()
+    {
+        var proposal = Voting(DecisionRule.SimpleMajority(), Members(1));
+        proposal.Vote(1, Support);
+        proposal.Close(ChairActor, Hours(2));
+
+        Refusal.Expect(proposal, ErrorCodes.Decisions.InvalidTransition, () => proposal.Withdraw(null, For(1), Hours(3)));
+    }
+
+    [Fact]
+    public void An_adopted_proposal_can_be_marked_implemented_and_given_a_review_date()
+    {
+        var proposal = Voting(DecisionRule.SimpleMajority(), Members(1));
+        proposal.Vote(1, Support);
+        proposal.Close(ChairActor, Hours(2));
+
+        proposal.MarkImplemented("Published on the website.", ChairActor, Hours(30));
+        proposal.ScheduleReview(new LocalDate(2027, 3, 1), For(1), Hours(31));
+
+        Assert.Equal(ProposalStatus.Implemented, proposal.Status);
+        Assert.Equal(new LocalDate(2027, 3, 1), proposal.ReviewOn);
+    }
+
+    [Fact]
+    public void A_rejected_proposal_cannot_be_marked_implemented()
+    {
+        var proposal = Voting(DecisionRule.SimpleMajority(), Members(1));
+        proposal.Vote(1, Oppose);
+        proposal.Close(ChairActor, Hours(2));
+
+        var error = Refusal.Expect(proposal, ErrorCodes.Decisions.NotAdopted, () => proposal.MarkImplemented(null, ChairActor, Hours(3)));
+        Assert.Contains("the proposal was adopted", error.Message, StringComparison.Ordinal);
+        Refusal.Expect(proposal, ErrorCodes.Decisions.NotAdopted, () => proposal.ScheduleReview(new LocalDate(2027, 1, 1), ChairActor, Hours(3)));
+    }
+
+    [Fact]
+    public void Under_a_majority_vote_the_text_cannot_change_during_voting()
+    {
+        var proposal = Voting(DecisionRule.SimpleMajority(), Members(2));
+
+        Refusal.Expect(proposal, ErrorCodes.Decisions.AmendmentNotAllowed, () => proposal.Revise("New text", null, For(1), Hours(1)));
+    }
+
+    [Fact]
+    public void A_rehydrated_proposal_equals_the_one_that_raised_the_events()
+    {
+        var proposal = Voting(DecisionRule.SimpleMajority().WithQuorum(QuorumRule.OfMembers(Fraction.Half)), Members(3));
+        proposal.Vote(1, Support);
+        proposal.DeclareConflictOfInterest(Partner(3), "Interest.", For(3), Hours(1));
+        proposal.Vote(2, Oppose);
+        proposal.Close(ChairActor, Hours(2), castingVote: null);
+        var events = proposal.DequeueUncommittedEvents();
+
+        var copy = Proposal.Rehydrate(events);
+
+        Assert.Equal(proposal.Version, copy.Version);
+        Assert.Equal(proposal.Status, copy.Status);
+        Assert.Equal(proposal.Outcome, copy.Outcome);
+        Assert.Equal(proposal.Ballots, copy.Ballots);
+        Assert.False(copy.HasUncommittedEvents);
+    }
+}
+
+public class RoundsAndFallbackTests
+{
+    private static readonly DecisionRule ThreeQuarters = DecisionRule.MajorityVote(PassCondition.AtLeast(Fraction.ThreeQuarters, VoteBase.VotesCast));
+
+    [Fact]
+    public void A_blocked_consensus_falls_back_to_a_three_quarters_vote()
+    {
+        var rule = DecisionRule.Consensus().WithFallback(ThreeQuarters, FallbackWhen.Blocked);
+        var proposal = Voting(rule, Members(4));
+        proposal.Vote(1, Support);
+        proposal.Vote(2, Support);
+        proposal.Vote(3, Support);
+        proposal.Vote(4, Block);
+
+        var first = proposal.Close(ChairActor, Hours(2));
+        Assert.Equal(DecisionResult.Blocked, first.Result);
+        Assert.Equal(ProposalStatus.Voting, proposal.Status);
+        Assert.Equal(2, proposal.Round);
+        Assert.Same(ThreeQuarters, proposal.CurrentRule);
+
+        proposal.Vote(1, Support, 3);
+        proposal.Vote(2, Support, 3);
+        proposal.Vote(3, Support, 3);
+        proposal.Vote(4, Oppose, 3);
+        var second = proposal.Close(ChairActor, Hours(4));
+
+        Assert.Equal(DecisionResult.Adopted, second.Result);
+        Assert.Equal([RoundEnding.Fallback, RoundEnding.Final], proposal.Rounds.Select(r => r.Ending!.Value));
+        Assert.Same(second, proposal.Outcome);
+    }
+
+    [Fact]
+    public void Before_its_fallback_is_due_a_blocked_proposal_returns_for_revision()
+    {
+        var rule = DecisionRule.Consensus().WithFallback(ThreeQuarters, FallbackWhen.Blocked, afterRounds: 2);
+        var proposal = Voting(rule, Members(2));
+        proposal.Vote(1, Support);
+        proposal.Vote(2, Block);
+        proposal.Close(ChairActor, Hours(2));
+        Assert.Equal(ProposalStatus.Discussion, proposal.Status);
+
+        Refusal.Expect(proposal, ErrorCodes.Decisions.RevisionRequired, () => proposal.ReopenVoting(ChairActor, Hours(3)));
+        proposal.Revise("A revised text that meets the objection.", "Meets member 2's concern.", For(1), Hours(3));
+        proposal.ReopenVoting(ChairActor, Hours(4));
+        proposal.Vote(1, Support, 5);
+        proposal.Vote(2, Block, 5);
+        proposal.Close(ChairActor, Hours(6));
+
+        Assert.Equal(3, proposal.Round);
+        Assert.Same(ThreeQuarters, proposal.CurrentRule);
+        Assert.Equal(2, proposal.Rounds[1].Revision);
+    }
+
+    [Fact]
+    public void A_veto_never_leads_to_a_fallback()
+    {
+        var electorate = new Electorate([Voter(1), Voter(2, veto: true)]);
+        var proposal = Voting(DecisionRule.Consensus().WithVeto().WithFallback(ThreeQuarters), electorate);
+        proposal.Vote(1, Support);
+        proposal.Vote(2, Block);
+
+        Assert.Equal(DecisionResult.Vetoed, proposal.Close(ChairActor, Hours(2)).Result);
+        Assert.Equal(ProposalStatus.Closed, proposal.Status);
+    }
+
+    [Fact]
+    public void Under_consent_an_amendment_during_voting_starts_a_new_round()
+    {
+        var proposal = Voting(DecisionRule.Consent(), Members(3));
+        proposal.Vote(1, Support);
+        proposal.Vote(2, Stance.Object, reason: "It ignores rural schools.");
+
+        proposal.Revise("The text, now covering rural schools.", "Answers the objection.", For(1), Hours(2));
+
+        Assert.Equal(2, proposal.Round);
+        Assert.Empty(proposal.Ballots);
+        Assert.Equal(RoundEnding.Amended, proposal.Rounds[0].Ending);
+        Assert.Equal(DecisionResult.Blocked, proposal.Rounds[0].Outcome!.Result);
+    }
+
+    [Fact]
+    public void An_objection_withdrawn_before_close_lets_consent_through()
+    {
+        var proposal = Voting(DecisionRule.Consent(), Members(2));
+        proposal.Vote(1, Support);
+        proposal.Vote(2, Stance.Object, 1);
+        proposal.Vote(2, Support, 2);
+
+        Assert.Equal(DecisionResult.Adopted, proposal.Close(ChairActor, Hours(3)).Result);
+    }
+}
+
+public class SilenceProcedureTests
+{
+    private static readonly DecisionRule Silence = DecisionRule.SilenceProcedure(Duration.FromHours(72));
+
+    [Fact]
+    public void A_statement_is_adopted_at_the_deadline_when_nobody_objects()
+    {
+        var proposal = Voting(Silence, Members(9));
+
+        Refusal.Expect(proposal, ErrorCodes.Decisions.VotingStillOpen, () => proposal.Close(Actor.System("scheduler"), Hours(71)));
+        var outcome = proposal.Close(Actor.System("scheduler"), Hours(72));
+
+        Assert.Equal(DecisionResult.Adopted, outcome.Result);
+        Assert.Equal("Adopted. The silence held: none of the 9 members of the electorate objected before the deadline.", outcome.Explanation);
+    }
+
+    [Fact]
+    public void An_objection_at_the_last_instant_breaks_the_silence()
+    {
+        var proposal = Voting(Silence, Members(9));
+
+        proposal.CastBallot(Partner(4), Stance.Object, "We were not consulted.", For(4), Hours(72) - Duration.Epsilon);
+
+        Assert.Equal(ProposalStatus.Closed, proposal.Status);
+        Assert.Equal(DecisionResult.SilenceBroken, proposal.Outcome!.Result);
+        Assert.StartsWith("Silence broken. Member 4 objected", proposal.Outcome.Explanation, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_objection_after_the_deadline_is_too_late()
+    {
+        var proposal = Voting(Silence, Members(9));
+
+        Refusal.Expect(proposal, ErrorCodes.Decisions.VotingNotOpen, () => proposal.CastBallot(Partner(4), Stance.Object, "Late.", For(4), Hours(72)));
+    }
+
+    [Fact]
+    public void The_silence_procedure_takes_only_objections()
+    {
+        var proposal = Voting(Silence, Members(3));
+
+        Refusal.Expect(proposal, ErrorCodes.Decisions.StanceNotAccepted, () => proposal.Vote(2, Support));
+    }
+
+    [Fact]
+    public void A_broken_silence_can_fall_back_to_a_vote()
+    {
+        var proposal = Voting(Silence.WithFallback(DecisionRule.SimpleMajority()), Members(3));
+
+        proposal.Vote(2, Stance.Object);
+
+        Assert.Equal(ProposalStatus.Voting, proposal.Status);
+        Assert.Equal(DecisionMethod.MajorityVote, proposal.CurrentRule.Method);
+        Assert.Equal(DecisionResult.SilenceBroken, proposal.Rounds[0].Outcome!.Result);
+    }
+}

@@ -1,0 +1,130 @@
+using System.Reflection;
+using Coalitions.Core.Decisions;
+using Coalitions.Core.Kernel;
+using Coalitions.Core.Serialization;
+using NodaTime;
+using Snapshooter.Xunit;
+using static Coalitions.Core.Decisions.Stance;
+using static Coalitions.Core.Tests.Kit.Scenario;
+
+namespace Coalitions.Core.Tests.Serialization;
+
+public class EventJsonTests
+{
+    /// <summary>Event streams produced by real commands, covering every event type of the package.</summary>
+    public static IReadOnlyList<IDomainEvent> SampleEvents()
+    {
+        var events = new List<IDomainEvent>();
+
+        var chambers = new Electorate([Voter(1, chamber: "north"), Voter(2, chamber: "south"), Voter(3, chamber: "south", veto: true)], [new Chamber("north", 1), new Chamber("south", 1)]);
+        var consensus = DecisionRule.Consensus(new StandAsideLimit(1, null))
+            .WithQuorum(QuorumRule.OfMembersPresent(Fraction.Half))
+            .WithFallback(DecisionRule.ChamberVote(PassCondition.MoreThan(Fraction.Half, VoteBase.VotesCast)).WithVeto(), FallbackWhen.Blocked);
+        var proposal = Discussed(consensus, secondersRequired: 1);
+        proposal.Revise("The coalition publishes all its data openly.", "Clearer scope.", For(1), Hours(1));
+        proposal.Second(Partner(2), For(2), Hours(2));
+        proposal.OpenVoting(chambers, ChairActor, Hours(3));
+        proposal.RecordAttendance([Partner(1), Partner(2), Partner(3)], ChairActor, Hours(3));
+        proposal.Vote(1, Support, 4);
+        proposal.Vote(2, Block, 4, "Costs are not covered.");
+        proposal.Vote(3, Support, 4);
+        proposal.Close(ChairActor, Hours(5));
+        proposal.Vote(1, Support, 6);
+        proposal.Vote(2, Abstain, 6);
+        proposal.Vote(3, Support, 6);
+        proposal.Close(ChairActor, Hours(7));
+        proposal.MarkImplemented("Data portal launched.", ChairActor, Hours(100));
+        proposal.ScheduleReview(new LocalDate(2027, 3, 1), ChairActor, Hours(100));
+        events.AddRange(proposal.DequeueUncommittedEvents());
+
+        var late = Voting(
+            DecisionRule.SimpleMajority().WithQuorum(QuorumRule.OfMembers(Fraction.Half)).WithVotingPeriod(Duration.FromHours(48)).WithLateQuorumExtension(Duration.FromHours(24)),
+            Members(4));
+        late.DeclareConflictOfInterest(Partner(4), "Our director sits on the applicant's board.", For(4), Hours(1));
+        late.Vote(1, Support, 10);
+        late.Vote(2, Support, 40);
+        late.Withdraw("Overtaken by events.", For(1), Hours(41));
+        events.AddRange(late.DequeueUncommittedEvents());
+        return events;
+    }
+
+    [Fact]
+    public void The_samples_cover_every_event_type_in_the_package()
+    {
+        var eventTypes = typeof(IDomainEvent).Assembly.GetTypes().Where(t => typeof(IDomainEvent).IsAssignableFrom(t) && !t.IsInterface).ToHashSet();
+
+        Assert.Equal(eventTypes.OrderBy(t => t.Name), SampleEvents().Select(e => e.GetType()).Distinct().OrderBy(t => t.Name));
+    }
+
+    [Fact]
+    public void Every_event_type_is_registered_with_a_stable_discriminator()
+    {
+        var eventTypes = typeof(IDomainEvent).Assembly.GetTypes().Where(t => typeof(IDomainEvent).IsAssignableFrom(t) && !t.IsInterface);
+
+        Assert.All(eventTypes, t => Assert.Equal($"{t.Namespace!.Split('.')[^1]}.{t.Name}", CoalitionsJson.EventTypes[t]));
+        Assert.Equal(CoalitionsJson.EventTypes.Count, CoalitionsJson.EventTypes.Values.Distinct().Count());
+    }
+
+    [Fact]
+    public void Every_event_round_trips_through_json()
+    {
+        foreach (var domainEvent in SampleEvents())
+        {
+            var json = CoalitionsJson.SerializeEvent(domainEvent);
+            var back = CoalitionsJson.DeserializeEvent(json);
+
+            Assert.Equal(domainEvent.GetType(), back.GetType());
+            Assert.Equal(json, CoalitionsJson.SerializeEvent(back));
+        }
+    }
+
+    [Fact]
+    public void A_proposal_rebuilt_from_json_events_matches_the_original()
+    {
+        var events = SampleEvents().Where(e => e is not null).TakeWhile(e => e is not ReviewScheduled).Append(SampleEvents().OfType<ReviewScheduled>().First()).ToArray();
+        var stored = events.Select(CoalitionsJson.SerializeEvent).ToArray();
+
+        var rebuilt = Proposal.Rehydrate(stored.Select(CoalitionsJson.DeserializeEvent));
+
+        Assert.Equal(ProposalStatus.Implemented, rebuilt.Status);
+        Assert.Equal(DecisionResult.Adopted, rebuilt.Outcome!.Result);
+        Assert.Equal(2, rebuilt.Rounds.Count);
+        Assert.Equal(new LocalDate(2027, 3, 1), rebuilt.ReviewOn);
+    }
+
+    [Fact]
+    public void The_json_shape_of_stored_events_changes_only_deliberately()
+    {
+        var lines = SampleEvents().Select(CoalitionsJson.SerializeEvent);
+
+        Snapshot.Match(string.Join("\n", lines) + "\n");
+    }
+
+    [Fact]
+    public void Instants_are_written_as_iso_8601_text()
+    {
+        var json = CoalitionsJson.SerializeEvent(new ProposalSubmitted(ProposalNumber(1), Start, ChairActor));
+
+        Assert.Contains("\"at\":\"2026-03-02T09:00:00Z\"", json, StringComparison.Ordinal);
+        Assert.StartsWith("{\"$type\":\"Decisions.ProposalSubmitted\"", json, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_unknown_event_type_is_refused_when_read()
+    {
+        Assert.ThrowsAny<System.Text.Json.JsonException>(() => CoalitionsJson.DeserializeEvent("{\"$type\":\"Decisions.NoSuchEvent\",\"at\":\"2026-03-02T09:00:00Z\"}"));
+    }
+
+    [Fact]
+    public void A_decision_rule_round_trips_with_its_fallback()
+    {
+        var rule = DecisionRule.Consensus(new StandAsideLimit(2, Fraction.Percent(25)))
+            .WithQuorum(QuorumRule.OfMembers(Fraction.TwoThirds).WithoutAbstentions())
+            .WithFallback(DecisionRule.MajorityVote(PassCondition.AtLeast(Fraction.ThreeQuarters, VoteBase.VotesCast)).WithFinalBallots(), FallbackWhen.Blocked, 2);
+
+        var back = CoalitionsJson.Deserialize<DecisionRule>(CoalitionsJson.Serialize(rule))!;
+
+        Assert.Equal(rule.Describe(), back.Describe());
+        Assert.Equal(CoalitionsJson.Serialize(rule), CoalitionsJson.Serialize(back));
+    }
+}
