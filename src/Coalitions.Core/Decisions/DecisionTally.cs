@@ -34,7 +34,7 @@ public static class DecisionTally
         IReadOnlyCollection<PartnerId>? present = null,
         Stance? castingVote = null)
     {
-        var counts = Prepare(rule, electorate, ballots, present, castingVote, out var presentCounts);
+        using var counts = Prepare(rule, electorate, ballots, present, castingVote, out var presentCounts);
         return Decide(rule, electorate, counts, presentCounts, castingVote);
     }
 
@@ -72,7 +72,7 @@ public static class DecisionTally
     /// </remarks>
     public static bool IsSettled(DecisionRule rule, Electorate electorate, ReadOnlySpan<Ballot> ballots, IReadOnlyCollection<PartnerId>? present = null)
     {
-        var counts = Prepare(rule, electorate, ballots, present, null, out var presentCounts);
+        using var counts = Prepare(rule, electorate, ballots, present, null, out var presentCounts);
         return IsSettled(rule, electorate, counts, presentCounts);
     }
 
@@ -94,8 +94,8 @@ public static class DecisionTally
             DecisionMethod.Consent => Stance.Object,
             _ => Stance.Oppose,
         };
-        var best = counts.Clone();
-        var worst = counts.Clone();
+        using var best = counts.Clone();
+        using var worst = counts.Clone();
         for (var i = 0; i < electorate.Count; i++)
         {
             if (counts.StanceOf[i] == 0)
@@ -144,7 +144,7 @@ public static class DecisionTally
     /// <summary>Only the result, without the explanation: for checks that tally many hypothetical completions.</summary>
     internal static DecisionResult ResultOf(DecisionRule rule, Electorate electorate, ReadOnlySpan<Ballot> ballots, IReadOnlyCollection<PartnerId>? present, Stance? castingVote)
     {
-        var counts = Prepare(rule, electorate, ballots, present, castingVote, out var presentCounts);
+        using var counts = Prepare(rule, electorate, ballots, present, castingVote, out var presentCounts);
         return Decide(rule, electorate, counts, presentCounts, castingVote, explain: false).Result;
     }
 

@@ -1,4 +1,3 @@
-using System.Collections.Frozen;
 using System.Text.Json.Serialization;
 using Coalitions.Core.Kernel;
 
@@ -134,7 +133,7 @@ public sealed record Chamber
 /// <threadsafety>Safe to share between threads.</threadsafety>
 public sealed class Electorate
 {
-    private readonly FrozenDictionary<PartnerId, int> _index;
+    private readonly VoterTable _table;
     private readonly int[] _groupOfVoter;
     private readonly (int Chamber, long Weight)[] _groups;
     private readonly long[] _groupHeadcount;
@@ -150,18 +149,13 @@ public sealed class Electorate
         Preconditions.CheckNotNull(voters, nameof(voters));
         Voters = voters.ToArray();
         Chambers = chambers?.ToArray() ?? [];
-        var index = new Dictionary<PartnerId, int>(Voters.Count);
-        for (var i = 0; i < Voters.Count; i++)
+        foreach (var voter in Voters)
         {
-            Preconditions.CheckNotNull(Voters[i], nameof(voters));
-            if (!index.TryAdd(Voters[i].Partner, i))
-            {
-                throw new CoalitionRuleException(ErrorCodes.Decisions.InvalidElectorate, $"Partner {Voters[i].Partner} appears twice in the electorate.");
-            }
+            Preconditions.CheckNotNull(voter, nameof(voters));
         }
 
-        _index = index.ToFrozenDictionary();
         (_groups, _groupOfVoter) = BuildGroups(Voters, Chambers);
+        _table = new VoterTable(Voters, _groupOfVoter);
         _groupHeadcount = new long[_groups.Length];
         _groupTotalWeight = new long[_groups.Length];
         for (var i = 0; i < Voters.Count; i++)
@@ -199,7 +193,7 @@ public sealed class Electorate
     /// <summary>Whether a partner may vote.</summary>
     /// <param name="partner">The partner.</param>
     /// <returns><see langword="true"/> when it is a voter.</returns>
-    public bool Contains(PartnerId partner) => _index.ContainsKey(partner);
+    public bool Contains(PartnerId partner) => _table.TryFind(partner, out _, out _, out _);
 
     /// <summary>Finds a voter.</summary>
     /// <param name="partner">The partner.</param>
@@ -207,7 +201,7 @@ public sealed class Electorate
     /// <returns><see langword="true"/> when the partner is a voter.</returns>
     public bool TryGetVoter(PartnerId partner, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out Voter? voter)
     {
-        if (_index.TryGetValue(partner, out var i))
+        if (_table.TryFind(partner, out var i, out _, out _))
         {
             voter = Voters[i];
             return true;
@@ -228,7 +222,12 @@ public sealed class Electorate
             : new Electorate(Voters.Where(v => !partners.Contains(v.Partner)).ToArray(), Chambers);
     }
 
-    internal int IndexOf(PartnerId partner) => _index.TryGetValue(partner, out var i) ? i : -1;
+    internal int LongestProbe() => _table.LongestProbe();
+
+    internal int IndexOf(PartnerId partner) => _table.TryFind(partner, out var i, out _, out _) ? i : -1;
+
+    internal bool TryFind(PartnerId partner, out int index, out int group, out long weight) =>
+        _table.TryFind(partner, out index, out group, out weight);
 
     internal int GroupOf(int voterIndex) => _groupOfVoter[voterIndex];
 

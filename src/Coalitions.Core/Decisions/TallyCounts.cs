@@ -1,12 +1,14 @@
+using System.Buffers;
 using Coalitions.Core.Kernel;
 
 namespace Coalitions.Core.Decisions;
 
 /// <summary>
 /// Ballots accumulated per group (chamber or sub-chamber) and stance, by headcount and weight, plus each
-/// voter's stance. One instance per tally: nothing is allocated per ballot.
+/// voter's stance. One instance per tally: nothing is allocated per ballot, and the per-voter stance buffer is
+/// rented from the shared array pool, so a tally of a large electorate allocates only its small counters.
 /// </summary>
-internal sealed class TallyCounts
+internal sealed class TallyCounts : IDisposable
 {
     private readonly long[] _count;
     private readonly long[] _weight;
@@ -17,7 +19,7 @@ internal sealed class TallyCounts
         _electorate = electorate;
         _count = new long[electorate.GroupCount * Stances.Count];
         _weight = new long[electorate.GroupCount * Stances.Count];
-        StanceOf = new byte[electorate.Count];
+        StanceOf = Rent(electorate.Count);
     }
 
     private TallyCounts(TallyCounts other)
@@ -25,27 +27,41 @@ internal sealed class TallyCounts
         _electorate = other._electorate;
         _count = (long[])other._count.Clone();
         _weight = (long[])other._weight.Clone();
-        StanceOf = (byte[])other.StanceOf.Clone();
+        StanceOf = Rent(other._electorate.Count);
+        Array.Copy(other.StanceOf, StanceOf, other._electorate.Count);
         BallotCount = other.BallotCount;
     }
 
-    /// <summary>Gets each voter's stance as a byte (0 when it has not voted), by electorate index.</summary>
-    public byte[] StanceOf { get; }
+    /// <summary>Gets each voter's stance as a byte (0 when it has not voted), by electorate index; longer than the electorate.</summary>
+    public byte[] StanceOf { get; private set; }
 
     public int BallotCount { get; private set; }
 
     public static TallyCounts From(Electorate electorate, ReadOnlySpan<Ballot> ballots, StanceSet accepted)
     {
         var counts = new TallyCounts(electorate);
+        try
+        {
+            counts.AddAll(electorate, ballots, accepted);
+            return counts;
+        }
+        catch
+        {
+            counts.Dispose();
+            throw;
+        }
+    }
+
+    private void AddAll(Electorate electorate, ReadOnlySpan<Ballot> ballots, StanceSet accepted)
+    {
         foreach (ref readonly var ballot in ballots)
         {
-            var index = electorate.IndexOf(ballot.Voter);
-            if (index < 0)
+            if (!electorate.TryFind(ballot.Voter, out var index, out var group, out var weight))
             {
                 throw new CoalitionRuleException(ErrorCodes.Decisions.NotInElectorate, $"Partner {ballot.Voter} is not in the electorate; its ballot cannot be counted.");
             }
 
-            if (counts.StanceOf[index] != 0)
+            if (StanceOf[index] != 0)
             {
                 throw new CoalitionRuleException(ErrorCodes.Decisions.DuplicateBallot, $"Voter {electorate.Voters[index].DisplayName} has more than one ballot; pass only the ballot that counts.");
             }
@@ -55,19 +71,41 @@ internal sealed class TallyCounts
                 throw new CoalitionRuleException(ErrorCodes.Decisions.StanceNotAccepted, $"The stance {ballot.Stance} is not accepted by this decision method.");
             }
 
-            counts.Add(index, ballot.Stance);
+            Add(index, group, weight, ballot.Stance);
         }
-
-        return counts;
     }
 
     public TallyCounts Clone() => new(this);
 
-    public void Add(int voterIndex, Stance stance)
+    public void Dispose()
     {
-        var slot = (_electorate.GroupOf(voterIndex) * Stances.Count) + stance.Index();
+        if (StanceOf.Length > 0)
+        {
+            ArrayPool<byte>.Shared.Return(StanceOf);
+            StanceOf = [];
+        }
+    }
+
+    private static byte[] Rent(int length)
+    {
+        if (length == 0)
+        {
+            return [];
+        }
+
+        var buffer = ArrayPool<byte>.Shared.Rent(length);
+        Array.Clear(buffer, 0, length);
+        return buffer;
+    }
+
+    public void Add(int voterIndex, Stance stance) =>
+        Add(voterIndex, _electorate.GroupOf(voterIndex), _electorate.Voters[voterIndex].Weight, stance);
+
+    private void Add(int voterIndex, int group, long weight, Stance stance)
+    {
+        var slot = (group * Stances.Count) + stance.Index();
         _count[slot]++;
-        _weight[slot] += _electorate.Voters[voterIndex].Weight;
+        _weight[slot] += weight;
         StanceOf[voterIndex] = (byte)stance;
         BallotCount++;
     }

@@ -1,0 +1,73 @@
+using BenchmarkDotNet.Attributes;
+using Coalitions.Core.Decisions;
+using Coalitions.Core.Kernel;
+
+namespace Coalitions.Core.Benchmarks;
+
+/// <summary>
+/// A tally of 1,000,000 weighted ballots under quorum + at least two thirds + three chambers, against
+/// (a) the floor: a plain loop over the same data that only sums weight per stance, and
+/// (b) a straightforward LINQ GroupBy tally of the same ballots.
+/// </summary>
+[MemoryDiagnoser]
+[ShortRunJob]
+public class TallyBenchmarks
+{
+    private static readonly string[] ChamberNames = ["environmental", "social", "economic"];
+
+    private Electorate _electorate = null!;
+    private Ballot[] _ballots = null!;
+    private DecisionRule _rule = null!;
+    private int[] _stanceOfBallot = null!;
+    private long[] _weightOfBallot = null!;
+    private Dictionary<PartnerId, Voter> _voters = null!;
+
+    [Params(1_000_000)]
+    public int Ballots { get; set; }
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        var random = new Random(2026);
+        var voters = new Voter[Ballots];
+        for (var i = 0; i < voters.Length; i++)
+        {
+            voters[i] = new Voter(PartnerId.New(), [PersonId.New()], random.Next(1, 11), ChamberNames[i % 3]);
+        }
+
+        _electorate = new Electorate(voters, ChamberNames.Select(n => new Chamber(n, 1)).ToArray());
+        _voters = voters.ToDictionary(v => v.Partner);
+        Stance[] stances = [Stance.Support, Stance.Support, Stance.Support, Stance.Oppose, Stance.Abstain];
+        _ballots = voters.Select(v => new Ballot(v.Partner, stances[random.Next(stances.Length)])).OrderBy(_ => random.Next()).ToArray();
+        _stanceOfBallot = _ballots.Select(b => (int)b.Stance - 1).ToArray();
+        _weightOfBallot = _ballots.Select(b => _voters[b.Voter].Weight).ToArray();
+        _rule = DecisionRule.ChamberVote(
+                PassCondition.MoreThan(Fraction.Half, VoteBase.VotesCast, Measure.Weight),
+                PassCondition.AtLeast(Fraction.TwoThirds, VoteBase.VotesCast, Measure.Weight))
+            .WithQuorum(QuorumRule.OfWeight(Fraction.Half));
+    }
+
+    [Benchmark(Baseline = true, Description = "floor: sum weight per stance")]
+    public long PlainLoop()
+    {
+        Span<long> totals = stackalloc long[Stances.Count];
+        for (var i = 0; i < _stanceOfBallot.Length; i++)
+        {
+            totals[_stanceOfBallot[i]] += _weightOfBallot[i];
+        }
+
+        return totals[0];
+    }
+
+    [Benchmark(Description = "LINQ GroupBy per chamber and stance")]
+    public long LinqGroupBy()
+    {
+        var tally = _ballots
+            .GroupBy(b => (_voters[b.Voter].Chamber, b.Stance))
+            .ToDictionary(g => g.Key, g => g.Sum(b => _voters[b.Voter].Weight));
+        return tally.Count;
+    }
+
+    [Benchmark(Description = "DecisionTally.Evaluate (explained outcome)")]
+    public DecisionResult Evaluate() => DecisionTally.Evaluate(_rule, _electorate, _ballots).Result;
+}

@@ -1,0 +1,49 @@
+using Coalitions.Core.Decisions;
+using Coalitions.Core.Kernel;
+using static Coalitions.Core.Tests.Kit.Scenario;
+
+namespace Coalitions.Core.Tests.Decisions;
+
+public class TallyAllocationTests
+{
+    [Fact]
+    public void A_tally_allocates_nothing_per_ballot()
+    {
+        var rule = DecisionRule.ChamberVote(PassCondition.MoreThan(Fraction.Half, VoteBase.VotesCast), PassCondition.AtLeast(Fraction.TwoThirds, VoteBase.VotesCast, Measure.Weight))
+            .WithQuorum(QuorumRule.OfWeight(Fraction.Half));
+        string[] chambers = ["a", "b", "c"];
+        var electorate = new Electorate(
+            Enumerable.Range(1, 50_000).Select(n => Voter(n, weight: n % 7, chamber: chambers[n % 3])).ToArray(),
+            chambers.Select(c => new Chamber(c, 1)).ToArray());
+        Stance[] stances = [Stance.Support, Stance.Oppose, Stance.Abstain];
+        var ballots = electorate.Voters.Select((v, i) => new Ballot(v.Partner, stances[i % 3])).ToArray();
+
+        long Allocated(int count)
+        {
+            DecisionTally.Evaluate(rule, electorate, ballots.AsSpan(0, count));
+            var before = GC.GetAllocatedBytesForCurrentThread();
+            DecisionTally.Evaluate(rule, electorate, ballots.AsSpan(0, count));
+            return GC.GetAllocatedBytesForCurrentThread() - before;
+        }
+
+        var few = Allocated(100);
+        var many = Allocated(50_000);
+
+        // Longer numbers in the explanation cost a few bytes more; anything per ballot would cost at least 49,900.
+        Assert.True(many - few < 49_900, $"Tallying 49,900 more ballots allocated {many - few} more bytes.");
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void Voter_lookups_stay_short_for_random_and_sequential_ids(bool sequential)
+    {
+        var voters = Enumerable.Range(1, 100_000)
+            .Select(n => new Voter(sequential ? Partner(n) : PartnerId.New(), [Person(1)]))
+            .ToArray();
+
+        var electorate = new Electorate(voters);
+
+        Assert.InRange(electorate.LongestProbe(), 0, 64);
+    }
+}
