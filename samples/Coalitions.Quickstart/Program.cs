@@ -59,13 +59,7 @@ Print(admission.Close(Actor.ForPerson(chair), monday + Duration.FromHours(7)));
 Chapter("2. The members issue a public statement by silence procedure");
 var everyone = new Electorate(members);
 var silence = DecisionRule.SilenceProcedure(Duration.FromHours(72));
-var statement = Proposal.Draft(
-    ProposalId.New(),
-    new ProposalDraft(coalition, MatterType.IssuePublicStatement, "Statement on the education budget", "The coalition calls for 6 % of GDP for education.", members[1].Partner, silence, facilitators),
-    Delegate(1),
-    monday);
-statement.Submit(Delegate(1), monday);
-statement.OpenVoting(everyone, Actor.ForPerson(chair), monday);
+var statement = PutToVote(MatterType.IssuePublicStatement, "Statement on the education budget", "The coalition calls for 6 % of GDP for education.", proposer: 1, silence);
 Console.WriteLine($"   Can the scheduler close it after 24 hours? {statement.CanClose(monday + Duration.FromHours(24)).IsAllowed}");
 Print(statement.Close(Actor.System("scheduler"), monday + Duration.FromHours(72)));
 
@@ -75,13 +69,7 @@ var threeQuarters = DecisionRule.MajorityVote(PassCondition.AtLeast(Fraction.Thr
 var consensus = DecisionRule.Consensus(new StandAsideLimit(2, null))
     .WithQuorum(QuorumRule.OfMembers(Fraction.TwoThirds))
     .WithFallback(threeQuarters, FallbackWhen.Blocked);
-var amendment = Proposal.Draft(
-    ProposalId.New(),
-    new ProposalDraft(coalition, MatterType.AmendCharter, "Add inclusive education to the mission", "The mission names learners with disabilities.", members[7].Partner, consensus, facilitators),
-    Delegate(7),
-    monday);
-amendment.Submit(Delegate(7), monday);
-amendment.OpenVoting(everyone, Actor.ForPerson(chair), monday);
+var amendment = PutToVote(MatterType.AmendCharter, "Add inclusive education to the mission", "The mission names learners with disabilities.", proposer: 7, consensus);
 for (var i = 0; i < members.Length; i++)
 {
     var (stance, reason) = i switch
@@ -109,6 +97,15 @@ var stored = amendment.DequeueUncommittedEvents().Select(CoalitionsJson.Serializ
 var rebuilt = Proposal.Rehydrate(stored.Select(CoalitionsJson.DeserializeEvent));
 Console.WriteLine($"   {stored.Count} events stored; rebuilt proposal: {rebuilt.Status}, {rebuilt.Rounds.Count} rounds, result {rebuilt.Outcome!.Result}.");
 Console.WriteLine($"   First event: {stored[0][..Math.Min(stored[0].Length, 96)]}...");
+
+// Draft, submit and open a proposal before all members, as chapter 1 did step by step.
+Proposal PutToVote(MatterType matter, string title, string text, int proposer, DecisionRule rule)
+{
+    var proposal = Proposal.Draft(ProposalId.New(), new ProposalDraft(coalition, matter, title, text, members[proposer].Partner, rule, facilitators), Delegate(proposer), monday);
+    proposal.Submit(Delegate(proposer), monday);
+    proposal.OpenVoting(everyone, Actor.ForPerson(chair), monday);
+    return proposal;
+}
 
 static void Chapter(string title)
 {
