@@ -1,6 +1,8 @@
 using System.Text.Json.Serialization;
+using Coalitions.Core.Coalitions;
 using Coalitions.Core.Decisions;
 using Coalitions.Core.Kernel;
+using Coalitions.Core.Partners;
 
 namespace Coalitions.Core.Serialization;
 
@@ -39,4 +41,24 @@ namespace Coalitions.Core.Serialization;
 [JsonSerializable(typeof(DecisionOutcome))]
 [JsonSerializable(typeof(Electorate))]
 [JsonSerializable(typeof(DecisionReference))]
+[JsonSerializable(typeof(PartnerRegistered))]
+[JsonSerializable(typeof(PartnerProfileUpdated))]
+[JsonSerializable(typeof(RepresentativeAdded))]
+[JsonSerializable(typeof(RepresentativeRemoved))]
+[JsonSerializable(typeof(ProspectIdentified))]
+[JsonSerializable(typeof(OutreachStepRecorded))]
+[JsonSerializable(typeof(CoalitionFounded))]
+[JsonSerializable(typeof(CoalitionStageChanged))]
+[JsonSerializable(typeof(CharterAdopted))]
+[JsonSerializable(typeof(MemberInvited))]
+[JsonSerializable(typeof(MembershipAccepted))]
+[JsonSerializable(typeof(MembershipRenewed))]
+[JsonSerializable(typeof(MemberSuspended))]
+[JsonSerializable(typeof(MemberReinstated))]
+[JsonSerializable(typeof(MemberWithdrew))]
+[JsonSerializable(typeof(MemberExpelled))]
+[JsonSerializable(typeof(PartnerProfile))]
+[JsonSerializable(typeof(Charter))]
+[JsonSerializable(typeof(DiversityReport))]
+[JsonSerializable(typeof(FitAssessment))]
 public sealed partial class CoalitionsJsonContext : JsonSerializerContext;

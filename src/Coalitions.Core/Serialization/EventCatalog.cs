@@ -1,8 +1,10 @@
 using System.Collections.Frozen;
 using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
+using Coalitions.Core.Coalitions;
 using Coalitions.Core.Decisions;
 using Coalitions.Core.Kernel;
+using Coalitions.Core.Partners;
 
 namespace Coalitions.Core.Serialization;
 
@@ -27,6 +29,22 @@ internal static class EventCatalog
         (typeof(ProposalWithdrawn), "Decisions.ProposalWithdrawn"),
         (typeof(ProposalImplemented), "Decisions.ProposalImplemented"),
         (typeof(ReviewScheduled), "Decisions.ReviewScheduled"),
+        (typeof(PartnerRegistered), "Partners.PartnerRegistered"),
+        (typeof(PartnerProfileUpdated), "Partners.PartnerProfileUpdated"),
+        (typeof(RepresentativeAdded), "Partners.RepresentativeAdded"),
+        (typeof(RepresentativeRemoved), "Partners.RepresentativeRemoved"),
+        (typeof(ProspectIdentified), "Partners.ProspectIdentified"),
+        (typeof(OutreachStepRecorded), "Partners.OutreachStepRecorded"),
+        (typeof(CoalitionFounded), "Coalitions.CoalitionFounded"),
+        (typeof(CoalitionStageChanged), "Coalitions.CoalitionStageChanged"),
+        (typeof(CharterAdopted), "Coalitions.CharterAdopted"),
+        (typeof(MemberInvited), "Coalitions.MemberInvited"),
+        (typeof(MembershipAccepted), "Coalitions.MembershipAccepted"),
+        (typeof(MembershipRenewed), "Coalitions.MembershipRenewed"),
+        (typeof(MemberSuspended), "Coalitions.MemberSuspended"),
+        (typeof(MemberReinstated), "Coalitions.MemberReinstated"),
+        (typeof(MemberWithdrew), "Coalitions.MemberWithdrew"),
+        (typeof(MemberExpelled), "Coalitions.MemberExpelled"),
     ];
 
     public static readonly FrozenDictionary<Type, string> Discriminators =

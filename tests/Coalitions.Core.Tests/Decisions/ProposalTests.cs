@@ -12,7 +12,7 @@ public class ProposalLifecycleTests
     [Fact]
     public void A_drafted_proposal_starts_as_a_draft_at_revision_one()
     {
-        var proposal = Proposal.Draft(ProposalNumber(1), new ProposalDraft(Coalition, MatterType.IssuePublicStatement, "Statement", "Text", Partner(1), DecisionRule.SimpleMajority(), [Chair]), For(1), Start);
+        var proposal = Proposal.Draft(ProposalNumber(1), new ProposalDraft(TheCoalition, MatterType.IssuePublicStatement, "Statement", "Text", Partner(1), DecisionRule.SimpleMajority(), [Chair]), For(1), Start);
 
         Assert.Equal(ProposalStatus.Draft, proposal.Status);
         Assert.Equal(1, proposal.Revision);
@@ -24,7 +24,7 @@ public class ProposalLifecycleTests
     public void Only_a_representative_of_the_proposer_may_draft_in_its_name()
     {
         var error = Assert.Throws<CoalitionRuleException>(() =>
-            Proposal.Draft(ProposalNumber(1), new ProposalDraft(Coalition, MatterType.IssuePublicStatement, "Statement", "Text", Partner(1), DecisionRule.SimpleMajority(), [Chair]), For(2), Start));
+            Proposal.Draft(ProposalNumber(1), new ProposalDraft(TheCoalition, MatterType.IssuePublicStatement, "Statement", "Text", Partner(1), DecisionRule.SimpleMajority(), [Chair]), For(2), Start));
 
         Assert.Equal(ErrorCodes.Decisions.NotTheProposer.Code, error.Code);
     }
@@ -33,7 +33,7 @@ public class ProposalLifecycleTests
     public void A_draft_needs_a_title_a_text_and_a_facilitator()
     {
         var error = Assert.Throws<CoalitionRuleException>(() =>
-            Proposal.Draft(ProposalNumber(1), new ProposalDraft(Coalition, MatterType.IssuePublicStatement, " ", "", Partner(1), DecisionRule.SimpleMajority(), []), For(1), Start));
+            Proposal.Draft(ProposalNumber(1), new ProposalDraft(TheCoalition, MatterType.IssuePublicStatement, " ", "", Partner(1), DecisionRule.SimpleMajority(), []), For(1), Start));
 
         Assert.All(error.Codes, code => Assert.Equal(ErrorCodes.Decisions.InvalidProposal.Code, code));
         Assert.Equal(3, error.Errors.Count());
@@ -43,7 +43,7 @@ public class ProposalLifecycleTests
     public void A_custom_matter_needs_a_name()
     {
         var error = Assert.Throws<CoalitionRuleException>(() =>
-            Proposal.Draft(ProposalNumber(1), new ProposalDraft(Coalition, MatterType.Custom, "T", "X", Partner(1), DecisionRule.SimpleMajority(), [Chair]), For(1), Start));
+            Proposal.Draft(ProposalNumber(1), new ProposalDraft(TheCoalition, MatterType.Custom, "T", "X", Partner(1), DecisionRule.SimpleMajority(), [Chair]), For(1), Start));
 
         Assert.Equal(ErrorCodes.Decisions.InvalidProposal.Code, error.Code);
     }
@@ -91,7 +91,7 @@ public class ProposalLifecycleTests
     [Fact]
     public void A_draft_cannot_be_put_to_a_vote_before_it_is_submitted()
     {
-        var proposal = Proposal.Draft(ProposalNumber(1), new ProposalDraft(Coalition, MatterType.IssuePublicStatement, "T", "X", Partner(1), DecisionRule.SimpleMajority(), [Chair]), For(1), Start);
+        var proposal = Proposal.Draft(ProposalNumber(1), new ProposalDraft(TheCoalition, MatterType.IssuePublicStatement, "T", "X", Partner(1), DecisionRule.SimpleMajority(), [Chair]), For(1), Start);
 
         Refusal.Expect(proposal, ErrorCodes.Decisions.InvalidTransition, () => proposal.OpenVoting(Members(3), ChairActor, Start));
     }
@@ -204,7 +204,7 @@ public class ProposalLifecycleTests
 
         Assert.Equal(DecisionResult.Adopted, outcome.Result);
         Assert.Equal(ProposalStatus.Closed, proposal.Status);
-        Assert.Equal(new DecisionReference(ProposalNumber(1), Coalition, MatterType.AdoptPolicyPosition, DecisionResult.Adopted, Hours(2)), proposal.Reference);
+        Assert.Equal(new DecisionReference(ProposalNumber(1), TheCoalition, MatterType.AdoptPolicyPosition, DecisionResult.Adopted, Hours(2)), proposal.Reference);
     }
 
     [Fact]

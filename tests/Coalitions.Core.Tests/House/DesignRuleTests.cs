@@ -16,6 +16,9 @@ public class DesignRuleTests
     public void There_are_aggregates_to_check()
     {
         Assert.Contains(typeof(Proposal), Aggregates);
+        Assert.Contains(typeof(global::Coalitions.Core.Coalitions.Coalition), Aggregates);
+        Assert.Contains(typeof(global::Coalitions.Core.Partners.Partner), Aggregates);
+        Assert.Contains(typeof(global::Coalitions.Core.Partners.Outreach), Aggregates);
     }
 
     [Fact]
@@ -50,18 +53,31 @@ public class DesignRuleTests
         {
             Assert.True(t.IsSealed, $"{t.Name} is not sealed.");
             Assert.NotNull(t.GetMethod("<Clone>$"));
-            Assert.Matches("(ed|Cast|Withdrawn)$", t.Name);
+            Assert.Matches("(ed|Cast|Withdrawn|Withdrew)$", t.Name);
         });
     }
 
     [Fact]
-    public void The_proposal_lifecycle_diagram_in_docs_matches_the_state_machine()
-    {
+    public void The_proposal_lifecycle_diagram_in_docs_matches_the_state_machine() =>
+        AssertDiagram("docs/diagrams/proposal-lifecycle.md", "Proposal lifecycle", "Proposal", Proposal.LifecycleDiagram());
+
+    [Fact]
+    public void The_coalition_lifecycle_diagram_in_docs_matches_the_state_machine() =>
+        AssertDiagram("docs/diagrams/coalition-lifecycle.md", "Coalition lifecycle", "Coalition", global::Coalitions.Core.Coalitions.Coalition.LifecycleDiagram());
+
+    [Fact]
+    public void The_membership_lifecycle_diagram_in_docs_matches_the_state_machine() =>
+        AssertDiagram("docs/diagrams/membership-lifecycle.md", "Membership lifecycle", "Membership", global::Coalitions.Core.Membership.Membership.LifecycleDiagram());
+
+    [Fact]
+    public void The_outreach_pipeline_diagram_in_docs_matches_the_state_machine() =>
+        AssertDiagram("docs/diagrams/outreach-pipeline.md", "Outreach pipeline", "Outreach", global::Coalitions.Core.Partners.Outreach.LifecycleDiagram());
+
+    private static void AssertDiagram(string path, string title, string type, string diagram) =>
         GeneratedFile.AssertUpToDate(
-            "docs/diagrams/proposal-lifecycle.md",
-            "# Proposal lifecycle\n\nGenerated from the `Proposal` state machine by a test; do not edit by hand.\n\n```mermaid\n" +
-            Proposal.LifecycleDiagram().ReplaceLineEndings("\n").TrimEnd() + "\n```\n");
-    }
+            path,
+            $"# {title}\n\nGenerated from the `{type}` state machine by a test; do not edit by hand.\n\n```mermaid\n" +
+            diagram.ReplaceLineEndings("\n").TrimEnd() + "\n```\n");
 
     private static bool IsAggregate(Type type)
     {

@@ -10,7 +10,7 @@ public static class Scenario
 {
     public static readonly Instant Start = Instant.FromUtc(2026, 3, 2, 9, 0);
     public static readonly PersonId Chair = Person(900);
-    public static readonly CoalitionId Coalition = CoalitionId.FromGuid(Guid.Parse("c0000000-0000-0000-0000-000000000001"));
+    public static readonly CoalitionId TheCoalition = CoalitionId.FromGuid(Guid.Parse("c0000000-0000-0000-0000-000000000001"));
 
     public static PartnerId Partner(int n) => PartnerId.FromGuid(Guid.Parse(string.Create(CultureInfo.InvariantCulture, $"a0000000-0000-0000-0000-{n:D12}")));
 
@@ -38,7 +38,7 @@ public static class Scenario
     {
         var proposal = Proposal.Draft(
             ProposalNumber(1),
-            new ProposalDraft(Coalition, matter, "Adopt the open data position", "The coalition publishes its data openly.", Partner(1), rule, [Chair], secondersRequired),
+            new ProposalDraft(TheCoalition, matter, "Adopt the open data position", "The coalition publishes its data openly.", Partner(1), rule, [Chair], secondersRequired),
             For(1),
             Start);
         proposal.Submit(For(1), Start);

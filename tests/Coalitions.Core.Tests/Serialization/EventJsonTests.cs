@@ -1,11 +1,16 @@
 using System.Reflection;
+using Coalitions.Core.Coalitions;
 using Coalitions.Core.Decisions;
 using Coalitions.Core.Kernel;
+using Coalitions.Core.Membership;
+using Coalitions.Core.Partners;
 using Coalitions.Core.Serialization;
 using NodaTime;
 using Snapshooter.Xunit;
 using static Coalitions.Core.Decisions.Stance;
+using static Coalitions.Core.Tests.Kit.CoalitionScenario;
 using static Coalitions.Core.Tests.Kit.Scenario;
+using PartnerAggregate = global::Coalitions.Core.Partners.Partner;
 
 namespace Coalitions.Core.Tests.Serialization;
 
@@ -45,6 +50,25 @@ public class EventJsonTests
         late.Vote(2, Support, 40);
         late.Withdraw("Overtaken by events.", For(1), Hours(41));
         events.AddRange(late.DequeueUncommittedEvents());
+
+        var partner = PartnerAggregate.Register(Partner(1), Kit.PartnerScenario.Profile(), For(1), Start);
+        partner.UpdateProfile(Kit.PartnerScenario.Profile(region: "Coast"), For(1), Hours(1));
+        partner.AddRepresentative(new Representative(Person(1), "Amina Otieno", RepresentativeRole.Delegate), For(1), Hours(1));
+        partner.RemoveRepresentative(Person(1), For(1), Hours(2));
+        events.AddRange(partner.DequeueUncommittedEvents());
+
+        var outreach = Outreach.Identify(OutreachId.FromGuid(Guid.Parse("e0000000-0000-0000-0000-000000000001")), TheCoalition, Partner(5), new LocalDate(2026, 3, 2), "County forum.", ChairActor, Start);
+        outreach.Record(OutreachStage.Contacted, new LocalDate(2026, 3, 3), null, ChairActor, Hours(1));
+        events.AddRange(outreach.DequeueUncommittedEvents());
+
+        var coalition = ActiveWith(founders: 3);
+        coalition.Join(4, MembershipTier.Full, Hours(1));
+        coalition.Renew(Partner(4), Secretariat, Hours(2));
+        coalition.Suspend(Partner(4), Adopted(MatterType.SuspendMember), Secretariat, Hours(3));
+        coalition.Reinstate(Partner(4), null, Secretariat, Hours(4));
+        coalition.Withdraw(Partner(4), "Merged with another member.", For(4), Hours(5));
+        coalition.Expel(Partner(3), Adopted(MatterType.ExpelMember), Secretariat, Hours(6));
+        events.AddRange(coalition.DequeueUncommittedEvents());
         return events;
     }
 

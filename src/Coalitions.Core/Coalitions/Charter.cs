@@ -1,0 +1,146 @@
+using Coalitions.Core.Kernel;
+using FluentValidation;
+using NodaTime;
+
+namespace Coalitions.Core.Coalitions;
+
+/// <summary>The form a collaboration takes, from loose to formal.</summary>
+public enum CoalitionForm
+{
+    /// <summary>A loosely knit network that comes together as needed.</summary>
+    InformalNetwork = 1,
+
+    /// <summary>An alliance around shared issues, with light agreements.</summary>
+    Alliance = 2,
+
+    /// <summary>A coalition with a charter, agreements and a governance structure.</summary>
+    Coalition = 3,
+
+    /// <summary>A federation whose members delegate authority to common bodies.</summary>
+    Federation = 4,
+
+    /// <summary>A collective-impact partnership: a backbone organization, a common agenda and shared measurement.</summary>
+    CollectiveImpactPartnership = 5,
+}
+
+/// <summary>How formal a collaboration is.</summary>
+public enum Formality
+{
+    /// <summary>Flexible and cheap to run; accountability rests on a few leaders.</summary>
+    Low = 1,
+
+    /// <summary>Some written commitments and a light structure.</summary>
+    Moderate = 2,
+
+    /// <summary>Written agreements, defined bodies and decision rules.</summary>
+    High = 3,
+
+    /// <summary>Delegated authority, a constitution and common institutions.</summary>
+    VeryHigh = 4,
+}
+
+/// <summary>Helpers for <see cref="CoalitionForm"/>.</summary>
+public static class CoalitionForms
+{
+    /// <summary>The level of formality a form implies.</summary>
+    /// <param name="form">The form.</param>
+    /// <returns>The formality.</returns>
+    public static Formality Formality(this CoalitionForm form) => form switch
+    {
+        CoalitionForm.InformalNetwork => Coalitions.Formality.Low,
+        CoalitionForm.Alliance => Coalitions.Formality.Moderate,
+        CoalitionForm.Federation => Coalitions.Formality.VeryHigh,
+        _ => Coalitions.Formality.High,
+    };
+}
+
+/// <summary>Which way a goal's indicator should move.</summary>
+public enum GoalDirection
+{
+    /// <summary>The indicator should rise to the target.</summary>
+    Increase = 1,
+
+    /// <summary>The indicator should fall to the target.</summary>
+    Decrease = 2,
+
+    /// <summary>The indicator should stay at or above the target, which equals the baseline.</summary>
+    Maintain = 3,
+}
+
+/// <summary>
+/// A goal as the charter states it; it must be SMART: specific (a title), measurable (an indicator, a unit, a
+/// baseline and a target that moves in its direction) and time-bound (a deadline).
+/// </summary>
+/// <param name="Title">What the coalition will achieve.</param>
+/// <param name="Indicator">What is measured.</param>
+/// <param name="Unit">The unit of the indicator.</param>
+/// <param name="Baseline">The indicator's value now.</param>
+/// <param name="Target">The value to reach; required.</param>
+/// <param name="Direction">Which way the indicator should move.</param>
+/// <param name="Deadline">When; required.</param>
+public sealed record Goal(string Title, string Indicator, string Unit, decimal Baseline, decimal? Target, GoalDirection Direction, LocalDate? Deadline);
+
+/// <summary>
+/// The coalition's charter, in its own words: the community-level problem it addresses, its vision, its mission,
+/// its principles of partnership, its ground rules for dialogue, and its SMART goals.
+/// </summary>
+/// <param name="Problem">The community-level problem the coalition seeks to change.</param>
+/// <param name="Vision">The future it strives for.</param>
+/// <param name="Mission">How it will get there.</param>
+/// <param name="Principles">Its principles of partnership (mutuality; clear expectations, rights and responsibilities; accountability and transparency), in its own words.</param>
+/// <param name="GroundRules">Its ground rules for respectful dialogue.</param>
+/// <param name="Goals">Its SMART goals; at least one.</param>
+public sealed record Charter(
+    string Problem,
+    string Vision,
+    string Mission,
+    IReadOnlyList<string> Principles,
+    IReadOnlyList<string> GroundRules,
+    IReadOnlyList<Goal> Goals);
+
+/// <summary>Checks a <see cref="Charter"/> at the boundary.</summary>
+internal sealed class CharterValidator : AbstractValidator<Charter>
+{
+    public static readonly CharterValidator Instance = new();
+
+    private CharterValidator()
+    {
+        var code = ErrorCodes.Coalitions.InvalidCharter.Code;
+        RuleFor(c => c.Problem).NotEmpty().WithErrorCode(code).MaximumLength(4_000).WithErrorCode(code);
+        RuleFor(c => c.Vision).NotEmpty().WithErrorCode(code).MaximumLength(2_000).WithErrorCode(code);
+        RuleFor(c => c.Mission).NotEmpty().WithErrorCode(code).MaximumLength(2_000).WithErrorCode(code);
+        RuleFor(c => c.Principles).NotEmpty().WithErrorCode(code).WithMessage("A charter states at least one principle of partnership.");
+        RuleForEach(c => c.Principles).NotEmpty().WithErrorCode(code).MaximumLength(1_000).WithErrorCode(code);
+        RuleFor(c => c.GroundRules).NotNull().WithErrorCode(code);
+        RuleForEach(c => c.GroundRules).NotEmpty().WithErrorCode(code).MaximumLength(1_000).WithErrorCode(code);
+        RuleFor(c => c.Goals).NotEmpty().WithErrorCode(code).WithMessage("A charter states at least one measurable goal.");
+        RuleForEach(c => c.Goals).SetValidator(new GoalValidator());
+    }
+
+    private sealed class GoalValidator : AbstractValidator<Goal>
+    {
+        public GoalValidator()
+        {
+            var code = ErrorCodes.Coalitions.InvalidCharter.Code;
+            var measurable = ErrorCodes.Coalitions.GoalNotMeasurable.Code;
+            RuleFor(g => g.Title).NotEmpty().WithErrorCode(code).MaximumLength(200).WithErrorCode(code);
+            RuleFor(g => g.Indicator).NotEmpty().WithErrorCode(measurable).MaximumLength(200).WithErrorCode(code);
+            RuleFor(g => g.Unit).NotEmpty().WithErrorCode(measurable).MaximumLength(50).WithErrorCode(code);
+            RuleFor(g => g.Direction).IsInEnum().WithErrorCode(measurable);
+            RuleFor(g => g.Target).NotNull().WithErrorCode(measurable)
+                .WithMessage(g => $"Goal '{g.Title}' has no measurable target.");
+            RuleFor(g => g.Target)
+                .Must((g, target) => g.Direction switch
+                {
+                    GoalDirection.Increase => target > g.Baseline,
+                    GoalDirection.Decrease => target < g.Baseline,
+                    _ => target == g.Baseline,
+                })
+                .When(g => g.Target is not null)
+                .WithErrorCode(measurable)
+                .WithMessage(g => $"Goal '{g.Title}': a target of {g.Target} does not {g.Direction.ToString().ToLowerInvariant()} the baseline of {g.Baseline}.");
+            RuleFor(g => g.Deadline).NotNull().WithErrorCode(ErrorCodes.Coalitions.GoalWithoutDeadline.Code)
+                .WithMessage(g => $"Goal '{g.Title}' has no deadline.");
+        }
+    }
+}

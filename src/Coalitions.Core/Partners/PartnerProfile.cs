@@ -1,0 +1,143 @@
+using System.Text.RegularExpressions;
+using Coalitions.Core.Kernel;
+using FluentValidation;
+using NodaTime;
+
+namespace Coalitions.Core.Partners;
+
+/// <summary>The kind of organization a partner is.</summary>
+public enum Sector
+{
+    /// <summary>A non-governmental organization.</summary>
+    Ngo = 1,
+
+    /// <summary>A community group or grassroots organization.</summary>
+    CommunityGroup = 2,
+
+    /// <summary>A school, college or other educational institution.</summary>
+    EducationalInstitution = 3,
+
+    /// <summary>A government agency or public authority.</summary>
+    GovernmentAgency = 4,
+
+    /// <summary>A business or business association.</summary>
+    PrivateSector = 5,
+
+    /// <summary>A university department, think tank or research institute.</summary>
+    AcademicOrResearch = 6,
+
+    /// <summary>A funder or foundation.</summary>
+    FunderOrFoundation = 7,
+
+    /// <summary>A media organization.</summary>
+    Media = 8,
+
+    /// <summary>A faith-based organization.</summary>
+    FaithBased = 9,
+
+    /// <summary>An international organization.</summary>
+    InternationalOrganization = 10,
+
+    /// <summary>A network or umbrella body of organizations.</summary>
+    NetworkOrUmbrella = 11,
+
+    /// <summary>Any other kind of organization.</summary>
+    Other = 12,
+}
+
+/// <summary>The part a person plays for a partner.</summary>
+public enum RepresentativeRole
+{
+    /// <summary>Speaks and votes for the partner.</summary>
+    Delegate = 1,
+
+    /// <summary>Stands in for the delegate.</summary>
+    Alternate = 2,
+
+    /// <summary>Receives communication; does not vote.</summary>
+    Contact = 3,
+}
+
+/// <summary>A person who represents a partner.</summary>
+/// <param name="Person">The person.</param>
+/// <param name="Name">Their name.</param>
+/// <param name="Role">Their role.</param>
+public sealed record Representative(PersonId Person, string Name, RepresentativeRole Role);
+
+/// <summary>
+/// What a partner organization is and brings: its sector, focus areas, stated values, the capabilities and
+/// resources it can offer, where it works and in which time zone and languages. Tags (focus areas, values,
+/// capabilities) are compared without regard to case.
+/// </summary>
+/// <param name="Name">The organization's name.</param>
+/// <param name="Sector">Its sector.</param>
+/// <param name="Country">Its country, as an ISO 3166-1 alpha-2 code (for example <c>KE</c>).</param>
+/// <param name="TimeZone">Its time zone, as a tz database id (for example <c>Africa/Nairobi</c>).</param>
+/// <param name="FocusAreas">The issues it works on.</param>
+/// <param name="Values">The values it states.</param>
+/// <param name="Capabilities">The capabilities and resources it can offer.</param>
+/// <param name="Languages">Its working languages, as ISO 639 codes (for example <c>en</c>, <c>sw</c>).</param>
+/// <param name="Region">Its region within or across countries, if stated.</param>
+/// <param name="LegalForm">Its legal form, if stated.</param>
+public sealed record PartnerProfile(
+    string Name,
+    Sector Sector,
+    string Country,
+    string TimeZone,
+    IReadOnlyList<string> FocusAreas,
+    IReadOnlyList<string> Values,
+    IReadOnlyList<string> Capabilities,
+    IReadOnlyList<string> Languages,
+    string? Region = null,
+    string? LegalForm = null)
+{
+    /// <summary>Gets the resolved time zone.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public DateTimeZone Zone => DateTimeZoneProviders.Tzdb.GetZoneOrNull(TimeZone) ?? DateTimeZone.Utc;
+
+    /// <summary>Gets the region if stated, else the country: the geography diversity counts.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public string Geography => Region ?? Country;
+}
+
+/// <summary>Checks a <see cref="PartnerProfile"/> at the boundary.</summary>
+internal sealed partial class PartnerProfileValidator : AbstractValidator<PartnerProfile>
+{
+    public static readonly PartnerProfileValidator Instance = new();
+
+    private PartnerProfileValidator()
+    {
+        var code = ErrorCodes.Partners.InvalidProfile.Code;
+        RuleFor(p => p.Name).NotEmpty().WithErrorCode(code).MaximumLength(200).WithErrorCode(code);
+        RuleFor(p => p.LegalForm).MaximumLength(100).WithErrorCode(code);
+        RuleFor(p => p.Region).MaximumLength(100).WithErrorCode(code);
+        RuleFor(p => p.Sector).IsInEnum().WithErrorCode(code);
+        RuleFor(p => p.Country).NotNull().WithErrorCode(code).Matches(CountryCode()).WithErrorCode(code)
+            .WithMessage("The country must be an ISO 3166-1 alpha-2 code in capitals, such as KE or BR.");
+        RuleFor(p => p.TimeZone).Must(zone => zone is not null && DateTimeZoneProviders.Tzdb.GetZoneOrNull(zone) is not null)
+            .WithErrorCode(ErrorCodes.Partners.UnknownTimeZone.Code)
+            .WithMessage(p => $"'{p.TimeZone}' is not a time zone of the tz database (for example Africa/Nairobi).");
+        Tags(p => p.FocusAreas, "focus areas", code);
+        Tags(p => p.Values, "values", code);
+        Tags(p => p.Capabilities, "capabilities", code);
+        RuleFor(p => p.Languages).NotNull().WithErrorCode(code);
+        RuleForEach(p => p.Languages).NotNull().WithErrorCode(code).Matches(LanguageCode()).WithErrorCode(code)
+            .WithMessage("A language must be an ISO 639 code in lower case, such as en or sw.");
+    }
+
+    private void Tags(System.Linq.Expressions.Expression<Func<PartnerProfile, IReadOnlyList<string>>> tags, string what, string code)
+    {
+        var each = System.Linq.Expressions.Expression.Lambda<Func<PartnerProfile, IEnumerable<string>>>(tags.Body, tags.Parameters);
+        RuleFor(tags).NotNull().WithErrorCode(code)
+            .Must(list => list is null || list.Count <= 50).WithErrorCode(code).WithMessage($"At most 50 {what}.")
+            .Must(list => list is null || list.Select(t => t?.Trim().ToUpperInvariant()).Distinct().Count() == list.Count)
+            .WithErrorCode(code).WithMessage($"The {what} list each entry once.");
+        RuleForEach(each).NotEmpty().WithErrorCode(code).MaximumLength(100).WithErrorCode(code).OverridePropertyName(what);
+    }
+
+    [GeneratedRegex("^[A-Z]{2}$")]
+    private static partial Regex CountryCode();
+
+    [GeneratedRegex("^[a-z]{2,3}$")]
+    private static partial Regex LanguageCode();
+}

@@ -1,0 +1,264 @@
+using Coalitions.Core.Kernel;
+using Coalitions.Core.Partners;
+using Coalitions.Core.Tests.Kit;
+using static Coalitions.Core.Tests.Kit.PartnerScenario;
+using static Coalitions.Core.Tests.Kit.Scenario;
+
+namespace Coalitions.Core.Tests.Partners;
+
+using PartnerAggregate = global::Coalitions.Core.Partners.Partner;
+
+public class PartnerTests
+{
+    [Fact]
+    public void A_partner_is_registered_with_its_profile_and_time_zone()
+    {
+        var partner = PartnerAggregate.Register(Partner(1), Profile(name: "  Rural Schools Trust "), For(1), Start);
+
+        Assert.Equal("Rural Schools Trust", partner.Profile.Name);
+        Assert.Equal("Africa/Nairobi", partner.Profile.Zone.Id);
+        Assert.Equal("Rift Valley", partner.Profile.Geography);
+    }
+
+    [Fact]
+    public void An_unknown_time_zone_is_refused()
+    {
+        var error = Assert.Throws<CoalitionRuleException>(() => PartnerAggregate.Register(Partner(1), Profile() with { TimeZone = "Africa/Atlantis" }, For(1), Start));
+
+        Assert.Equal(ErrorCodes.Partners.UnknownTimeZone.Code, error.Code);
+    }
+
+    [Theory]
+    [InlineData("ke")]
+    [InlineData("KEN")]
+    [InlineData("")]
+    public void A_country_is_an_ISO_3166_alpha_2_code(string country)
+    {
+        var error = Assert.Throws<CoalitionRuleException>(() => PartnerAggregate.Register(Partner(1), Profile(country: country), For(1), Start));
+
+        Assert.Equal(ErrorCodes.Partners.InvalidProfile.Code, error.Code);
+    }
+
+    [Fact]
+    public void A_tag_is_listed_once_whatever_its_case()
+    {
+        var error = Assert.Throws<CoalitionRuleException>(() => PartnerAggregate.Register(Partner(1), Profile(focus: ["Literacy", "literacy "]), For(1), Start));
+
+        Assert.Equal(ErrorCodes.Partners.InvalidProfile.Code, error.Code);
+    }
+
+    [Fact]
+    public void A_partner_lists_at_most_fifty_capabilities()
+    {
+        var many = Enumerable.Range(1, 51).Select(i => $"capability {i}").ToArray();
+
+        Assert.Throws<CoalitionRuleException>(() => PartnerAggregate.Register(Partner(1), Profile(capabilities: many), For(1), Start));
+    }
+
+    [Fact]
+    public void A_language_is_an_ISO_639_code()
+    {
+        Assert.Throws<CoalitionRuleException>(() => PartnerAggregate.Register(Partner(1), Profile() with { Languages = ["English"] }, For(1), Start));
+    }
+
+    [Fact]
+    public void An_invalid_profile_update_changes_nothing()
+    {
+        var partner = PartnerAggregate.Register(Partner(1), Profile(), For(1), Start);
+
+        Refusal.Expect(partner, ErrorCodes.Partners.InvalidProfile, () => partner.UpdateProfile(Profile(name: ""), For(1), Hours(1)));
+        Assert.Equal("Rural Schools Trust", partner.Profile.Name);
+    }
+
+    [Fact]
+    public void A_person_represents_a_partner_once()
+    {
+        var partner = PartnerAggregate.Register(Partner(1), Profile(), For(1), Start);
+        partner.AddRepresentative(new Representative(Person(1), "Amina Otieno", RepresentativeRole.Delegate), For(1), Hours(1));
+
+        Refusal.Expect(partner, ErrorCodes.Partners.DuplicateRepresentative, () => partner.AddRepresentative(new Representative(Person(1), "Amina Otieno", RepresentativeRole.Contact), For(1), Hours(2)));
+        Refusal.Expect(partner, ErrorCodes.Partners.InvalidRepresentative, () => partner.AddRepresentative(new Representative(Person(2), " ", RepresentativeRole.Contact), For(1), Hours(2)));
+        Refusal.Expect(partner, ErrorCodes.Partners.UnknownRepresentative, () => partner.RemoveRepresentative(Person(3), For(1), Hours(2)));
+
+        partner.RemoveRepresentative(Person(1), For(1), Hours(3));
+        Assert.Empty(partner.Representatives);
+    }
+}
+
+public class PartnerFitTests
+{
+    private static readonly CoalitionNeeds Needs = new(
+        ["literacy", "girls' education", "teacher training"],
+        ["equity", "transparency", "community ownership"],
+        ["teacher training", "data analysis", "media outreach"],
+        [Sector.Media, Sector.AcademicOrResearch]);
+
+    private static readonly PartnerSnapshot[] Roster =
+    [
+        Snapshot(1, Profile("Teachers Union", Sector.CommunityGroup, region: "Nairobi", capabilities: ["teacher training"])),
+        Snapshot(2, Profile("Parents Network", Sector.Ngo, region: "Rift Valley", capabilities: ["community mobilization"])),
+    ];
+
+    [Fact]
+    public void A_candidate_scores_for_shared_focus_shared_values_filled_gaps_and_diversity()
+    {
+        var candidate = Snapshot(10, Profile("Coast Radio", Sector.Media, region: "Coast", focus: ["literacy", "health"], values: ["Transparency"], capabilities: ["media outreach", "teacher training"]));
+
+        var fit = PartnerFit.Assess(Needs, Roster, candidate);
+
+        Assert.Equal([3, 2, 5, 6, 3], fit.Criteria.Select(c => c.Points));
+        Assert.Equal(19, fit.Score);
+        Assert.Equal(["media outreach"], fit.Criteria[2].Matches);
+        Assert.Equal("brings 1 capability no member offers yet: media outreach", fit.Criteria[2].Explanation);
+        Assert.Equal("adds the Media sector, a wanted stakeholder group", fit.Criteria[3].Explanation);
+    }
+
+    [Fact]
+    public void A_capability_a_member_already_offers_fills_no_gap()
+    {
+        var candidate = Snapshot(10, Profile("Second Union", Sector.CommunityGroup, region: "Nairobi", capabilities: ["Teacher Training"]));
+
+        var fit = PartnerFit.Assess(Needs, Roster, candidate);
+
+        Assert.Equal(0, fit.Criteria.Single(c => c.Criterion == FitCriterion.FillsCapabilityGap).Points);
+        Assert.Equal(0, fit.Criteria.Single(c => c.Criterion == FitCriterion.AddsSector).Points);
+        Assert.Equal(0, fit.Criteria.Single(c => c.Criterion == FitCriterion.AddsRegion).Points);
+    }
+
+    [Fact]
+    public void Ranking_is_by_score_then_name_and_does_not_depend_on_the_order_of_candidates()
+    {
+        var candidates = Enumerable.Range(10, 2_000)
+            .Select(n => Snapshot(n, Profile($"Org {n % 37}", (Sector)(1 + (n % 12)), region: $"Region {n % 11}", capabilities: n % 3 == 0 ? ["data analysis"] : ["catering"])))
+            .ToArray();
+
+        var ranked = PartnerFit.Rank(Needs, Roster, candidates);
+        var reversed = PartnerFit.Rank(Needs, Roster, candidates.Reverse());
+
+        Assert.Equal(ranked.Select(a => a.Partner), reversed.Select(a => a.Partner));
+        Assert.True(ranked.Zip(ranked.Skip(1)).All(pair => pair.First.Score > pair.Second.Score ||
+            (pair.First.Score == pair.Second.Score && string.CompareOrdinal(pair.First.Name, pair.Second.Name) <= 0)));
+    }
+}
+
+public class DiversityReportTests
+{
+    [Fact]
+    public void A_roster_of_one_kind_has_a_Blau_index_of_zero()
+    {
+        var report = DiversityReport.Of([Snapshot(1, Profile()), Snapshot(2, Profile())], []);
+
+        Assert.Equal(Fraction.Zero, report.Sectors.BlauIndex);
+        Assert.Equal(Fraction.One, report.Sectors.LargestShare);
+    }
+
+    [Fact]
+    public void The_Blau_index_is_one_minus_the_sum_of_squared_shares()
+    {
+        var roster = new[]
+        {
+            Snapshot(1, Profile(sector: Sector.Ngo)), Snapshot(2, Profile(sector: Sector.Ngo)),
+            Snapshot(3, Profile(sector: Sector.Media)), Snapshot(4, Profile(sector: Sector.FaithBased)),
+        };
+
+        var report = DiversityReport.Of(roster, [Sector.Media, Sector.PrivateSector, Sector.GovernmentAgency]);
+
+        Assert.Equal(new Fraction(5, 8), report.Sectors.BlauIndex);
+        Assert.Equal(Fraction.Half, report.Sectors.LargestShare);
+        Assert.Equal([("Ngo", 2), ("FaithBased", 1), ("Media", 1)], report.Sectors.Groups.Select(g => (g.Group, g.Count)));
+        Assert.Equal([Sector.GovernmentAgency, Sector.PrivateSector], report.MissingSectors);
+    }
+
+    [Fact]
+    public void The_report_reads_in_plain_words()
+    {
+        var roster = new[] { Snapshot(1, Profile(sector: Sector.Ngo, region: "Coast")), Snapshot(2, Profile(sector: Sector.Media, region: null)) };
+
+        Assert.Equal(
+            "2 members.\nBy sector: Media 1 (50 %), Ngo 1 (50 %); Blau index 0.50, largest group 50 %.\nBy region: Coast 1 (50 %), KE 1 (50 %); Blau index 0.50, largest group 50 %.\nWanted but missing: FaithBased.",
+            DiversityReport.Of(roster, [Sector.FaithBased]).Describe());
+    }
+
+    [Fact]
+    public void An_empty_roster_has_no_diversity_to_report()
+    {
+        var report = DiversityReport.Of([], [Sector.Ngo]);
+
+        Assert.Equal(0, report.Members);
+        Assert.Empty(report.Sectors.Groups);
+        Assert.Equal([Sector.Ngo], report.MissingSectors);
+    }
+}
+
+public class OutreachTests
+{
+    private static readonly NodaTime.LocalDate Day = new(2026, 3, 2);
+
+    private static Outreach Identified() => Outreach.Identify(OutreachId.FromGuid(Guid.Parse("e0000000-0000-0000-0000-000000000001")), TheCoalition, Partner(5), Day, "Met at the county forum.", ChairActor, Start);
+
+    [Fact]
+    public void A_prospect_moves_from_identified_to_joined_step_by_step()
+    {
+        var outreach = Identified();
+
+        outreach.Record(OutreachStage.Contacted, Day.PlusDays(1), "Emailed the director.", ChairActor, Hours(1));
+        outreach.Record(OutreachStage.Met, Day.PlusDays(8), null, ChairActor, Hours(2));
+        outreach.Record(OutreachStage.Invited, Day.PlusDays(9), null, ChairActor, Hours(3));
+        outreach.Record(OutreachStage.Joined, Day.PlusDays(20), null, ChairActor, Hours(4));
+
+        Assert.Equal(OutreachStage.Joined, outreach.Stage);
+        Assert.Equal(5, outreach.Steps.Count);
+    }
+
+    [Fact]
+    public void A_prospect_cannot_be_invited_before_it_is_contacted()
+    {
+        var outreach = Identified();
+
+        Refusal.Expect(outreach, ErrorCodes.Partners.InvalidOutreachStep, () => outreach.Record(OutreachStage.Invited, Day, null, ChairActor, Hours(1)));
+    }
+
+    [Fact]
+    public void A_dormant_outreach_resumes_where_it_paused()
+    {
+        var outreach = Identified();
+        outreach.Record(OutreachStage.Contacted, Day, null, ChairActor, Hours(1));
+        outreach.Record(OutreachStage.Met, Day, null, ChairActor, Hours(2));
+        outreach.Record(OutreachStage.Dormant, Day.PlusDays(30), "Director on leave.", ChairActor, Hours(3));
+
+        Refusal.Expect(outreach, ErrorCodes.Partners.InvalidOutreachStep, () => outreach.Record(OutreachStage.Contacted, Day.PlusDays(60), null, ChairActor, Hours(4)));
+        outreach.Record(OutreachStage.Met, Day.PlusDays(60), "Back in touch.", ChairActor, Hours(4));
+
+        Assert.Equal(OutreachStage.Met, outreach.Stage);
+    }
+
+    [Fact]
+    public void A_prospect_that_declined_may_be_approached_again()
+    {
+        var outreach = Identified();
+        outreach.Record(OutreachStage.Contacted, Day, null, ChairActor, Hours(1));
+        outreach.Record(OutreachStage.Declined, Day.PlusDays(2), "No capacity this year.", ChairActor, Hours(2));
+
+        Refusal.Expect(outreach, ErrorCodes.Partners.InvalidOutreachStep, () => outreach.Record(OutreachStage.Invited, Day.PlusDays(3), null, ChairActor, Hours(3)));
+        outreach.Record(OutreachStage.Identified, Day.PlusDays(365), "New director.", ChairActor, Hours(4));
+    }
+
+    [Fact]
+    public void Outreach_steps_are_recorded_in_date_order()
+    {
+        var outreach = Identified();
+
+        Refusal.Expect(outreach, ErrorCodes.Partners.OutreachOutOfOrder, () => outreach.Record(OutreachStage.Contacted, Day.PlusDays(-1), null, ChairActor, Hours(1)));
+    }
+
+    [Fact]
+    public void A_joined_partner_has_no_further_outreach()
+    {
+        var outreach = Identified();
+        outreach.Record(OutreachStage.Contacted, Day, null, ChairActor, Hours(1));
+        outreach.Record(OutreachStage.Invited, Day, null, ChairActor, Hours(2));
+        outreach.Record(OutreachStage.Joined, Day, null, ChairActor, Hours(3));
+
+        Refusal.Expect(outreach, ErrorCodes.Partners.InvalidOutreachStep, () => outreach.Record(OutreachStage.Dormant, Day, null, ChairActor, Hours(4)));
+    }
+}
