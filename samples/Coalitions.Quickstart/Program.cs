@@ -1,63 +1,138 @@
+using Coalitions.Core.Coalitions;
 using Coalitions.Core.Decisions;
 using Coalitions.Core.Kernel;
+using Coalitions.Core.Membership;
+using Coalitions.Core.Partners;
 using Coalitions.Core.Serialization;
 using NodaTime;
 
-// The quickstart tells one story through the API: an education coalition takes three decisions under three
-// different rules, and every outcome explains itself. Each capability the library gains adds a chapter.
+// The quickstart tells one story through the API: an education coalition forms, then takes three decisions under
+// three different rules, and every outcome explains itself. Each capability the library gains adds a chapter.
 
-var coalition = CoalitionId.New();
 var monday = Instant.FromUtc(2026, 3, 2, 9, 0);
 var chair = PersonId.New();
 var facilitators = new[] { chair };
+var secretariat = Actor.ForPerson(chair);
 
-// Nine member organizations, each with one delegate who may cast its ballot.
-string[] names =
+Console.WriteLine("Coalitions.Core quickstart: the Learning for All coalition forms and decides");
+Console.WriteLine();
+
+// 0. Partners are registered with what they bring; the coalition forms, scores candidates, adopts its charter.
+Chapter("0. The Learning for All coalition forms");
+(string Name, Sector Sector, string Region, string[] Focus, string[] Capabilities)[] organizations =
 [
-    "Teachers Union", "Parents Network", "Rural Schools Trust", "Girls Learn", "Literacy Now",
-    "University of the Coast", "Youth Forum", "Disability Rights Alliance", "Open Textbooks",
+    ("Teachers Union", Sector.CommunityGroup, "Nairobi", ["literacy", "teacher training"], ["teacher training"]),
+    ("Parents Network", Sector.Ngo, "Nairobi", ["literacy", "parental engagement"], ["community mobilization"]),
+    ("Rural Schools Trust", Sector.Ngo, "Rift Valley", ["rural education"], ["school meals"]),
+    ("Girls Learn", Sector.Ngo, "Coast", ["girls' education", "literacy"], ["mentoring"]),
+    ("Literacy Now", Sector.Ngo, "Nairobi", ["literacy"], ["reading materials"]),
+    ("University of the Coast", Sector.AcademicOrResearch, "Coast", ["literacy", "assessment"], ["data analysis"]),
+    ("Youth Forum", Sector.CommunityGroup, "Western", ["youth voice"], ["community mobilization"]),
+    ("Disability Rights Alliance", Sector.Ngo, "Nairobi", ["inclusive education"], ["advocacy"]),
+    ("Open Textbooks", Sector.PrivateSector, "Nairobi", ["literacy", "digital learning"], ["reading materials", "software"]),
+    ("Coast FM", Sector.Media, "Coast", ["literacy", "health"], ["media outreach"]),
+    ("County Education Office", Sector.GovernmentAgency, "Rift Valley", ["teacher training"], ["school data"]),
 ];
-var members = names.Select(name => new Voter(PartnerId.New(), [PersonId.New()], name: name)).ToArray();
-Actor Delegate(int i) => Actor.Representing(members[i].Representatives[0], members[i].Partner);
+var partners = organizations.Select(o => Partner.Register(
+    PartnerId.New(),
+    new PartnerProfile(o.Name, o.Sector, "KE", "Africa/Nairobi", o.Focus, ["equity", "transparency"], o.Capabilities, ["en", "sw"], o.Region),
+    secretariat,
+    monday)).ToArray();
+var members = partners[..9].Select(p => new { p.Id, Name = p.Profile.Name, Delegate = PersonId.New() }).ToArray();
+var names = partners.ToDictionary(p => p.Id, p => p.Profile.Name);
+Actor Delegate(int i) => Actor.Representing(members[i].Delegate, members[i].Id);
 
-Console.WriteLine("Coalitions.Core quickstart: the Learning for All coalition decides");
+var coalitionAggregate = Coalition.Found(CoalitionId.New(), "Learning for All", CoalitionForm.Coalition, "Africa/Nairobi", secretariat, monday);
+var coalition = coalitionAggregate.Id;
+coalitionAggregate.BeginForming(secretariat, monday);
+
+// Who should the nine founding organizations invite next? Score the two candidates against the coalition's needs.
+var needs = new CoalitionNeeds(["literacy", "teacher training"], ["equity"], ["media outreach", "school data", "data analysis"], [Sector.Media, Sector.GovernmentAgency, Sector.FaithBased]);
+foreach (var fit in PartnerFit.Rank(needs, partners[..9].Select(p => p.Snapshot), partners[9..].Select(p => p.Snapshot)))
+{
+    Console.WriteLine($"   {fit.Name}: {fit.Score} points ({string.Join("; ", fit.Criteria.Where(c => c.Points > 0).Select(c => c.Explanation))})");
+}
+
+var outreach = Outreach.Identify(OutreachId.New(), coalition, partners[9].Id, new LocalDate(2026, 3, 2), "Best fit: fills the media gap.", secretariat, monday);
+outreach.Record(OutreachStage.Contacted, new LocalDate(2026, 3, 3), "Called the station manager.", secretariat, monday);
+outreach.Record(OutreachStage.Met, new LocalDate(2026, 3, 10), null, secretariat, monday);
+outreach.Record(OutreachStage.Invited, new LocalDate(2026, 3, 11), null, secretariat, monday);
+Console.WriteLine($"   Outreach to {partners[9].Profile.Name}: {string.Join(" -> ", outreach.Steps.Select(s => $"{s.Stage} {s.On:MMM d}"))}");
+
+coalitionAggregate.AdoptCharter(
+    new Charter(
+        "Too many children in the county leave primary school unable to read.",
+        "Every child in the county reads with confidence.",
+        "We combine our schools, libraries, research and advocacy to put reading first.",
+        ["Mutuality: each member gives and gains.", "Clear expectations, rights and responsibilities.", "Accountability and transparency to members and communities."],
+        ["Listen fully; criticize ideas, not people."],
+        [new Goal("Every child reads by age ten", "Ten-year-olds reading at grade level", "%", 58m, 80m, GoalDirection.Increase, new LocalDate(2030, 12, 31))]),
+    null,
+    secretariat,
+    monday);
+try
+{
+    coalitionAggregate.AdoptCharter(
+        new Charter("Problem", "Vision", "Mission", ["Mutuality."], [], [new Goal("Improve reading", "Reading", "%", 58m, null, GoalDirection.Increase, null)]),
+        null,
+        secretariat,
+        monday);
+}
+catch (CoalitionRuleException refused)
+{
+    Console.WriteLine($"   A vaguer charter is refused [{string.Join(", ", refused.Codes.Distinct())}]");
+}
+
+for (var i = 0; i < members.Length; i++)
+{
+    coalitionAggregate.Invite(new MembershipOffer(members[i].Id, i < 3 ? MembershipTier.Founding : MembershipTier.Full, [members[i].Delegate]), secretariat, monday);
+    coalitionAggregate.AcceptMembership(members[i].Id, Delegate(i), monday);
+}
+
+coalitionAggregate.Activate(secretariat, monday);
+Console.WriteLine($"   {coalitionAggregate.Name} is {coalitionAggregate.Status} with {coalitionAggregate.Members.Count} members.");
+foreach (var line in DiversityReport.Of(partners[..9].Select(p => p.Snapshot), needs.WantedSectors).Describe().Split('\n'))
+{
+    Console.WriteLine($"   {line}");
+}
+
 Console.WriteLine();
 
 // 1. The steering committee (five members) admits a new member by two thirds, with a quorum of one half.
 Chapter("1. The steering committee admits a member by a two-thirds vote");
-var steering = new Electorate(members[..5]);
+var steering = new Electorate(coalitionAggregate.ElectorateFor(MatterType.AdmitMember, monday, names.GetValueOrDefault).Voters.Take(5).ToArray());
 var twoThirds = DecisionRule.TwoThirdsMajority()
     .WithQuorum(QuorumRule.OfMembers(Fraction.Half))
     .WithVotingPeriod(Duration.FromDays(5));
 var admission = Proposal.Draft(
     ProposalId.New(),
-    new ProposalDraft(coalition, MatterType.AdmitMember, "Admit Community Libraries", "Community Libraries joins as a full member.", members[0].Partner, twoThirds, facilitators, SecondersRequired: 1),
+    new ProposalDraft(coalition, MatterType.AdmitMember, "Admit Community Libraries", "Community Libraries joins as a full member.", members[0].Id, twoThirds, facilitators, SecondersRequired: 1),
     Delegate(0),
     monday);
 admission.Submit(Delegate(0), monday);
-admission.Second(members[1].Partner, Delegate(1), monday);
+admission.Second(members[1].Id, Delegate(1), monday);
 admission.OpenVoting(steering, Actor.ForPerson(chair), monday);
-admission.CastBallot(members[0].Partner, Stance.Support, null, Delegate(0), monday + Duration.FromHours(1));
-admission.CastBallot(members[1].Partner, Stance.Support, null, Delegate(1), monday + Duration.FromHours(2));
-admission.CastBallot(members[2].Partner, Stance.Oppose, "Too soon after the last intake.", Delegate(2), monday + Duration.FromHours(3));
-admission.CastBallot(members[3].Partner, Stance.Support, null, Delegate(3), monday + Duration.FromHours(4));
+admission.CastBallot(members[0].Id, Stance.Support, null, Delegate(0), monday + Duration.FromHours(1));
+admission.CastBallot(members[1].Id, Stance.Support, null, Delegate(1), monday + Duration.FromHours(2));
+admission.CastBallot(members[2].Id, Stance.Oppose, "Too soon after the last intake.", Delegate(2), monday + Duration.FromHours(3));
+admission.CastBallot(members[3].Id, Stance.Support, null, Delegate(3), monday + Duration.FromHours(4));
 
 // Only a member's own delegate may cast its ballot: the refusal carries a stable code and changes nothing.
 try
 {
-    admission.CastBallot(members[4].Partner, Stance.Support, null, Delegate(3), monday + Duration.FromHours(5));
+    admission.CastBallot(members[4].Id, Stance.Support, null, Delegate(3), monday + Duration.FromHours(5));
 }
 catch (CoalitionRuleException refused)
 {
     Console.WriteLine($"   Refused [{refused.Code}]: {refused.Message}");
 }
 
-admission.CastBallot(members[4].Partner, Stance.Abstain, null, Delegate(4), monday + Duration.FromHours(6));
+admission.CastBallot(members[4].Id, Stance.Abstain, null, Delegate(4), monday + Duration.FromHours(6));
 Print(admission.Close(Actor.ForPerson(chair), monday + Duration.FromHours(7)));
 
 // 2. All nine members issue a public statement by silence procedure: adopted at the deadline unless someone objects.
 Chapter("2. The members issue a public statement by silence procedure");
-var everyone = new Electorate(members);
+var everyone = coalitionAggregate.ElectorateFor(MatterType.IssuePublicStatement, monday, names.GetValueOrDefault);
 var silence = DecisionRule.SilenceProcedure(Duration.FromHours(72));
 var statement = PutToVote(MatterType.IssuePublicStatement, "Statement on the education budget", "The coalition calls for 6 % of GDP for education.", proposer: 1, silence);
 Console.WriteLine($"   Can the scheduler close it after 24 hours? {statement.CanClose(monday + Duration.FromHours(24)).IsAllowed}");
@@ -78,14 +153,14 @@ for (var i = 0; i < members.Length; i++)
         5 => (Stance.StandAside, null),
         _ => (Stance.Support, (string?)null),
     };
-    amendment.CastBallot(members[i].Partner, stance, reason, Delegate(i), monday + Duration.FromHours(1));
+    amendment.CastBallot(members[i].Id, stance, reason, Delegate(i), monday + Duration.FromHours(1));
 }
 
 Print(amendment.Close(Actor.ForPerson(chair), monday + Duration.FromHours(2)));
 Console.WriteLine($"   The fallback opens round {amendment.Round}: {amendment.CurrentRule.Describe()}");
 for (var i = 0; i < members.Length; i++)
 {
-    amendment.CastBallot(members[i].Partner, i == 2 ? Stance.Oppose : Stance.Support, null, Delegate(i), monday + Duration.FromHours(3));
+    amendment.CastBallot(members[i].Id, i == 2 ? Stance.Oppose : Stance.Support, null, Delegate(i), monday + Duration.FromHours(3));
 }
 
 Print(amendment.Close(Actor.ForPerson(chair), monday + Duration.FromHours(4)));
@@ -101,9 +176,9 @@ Console.WriteLine($"   First event: {stored[0][..Math.Min(stored[0].Length, 96)]
 // Draft, submit and open a proposal before all members, as chapter 1 did step by step.
 Proposal PutToVote(MatterType matter, string title, string text, int proposer, DecisionRule rule)
 {
-    var proposal = Proposal.Draft(ProposalId.New(), new ProposalDraft(coalition, matter, title, text, members[proposer].Partner, rule, facilitators), Delegate(proposer), monday);
+    var proposal = Proposal.Draft(ProposalId.New(), new ProposalDraft(coalition, matter, title, text, members[proposer].Id, rule, facilitators), Delegate(proposer), monday);
     proposal.Submit(Delegate(proposer), monday);
-    proposal.OpenVoting(everyone, Actor.ForPerson(chair), monday);
+    proposal.OpenVoting(coalitionAggregate.ElectorateFor(matter, monday, names.GetValueOrDefault), Actor.ForPerson(chair), monday);
     return proposal;
 }
 
