@@ -1,6 +1,7 @@
 using System.Text.Json.Serialization;
 using Coalitions.Core.Coalitions;
 using Coalitions.Core.Decisions;
+using Coalitions.Core.Governance;
 using Coalitions.Core.Kernel;
 using Coalitions.Core.Partners;
 
@@ -57,6 +58,15 @@ namespace Coalitions.Core.Serialization;
 [JsonSerializable(typeof(MemberReinstated))]
 [JsonSerializable(typeof(MemberWithdrew))]
 [JsonSerializable(typeof(MemberExpelled))]
+[JsonSerializable(typeof(GovernanceEstablished))]
+[JsonSerializable(typeof(BodyEstablished))]
+[JsonSerializable(typeof(RuleBookEntrySet))]
+[JsonSerializable(typeof(ChamberAssigned))]
+[JsonSerializable(typeof(SeatFilled))]
+[JsonSerializable(typeof(SeatVacated))]
+[JsonSerializable(typeof(OfficeAssigned))]
+[JsonSerializable(typeof(RotationSet))]
+[JsonSerializable(typeof(GovernanceTemplate))]
 [JsonSerializable(typeof(PartnerProfile))]
 [JsonSerializable(typeof(Charter))]
 [JsonSerializable(typeof(DiversityReport))]

@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
 using Coalitions.Core.Coalitions;
 using Coalitions.Core.Decisions;
+using Coalitions.Core.Governance;
 using Coalitions.Core.Kernel;
 using Coalitions.Core.Partners;
 
@@ -45,6 +46,14 @@ internal static class EventCatalog
         (typeof(MemberReinstated), "Coalitions.MemberReinstated"),
         (typeof(MemberWithdrew), "Coalitions.MemberWithdrew"),
         (typeof(MemberExpelled), "Coalitions.MemberExpelled"),
+        (typeof(GovernanceEstablished), "Governance.GovernanceEstablished"),
+        (typeof(BodyEstablished), "Governance.BodyEstablished"),
+        (typeof(RuleBookEntrySet), "Governance.RuleBookEntrySet"),
+        (typeof(ChamberAssigned), "Governance.ChamberAssigned"),
+        (typeof(SeatFilled), "Governance.SeatFilled"),
+        (typeof(SeatVacated), "Governance.SeatVacated"),
+        (typeof(OfficeAssigned), "Governance.OfficeAssigned"),
+        (typeof(RotationSet), "Governance.RotationSet"),
     ];
 
     public static readonly FrozenDictionary<Type, string> Discriminators =

@@ -53,7 +53,7 @@ public class DesignRuleTests
         {
             Assert.True(t.IsSealed, $"{t.Name} is not sealed.");
             Assert.NotNull(t.GetMethod("<Clone>$"));
-            Assert.Matches("(ed|Cast|Withdrawn|Withdrew)$", t.Name);
+            Assert.Matches("(ed|Cast|Set|Withdrawn|Withdrew)$", t.Name);
         });
     }
 

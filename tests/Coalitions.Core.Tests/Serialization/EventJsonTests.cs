@@ -1,6 +1,7 @@
 using System.Reflection;
 using Coalitions.Core.Coalitions;
 using Coalitions.Core.Decisions;
+using Coalitions.Core.Governance;
 using Coalitions.Core.Kernel;
 using Coalitions.Core.Membership;
 using Coalitions.Core.Partners;
@@ -69,6 +70,19 @@ public class EventJsonTests
         coalition.Withdraw(Partner(4), "Merged with another member.", For(4), Hours(5));
         coalition.Expel(Partner(3), Adopted(MatterType.ExpelMember), Secretariat, Hours(6));
         events.AddRange(coalition.DequeueUncommittedEvents());
+
+        var members = Kit.GovernanceScenario.NineMembers();
+        var governance = Kit.GovernanceScenario.With(GovernanceTemplates.MultiStakeholderPlatform());
+        governance.AssignChamber(Partner(4), "social", "north", Secretariat, Hours(1));
+        governance.Appoint("board", 4, Kit.GovernanceScenario.Candidate(4), members, new LocalDate(2026, 3, 2), false, Secretariat, Hours(1));
+        governance.AssignOffice("board", Office.Chair, Partner(4), members, Secretariat, Hours(2));
+        governance.SetRotation("board", Office.Chair, [Partner(4)], Secretariat, Hours(2));
+        governance.Vacate("board", 4, new LocalDate(2026, 9, 1), "Resigned.", Secretariat, Hours(3));
+        governance.SetRule(MatterType.ApproveBudget, new RuleBookEntry("board", DecisionRule.SimpleMajority()), Adopted(MatterType.AmendCharter), Secretariat, Hours(4));
+        var governanceEvents = governance.DequeueUncommittedEvents();
+
+        // The template's eleven rule-book lines are alike; one of them, and the later change, pin the shape.
+        events.AddRange(governanceEvents.Where((e, i) => e is not RuleBookEntrySet || i == 3 || i == governanceEvents.Count - 1));
         return events;
     }
 
