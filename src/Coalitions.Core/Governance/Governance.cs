@@ -207,9 +207,14 @@ public sealed class Governance : AggregateRoot<CoalitionId>
             throw new CoalitionRuleException(ErrorCodes.Governance.SeatTaken, $"Seat {seat} of {definition.Name} is {StateOf(state, seat - 1, coalition, from)} on {from}.");
         }
 
+        if (state.Holdings[seat - 1].Any(h => h.From > from && h.To >= h.From))
+        {
+            throw new CoalitionRuleException(ErrorCodes.Governance.SeatTaken, $"Seat {seat} of {definition.Name} already has a later term scheduled.");
+        }
+
         for (var other = 0; other < definition.Seats; other++)
         {
-            if (other != seat - 1 && state.Seats[other]?.Holder == candidate.Id && StateOf(state, other, coalition, from) != SeatState.Vacant)
+            if (other != seat - 1 && state.HoldingOn(other, from)?.Holder == candidate.Id && StateOf(state, other, coalition, from) != SeatState.Vacant)
             {
                 throw new CoalitionRuleException(ErrorCodes.Governance.AlreadySeated, $"{candidate.Profile.Name} already holds seat {other + 1} of {definition.Name}.");
             }
@@ -221,9 +226,12 @@ public sealed class Governance : AggregateRoot<CoalitionId>
         }
 
         // The rest of the seat's term: a holder who lost the seat under the policy, or a seat vacated early.
-        var remaining = state.Seats[seat - 1] is { } previous && previous.To >= from ? previous.To
-            : state.VacatedTermEnds[seat - 1] is { } end && end >= from ? end
-            : (LocalDate?)null;
+        var remaining = state.HoldingOn(seat - 1, from)?.To;
+        foreach (var (vacantFrom, vacantTo) in state.Vacancies[seat - 1])
+        {
+            remaining ??= vacantFrom <= from && from <= vacantTo ? vacantTo : null;
+        }
+
         interim &= remaining is not null;
         var to = interim ? remaining!.Value : from.Plus(definition.TermLength).PlusDays(-1);
         if (!interim && definition.MaxConsecutiveTerms is { } limit && ConsecutiveFullTerms(state, candidate.Id, from) >= limit)
@@ -252,7 +260,7 @@ public sealed class Governance : AggregateRoot<CoalitionId>
             throw new CoalitionRuleException(ErrorCodes.Governance.NoSuchSeat, $"{state.Definition.Name} has no seat {seat}.");
         }
 
-        if (state.Seats[seat - 1] is not { } holding || holding.To < on || holding.From > on)
+        if (state.HoldingOn(seat - 1, on) is null)
         {
             throw new CoalitionRuleException(ErrorCodes.Governance.SeatVacant, $"Seat {seat} of {state.Definition.Name} is not held on {on}.");
         }
@@ -271,7 +279,7 @@ public sealed class Governance : AggregateRoot<CoalitionId>
         var state = Body(body);
         Preconditions.CheckArgumentRange(seat >= 1 && seat <= state.Definition.Seats, nameof(seat), seat, "No such seat.");
         var seatState = StateOf(state, seat - 1, Preconditions.CheckNotNull(coalition, nameof(coalition)), on);
-        return (seatState, seatState == SeatState.Vacant ? null : state.Seats[seat - 1]);
+        return (seatState, seatState == SeatState.Vacant ? null : state.HoldingOn(seat - 1, on));
     }
 
     /// <summary>The members who sit on a body on a date: every voting member for an assembly, else the holders of held seats.</summary>
@@ -289,7 +297,7 @@ public sealed class Governance : AggregateRoot<CoalitionId>
             return coalition.Members.Where(m => m.Holds(MemberRights.Vote, coalition.Rights, on)).Select(m => m.Partner).ToArray();
         }
 
-        return Enumerable.Range(0, state.Definition.Seats).Where(i => StateOf(state, i, coalition, on) == SeatState.Held).Select(i => state.Seats[i]!.Holder).ToArray();
+        return Enumerable.Range(0, state.Definition.Seats).Where(i => StateOf(state, i, coalition, on) == SeatState.Held).Select(i => state.HoldingOn(i, on)!.Holder).ToArray();
     }
 
     /// <summary>Assigns an office of a body to a member who sits on it and may hold office.</summary>
@@ -474,16 +482,18 @@ public sealed class Governance : AggregateRoot<CoalitionId>
                 _chamberOf[e.Partner] = (e.Chamber, e.SubChamber);
                 break;
             case SeatFilled e:
-                _bodies[e.Body].Seats[e.Seat - 1] = e.Holding;
-                _bodies[e.Body].VacatedTermEnds[e.Seat - 1] = null;
+                _bodies[e.Body].Holdings[e.Seat - 1].Add(e.Holding);
                 _bodies[e.Body].History.Add((e.Holding, true));
                 break;
             case SeatVacated e:
                 var body = _bodies[e.Body];
-                var cut = body.Seats[e.Seat - 1]! with { To = e.On.PlusDays(-1) };
-                body.History[body.History.FindLastIndex(h => h.Holding == body.Seats[e.Seat - 1])] = (cut, false);
-                body.VacatedTermEnds[e.Seat - 1] = body.Seats[e.Seat - 1]!.To;
-                body.Seats[e.Seat - 1] = null;
+                var holdings = body.Holdings[e.Seat - 1];
+                var index = holdings.FindLastIndex(h => h.From <= e.On && e.On <= h.To);
+                var vacated = holdings[index];
+                var cut = vacated with { To = e.On.PlusDays(-1) };
+                holdings[index] = cut;
+                body.History[body.History.FindLastIndex(h => h.Holding == vacated)] = (cut, false);
+                body.Vacancies[e.Seat - 1].Add((e.On, vacated.To));
                 break;
             case OfficeAssigned e:
                 _bodies[e.Body].Offices[e.Office] = e.Partner;
@@ -539,8 +549,7 @@ public sealed class Governance : AggregateRoot<CoalitionId>
 
     private SeatState StateOf(BodyState body, int index, Coalition coalition, LocalDate on)
     {
-        if (body.Seats[index] is not { } holding || on < holding.From || on > holding.To ||
-            !coalition.TryGetMembership(holding.Holder, out var membership))
+        if (body.HoldingOn(index, on) is not { } holding || !coalition.TryGetMembership(holding.Holder, out var membership))
         {
             return SeatState.Vacant;
         }
@@ -570,14 +579,19 @@ public sealed class Governance : AggregateRoot<CoalitionId>
     {
         public BodyDefinition Definition { get; } = definition;
 
-        public SeatHolding?[] Seats { get; } = new SeatHolding?[definition.Seats];
+        // Per seat, every holding in the order appointed: the holding on a date is the latest one covering it,
+        // so a term can be filled in advance while the current one runs.
+        public List<SeatHolding>[] Holdings { get; } = Enumerable.Range(0, definition.Seats).Select(_ => new List<SeatHolding>()).ToArray();
 
-        public LocalDate?[] VacatedTermEnds { get; } = new LocalDate?[definition.Seats];
+        // Per seat, the spans left vacant by early departures, for interim appointments to the rest of a term.
+        public List<(LocalDate From, LocalDate To)>[] Vacancies { get; } = Enumerable.Range(0, definition.Seats).Select(_ => new List<(LocalDate, LocalDate)>()).ToArray();
 
         public List<(SeatHolding Holding, bool Full)> History { get; } = [];
 
         public Dictionary<Office, PartnerId> Offices { get; } = [];
 
         public Dictionary<Office, IReadOnlyList<PartnerId>> Rotation { get; } = [];
+
+        public SeatHolding? HoldingOn(int seat, LocalDate on) => Holdings[seat].LastOrDefault(h => h.From <= on && on <= h.To);
     }
 }
