@@ -212,14 +212,6 @@ public sealed class Governance : AggregateRoot<CoalitionId>
             throw new CoalitionRuleException(ErrorCodes.Governance.SeatTaken, $"Seat {seat} of {definition.Name} already has a later term scheduled.");
         }
 
-        for (var other = 0; other < definition.Seats; other++)
-        {
-            if (other != seat - 1 && state.HoldingOn(other, from)?.Holder == candidate.Id && StateOf(state, other, coalition, from) != SeatState.Vacant)
-            {
-                throw new CoalitionRuleException(ErrorCodes.Governance.AlreadySeated, $"{candidate.Profile.Name} already holds seat {other + 1} of {definition.Name}.");
-            }
-        }
-
         if (seat <= definition.Reservations.Count && !definition.Reservations[seat - 1].Admits(candidate.Profile, ChamberOf(candidate.Id)?.Chamber))
         {
             throw new CoalitionRuleException(ErrorCodes.Governance.ReservedSeat, $"Seat {seat} of {definition.Name} is reserved for {definition.Reservations[seat - 1].Describe()}; {candidate.Profile.Name} is not.");
@@ -237,6 +229,15 @@ public sealed class Governance : AggregateRoot<CoalitionId>
         if (!interim && definition.MaxConsecutiveTerms is { } limit && ConsecutiveFullTerms(state, candidate.Id, from) >= limit)
         {
             throw new CoalitionRuleException(ErrorCodes.Governance.TermLimitReached, $"{candidate.Profile.Name} has served {limit} consecutive terms on {definition.Name}, the most allowed.");
+        }
+
+        // One seat per member on a body, over the whole new term, not only its first day.
+        for (var other = 0; other < definition.Seats; other++)
+        {
+            if (other != seat - 1 && state.Holdings[other].Any(h => h.Holder == candidate.Id && h.From <= to && h.To >= from && h.To >= h.From))
+            {
+                throw new CoalitionRuleException(ErrorCodes.Governance.AlreadySeated, $"{candidate.Profile.Name} already holds seat {other + 1} of {definition.Name} during that term.");
+            }
         }
 
         var holding = new SeatHolding(candidate.Id, from, to, interim);
@@ -483,17 +484,10 @@ public sealed class Governance : AggregateRoot<CoalitionId>
                 break;
             case SeatFilled e:
                 _bodies[e.Body].Holdings[e.Seat - 1].Add(e.Holding);
-                _bodies[e.Body].History.Add((e.Holding, true));
+                _bodies[e.Body].History.Add((e.Seat, e.Holding, true));
                 break;
             case SeatVacated e:
-                var body = _bodies[e.Body];
-                var holdings = body.Holdings[e.Seat - 1];
-                var index = holdings.FindLastIndex(h => h.From <= e.On && e.On <= h.To);
-                var vacated = holdings[index];
-                var cut = vacated with { To = e.On.PlusDays(-1) };
-                holdings[index] = cut;
-                body.History[body.History.FindLastIndex(h => h.Holding == vacated)] = (cut, false);
-                body.Vacancies[e.Seat - 1].Add((e.On, vacated.To));
+                VacateSeat(_bodies[e.Body], e.Seat, e.On);
                 break;
             case OfficeAssigned e:
                 _bodies[e.Body].Offices[e.Office] = e.Partner;
@@ -504,6 +498,21 @@ public sealed class Governance : AggregateRoot<CoalitionId>
             default:
                 throw UnknownEvent(domainEvent);
         }
+    }
+
+    // The term covering the date ends the day before; the holder's later terms on that seat, scheduled in
+    // advance, are cancelled with it: a member who leaves a seat leaves its future terms too.
+    private static void VacateSeat(BodyState body, int seat, LocalDate on)
+    {
+        var holdings = body.Holdings[seat - 1];
+        var index = holdings.FindLastIndex(h => h.From <= on && on <= h.To);
+        var vacated = holdings[index];
+        var cut = vacated with { To = on.PlusDays(-1) };
+        holdings[index] = cut;
+        body.History[body.History.FindLastIndex(h => h.Seat == seat && h.Holding == vacated)] = (seat, cut, false);
+        holdings.RemoveAll(h => h.Holder == vacated.Holder && h.From > on);
+        body.History.RemoveAll(h => h.Seat == seat && h.Holding.Holder == vacated.Holder && h.Holding.From > on);
+        body.Vacancies[seat - 1].Add((on, vacated.To));
     }
 
     private static void CheckRule(MatterType matter, RuleBookEntry entry, BodyDefinition? body)
@@ -586,7 +595,7 @@ public sealed class Governance : AggregateRoot<CoalitionId>
         // Per seat, the spans left vacant by early departures, for interim appointments to the rest of a term.
         public List<(LocalDate From, LocalDate To)>[] Vacancies { get; } = Enumerable.Range(0, definition.Seats).Select(_ => new List<(LocalDate, LocalDate)>()).ToArray();
 
-        public List<(SeatHolding Holding, bool Full)> History { get; } = [];
+        public List<(int Seat, SeatHolding Holding, bool Full)> History { get; } = [];
 
         public Dictionary<Office, PartnerId> Offices { get; } = [];
 

@@ -191,6 +191,43 @@ public class SeatTests
     }
 
     [Fact]
+    public void The_next_term_can_be_filled_while_the_current_one_runs()
+    {
+        var coalition = NineMembers();
+        var governance = With(GovernanceTemplates.AdvocacyCoalition());
+        governance.Appoint(Steering, 1, Candidate(4), coalition, Day(2026, 3, 2), false, Secretariat, Hours(1));
+
+        governance.Appoint(Steering, 1, Candidate(5), coalition, Day(2028, 3, 2), false, Secretariat, Hours(2));
+
+        Assert.Equal(Partner(4), governance.Seat(Steering, 1, coalition, Day(2027, 1, 1)).Holding!.Holder);
+        Refusal.Expect(governance, ErrorCodes.Governance.SeatTaken, () => governance.Appoint(Steering, 1, Candidate(6), coalition, Day(2027, 6, 1), true, Secretariat, Hours(3)));
+    }
+
+    [Fact]
+    public void A_member_holds_one_seat_on_a_body_over_the_whole_term()
+    {
+        var coalition = NineMembers();
+        var governance = With(GovernanceTemplates.AdvocacyCoalition());
+        governance.Appoint(Steering, 2, Candidate(4), coalition, Day(2026, 9, 1), false, Secretariat, Hours(1));
+
+        Refusal.Expect(governance, ErrorCodes.Governance.AlreadySeated, () => governance.Appoint(Steering, 1, Candidate(4), coalition, Day(2026, 3, 2), false, Secretariat, Hours(2)));
+    }
+
+    [Fact]
+    public void A_member_who_leaves_a_seat_leaves_its_scheduled_terms_too()
+    {
+        var coalition = NineMembers();
+        var governance = With(GovernanceTemplates.AdvocacyCoalition());
+        governance.Appoint(Steering, 1, Candidate(4), coalition, Day(2026, 3, 2), false, Secretariat, Hours(1));
+        governance.Appoint(Steering, 1, Candidate(4), coalition, Day(2028, 3, 2), false, Secretariat, Hours(2));
+
+        governance.Vacate(Steering, 1, Day(2027, 1, 1), "Resigned.", Secretariat, Hours(3));
+
+        Assert.Equal(SeatState.Vacant, governance.Seat(Steering, 1, coalition, Day(2028, 6, 1)).State);
+        governance.Appoint(Steering, 1, Candidate(5), coalition, Day(2027, 1, 1), true, Secretariat, Hours(4));
+    }
+
+    [Fact]
     public void Only_a_held_seat_can_be_vacated()
     {
         var coalition = NineMembers();

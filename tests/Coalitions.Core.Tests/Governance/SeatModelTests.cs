@@ -34,7 +34,9 @@ public class SeatModelTests
     [Fact]
     public void Seat_assignment_keeps_its_invariants_under_any_sequence_of_commands()
     {
-        var commands = Gen.Select(Gen.Enum<Kind>(), Gen.Int[1, 9], Gen.Int[1, 9], Gen.Int[0, 400]).List[1, 30];
+        var kinds = Gen.Frequency((3, Gen.Const(Kind.Appoint)), (1, Gen.Const(Kind.AppointInterim)), (5, Gen.Const(Kind.Reappoint)), (1, Gen.Const(Kind.Vacate)), (1, Gen.Const(Kind.Suspend)), (1, Gen.Const(Kind.Reinstate)));
+        var seats = Gen.Frequency((4, Gen.Int[5, 6]), (1, Gen.Int[1, 9]));
+        var commands = Gen.Select(kinds, seats, Gen.Int[1, 9], Gen.Int[0, 200]).List[1, 30];
         commands.Sample(
             list =>
             {
@@ -52,7 +54,7 @@ public class SeatModelTests
                     var version = governance.Version;
                     try
                     {
-                        Run(governance, coalition, kind, seat, member, day, at);
+                        Run(governance, coalition, kind, seat, member, day, at, terms);
                     }
                     catch (CoalitionRuleException) when (governance.Version == version)
                     {
@@ -70,7 +72,7 @@ public class SeatModelTests
             iter: 200);
     }
 
-    private static void Run(GovernanceAggregate governance, Coalition coalition, Kind kind, int seat, int member, LocalDate day, Instant at)
+    private static void Run(GovernanceAggregate governance, Coalition coalition, Kind kind, int seat, int member, LocalDate day, Instant at, List<(int Seat, SeatHolding Holding, bool Full)> terms)
     {
         switch (kind)
         {
@@ -79,10 +81,10 @@ public class SeatModelTests
                 governance.Appoint(Steering, seat, Candidate(member), coalition, day, kind == Kind.AppointInterim, Secretariat, at);
                 break;
             case Kind.Reappoint:
-                // The holder again, for the term right after the current one: the path term limits guard.
-                if (governance.Seat(Steering, seat, coalition, day) is { Holding: { } current })
+                // The seat's latest holder again, for the term right after its latest one: the path term limits guard.
+                if (terms.Where(t => t.Seat == seat).OrderBy(t => t.Holding.From).LastOrDefault() is { Holding: { } latest })
                 {
-                    governance.Appoint(Steering, seat, Candidate(Number(current.Holder)), coalition, current.To.PlusDays(1), false, Secretariat, at);
+                    governance.Appoint(Steering, seat, Candidate(Number(latest.Holder)), coalition, latest.To.PlusDays(1), false, Secretariat, at);
                 }
 
                 break;
@@ -123,8 +125,10 @@ public class SeatModelTests
                     terms.Add((filled.Seat, filled.Holding, true));
                     break;
                 case SeatVacated vacated:
-                    var last = terms.FindLastIndex(t => t.Seat == vacated.Seat);
-                    terms[last] = (vacated.Seat, terms[last].Holding with { To = vacated.On.PlusDays(-1) }, false);
+                    var covering = terms.FindLastIndex(t => t.Seat == vacated.Seat && t.Holding.From <= vacated.On && vacated.On <= t.Holding.To);
+                    var holder = terms[covering].Holding.Holder;
+                    terms[covering] = (vacated.Seat, terms[covering].Holding with { To = vacated.On.PlusDays(-1) }, false);
+                    terms.RemoveAll(t => t.Seat == vacated.Seat && t.Holding.Holder == holder && t.Holding.From > vacated.On);
                     break;
             }
         }
