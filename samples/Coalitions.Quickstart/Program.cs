@@ -1,5 +1,6 @@
 using Coalitions.Core.Coalitions;
 using Coalitions.Core.Decisions;
+using Coalitions.Core.Governance;
 using Coalitions.Core.Kernel;
 using Coalitions.Core.Membership;
 using Coalitions.Core.Partners;
@@ -98,17 +99,37 @@ foreach (var line in DiversityReport.Of(partners[..9].Select(p => p.Snapshot), n
 
 Console.WriteLine();
 
+// 0b. The coalition adopts a governance template: bodies, seats, offices and a rule book for every matter.
+Chapter("0b. Governance: the advocacy-coalition template, a steering committee and its chair");
+var governance = Governance.Establish(coalition, GovernanceTemplates.AdvocacyCoalition(), secretariat, monday);
+var today = new LocalDate(2026, 3, 2);
+for (var seat = 1; seat <= 5; seat++)
+{
+    governance.Appoint("steering-committee", seat, partners[seat - 1].Snapshot, coalitionAggregate, today, interim: false, secretariat, monday);
+}
+
+governance.SetRotation("steering-committee", Office.Chair, members[..5].Select(m => m.Id).ToArray(), secretariat, monday);
+var firstChair = governance.Rotate("steering-committee", Office.Chair, coalitionAggregate, secretariat, monday);
+Console.WriteLine($"   Bodies: {string.Join(", ", governance.Bodies.Select(b => b.IsOpenToAllMembers ? b.Name : $"{b.Name} ({(b.Seats == 1 ? "1 seat" : $"{b.Seats} seats")})"))}.");
+Console.WriteLine($"   Steering committee: {string.Join(", ", governance.SittingMembers("steering-committee", coalitionAggregate, monday).Select(p => names[p]))}; chair {names[firstChair]}, rotating yearly.");
+Console.WriteLine($"   Admitting a member is decided by the steering committee: {governance.Rules[MatterType.AdmitMember].Rule.Describe()}.");
+try
+{
+    governance.Appoint("steering-committee", 6, partners[0].Snapshot, coalitionAggregate, today, interim: false, secretariat, monday);
+}
+catch (CoalitionRuleException refused)
+{
+    Console.WriteLine($"   Refused [{refused.Code}]: {refused.Message}");
+}
+
+Console.WriteLine();
+
 // 1. The steering committee (five members) admits a new member by two thirds, with a quorum of one half.
 Chapter("1. The steering committee admits a member by a two-thirds vote");
-var steering = new Electorate(coalitionAggregate.ElectorateFor(MatterType.AdmitMember, monday, names.GetValueOrDefault).Voters.Take(5).ToArray());
-var twoThirds = DecisionRule.TwoThirdsMajority()
-    .WithQuorum(QuorumRule.OfMembers(Fraction.Half))
-    .WithVotingPeriod(Duration.FromDays(5));
-var admission = Proposal.Draft(
-    ProposalId.New(),
-    new ProposalDraft(coalition, MatterType.AdmitMember, "Admit Community Libraries", "Community Libraries joins as a full member.", members[0].Id, twoThirds, facilitators, SecondersRequired: 1),
-    Delegate(0),
-    monday);
+// The rule book gives the rule (two thirds, quorum one half) and the electorate (the steering committee's seats).
+var steering = governance.ElectorateFor(MatterType.AdmitMember, coalitionAggregate, monday, names: names.GetValueOrDefault);
+var admissionDraft = governance.DraftFor(MatterType.AdmitMember, "Admit Community Libraries", "Community Libraries joins as a full member.", members[0].Id, facilitators, coalitionAggregate, monday);
+var admission = Proposal.Draft(ProposalId.New(), admissionDraft with { SecondersRequired = 1 }, Delegate(0), monday);
 admission.Submit(Delegate(0), monday);
 admission.Second(members[1].Id, Delegate(1), monday);
 admission.OpenVoting(steering, Actor.ForPerson(chair), monday);
