@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using Coalitions.Core.Agreements;
 using Coalitions.Core.Coalitions;
 using Coalitions.Core.Decisions;
 using Coalitions.Core.Governance;
@@ -67,6 +68,16 @@ namespace Coalitions.Core.Serialization;
 [JsonSerializable(typeof(OfficeAssigned))]
 [JsonSerializable(typeof(RotationSet))]
 [JsonSerializable(typeof(GovernanceTemplate))]
+[JsonSerializable(typeof(AgreementDrafted))]
+[JsonSerializable(typeof(AgreementRevised))]
+[JsonSerializable(typeof(AgreementCirculated))]
+[JsonSerializable(typeof(AgreementSigned))]
+[JsonSerializable(typeof(AgreementEnteredIntoForce))]
+[JsonSerializable(typeof(AmendmentProposed))]
+[JsonSerializable(typeof(CommitmentFulfilled))]
+[JsonSerializable(typeof(CommitmentWaived))]
+[JsonSerializable(typeof(NoticeGiven))]
+[JsonSerializable(typeof(AgreementTerminated))]
 [JsonSerializable(typeof(PartnerProfile))]
 [JsonSerializable(typeof(Charter))]
 [JsonSerializable(typeof(DiversityReport))]

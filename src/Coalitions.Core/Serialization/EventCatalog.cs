@@ -1,6 +1,7 @@
 using System.Collections.Frozen;
 using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
+using Coalitions.Core.Agreements;
 using Coalitions.Core.Coalitions;
 using Coalitions.Core.Decisions;
 using Coalitions.Core.Governance;
@@ -54,6 +55,16 @@ internal static class EventCatalog
         (typeof(SeatVacated), "Governance.SeatVacated"),
         (typeof(OfficeAssigned), "Governance.OfficeAssigned"),
         (typeof(RotationSet), "Governance.RotationSet"),
+        (typeof(AgreementDrafted), "Agreements.AgreementDrafted"),
+        (typeof(AgreementRevised), "Agreements.AgreementRevised"),
+        (typeof(AgreementCirculated), "Agreements.AgreementCirculated"),
+        (typeof(AgreementSigned), "Agreements.AgreementSigned"),
+        (typeof(AgreementEnteredIntoForce), "Agreements.AgreementEnteredIntoForce"),
+        (typeof(AmendmentProposed), "Agreements.AmendmentProposed"),
+        (typeof(CommitmentFulfilled), "Agreements.CommitmentFulfilled"),
+        (typeof(CommitmentWaived), "Agreements.CommitmentWaived"),
+        (typeof(NoticeGiven), "Agreements.NoticeGiven"),
+        (typeof(AgreementTerminated), "Agreements.AgreementTerminated"),
     ];
 
     public static readonly FrozenDictionary<Type, string> Discriminators =

@@ -19,6 +19,8 @@ public class DesignRuleTests
         Assert.Contains(typeof(global::Coalitions.Core.Coalitions.Coalition), Aggregates);
         Assert.Contains(typeof(global::Coalitions.Core.Partners.Partner), Aggregates);
         Assert.Contains(typeof(global::Coalitions.Core.Partners.Outreach), Aggregates);
+        Assert.Contains(typeof(global::Coalitions.Core.Governance.Governance), Aggregates);
+        Assert.Contains(typeof(global::Coalitions.Core.Agreements.Agreement), Aggregates);
     }
 
     [Fact]
@@ -53,7 +55,7 @@ public class DesignRuleTests
         {
             Assert.True(t.IsSealed, $"{t.Name} is not sealed.");
             Assert.NotNull(t.GetMethod("<Clone>$"));
-            Assert.Matches("(ed|Cast|Set|Withdrawn|Withdrew)$", t.Name);
+            Assert.Matches("(ed|Cast|Set|Given|Withdrawn|Withdrew|EnteredIntoForce)$", t.Name);
         });
     }
 
@@ -68,6 +70,10 @@ public class DesignRuleTests
     [Fact]
     public void The_membership_lifecycle_diagram_in_docs_matches_the_state_machine() =>
         AssertDiagram("docs/diagrams/membership-lifecycle.md", "Membership lifecycle", "Membership", global::Coalitions.Core.Membership.Membership.LifecycleDiagram());
+
+    [Fact]
+    public void The_agreement_lifecycle_diagram_in_docs_matches_the_state_machine() =>
+        AssertDiagram("docs/diagrams/agreement-lifecycle.md", "Agreement lifecycle", "Agreement", global::Coalitions.Core.Agreements.Agreement.LifecycleDiagram());
 
     [Fact]
     public void The_outreach_pipeline_diagram_in_docs_matches_the_state_machine() =>

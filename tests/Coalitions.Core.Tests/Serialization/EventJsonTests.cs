@@ -83,6 +83,21 @@ public class EventJsonTests
 
         // The template's eleven rule-book lines are alike; one of them, and the later change, pin the shape.
         events.AddRange(governanceEvents.Where((e, i) => e is not RuleBookEntrySet || i == 3 || i == governanceEvents.Count - 1));
+
+        var agreement = Kit.AgreementScenario.Circulating();
+        agreement.Sign(Partner(1), For(1), Hours(1));
+        agreement.Revise(Kit.AgreementScenario.Text("Member 2 hosts the secretariat."), For(1), Hours(2));
+        for (var p = 1; p <= 3; p++)
+        {
+            agreement.Sign(Partner(p), For(p), Hours(3));
+        }
+
+        agreement.RecordFulfilment("secretariat-time", new LocalDate(2026, 4, 20), "Post filled.", For(1), Hours(4));
+        agreement.Waive("baseline-study", "Done by the university.", For(1), Hours(4));
+        agreement.ProposeAmendment(Kit.AgreementScenario.Text("Member 3 hosts the secretariat."), null, For(2), Hours(5));
+        agreement.GiveNotice(Partner(3), "Funding ended.", For(3), Hours(6));
+        agreement.Terminate("The coalition dissolved.", Adopted(MatterType.Dissolve), For(1), Hours(7));
+        events.AddRange(agreement.DequeueUncommittedEvents());
         return events;
     }
 
