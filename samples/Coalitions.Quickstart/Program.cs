@@ -1,3 +1,4 @@
+using Coalitions.Core.Agreements;
 using Coalitions.Core.Coalitions;
 using Coalitions.Core.Decisions;
 using Coalitions.Core.Governance;
@@ -120,6 +121,48 @@ try
 catch (CoalitionRuleException refused)
 {
     Console.WriteLine($"   Refused [{refused.Code}]: {refused.Message}");
+}
+
+Console.WriteLine();
+
+// 0c. The founding members sign the coalition's memorandum of understanding, with their commitments.
+Chapter("0c. The founding members sign the memorandum of understanding");
+var mou = Agreement.Draft(
+    AgreementId.New(),
+    new AgreementDraft(
+        coalition,
+        AgreementType.MemorandumOfUnderstanding,
+        "Memorandum of understanding of Learning for All",
+        members[..3].Select(m => new AgreementParty(m.Id, [m.Delegate])).ToArray(),
+        new AgreementText(
+            [
+                new Clause("purpose", ClauseKind.Purpose, "Purpose", "The parties work together so that every child in the county reads by age ten."),
+                new Clause("roles", ClauseKind.Roles, "Roles", "The Teachers Union hosts the secretariat; the others lead working groups."),
+                new Clause("termination", ClauseKind.Termination, "Termination", "A party may withdraw with three months' notice."),
+            ],
+            [
+                new Commitment("secretariat", members[0].Id, CommitmentKind.StaffTime, "Half a post for the secretariat", new LocalDate(2026, 4, 30), Hours: 400m),
+                new Commitment("reading-fund", members[1].Id, CommitmentKind.Money, "Contribution to the reading fund", new LocalDate(2026, 6, 30), new Money(250_000m, "KES")),
+                new Commitment("school-list", members[2].Id, CommitmentKind.Deliverable, "List of partner schools", new LocalDate(2026, 5, 15)),
+            ],
+            new AgreementTerms(new LocalDate(2026, 3, 2), new LocalDate(2028, 3, 1), Period.FromMonths(3)))),
+    secretariat,
+    monday);
+mou.Circulate(secretariat, monday);
+for (var i = 0; i < 3; i++)
+{
+    mou.Sign(members[i].Id, Delegate(i), monday + Duration.FromHours(i + 1));
+}
+
+mou.RecordFulfilment("secretariat", new LocalDate(2026, 4, 20), "Coordinator hired.", secretariat, Instant.FromUtc(2026, 4, 21, 9, 0));
+mou.RecordFulfilment("school-list", new LocalDate(2026, 5, 10), null, secretariat, Instant.FromUtc(2026, 5, 11, 9, 0));
+Console.WriteLine($"   '{mou.Title}' is {mou.StatusOn(new LocalDate(2026, 3, 3))}, version {mou.InForce!.Number}, signed by {mou.Signatures.Count} parties.");
+foreach (var member in members[..3])
+{
+    foreach (var (commitment, status) in mou.CommitmentsOf(member.Id, new LocalDate(2026, 7, 15)))
+    {
+        Console.WriteLine($"   On 15 July 2026, {names[member.Id]}: {commitment.Description} (due {commitment.Due:d MMM}) is {status}.");
+    }
 }
 
 Console.WriteLine();
