@@ -210,6 +210,22 @@ public class AgreementTests
     }
 
     [Fact]
+    public void An_agreement_is_renewed_by_an_amendment_of_its_end_date_that_every_party_signs()
+    {
+        var agreement = SignedByAll();
+        var renewed = Text() with { Terms = Terms() with { EffectiveUntil = new LocalDate(2029, 3, 1) } };
+
+        agreement.ProposeAmendment(renewed, null, For(1), OnUtc(2027, 1, 10));
+        for (var p = 1; p <= 3; p++)
+        {
+            agreement.Sign(Partner(p), For(p), OnUtc(2027, 1, 11));
+        }
+
+        Assert.Equal(AgreementStatus.InForce, agreement.StatusOn(new LocalDate(2027, 6, 1)));
+        Assert.Equal(AgreementStatus.Expired, agreement.StatusOn(new LocalDate(2029, 3, 2)));
+    }
+
+    [Fact]
     public void An_expired_agreement_cannot_be_amended()
     {
         var agreement = SignedByAll();
