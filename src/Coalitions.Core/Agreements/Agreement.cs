@@ -150,9 +150,7 @@ public sealed class Agreement : AggregateRoot<AgreementId>
     /// <returns>The agreement.</returns>
     public static Agreement Rehydrate(IEnumerable<IDomainEvent> history)
     {
-        var agreement = new Agreement();
-        agreement.Replay(history);
-        return agreement;
+        return Rebuild(new Agreement(), history);
     }
 
     /// <summary>The agreement lifecycle as a Mermaid state diagram, generated from the state machine.</summary>
@@ -265,10 +263,7 @@ public sealed class Agreement : AggregateRoot<AgreementId>
     public void Waive(string commitment, string reason, Actor by, Instant at)
     {
         EnsureSettleable(commitment, at);
-        if (string.IsNullOrWhiteSpace(reason) || reason.Length > 2_000)
-        {
-            throw new CoalitionRuleException(ErrorCodes.Kernel.InvalidText, "A waiver needs a reason of at most 2,000 characters.", nameof(reason));
-        }
+        FreeText.Check(reason, nameof(reason), required: true);
 
         Raise(new CommitmentWaived(Id, commitment, DateOf(at), reason, at, Preconditions.CheckNotNull(by, nameof(by))));
     }
@@ -329,10 +324,7 @@ public sealed class Agreement : AggregateRoot<AgreementId>
     public void Terminate(string reason, DecisionReference? decision, Actor by, Instant at)
     {
         Ensure(Step.Terminate, at);
-        if (string.IsNullOrWhiteSpace(reason) || reason.Length > 2_000)
-        {
-            throw new CoalitionRuleException(ErrorCodes.Kernel.InvalidText, "A termination needs a reason of at most 2,000 characters.", nameof(reason));
-        }
+        FreeText.Check(reason, nameof(reason), required: true);
 
         Raise(new AgreementTerminated(Id, reason, decision, at, Preconditions.CheckNotNull(by, nameof(by))));
     }

@@ -134,9 +134,7 @@ public sealed class Coalition : AggregateRoot<CoalitionId>
     /// <returns>The coalition.</returns>
     public static Coalition Rehydrate(IEnumerable<IDomainEvent> history)
     {
-        var coalition = new Coalition();
-        coalition.Replay(history);
-        return coalition;
+        return Rebuild(new Coalition(), history);
     }
 
     /// <summary>The coalition lifecycle as a Mermaid state diagram, generated from the state machine.</summary>
@@ -523,10 +521,7 @@ public sealed class Coalition : AggregateRoot<CoalitionId>
     private void ChangeStage(Stage stage, CoalitionStatus to, string? reason, DecisionReference? decision, Actor by, Instant at)
     {
         Preconditions.CheckNotNull(by, nameof(by));
-        if (reason is { Length: > 2_000 })
-        {
-            throw new CoalitionRuleException(ErrorCodes.Kernel.InvalidText, "A reason has at most 2,000 characters.", nameof(reason));
-        }
+        FreeText.Check(reason, nameof(reason), required: false);
 
         if (!Machine.CanFire(stage))
         {

@@ -29,7 +29,7 @@ public sealed class Proposal : AggregateRoot<ProposalId>
     private const string GuardAmendable = "the rule decides by consent or consensus, where an amendment starts a new round";
     private const string GuardSilence = "the rule is a silence procedure, which an objection breaks";
     private const string GuardAdopted = "the proposal was adopted";
-    private const int MaxReasonLength = 2_000;
+    private const int MaxReasonLength = FreeText.ReasonLength;
 
     private readonly HashSet<PersonId> _facilitators = [];
     private readonly List<PartnerId> _seconders = [];
@@ -188,9 +188,7 @@ public sealed class Proposal : AggregateRoot<ProposalId>
     /// <returns>The proposal.</returns>
     public static Proposal Rehydrate(IEnumerable<IDomainEvent> history)
     {
-        var proposal = new Proposal();
-        proposal.Replay(history);
-        return proposal;
+        return Rebuild(new Proposal(), history);
     }
 
     /// <summary>The proposal lifecycle as a Mermaid state diagram, generated from the state machine.</summary>
@@ -816,13 +814,7 @@ public sealed class Proposal : AggregateRoot<ProposalId>
         _ => "change",
     };
 
-    private static void CheckText(string? value, int maxLength, string name, bool required)
-    {
-        if ((required && string.IsNullOrWhiteSpace(value)) || value?.Length > maxLength)
-        {
-            throw new CoalitionRuleException(ErrorCodes.Kernel.InvalidText, $"The {name} must be {(required ? "present and " : string.Empty)}at most {maxLength} characters.", name);
-        }
-    }
+    private static void CheckText(string? value, int maxLength, string name, bool required) => FreeText.Check(value, name, required, maxLength);
 
     private StateMachine<ProposalStatus, Trigger>.TriggerWithParameters<Instant> CloseTrigger
     {

@@ -109,9 +109,7 @@ public sealed class Governance : AggregateRoot<CoalitionId>
     /// <returns>The governance.</returns>
     public static Governance Rehydrate(IEnumerable<IDomainEvent> history)
     {
-        var governance = new Governance();
-        governance.Replay(history);
-        return governance;
+        return Rebuild(new Governance(), history);
     }
 
     /// <summary>Establishes a new body, by an adopted decision to amend the charter.</summary>

@@ -61,6 +61,18 @@ public abstract class AggregateRoot<TId>
         }
     }
 
+    /// <summary>Applies past events to a freshly constructed aggregate: the body of every aggregate's static <c>Rehydrate</c>.</summary>
+    /// <typeparam name="TAggregate">The aggregate type.</typeparam>
+    /// <param name="empty">A new, empty instance.</param>
+    /// <param name="history">The aggregate's stored events, oldest first.</param>
+    /// <returns><paramref name="empty"/>, rebuilt.</returns>
+    protected static TAggregate Rebuild<TAggregate>(TAggregate empty, IEnumerable<IDomainEvent> history)
+        where TAggregate : AggregateRoot<TId>
+    {
+        Preconditions.CheckNotNull(empty, nameof(empty)).Replay(history);
+        return empty;
+    }
+
     /// <summary>
     /// Folds one event into the state. Implementations dispatch with a type switch (no reflection),
     /// never check rules and never throw for a known event: history is fact.

@@ -143,9 +143,7 @@ public sealed class Outreach : AggregateRoot<OutreachId>
     /// <returns>The outreach.</returns>
     public static Outreach Rehydrate(IEnumerable<IDomainEvent> history)
     {
-        var outreach = new Outreach();
-        outreach.Replay(history);
-        return outreach;
+        return Rebuild(new Outreach(), history);
     }
 
     /// <summary>The outreach pipeline as a Mermaid state diagram, generated from the state machine.</summary>
@@ -203,13 +201,7 @@ public sealed class Outreach : AggregateRoot<OutreachId>
         }
     }
 
-    private static void CheckNote(string? note)
-    {
-        if (note is { Length: > 2_000 })
-        {
-            throw new CoalitionRuleException(ErrorCodes.Kernel.InvalidText, "An outreach note has at most 2,000 characters.", nameof(note));
-        }
-    }
+    private static void CheckNote(string? note) => FreeText.Check(note, nameof(note), required: false);
 
     // The triggers are the stages themselves: "record that the prospect reached stage X".
     private StateMachine<OutreachStage, OutreachStage> BuildMachine()

@@ -81,9 +81,7 @@ public sealed class Partner : AggregateRoot<PartnerId>
     /// <returns>The partner.</returns>
     public static Partner Rehydrate(IEnumerable<IDomainEvent> history)
     {
-        var partner = new Partner();
-        partner.Replay(history);
-        return partner;
+        return Rebuild(new Partner(), history);
     }
 
     /// <summary>Replaces the profile.</summary>
