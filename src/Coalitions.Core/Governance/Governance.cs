@@ -243,6 +243,78 @@ public sealed class Governance : AggregateRoot<CoalitionId>
         return holding;
     }
 
+    /// <summary>
+    /// Whether a member may stand for a seat on a body from a date: it must be able to hold office, not already sit on
+    /// the body then, and not have reached the body's term limit. Checked when candidates are nominated, so an
+    /// ineligible candidate never reaches the ballot.
+    /// </summary>
+    /// <param name="body">The body's key.</param>
+    /// <param name="candidate">The candidate.</param>
+    /// <param name="coalition">The coalition.</param>
+    /// <param name="from">The first day of the term to be filled.</param>
+    /// <param name="at">When.</param>
+    /// <returns>The check.</returns>
+    public RuleCheck CheckNomination(string body, PartnerId candidate, Coalition coalition, LocalDate from, Instant at)
+    {
+        var state = Body(body);
+        Preconditions.CheckNotNull(coalition, nameof(coalition));
+        var right = coalition.CheckRight(candidate, MemberRights.HoldOffice, at);
+        if (!right.IsAllowed)
+        {
+            return RuleCheck.Refused(ErrorCodes.Governance.NotEligible, right.Failures[0].Message);
+        }
+
+        if (Enumerable.Range(0, state.Definition.Seats).Any(i => state.HoldingOn(i, from)?.Holder == candidate && StateOf(state, i, coalition, from) != SeatState.Vacant))
+        {
+            return RuleCheck.Refused(ErrorCodes.Governance.AlreadySeated, $"{candidate} already sits on {state.Definition.Name} on {from}.");
+        }
+
+        return state.Definition.MaxConsecutiveTerms is { } limit && ConsecutiveFullTerms(state, candidate, from) >= limit
+            ? RuleCheck.Refused(ErrorCodes.Governance.TermLimitReached, $"{candidate} has served {limit} consecutive terms on {state.Definition.Name}.")
+            : RuleCheck.Allowed;
+    }
+
+    /// <summary>
+    /// Fills a body's vacant seats with an election's winners, in the order they won: each takes a vacant reserved seat
+    /// kept for its group if there is one, else a vacant unreserved seat. Refused as a whole if any winner cannot be
+    /// seated.
+    /// </summary>
+    /// <param name="body">The body's key.</param>
+    /// <param name="winners">The winners, in the order they won, with their profiles.</param>
+    /// <param name="coalition">The coalition.</param>
+    /// <param name="from">The first day of the new terms.</param>
+    /// <param name="by">Who.</param>
+    /// <param name="at">When.</param>
+    /// <returns>The seats filled, in winning order.</returns>
+    /// <exception cref="CoalitionRuleException">A winner is not eligible, or no vacant seat fits a winner.</exception>
+    public IReadOnlyList<(int Seat, SeatHolding Holding)> ElectSeats(string body, IReadOnlyList<PartnerSnapshot> winners, Coalition coalition, LocalDate from, Actor by, Instant at)
+    {
+        var state = Body(body);
+        Preconditions.CheckNotNull(winners, nameof(winners));
+        Preconditions.CheckNotNull(coalition, nameof(coalition));
+        var definition = state.Definition;
+        var free = Enumerable.Range(1, definition.Seats).Where(seat => StateOf(state, seat - 1, coalition, from) == SeatState.Vacant && !state.Holdings[seat - 1].Any(h => h.From > from)).ToList();
+        var plan = new List<(int Seat, PartnerSnapshot Winner)>();
+        foreach (var winner in winners)
+        {
+            CheckNomination(body, winner.Id, coalition, from, at).ThrowIfRefused();
+            var chamber = ChamberOf(winner.Id)?.Chamber;
+            var seat = free.Where(s => s <= definition.Reservations.Count && definition.Reservations[s - 1].Admits(winner.Profile, chamber))
+                .Concat(free.Where(s => s > definition.Reservations.Count))
+                .Cast<int?>()
+                .FirstOrDefault();
+            if (seat is null)
+            {
+                throw new CoalitionRuleException(ErrorCodes.Governance.ReservedSeat, $"No vacant seat of {definition.Name} is open to {winner.Profile.Name}: the remaining seats are reserved for other groups or taken.");
+            }
+
+            free.Remove(seat.Value);
+            plan.Add((seat.Value, winner));
+        }
+
+        return plan.Select(p => (p.Seat, Appoint(body, p.Seat, p.Winner, coalition, from, false, by, at))).ToArray();
+    }
+
     /// <summary>Vacates a held seat from a date (a resignation or removal); the term ends the day before.</summary>
     /// <param name="body">The body's key.</param>
     /// <param name="seat">The seat number, from 1.</param>

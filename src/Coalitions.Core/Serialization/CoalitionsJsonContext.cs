@@ -5,6 +5,7 @@ using Coalitions.Core.Decisions;
 using Coalitions.Core.Governance;
 using Coalitions.Core.Kernel;
 using Coalitions.Core.Partners;
+using Coalitions.Core.Polls;
 
 namespace Coalitions.Core.Serialization;
 
@@ -78,6 +79,13 @@ namespace Coalitions.Core.Serialization;
 [JsonSerializable(typeof(CommitmentWaived))]
 [JsonSerializable(typeof(NoticeGiven))]
 [JsonSerializable(typeof(AgreementTerminated))]
+[JsonSerializable(typeof(PollDrafted))]
+[JsonSerializable(typeof(PollOpened))]
+[JsonSerializable(typeof(PollBallotCast))]
+[JsonSerializable(typeof(PollVisibilityChanged))]
+[JsonSerializable(typeof(PollClosed))]
+[JsonSerializable(typeof(PollCancelled))]
+[JsonSerializable(typeof(PollResult))]
 [JsonSerializable(typeof(PartnerProfile))]
 [JsonSerializable(typeof(Charter))]
 [JsonSerializable(typeof(DiversityReport))]

@@ -7,6 +7,7 @@ using Coalitions.Core.Decisions;
 using Coalitions.Core.Governance;
 using Coalitions.Core.Kernel;
 using Coalitions.Core.Partners;
+using Coalitions.Core.Polls;
 
 namespace Coalitions.Core.Serialization;
 
@@ -65,6 +66,12 @@ internal static class EventCatalog
         (typeof(CommitmentWaived), "Agreements.CommitmentWaived"),
         (typeof(NoticeGiven), "Agreements.NoticeGiven"),
         (typeof(AgreementTerminated), "Agreements.AgreementTerminated"),
+        (typeof(PollDrafted), "Polls.PollDrafted"),
+        (typeof(PollOpened), "Polls.PollOpened"),
+        (typeof(PollBallotCast), "Polls.PollBallotCast"),
+        (typeof(PollVisibilityChanged), "Polls.PollVisibilityChanged"),
+        (typeof(PollClosed), "Polls.PollClosed"),
+        (typeof(PollCancelled), "Polls.PollCancelled"),
     ];
 
     public static readonly FrozenDictionary<Type, string> Discriminators =

@@ -21,6 +21,7 @@ public class DesignRuleTests
         Assert.Contains(typeof(global::Coalitions.Core.Partners.Outreach), Aggregates);
         Assert.Contains(typeof(global::Coalitions.Core.Governance.Governance), Aggregates);
         Assert.Contains(typeof(global::Coalitions.Core.Agreements.Agreement), Aggregates);
+        Assert.Contains(typeof(global::Coalitions.Core.Polls.Poll), Aggregates);
     }
 
     [Fact]
@@ -74,6 +75,10 @@ public class DesignRuleTests
     [Fact]
     public void The_agreement_lifecycle_diagram_in_docs_matches_the_state_machine() =>
         AssertDiagram("docs/diagrams/agreement-lifecycle.md", "Agreement lifecycle", "Agreement", global::Coalitions.Core.Agreements.Agreement.LifecycleDiagram());
+
+    [Fact]
+    public void The_poll_lifecycle_diagram_in_docs_matches_the_state_machine() =>
+        AssertDiagram("docs/diagrams/poll-lifecycle.md", "Poll lifecycle", "Poll", global::Coalitions.Core.Polls.Poll.LifecycleDiagram());
 
     [Fact]
     public void The_outreach_pipeline_diagram_in_docs_matches_the_state_machine() =>

@@ -5,6 +5,7 @@ using Coalitions.Core.Governance;
 using Coalitions.Core.Kernel;
 using Coalitions.Core.Membership;
 using Coalitions.Core.Partners;
+using Coalitions.Core.Polls;
 using Coalitions.Core.Serialization;
 using NodaTime;
 using Snapshooter.Xunit;
@@ -98,6 +99,17 @@ public class EventJsonTests
         agreement.GiveNotice(Partner(3), "Funding ended.", For(3), Hours(6));
         agreement.Terminate("The coalition dissolved.", Adopted(MatterType.Dissolve), For(1), Hours(7));
         events.AddRange(agreement.DequeueUncommittedEvents());
+
+        PollOption[] slots = [new("mon", "Monday 10:00"), new("tue", "Tuesday 14:00")];
+        var poll = Poll.Draft(PollId.FromGuid(Guid.Parse("e1000000-0000-0000-0000-000000000001")), new PollDraft(TheCoalition, "When do we meet?", slots, new PollRule(PollMethod.MeetingTime), [Chair]), ChairActor, Start);
+        poll.Open(Members(2), Hours(48), ChairActor, Start);
+        poll.Cast(PollBallot.Availability(Partner(1), new Dictionary<string, SlotAnswer> { ["mon"] = SlotAnswer.Yes, ["tue"] = SlotAnswer.IfNeedBe }), For(1), Hours(1));
+        poll.ChangeVisibility(ResultsVisibility.AfterClose, ChairActor, Hours(2));
+        poll.Close(42, ChairActor, Hours(48));
+        events.AddRange(poll.DequeueUncommittedEvents());
+        var cancelled = Poll.Draft(PollId.FromGuid(Guid.Parse("e1000000-0000-0000-0000-000000000002")), new PollDraft(TheCoalition, "Theme?", slots, new PollRule(PollMethod.Approval), [Chair]), ChairActor, Start);
+        cancelled.Cancel("Decided at the assembly instead.", ChairActor, Hours(1));
+        events.AddRange(cancelled.DequeueUncommittedEvents().Skip(1));
         return events;
     }
 
