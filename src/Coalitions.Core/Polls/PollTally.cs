@@ -36,14 +36,15 @@ public static class PollTally
     {
         CheckPoll(rule, options);
         Preconditions.CheckNotNull(ballots, nameof(ballots));
-        foreach (var ballot in ballots)
-        {
-            CheckBallot(rule, options, ballot).ThrowIfRefused();
-        }
-
         var lot = new Lot(seed);
         var keys = options.Select(o => o.Key).ToArray();
         var index = keys.Select((k, i) => (k, i)).ToDictionary(p => p.k, p => p.i, StringComparer.Ordinal);
+        var checker = new BallotChecker(rule, index);
+        foreach (var ballot in ballots)
+        {
+            checker.Check(ballot).ThrowIfRefused();
+        }
+
         return rule.Method switch
         {
             PollMethod.Plurality => Plurality(rule, keys, ballots.Select(b => index[b.Ranking[0]]).ToArray(), lot),
@@ -66,36 +67,8 @@ public static class PollTally
     {
         Preconditions.CheckNotNull(rule, nameof(rule));
         Preconditions.CheckNotNull(options, nameof(options));
-        Preconditions.CheckNotNull(ballot, nameof(ballot));
-        var known = options.Select(o => o.Key).ToHashSet(StringComparer.Ordinal);
-        var ranking = ballot.Ranking ?? [];
-        var points = ballot.Points ?? new Dictionary<string, int>();
-        string? problem = null;
-        if (ranking.Any(k => k is null || !known.Contains(k)) || points.Keys.Any(k => !known.Contains(k)))
-        {
-            problem = "names an option the poll does not have";
-        }
-        else if (ranking.Distinct(StringComparer.Ordinal).Count() != ranking.Count)
-        {
-            problem = "names an option twice";
-        }
-        else
-        {
-            problem = rule.Method switch
-            {
-                PollMethod.Plurality when ranking.Count != 1 || points.Count > 0 => "must choose exactly one option",
-                PollMethod.Approval when points.Count > 0 => "approves options; it gives no points",
-                PollMethod.RankedChoice or PollMethod.Copeland or PollMethod.SingleTransferableVote when ranking.Count == 0 || points.Count > 0 => "must rank at least one option",
-                PollMethod.RankedChoice or PollMethod.Copeland or PollMethod.SingleTransferableVote when rule.CompleteRankings && ranking.Count != options.Count => "must rank every option",
-                PollMethod.Score when ranking.Count > 0 || points.Values.Any(v => v < 0 || v > rule.MaxScore) => string.Create(CultureInfo.InvariantCulture, $"scores from 0 to {rule.MaxScore}"),
-                PollMethod.DotVote when ranking.Count > 0 || points.Values.Any(v => v < 0 || v > (rule.MaxDotsPerOption ?? rule.DotsPerVoter)) || points.Values.Sum() > rule.DotsPerVoter =>
-                    string.Create(CultureInfo.InvariantCulture, $"spends at most {rule.DotsPerVoter} dots, at most {rule.MaxDotsPerOption ?? rule.DotsPerVoter} on one option"),
-                PollMethod.MeetingTime when ranking.Count > 0 || points.Count != options.Count || points.Values.Any(v => v is < 0 or > 2) => "answers yes, if need be or no for every slot",
-                _ => null,
-            };
-        }
-
-        return problem is null ? RuleCheck.Allowed : RuleCheck.Refused(ErrorCodes.Polls.InvalidBallot, $"The ballot of {ballot.Voter} {problem}.");
+        var index = options.Select((o, i) => (o.Key, i)).ToDictionary(p => p.Key, p => p.i, StringComparer.Ordinal);
+        return new BallotChecker(rule, index).Check(Preconditions.CheckNotNull(ballot, nameof(ballot)));
     }
 
     internal static void CheckPoll(PollRule rule, IReadOnlyList<PollOption> options)
@@ -451,4 +424,75 @@ public static class PollTally
     }
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>Checks ballots against one poll without allocating per ballot: option lookups and a stamp per option for duplicates.</summary>
+    private sealed class BallotChecker(PollRule rule, Dictionary<string, int> index)
+    {
+        private readonly int[] _stamp = new int[index.Count];
+        private int _generation;
+
+        public RuleCheck Check(PollBallot ballot)
+        {
+            var problem = Problem(ballot);
+            return problem is null ? RuleCheck.Allowed : RuleCheck.Refused(ErrorCodes.Polls.InvalidBallot, $"The ballot of {ballot.Voter} {problem}.");
+        }
+
+        private string? Problem(PollBallot ballot)
+        {
+            var ranking = ballot.Ranking ?? [];
+            var points = ballot.Points ?? new Dictionary<string, int>();
+            _generation++;
+            foreach (var key in ranking)
+            {
+                if (key is null || !index.TryGetValue(key, out var option))
+                {
+                    return "names an option the poll does not have";
+                }
+
+                if (_stamp[option] == _generation)
+                {
+                    return "names an option twice";
+                }
+
+                _stamp[option] = _generation;
+            }
+
+            long sum = 0;
+            foreach (var (key, value) in points)
+            {
+                if (!index.ContainsKey(key))
+                {
+                    return "names an option the poll does not have";
+                }
+
+                if (value < 0 || value > rule.Method switch { PollMethod.Score => rule.MaxScore, PollMethod.DotVote => rule.MaxDotsPerOption ?? rule.DotsPerVoter, _ => 2 })
+                {
+                    return OutOfRange();
+                }
+
+                sum += value;
+            }
+
+            var ranked = ranking.Count;
+            return rule.Method switch
+            {
+                PollMethod.Plurality when ranked != 1 || points.Count > 0 => "must choose exactly one option",
+                PollMethod.Approval when points.Count > 0 => "approves options; it gives no points",
+                PollMethod.RankedChoice or PollMethod.Copeland or PollMethod.SingleTransferableVote when ranked == 0 || points.Count > 0 => "must rank at least one option",
+                PollMethod.RankedChoice or PollMethod.Copeland or PollMethod.SingleTransferableVote when rule.CompleteRankings && ranked != index.Count => "must rank every option",
+                PollMethod.Score when ranked > 0 => OutOfRange(),
+                PollMethod.DotVote when ranked > 0 || sum > rule.DotsPerVoter => OutOfRange(),
+                PollMethod.MeetingTime when ranked > 0 || points.Count != index.Count => OutOfRange(),
+                _ => null,
+            };
+        }
+
+        private string OutOfRange() => rule.Method switch
+        {
+            PollMethod.Score => string.Create(CultureInfo.InvariantCulture, $"scores from 0 to {rule.MaxScore}"),
+            PollMethod.DotVote => string.Create(CultureInfo.InvariantCulture, $"spends at most {rule.DotsPerVoter} dots, at most {rule.MaxDotsPerOption ?? rule.DotsPerVoter} on one option"),
+            PollMethod.MeetingTime => "answers yes, if need be or no for every slot",
+            _ => "gives points this method does not take",
+        };
+    }
 }
