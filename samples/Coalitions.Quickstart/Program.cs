@@ -5,6 +5,7 @@ using Coalitions.Core.Governance;
 using Coalitions.Core.Kernel;
 using Coalitions.Core.Membership;
 using Coalitions.Core.Partners;
+using Coalitions.Core.Polls;
 using Coalitions.Core.Serialization;
 using NodaTime;
 
@@ -104,12 +105,29 @@ Console.WriteLine();
 Chapter("0b. Governance: the advocacy-coalition template, a steering committee and its chair");
 var governance = Governance.Establish(coalition, GovernanceTemplates.AdvocacyCoalition(), secretariat, monday);
 var today = new LocalDate(2026, 3, 2);
-for (var seat = 1; seat <= 5; seat++)
+
+// The members elect five of seven candidates to the steering committee by single transferable vote.
+var nominees = partners[..7].Where(p => governance.CheckNomination("steering-committee", p.Id, coalitionAggregate, today, monday).IsAllowed).ToArray();
+var election = Poll.Draft(
+    PollId.New(),
+    new PollDraft(coalition, "Elect the steering committee", nominees.Select(p => new PollOption(p.Id.ToString(), p.Profile.Name)).ToArray(), new PollRule(PollMethod.SingleTransferableVote, Seats: 5), facilitators),
+    secretariat,
+    monday);
+election.Open(coalitionAggregate.ElectorateFor(MatterType.ElectOfficers, monday, names.GetValueOrDefault), monday + Duration.FromDays(7), secretariat, monday);
+for (var i = 0; i < members.Length; i++)
 {
-    governance.Appoint("steering-committee", seat, partners[seat - 1].Snapshot, coalitionAggregate, today, interim: false, secretariat, monday);
+    // Each member ranks itself first, then the others in a rotating order: a spread of preferences to transfer.
+    var order = nominees.Select(p => p.Id).OrderBy(p => p == members[i].Id ? -1 : (Array.FindIndex(nominees, n => n.Id == p) + i) % nominees.Length)
+        .Where(p => nominees.Any(n => n.Id == p)).Select(p => p.ToString()).ToArray();
+    election.Cast(PollBallot.Ranked(members[i].Id, order), Delegate(i), monday + Duration.FromHours(1));
 }
 
-governance.SetRotation("steering-committee", Office.Chair, members[..5].Select(m => m.Id).ToArray(), secretariat, monday);
+var elected = election.Close(seed: 2026, secretariat, monday + Duration.FromHours(2));
+var winners = elected.Winners.Select(w => nominees.Single(n => n.Id.ToString() == w).Snapshot).ToArray();
+governance.ElectSeats("steering-committee", winners, coalitionAggregate, today, secretariat, monday);
+Console.WriteLine($"   STV election, {elected.Rounds.Count} rounds: {string.Join(", ", winners.Select(w => w.Profile.Name))} elected.");
+
+governance.SetRotation("steering-committee", Office.Chair, winners.Select(w => w.Id).ToArray(), secretariat, monday);
 var firstChair = governance.Rotate("steering-committee", Office.Chair, coalitionAggregate, secretariat, monday);
 Console.WriteLine($"   Bodies: {string.Join(", ", governance.Bodies.Select(b => b.IsOpenToAllMembers ? b.Name : $"{b.Name} ({(b.Seats == 1 ? "1 seat" : $"{b.Seats} seats")})"))}.");
 Console.WriteLine($"   Steering committee: {string.Join(", ", governance.SittingMembers("steering-committee", coalitionAggregate, monday).Select(p => names[p]))}; chair {names[firstChair]}, rotating yearly.");
@@ -176,22 +194,25 @@ var admission = Proposal.Draft(ProposalId.New(), admissionDraft with { Seconders
 admission.Submit(Delegate(0), monday);
 admission.Second(members[1].Id, Delegate(1), monday);
 admission.OpenVoting(steering, Actor.ForPerson(chair), monday);
-admission.CastBallot(members[0].Id, Stance.Support, null, Delegate(0), monday + Duration.FromHours(1));
-admission.CastBallot(members[1].Id, Stance.Support, null, Delegate(1), monday + Duration.FromHours(2));
-admission.CastBallot(members[2].Id, Stance.Oppose, "Too soon after the last intake.", Delegate(2), monday + Duration.FromHours(3));
-admission.CastBallot(members[3].Id, Stance.Support, null, Delegate(3), monday + Duration.FromHours(4));
+// The five seat holders vote; ballots are cast by each member's own delegate.
+var seatHolders = steering.Voters.Select(v => Array.FindIndex(members, m => m.Id == v.Partner)).ToArray();
+(Stance Stance, string? Reason)[] stances = [(Stance.Support, null), (Stance.Support, null), (Stance.Oppose, "Too soon after the last intake."), (Stance.Support, null), (Stance.Abstain, null)];
+for (var k = 0; k < 4; k++)
+{
+    admission.CastBallot(members[seatHolders[k]].Id, stances[k].Stance, stances[k].Reason, Delegate(seatHolders[k]), monday + Duration.FromHours(k + 1));
+}
 
 // Only a member's own delegate may cast its ballot: the refusal carries a stable code and changes nothing.
 try
 {
-    admission.CastBallot(members[4].Id, Stance.Support, null, Delegate(3), monday + Duration.FromHours(5));
+    admission.CastBallot(members[seatHolders[4]].Id, Stance.Support, null, Delegate(seatHolders[3]), monday + Duration.FromHours(5));
 }
 catch (CoalitionRuleException refused)
 {
     Console.WriteLine($"   Refused [{refused.Code}]: {refused.Message}");
 }
 
-admission.CastBallot(members[4].Id, Stance.Abstain, null, Delegate(4), monday + Duration.FromHours(6));
+admission.CastBallot(members[seatHolders[4]].Id, stances[4].Stance, null, Delegate(seatHolders[4]), monday + Duration.FromHours(6));
 Print(admission.Close(Actor.ForPerson(chair), monday + Duration.FromHours(7)));
 
 // 2. All nine members issue a public statement by silence procedure: adopted at the deadline unless someone objects.
@@ -229,6 +250,25 @@ for (var i = 0; i < members.Length; i++)
 
 Print(amendment.Close(Actor.ForPerson(chair), monday + Duration.FromHours(4)));
 amendment.MarkImplemented("Charter text updated on the website.", Actor.ForPerson(chair), monday + Duration.FromDays(2));
+
+// 3b. The next meeting: a meeting-time poll across the members' availability.
+Chapter("3b. The next assembly: a meeting-time poll");
+var slots = new[] { new PollOption("tue", "Tuesday 24 March, 10:00 EAT"), new PollOption("thu", "Thursday 26 March, 14:00 EAT"), new PollOption("sat", "Saturday 28 March, 09:00 EAT") };
+var meeting = Poll.Draft(PollId.New(), new PollDraft(coalition, "When should the assembly meet?", slots, new PollRule(PollMethod.MeetingTime, Visibility: ResultsVisibility.Always), facilitators), secretariat, monday);
+meeting.Open(everyone, monday + Duration.FromDays(3), secretariat, monday);
+for (var i = 0; i < members.Length; i++)
+{
+    var answers = new Dictionary<string, SlotAnswer>
+    {
+        ["tue"] = i % 3 == 0 ? SlotAnswer.No : SlotAnswer.Yes,
+        ["thu"] = i % 2 == 0 ? SlotAnswer.Yes : SlotAnswer.IfNeedBe,
+        ["sat"] = i < 3 ? SlotAnswer.Yes : SlotAnswer.No,
+    };
+    meeting.Cast(PollBallot.Availability(members[i].Id, answers), Delegate(i), monday + Duration.FromHours(5));
+}
+
+Console.WriteLine($"   {meeting.Close(seed: 0, secretariat, monday + Duration.FromDays(3)).Explanation}");
+Console.WriteLine();
 
 // 4. Every change is an event: store them as JSON, read them back, rebuild the proposal.
 Chapter("4. The record: events as JSON, rebuilt");

@@ -14,7 +14,7 @@ namespace Coalitions.Core.Polls;
 /// <item>Plurality, approval, score, dot vote, Copeland: a tie for first place is broken by lot.</item>
 /// <item>Instant runoff and STV: a tie for last place is broken by the totals of the latest earlier round in which the
 /// tied options differed (fewest is eliminated); if they never differed, by lot.</item>
-/// <item>Meeting time: most "yes", then most "yes" or "if need be", then fewest "no", then the slot listed first; never by lot.</item>
+/// <item>Meeting time: the slot the most can attend ("yes" or "if need be"), then the most "yes", then the slot listed first; never by lot.</item>
 /// </list>
 /// <para>Lots are drawn from a deterministic generator seeded with the host's seed (for example a number drawn in
 /// public), so results reproduce.</para>
@@ -155,10 +155,10 @@ public static class PollTally
         }
 
         var best = Enumerable.Range(0, keys.Length)
-            .OrderByDescending(i => yes[i]).ThenByDescending(i => yes[i] + maybe[i]).ThenBy(i => no[i]).ThenBy(i => i)
+            .OrderByDescending(i => yes[i] + maybe[i]).ThenByDescending(i => yes[i]).ThenBy(i => i)
             .First();
         var table = string.Join(", ", Enumerable.Range(0, keys.Length).Select(i => Invariant($"{options[i].Label} {yes[i]} yes, {maybe[i]} if need be, {no[i]} no")));
-        var round = Round(1, keys, Enumerable.Range(0, keys.Length), yes, [keys[best]], [], 0, $"{options[best].Label} has the most yes, then the most who can come if need be, then the fewest no.");
+        var round = Round(1, keys, Enumerable.Range(0, keys.Length), yes, [keys[best]], [], 0, $"{options[best].Label} is the slot the most can attend (yes or if need be), then the most yes.");
         return new PollResult(PollMethod.MeetingTime, [keys[best]], [round], ballots.Count, [], false,
             Invariant($"Best slot: {options[best].Label} ({yes[best]} yes, {maybe[best]} if need be, {no[best]} no). {table}."));
     }

@@ -61,7 +61,7 @@ public enum PollMethod
     /// <summary>Spread a budget of dots over the options, with a cap per option; most dots wins.</summary>
     DotVote = 7,
 
-    /// <summary>Answer yes, if need be or no for each time slot; the best slot wins.</summary>
+    /// <summary>Answer yes, if need be or no for each time slot; the slot the most can attend wins, then the one with the most yes.</summary>
     MeetingTime = 8,
 }
 

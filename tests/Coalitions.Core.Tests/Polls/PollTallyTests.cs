@@ -46,7 +46,7 @@ public class PollTallyTests
     }
 
     [Fact]
-    public void The_best_meeting_slot_has_the_most_yes_then_the_most_who_can_come_if_need_be()
+    public void The_best_meeting_slot_is_the_one_the_most_can_attend_then_the_one_with_the_most_yes()
     {
         PollOption[] slots = [new("mon", "Monday 10:00"), new("tue", "Tuesday 14:00"), new("wed", "Wednesday 09:00")];
         static PollBallot Answer(int n, SlotAnswer mon, SlotAnswer tue, SlotAnswer wed) =>
@@ -61,6 +61,19 @@ public class PollTallyTests
 
         Assert.Equal(["tue"], result.Winners);
         Assert.StartsWith("Best slot: Tuesday 14:00 (2 yes, 1 if need be, 0 no).", result.Explanation, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_slot_everyone_can_attend_beats_one_with_more_yes_that_leaves_members_out()
+    {
+        PollOption[] slots = [new("early", "Early"), new("late", "Late")];
+        static PollBallot Answer(int n, SlotAnswer early, SlotAnswer late) =>
+            PollBallot.Availability(Partner(n), new Dictionary<string, SlotAnswer> { ["early"] = early, ["late"] = late });
+
+        var result = PollTally.Count(new PollRule(PollMethod.MeetingTime), slots,
+            [Answer(1, SlotAnswer.Yes, SlotAnswer.IfNeedBe), Answer(2, SlotAnswer.Yes, SlotAnswer.IfNeedBe), Answer(3, SlotAnswer.No, SlotAnswer.Yes)]);
+
+        Assert.Equal(["late"], result.Winners);
     }
 
     [Fact]
