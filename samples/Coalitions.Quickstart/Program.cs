@@ -107,10 +107,11 @@ var governance = Governance.Establish(coalition, GovernanceTemplates.AdvocacyCoa
 var today = new LocalDate(2026, 3, 2);
 
 // The members elect five of seven candidates to the steering committee by single transferable vote.
-var nominees = partners[..7].Where(p => governance.CheckNomination("steering-committee", p.Id, coalitionAggregate, today, monday).IsAllowed).ToArray();
+var nominees = partners[..7];
+var candidates = governance.Nominate("steering-committee", nominees.Select(p => p.Snapshot).ToArray(), coalitionAggregate, today, monday);
 var election = Poll.Draft(
     PollId.New(),
-    new PollDraft(coalition, "Elect the steering committee", nominees.Select(p => new PollOption(p.Id.ToString(), p.Profile.Name)).ToArray(), new PollRule(PollMethod.SingleTransferableVote, Seats: 5), facilitators),
+    new PollDraft(coalition, "Elect the steering committee", candidates, new PollRule(PollMethod.SingleTransferableVote, Seats: 5), facilitators),
     secretariat,
     monday);
 election.Open(coalitionAggregate.ElectorateFor(MatterType.ElectOfficers, monday, names.GetValueOrDefault), monday + Duration.FromDays(7), secretariat, monday);

@@ -275,6 +275,28 @@ public sealed class Governance : AggregateRoot<CoalitionId>
     }
 
     /// <summary>
+    /// Nominates candidates for an election to a body: each must pass <see cref="CheckNomination"/>, so an ineligible
+    /// candidate is refused here, before it can reach a ballot.
+    /// </summary>
+    /// <param name="body">The body's key.</param>
+    /// <param name="candidates">The candidates.</param>
+    /// <param name="coalition">The coalition.</param>
+    /// <param name="from">The first day of the terms to be filled.</param>
+    /// <param name="at">When.</param>
+    /// <returns>The election's options: one per candidate, keyed by the partner id, labelled with its name.</returns>
+    /// <exception cref="CoalitionRuleException">A candidate is ineligible (<c>Governance.NotEligible</c>, <c>Governance.AlreadySeated</c>, <c>Governance.TermLimitReached</c>).</exception>
+    public IReadOnlyList<Polls.PollOption> Nominate(string body, IReadOnlyList<PartnerSnapshot> candidates, Coalition coalition, LocalDate from, Instant at)
+    {
+        Preconditions.CheckNotNull(candidates, nameof(candidates));
+        foreach (var candidate in candidates)
+        {
+            CheckNomination(body, candidate.Id, coalition, from, at).ThrowIfRefused();
+        }
+
+        return candidates.Select(c => new Polls.PollOption(c.Id.ToString(), c.Profile.Name)).ToArray();
+    }
+
+    /// <summary>
     /// Fills a body's vacant seats with an election's winners, in the order they won: each takes a vacant reserved seat
     /// kept for its group if there is one, else a vacant unreserved seat. Refused as a whole if any winner cannot be
     /// seated.

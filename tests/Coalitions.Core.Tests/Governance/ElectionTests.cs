@@ -50,6 +50,20 @@ public class ElectionTests
     }
 
     [Fact]
+    public void Nomination_refuses_an_ineligible_candidate_with_a_coded_error()
+    {
+        var coalition = NineMembers();
+        var governance = With(GovernanceTemplates.AdvocacyCoalition());
+
+        var error = Assert.Throws<CoalitionRuleException>(() => governance.Nominate(Steering, [Candidate(4), Candidate(9)], coalition, Day(2026, 4, 1), Hours(1)));
+        var options = governance.Nominate(Steering, [Candidate(4), Candidate(5)], coalition, Day(2026, 4, 1), Hours(1));
+
+        Assert.Equal(ErrorCodes.Governance.NotEligible.Code, error.Code);
+        Assert.Equal([Partner(4).ToString(), Partner(5).ToString()], options.Select(o => o.Key));
+        Assert.Equal("Member 4", options[0].Label);
+    }
+
+    [Fact]
     public void A_member_at_its_term_limit_cannot_stand_again()
     {
         var coalition = NineMembers();
