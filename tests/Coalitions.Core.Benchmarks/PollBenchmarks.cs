@@ -42,8 +42,12 @@ public class PollBenchmarks
     [Benchmark(Description = "instant runoff: 100,000 ballots, 10 candidates")]
     public int InstantRunoff() => PollTally.Count(new PollRule(PollMethod.RankedChoice), _ten, _irvBallots).Rounds.Count;
 
-    [Benchmark(Description = "STV: 10,000 ballots, 20 candidates, 5 seats")]
+    [Benchmark(Description = "STV (Meek): 10,000 ballots, 20 candidates, 5 seats")]
     public int SingleTransferableVote() => PollTally.Count(new PollRule(PollMethod.SingleTransferableVote, Seats: 5), _twenty, _stvBallots).Rounds.Count;
+
+    [Benchmark(Description = "STV (Gregory): 10,000 ballots, 20 candidates, 5 seats")]
+    public int SingleTransferableVoteGregory() =>
+        PollTally.Count(new PollRule(PollMethod.SingleTransferableVote, Seats: 5, Transfer: StvTransfer.WeightedInclusiveGregory), _twenty, _stvBallots).Rounds.Count;
 
     private static PollBallot[] Ballots(Random random, int count, PollOption[] options) =>
         Enumerable.Range(0, count).Select(_ =>

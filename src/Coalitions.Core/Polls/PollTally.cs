@@ -18,7 +18,12 @@ namespace Coalitions.Core.Polls;
 /// </list>
 /// <para>Lots are drawn from a deterministic generator seeded with the host's seed (for example a number drawn in
 /// public), so results reproduce.</para>
-/// <para>STV uses the Droop quota (votes divided by seats plus one, rounded down, plus one) and weighted inclusive
+/// <para>STV by Meek's method (the default) follows the New Zealand rules for Meek STV in outline: each candidate has a
+/// keep factor (1 while hopeful, 0 once excluded); each ballot gives each candidate in turn its keep factor of what is
+/// left; the quota is (votes − exhausted) ÷ (seats + 1); elected candidates' keep factors are set to quota ÷ votes and
+/// the count repeated until every elected candidate's surplus is below 0.00001; then, if seats remain, the candidate
+/// with the fewest votes is excluded. Arithmetic is fixed point to nine decimal places, keep factors rounded up.</para>
+/// <para>STV by weighted inclusive Gregory uses the Droop quota (votes divided by seats plus one, rounded down, plus one) and weighted inclusive
 /// Gregory transfers as in the Scottish local government rules of 2007: a surplus passes on every ballot of the elected
 /// candidate at a transfer value of surplus divided by the candidate's votes, values truncated to five decimal places;
 /// an excluded candidate's ballots pass on at their current value.</para>
@@ -54,6 +59,7 @@ public static class PollTally
             PollMethod.MeetingTime => MeetingTime(keys, options, ballots, index),
             PollMethod.RankedChoice => InstantRunoff(keys, Rankings(ballots, index), lot),
             PollMethod.Copeland => Copeland(keys, Rankings(ballots, index), lot),
+            _ when rule.Transfer == StvTransfer.Meek => Meek(keys, Rankings(ballots, index), rule.Seats, lot),
             _ => SingleTransferableVote(keys, Rankings(ballots, index), rule.Seats, lot),
         };
     }
@@ -378,6 +384,112 @@ public static class PollTally
         var winners = elected.Select(i => keys[i]).ToArray();
         return new PollResult(PollMethod.SingleTransferableVote, winners, rounds, rankings.Length, [], lot.Used, Explain(keys, rounds, winners));
     }
+
+    private const long One = 1_000_000_000;
+
+    private static PollResult Meek(string[] keys, int[][] rankings, int seats, Lot lot)
+    {
+        var n = keys.Length;
+        var keep = Enumerable.Repeat(One, n).ToArray();
+        var status = new byte[n]; // 0 hopeful, 1 elected, 2 excluded
+        var elected = new List<int>();
+        var rounds = new List<PollRound>();
+        var history = new List<long[]>();
+        var votes = new long[n];
+        long excess = 0;
+        long quota = 0;
+
+        void CountOnce()
+        {
+            Array.Clear(votes);
+            excess = 0;
+            foreach (var ranking in rankings)
+            {
+                var remaining = One;
+                foreach (var c in ranking)
+                {
+                    if (keep[c] == 0)
+                    {
+                        continue;
+                    }
+
+                    var give = (long)((Int128)remaining * keep[c] / One);
+                    votes[c] += give;
+                    remaining -= give;
+                    if (remaining == 0)
+                    {
+                        break;
+                    }
+                }
+
+                excess += remaining;
+            }
+
+            quota = ((rankings.Length * One) - excess) / (seats + 1) + 1;
+        }
+
+        var note = "Counted from first preferences until surpluses settled.";
+        while (true)
+        {
+            var newly = new List<int>();
+            for (var iteration = 0; iteration < 1_000; iteration++)
+            {
+                CountOnce();
+                foreach (var c in Enumerable.Range(0, n).Where(c => status[c] == 0 && votes[c] >= quota).OrderByDescending(c => votes[c]).ThenBy(c => c))
+                {
+                    if (elected.Count < seats)
+                    {
+                        status[c] = 1;
+                        elected.Add(c);
+                        newly.Add(c);
+                    }
+                }
+
+                var settled = elected.All(c => votes[c] - quota < 10_000);
+                if (settled || elected.Count == 0)
+                {
+                    break;
+                }
+
+                foreach (var c in elected)
+                {
+                    var product = (Int128)keep[c] * quota;
+                    keep[c] = (long)((product + votes[c] - 1) / votes[c]);
+                }
+            }
+
+            var hopeful = Enumerable.Range(0, n).Where(c => status[c] == 0).ToList();
+            var rest = elected.Count < seats && hopeful.Count <= seats - elected.Count ? hopeful : [];
+            foreach (var c in rest)
+            {
+                status[c] = 1;
+                elected.Add(c);
+            }
+
+            var electedNow = newly.Concat(rest).Select(c => keys[c]).ToList();
+            note += Invariant($" Quota {Decimal(quota)}.") + (rest.Count > 0 ? Invariant($" {string.Join(", ", rest.Select(c => keys[c]))}: as many hopeful as seats left, elected.") : string.Empty);
+            history.Add(votes.ToArray());
+            if (elected.Count >= seats)
+            {
+                rounds.Add(MeekRound(rounds.Count + 1, keys, votes, status, electedNow, [], excess, note));
+                break;
+            }
+
+            var loser = Lowest(votes, hopeful.ToHashSet(), history, lot);
+            rounds.Add(MeekRound(rounds.Count + 1, keys, votes, status, electedNow, [keys[loser]], excess, note));
+            status[loser] = 2;
+            keep[loser] = 0;
+            note = Invariant($"{keys[loser]} was excluded; the count is repeated without it.");
+        }
+
+        var winners = elected.Select(i => keys[i]).ToArray();
+        return new PollResult(PollMethod.SingleTransferableVote, winners, rounds, rankings.Length, [], lot.Used, Explain(keys, rounds, winners));
+    }
+
+    private static decimal Decimal(long fixedPoint) => Math.Round(fixedPoint / (decimal)One, 5);
+
+    private static PollRound MeekRound(int number, string[] keys, long[] votes, byte[] status, IReadOnlyList<string> elected, IReadOnlyList<string> eliminated, long excess, string note) =>
+        new(number, Enumerable.Range(0, keys.Length).Where(i => status[i] != 2 || eliminated.Contains(keys[i])).Select(i => new OptionTotal(keys[i], Decimal(votes[i]))).ToArray(), elected, eliminated, Decimal(excess), note);
 
     private static decimal Truncate(decimal value) => Math.Truncate(value * 100_000m) / 100_000m;
 

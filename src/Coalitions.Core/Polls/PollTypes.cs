@@ -52,7 +52,7 @@ public enum PollMethod
     /// <summary>Rank the options; the option winning the most head-to-head contests wins (Copeland).</summary>
     Copeland = 4,
 
-    /// <summary>Rank the candidates; single transferable vote fills several seats with the Droop quota (weighted inclusive Gregory transfers).</summary>
+    /// <summary>Rank the candidates; single transferable vote fills several seats (Meek's method by default, or weighted inclusive Gregory).</summary>
     SingleTransferableVote = 5,
 
     /// <summary>Score each option from 0 to the maximum; the highest total wins (range voting).</summary>
@@ -126,6 +126,23 @@ public sealed record PollBallot(PartnerId Voter, IReadOnlyList<string> Ranking, 
         new(voter, [], answers.ToDictionary(a => a.Key, a => (int)a.Value, StringComparer.Ordinal));
 }
 
+/// <summary>How single transferable vote passes on surpluses.</summary>
+public enum StvTransfer
+{
+    /// <summary>
+    /// Meek's method: every elected candidate keeps just a quota of each ballot's value through a keep factor, surpluses
+    /// are recomputed from scratch until they settle, the quota falls as ballots exhaust, and votes never pass to an
+    /// elected or excluded candidate. Values are kept to nine decimal places; keep factors round up.
+    /// </summary>
+    Meek = 1,
+
+    /// <summary>
+    /// Weighted inclusive Gregory, as in the Scottish local government election rules of 2007: a surplus passes on every
+    /// ballot of the elected candidate at surplus ÷ votes, truncated to five decimal places; the Droop quota is fixed.
+    /// </summary>
+    WeightedInclusiveGregory = 2,
+}
+
 /// <summary>How a poll counts and who sees what.</summary>
 /// <param name="Method">The method.</param>
 /// <param name="Seats">How many options win (STV: the seats to fill; others: 1).</param>
@@ -136,6 +153,7 @@ public sealed record PollBallot(PartnerId Voter, IReadOnlyList<string> Ranking, 
 /// <param name="CompleteRankings">Ranked methods: whether a ballot must rank every option.</param>
 /// <param name="Visibility">When results may be seen; can never be loosened once a ballot exists.</param>
 /// <param name="Anonymous">Whether results and read models never reveal who chose what.</param>
+/// <param name="Transfer">STV only: how surpluses pass on (Meek by default).</param>
 public sealed record PollRule(
     PollMethod Method,
     int Seats = 1,
@@ -145,7 +163,8 @@ public sealed record PollRule(
     int? MaxDotsPerOption = null,
     bool CompleteRankings = false,
     ResultsVisibility Visibility = ResultsVisibility.AfterClose,
-    bool Anonymous = false)
+    bool Anonymous = false,
+    StvTransfer Transfer = StvTransfer.Meek)
 {
     /// <summary>Gets whether the method reads <see cref="PollBallot.Ranking"/> as an order of preference.</summary>
     [JsonIgnore]

@@ -27,6 +27,33 @@ public class PollPropertyTests
     }
 
     [Fact]
+    public void Meeks_method_for_one_seat_elects_the_instant_runoff_winner()
+    {
+        GenRankedBallots.Sample(
+            ballots =>
+            {
+                var meek = PollTally.Count(new PollRule(PollMethod.SingleTransferableVote, Seats: 1, Transfer: StvTransfer.Meek), Options, ballots, 3);
+                var irv = PollTally.Count(new PollRule(PollMethod.RankedChoice), Options, ballots, 3);
+                return meek.TiesBrokenByLot || irv.TiesBrokenByLot || meek.Winners[0] == irv.Winners[0];
+            },
+            iter: 300);
+    }
+
+    [Theory]
+    [InlineData(StvTransfer.Meek)]
+    [InlineData(StvTransfer.WeightedInclusiveGregory)]
+    public void Either_transfer_method_fills_every_seat_with_distinct_options(StvTransfer transfer)
+    {
+        GenRankedBallots.Sample(
+            ballots =>
+            {
+                var result = PollTally.Count(new PollRule(PollMethod.SingleTransferableVote, Seats: 3, Transfer: transfer), Options, ballots, 5);
+                return result.Winners.Count == 3 && result.Winners.Distinct().Count() == 3;
+            },
+            iter: 200);
+    }
+
+    [Fact]
     public void Single_transferable_vote_fills_every_seat_with_distinct_options()
     {
         GenRankedBallots.Sample(

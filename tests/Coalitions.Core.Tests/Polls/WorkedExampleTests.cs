@@ -119,7 +119,7 @@ public class WorkedExampleTests
     [Fact]
     public void Single_transferable_vote_elects_Chocolate_Oranges_and_Strawberries_in_the_food_election()
     {
-        var result = PollTally.Count(new PollRule(PollMethod.SingleTransferableVote, Seats: 3), Foods, Food());
+        var result = PollTally.Count(new PollRule(PollMethod.SingleTransferableVote, Seats: 3, Transfer: StvTransfer.WeightedInclusiveGregory), Foods, Food());
 
         Assert.Equal(["Chocolate", "Orange", "Strawberry"], result.Winners);
         Assert.Equal([("Orange", 4m), ("Pear", 2m), ("Chocolate", 12m), ("Strawberry", 1m), ("Hamburger", 1m)], Figures(result.Rounds[0]));
@@ -133,11 +133,23 @@ public class WorkedExampleTests
     }
 
     [Fact]
+    public void Meeks_method_elects_the_same_three_in_the_food_election_with_Strawberries_reaching_the_quota_on_Chocolates_surplus()
+    {
+        var result = PollTally.Count(new PollRule(PollMethod.SingleTransferableVote, Seats: 3), Foods, Food());
+
+        Assert.Equal(["Chocolate", "Strawberry", "Orange"], result.Winners);
+        Assert.Equal(["Chocolate", "Strawberry"], result.Rounds[0].Elected);
+        Assert.Equal(["Pear"], result.Rounds[0].Eliminated);
+        Assert.Equal(["Orange"], result.Rounds[1].Elected);
+    }
+
+    [Fact]
     public void Round_by_round_explanations_are_pinned()
     {
         var irv = PollTally.Count(new PollRule(PollMethod.RankedChoice), Cities, Tennessee());
-        var stv = PollTally.Count(new PollRule(PollMethod.SingleTransferableVote, Seats: 3), Foods, Food());
+        var stv = PollTally.Count(new PollRule(PollMethod.SingleTransferableVote, Seats: 3, Transfer: StvTransfer.WeightedInclusiveGregory), Foods, Food());
+        var meek = PollTally.Count(new PollRule(PollMethod.SingleTransferableVote, Seats: 3), Foods, Food());
 
-        Snapshot.Match($"{irv.Explanation}\n\n{stv.Explanation}\n");
+        Snapshot.Match($"{irv.Explanation}\n\n{stv.Explanation}\n\n{meek.Explanation}\n");
     }
 }
