@@ -233,7 +233,7 @@ public sealed class Agreement : AggregateRoot<AgreementId>
     {
         Ensure(Step.Amend, at);
         AgreementTextValidator.Instance.EnsureValid((Preconditions.CheckNotNull(text, nameof(text)), _parties.Values.ToArray()));
-        if (AmendmentsNeedDecision && (decision is null || decision.Coalition != Coalition || decision.Matter != MatterType.AmendAgreement || !decision.IsAdoption))
+        if (AmendmentsNeedDecision && decision?.Authorizes(Coalition, MatterType.AmendAgreement) != true)
         {
             throw new CoalitionRuleException(ErrorCodes.Coalitions.DecisionRequired, $"Amending '{Title}' needs an adopted decision of the coalition to amend an agreement.");
         }

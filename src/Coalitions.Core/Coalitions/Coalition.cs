@@ -508,13 +508,13 @@ public sealed class Coalition : AggregateRoot<CoalitionId>
 
     private void EnsureDecision(DecisionReference? decision, MatterType matter)
     {
-        if (decision is null || decision.Coalition != Id || decision.Matter != matter || !decision.IsAdoption)
+        if (decision?.Authorizes(Id, matter) != true)
         {
             throw new CoalitionRuleException(
                 ErrorCodes.Coalitions.DecisionRequired,
                 decision is null
                     ? $"This needs an adopted decision of {Name} on the matter {matter}."
-                    : $"Decision {decision.Proposal} ({decision.Matter}, {decision.Result}) is not an adopted decision of {Name} on the matter {matter}.");
+                    : $"Decision {decision!.Proposal} ({decision.Matter}, {decision.Result}) is not an adopted decision of {Name} on the matter {matter}.");
         }
     }
 

@@ -17,6 +17,15 @@ public sealed record DecisionReference(ProposalId Proposal, CoalitionId Coalitio
     /// <summary>Gets whether the cited decision adopted the proposal.</summary>
     [System.Text.Json.Serialization.JsonIgnore]
     public bool IsAdoption => Result == DecisionResult.Adopted;
+
+    /// <summary>
+    /// Whether this decision authorizes an action: it must be an adoption, by the coalition taking the action, on the
+    /// matter the action needs. The one check behind every "cites an adopted decision" rule.
+    /// </summary>
+    /// <param name="coalition">The coalition acting.</param>
+    /// <param name="matter">The matter the action needs a decision on.</param>
+    /// <returns><see langword="true"/> when the decision authorizes it.</returns>
+    public bool Authorizes(CoalitionId coalition, MatterType matter) => IsAdoption && Coalition == coalition && Matter == matter;
 }
 
 /// <summary>A ballot as recorded: every ballot stays on record, the latest per voter and round counts.</summary>

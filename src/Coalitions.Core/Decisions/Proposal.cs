@@ -45,6 +45,7 @@ public sealed class Proposal : AggregateRoot<ProposalId>
     private ProposalStatus _status = ProposalStatus.Draft;
     private DecisionRule _rule = null!;
     private Electorate? _electorate;
+    private Electorate? _voting;
     private long _recusedCount;
     private long _recusedWeight;
     private IReadOnlyList<PartnerId>? _present;
@@ -591,6 +592,7 @@ public sealed class Proposal : AggregateRoot<ProposalId>
     private void OpenRound(VotingOpened e)
     {
         _electorate ??= e.Electorate;
+        _voting = null;
         if (e.Electorate is not null)
         {
             foreach (var partner in _recused)
@@ -644,6 +646,7 @@ public sealed class Proposal : AggregateRoot<ProposalId>
     private void Recuse(PartnerId voter)
     {
         _recused.Add(voter);
+        _voting = null;
         if (_electorate is null)
         {
             return;
@@ -691,12 +694,13 @@ public sealed class Proposal : AggregateRoot<ProposalId>
         return counted >= quorum.RequiredOf(basis);
     }
 
-    private DecisionOutcome Tally(Stance? castingVote)
-    {
-        var electorate = _electorate!.Without(_recused);
-        var ballots = _ballots.Values.Select(b => new Ballot(b.Voter, b.Stance)).ToArray();
-        return DecisionTally.Evaluate(CurrentRule, electorate, ballots, _present, castingVote);
-    }
+    // The frozen electorate less recused voters: derived once, forgotten when a recusal or a new round changes it.
+    private Electorate Voting => _voting ??= _electorate!.Without(_recused);
+
+    private Ballot[] CurrentBallots() => _ballots.Values.Select(b => new Ballot(b.Voter, b.Stance)).ToArray();
+
+    private DecisionOutcome Tally(Stance? castingVote) =>
+        DecisionTally.Evaluate(CurrentRule, Voting, CurrentBallots(), _present, castingVote);
 
     private bool MayCloseAt(Instant at)
     {
@@ -716,9 +720,7 @@ public sealed class Proposal : AggregateRoot<ProposalId>
             return false;
         }
 
-        var electorate = _electorate!.Without(_recused);
-        var ballots = _ballots.Values.Select(b => new Ballot(b.Voter, b.Stance)).ToArray();
-        return (!CurrentRule.NeedsAttendance || _present is not null) && DecisionTally.IsSettled(CurrentRule, electorate, ballots, _present);
+        return (!CurrentRule.NeedsAttendance || _present is not null) && DecisionTally.IsSettled(CurrentRule, Voting, CurrentBallots(), _present);
     }
 
     private void EndRound(DecisionOutcome outcome, Actor by, Instant at)

@@ -665,7 +665,7 @@ public sealed class Governance : AggregateRoot<CoalitionId>
 
     private void EnsureCharterDecision(DecisionReference decision)
     {
-        if (decision is null || decision.Coalition != Id || decision.Matter != MatterType.AmendCharter || !decision.IsAdoption)
+        if (decision?.Authorizes(Id, MatterType.AmendCharter) != true)
         {
             throw new CoalitionRuleException(ErrorCodes.Coalitions.DecisionRequired, "Bodies and the rule book change only by an adopted decision of this coalition to amend the charter.");
         }

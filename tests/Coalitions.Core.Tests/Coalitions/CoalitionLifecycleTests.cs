@@ -97,6 +97,15 @@ public class CoalitionLifecycleTests
     }
 
     [Fact]
+    public void Only_an_adoption_by_the_same_coalition_on_the_same_matter_authorizes_an_action()
+    {
+        Assert.True(Adopted(MatterType.Dissolve).Authorizes(TheCoalition, MatterType.Dissolve));
+        Assert.False(Adopted(MatterType.Dissolve, result: DecisionResult.Rejected).Authorizes(TheCoalition, MatterType.Dissolve));
+        Assert.False(Adopted(MatterType.Dissolve, CoalitionId.New()).Authorizes(TheCoalition, MatterType.Dissolve));
+        Assert.False(Adopted(MatterType.AmendCharter).Authorizes(TheCoalition, MatterType.Dissolve));
+    }
+
+    [Fact]
     public void Dissolution_needs_an_adopted_decision_to_dissolve()
     {
         var coalition = ActiveWith();

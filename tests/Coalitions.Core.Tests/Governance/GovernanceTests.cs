@@ -146,9 +146,7 @@ public class SeatTests
         var governance = With(GovernanceTemplates.AdvocacyCoalition());
         governance.Appoint(Steering, 1, Candidate(4), coalition, Day(2026, 3, 2), false, Secretariat, Hours(1));
         governance.Appoint(Steering, 1, Candidate(4), coalition, Day(2028, 3, 2), false, Secretariat, Hours(2));
-        coalition.Renew(Partner(4), Secretariat, OnDate(2027, 3, 1));
-        coalition.Renew(Partner(4), Secretariat, OnDate(2028, 3, 1));
-        coalition.Renew(Partner(4), Secretariat, OnDate(2029, 3, 1));
+        coalition.RenewYearly(4, through: 2029);
 
         Refusal.Expect(governance, ErrorCodes.Governance.TermLimitReached, () => governance.Appoint(Steering, 1, Candidate(4), coalition, Day(2030, 3, 2), false, Secretariat, OnDate(2030, 2, 1)));
         Refusal.Expect(governance, ErrorCodes.Governance.TermLimitReached, () => governance.Appoint(Steering, 2, Candidate(4), coalition, Day(2030, 3, 2), false, Secretariat, OnDate(2030, 2, 1)));
@@ -161,10 +159,7 @@ public class SeatTests
         var governance = With(GovernanceTemplates.AdvocacyCoalition());
         governance.Appoint(Steering, 1, Candidate(4), coalition, Day(2026, 3, 2), false, Secretariat, Hours(1));
         governance.Appoint(Steering, 1, Candidate(4), coalition, Day(2028, 3, 2), false, Secretariat, Hours(2));
-        coalition.Renew(Partner(4), Secretariat, OnDate(2027, 3, 1));
-        coalition.Renew(Partner(4), Secretariat, OnDate(2028, 3, 1));
-        coalition.Renew(Partner(4), Secretariat, OnDate(2029, 3, 1));
-        coalition.Renew(Partner(4), Secretariat, OnDate(2030, 3, 1));
+        coalition.RenewYearly(4, through: 2030);
 
         governance.Appoint(Steering, 1, Candidate(4), coalition, Day(2030, 6, 1), false, Secretariat, OnDate(2030, 5, 1));
     }
@@ -179,9 +174,7 @@ public class SeatTests
 
         var interim = governance.Appoint(Steering, 1, Candidate(5), coalition, Day(2027, 1, 1), true, Secretariat, Hours(3));
         var first = governance.Appoint(Steering, 1, Candidate(5), coalition, Day(2028, 3, 2), false, Secretariat, Hours(4));
-        coalition.Renew(Partner(5), Secretariat, OnDate(2027, 3, 1));
-        coalition.Renew(Partner(5), Secretariat, OnDate(2028, 3, 1));
-        coalition.Renew(Partner(5), Secretariat, OnDate(2029, 3, 1));
+        coalition.RenewYearly(5, through: 2029);
         var second = governance.Appoint(Steering, 1, Candidate(5), coalition, Day(2030, 3, 2), false, Secretariat, OnDate(2030, 2, 1));
 
         Assert.True(interim.Interim);

@@ -47,6 +47,15 @@ public static class CoalitionScenario
         return coalition;
     }
 
+    /// <summary>Renews member n on 1 March of each year from 2027 through <paramref name="through"/>, keeping it in good standing.</summary>
+    public static void RenewYearly(this Coalition coalition, int member, int through)
+    {
+        for (var year = 2027; year <= through; year++)
+        {
+            coalition.Renew(Partner(member), Secretariat, OnDate(year, 3, 1));
+        }
+    }
+
     public static DecisionReference Adopted(MatterType matter, CoalitionId? coalition = null, DecisionResult result = DecisionResult.Adopted) =>
         new(ProposalNumber(7), coalition ?? TheCoalition, matter, result, Start);
 
