@@ -403,20 +403,21 @@ public sealed class Coalition : AggregateRoot<CoalitionId>
     /// <param name="at">When voting opens.</param>
     /// <param name="names">Display names for explanations, if the host has them.</param>
     /// <returns>The electorate, in the order members were invited.</returns>
-    public Electorate ElectorateFor(MatterType matter, Instant at, Func<PartnerId, string?>? names = null)
+    public Electorate ElectorateFor(MatterType matter, Instant at, Func<PartnerId, string?>? names = null) =>
+        new(VotersFor(matter, at, names).ToArray());
+
+    // The voters themselves, for callers (governance) that narrow them before building an electorate.
+    internal IEnumerable<Voter> VotersFor(MatterType matter, Instant at, Func<PartnerId, string?>? names)
     {
         var on = DateOf(at);
-        var voters = new List<Voter>(_members.Count);
         foreach (var member in _members.Values)
         {
             if (member.Holds(MemberRights.Vote, Rights, on))
             {
                 var veto = matter == MatterType.AmendCharter && member.Holds(MemberRights.VetoCharterAmendments, Rights, on);
-                voters.Add(new Voter(member.Partner, member.Delegates, member.Weight, hasVeto: veto, name: names?.Invoke(member.Partner)));
+                yield return new Voter(member.Partner, member.Delegates, member.Weight, hasVeto: veto, name: names?.Invoke(member.Partner));
             }
         }
-
-        return new Electorate(voters);
     }
 
     /// <inheritdoc />

@@ -539,7 +539,7 @@ public sealed class Governance : AggregateRoot<CoalitionId>
         }
 
         var sitting = SittingMembers(entry.DecidingBody, coalition, at).ToHashSet();
-        var voters = coalition.ElectorateFor(matter, at, names).Voters
+        var voters = coalition.VotersFor(matter, at, names)
             .Where(v => sitting.Contains(v.Partner) && recused?.Contains(v.Partner) != true)
             .ToArray();
         var allAssigned = _chambers.Count > 0 && voters.All(v => _chamberOf.ContainsKey(v.Partner));
