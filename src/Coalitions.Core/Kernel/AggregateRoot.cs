@@ -13,7 +13,7 @@ namespace Coalitions.Core.Kernel;
 /// events without checks and builds no state machine.</para>
 /// </remarks>
 /// <threadsafety>Aggregates are not thread-safe. Load one per unit of work and do not share it between threads.</threadsafety>
-public abstract class AggregateRoot<TId>
+public abstract partial class AggregateRoot<TId>
     where TId : struct
 {
     private readonly List<IDomainEvent> _uncommitted = [];
