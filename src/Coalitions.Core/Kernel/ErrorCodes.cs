@@ -37,7 +37,34 @@ public static partial class ErrorCodes
         /// <summary>Amounts in different currencies are never added or compared.</summary>
         public static readonly ErrorCode CurrencyMismatch = new("Kernel.CurrencyMismatch", "Amounts in different currencies are never added or compared; the library does not convert currencies.");
 
-        /// <summary>A required text was missing or too long.</summary>
-        public static readonly ErrorCode InvalidText = new("Kernel.InvalidText", "A required text is missing, blank or longer than its limit.");
+        /// <summary>A required text was missing, too long or held control characters.</summary>
+        public static readonly ErrorCode InvalidText = new("Kernel.InvalidText", "A required text is missing, blank, longer than its limit, or holds control characters other than line breaks and tabs.");
+
+        /// <summary>An id must not be the empty GUID.</summary>
+        public static readonly ErrorCode EmptyId = new("Kernel.EmptyId", "An id is never the empty GUID (the default value of an id type).");
+
+        /// <summary>Every command names who acts.</summary>
+        public static readonly ErrorCode ActorRequired = new("Kernel.ActorRequired", "Every command names who acts: a person (for themselves or for a partner) or the host system; a person's id is never empty.");
+
+        /// <summary>The actor may not take this command.</summary>
+        public static readonly ErrorCode NotAuthorized = new("Kernel.NotAuthorized", "Only the people docs/authorization.md names for a command may take it.");
+
+        /// <summary>A value lies outside the bounds the library documents.</summary>
+        public static readonly ErrorCode OutOfRange = new("Kernel.OutOfRange", "A number, size, instant or date lies outside the bounds the library documents (see Limits), or a calculation with it would overflow.");
+
+        /// <summary>A calendar period has date units only and is positive and bounded.</summary>
+        public static readonly ErrorCode InvalidPeriod = new("Kernel.InvalidPeriod", "A calendar period (a term, a cadence, a notice period) has years, months, weeks and days only, is longer than zero and at most the documented bound.");
+
+        /// <summary>An input is null, holds a null, or has an undefined value.</summary>
+        public static readonly ErrorCode InvalidInput = new("Kernel.InvalidInput", "An input is present, holds no null where a value is required, and uses only defined values.");
+
+        /// <summary>A stored event cannot be read.</summary>
+        public static readonly ErrorCode UnreadableEvent = new("Kernel.UnreadableEvent", "A stored event is well-formed JSON of a known type with every required property, defined values and sizes within bounds.");
+
+        /// <summary>A stored history cannot be the history of one aggregate.</summary>
+        public static readonly ErrorCode CorruptHistory = new("Kernel.CorruptHistory", "A stored history starts with its creation event, names one aggregate throughout, and follows an order its lifecycle allows.");
+
+        /// <summary>Someone else changed the stream since it was loaded.</summary>
+        public static readonly ErrorCode ConcurrencyConflict = new("Kernel.ConcurrencyConflict", "A stream is appended to only at the version it was loaded at; when another writer got there first, load it again and retry.");
     }
 }
