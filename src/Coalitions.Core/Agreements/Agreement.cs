@@ -348,6 +348,12 @@ public sealed class Agreement : AggregateRoot<AgreementId>
     }
 
     /// <inheritdoc />
+    protected override bool IsCreation(IDomainEvent domainEvent) => domainEvent is AgreementDrafted;
+
+    /// <inheritdoc />
+    protected override string? Admits(IDomainEvent domainEvent) => null;
+
+    /// <inheritdoc />
     protected override void Apply(IDomainEvent domainEvent)
     {
         switch (domainEvent)

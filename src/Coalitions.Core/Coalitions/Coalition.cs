@@ -421,6 +421,12 @@ public sealed class Coalition : AggregateRoot<CoalitionId>
     }
 
     /// <inheritdoc />
+    protected override bool IsCreation(IDomainEvent domainEvent) => domainEvent is CoalitionFounded;
+
+    /// <inheritdoc />
+    protected override string? Admits(IDomainEvent domainEvent) => null;
+
+    /// <inheritdoc />
     protected override void Apply(IDomainEvent domainEvent)
     {
         switch (domainEvent)

@@ -555,6 +555,12 @@ public sealed class Governance : AggregateRoot<CoalitionId>
     }
 
     /// <inheritdoc />
+    protected override bool IsCreation(IDomainEvent domainEvent) => domainEvent is GovernanceEstablished;
+
+    /// <inheritdoc />
+    protected override string? Admits(IDomainEvent domainEvent) => null;
+
+    /// <inheritdoc />
     protected override void Apply(IDomainEvent domainEvent)
     {
         switch (domainEvent)

@@ -1,16 +1,26 @@
+using System.Collections.Concurrent;
+using System.Linq.Expressions;
+using Coalitions.Core.Serialization;
+
 namespace Coalitions.Core.Kernel;
 
 /// <summary>
 /// Base of every aggregate. State changes in exactly one way: a command method checks its
-/// input and the rules, then raises events; <see cref="Raise"/> applies each event to the
+/// input and the rules, then raises events; <see cref="Raise(IDomainEvent)"/> applies each event to the
 /// state and queues it for the host to store.
 /// </summary>
 /// <typeparam name="TId">The aggregate's typed id.</typeparam>
 /// <remarks>
 /// <para>A command that is refused throws <see cref="CoalitionRuleException"/> before it raises
-/// any event, so the aggregate is left exactly as it was: same state, same <see cref="Version"/>.</para>
-/// <para>Rebuilding from history (each aggregate's static <c>Rehydrate</c>) applies the same
-/// events without checks and builds no state machine.</para>
+/// any event, so the aggregate is left exactly as it was: same state, same <see cref="Version"/>. A command that
+/// raises several events raises them together (<see cref="Raise(ReadOnlySpan{IDomainEvent})"/>), after every check.</para>
+/// <para>Every raised event is checked for its shape first (no empty id, no missing value, no undefined enum value),
+/// so nothing is stored that could not be read back.</para>
+/// <para>Rebuilding from history (each aggregate's static <c>Rehydrate</c>) applies the same events without rule
+/// checks and builds no state machine, but it does not trust the history: each event's shape is checked, the first
+/// event must create the aggregate, every event must name the same aggregate and come in an order its lifecycle
+/// allows. A history that breaks any of this fails with <see cref="StoredEventException"/>
+/// (<c>Kernel.CorruptHistory</c>) naming the event's position; nothing else escapes.</para>
 /// </remarks>
 /// <threadsafety>Aggregates are not thread-safe. Load one per unit of work and do not share it between threads.</threadsafety>
 public abstract partial class AggregateRoot<TId>
@@ -39,25 +49,87 @@ public abstract partial class AggregateRoot<TId>
         return events;
     }
 
-    /// <summary>Applies an event to the state and queues it for storage.</summary>
+    /// <summary>Checks an event's shape, applies it to the state and queues it for storage.</summary>
     /// <param name="domainEvent">The event.</param>
+    /// <exception cref="CoalitionRuleException">The event holds an empty id, a missing value or an undefined value (<c>Kernel.InvalidInput</c>); nothing changed.</exception>
     protected void Raise(IDomainEvent domainEvent)
     {
+        CheckShape(domainEvent);
         Apply(domainEvent);
         Version++;
         _uncommitted.Add(domainEvent);
     }
 
-    /// <summary>Applies past events, oldest first, without queuing them.</summary>
+    /// <summary>Raises several events as one: all are checked before the first is applied.</summary>
+    /// <param name="events">The events, in order.</param>
+    /// <exception cref="CoalitionRuleException">An event is ill-formed (<c>Kernel.InvalidInput</c>); nothing changed.</exception>
+    protected void Raise(params ReadOnlySpan<IDomainEvent> events)
+    {
+        foreach (var domainEvent in events)
+        {
+            CheckShape(domainEvent);
+        }
+
+        foreach (var domainEvent in events)
+        {
+            Apply(domainEvent);
+            Version++;
+            _uncommitted.Add(domainEvent);
+        }
+    }
+
+    /// <summary>Applies past events, oldest first, without queuing them, checking that they form a history of this aggregate.</summary>
     /// <param name="history">The aggregate's stored events.</param>
-    /// <exception cref="ArgumentNullException"><paramref name="history"/> or one of its events is null.</exception>
+    /// <exception cref="StoredEventException">The history is empty, holds an ill-formed event, does not start with the creation event, names another aggregate, or breaks the lifecycle's order (<c>Kernel.CorruptHistory</c>).</exception>
     protected void Replay(IEnumerable<IDomainEvent> history)
     {
-        Preconditions.CheckNotNull(history, nameof(history));
+        if (history is null)
+        {
+            throw Corrupt(0, null, "no history was given.");
+        }
+
+        long position = 0;
         foreach (var domainEvent in history)
         {
-            Apply(Preconditions.CheckNotNull(domainEvent, nameof(history)));
+            position++;
+            if (domainEvent is null)
+            {
+                throw Corrupt(position, null, "the event is null.");
+            }
+
+            var problem = EventShape.Problem(domainEvent) ?? StreamProblem(domainEvent, position == 1);
+            if (problem is null)
+            {
+                try
+                {
+                    problem = Admits(domainEvent);
+                }
+                catch (Exception e) when (e is not StoredEventException and not OutOfMemoryException)
+                {
+                    throw Corrupt(position, domainEvent, $"it could not be checked ({e.GetType().Name}: {e.Message}).", e);
+                }
+            }
+
+            if (problem is not null)
+            {
+                throw Corrupt(position, domainEvent, problem);
+            }
+
+            try
+            {
+                Apply(domainEvent);
+            }
+            catch (Exception e) when (e is not StoredEventException and not OutOfMemoryException)
+            {
+                throw Corrupt(position, domainEvent, $"it could not be applied ({e.GetType().Name}: {e.Message}).", e);
+            }
+
             Version++;
+        }
+
+        if (position == 0)
+        {
+            throw Corrupt(0, null, "the history is empty; it must start with the event that creates the aggregate.");
         }
     }
 
@@ -66,6 +138,7 @@ public abstract partial class AggregateRoot<TId>
     /// <param name="empty">A new, empty instance.</param>
     /// <param name="history">The aggregate's stored events, oldest first.</param>
     /// <returns><paramref name="empty"/>, rebuilt.</returns>
+    /// <exception cref="StoredEventException">The history is not a history of one such aggregate (<c>Kernel.CorruptHistory</c>).</exception>
     protected static TAggregate Rebuild<TAggregate>(TAggregate empty, IEnumerable<IDomainEvent> history)
         where TAggregate : AggregateRoot<TId>
     {
@@ -80,9 +153,79 @@ public abstract partial class AggregateRoot<TId>
     /// <param name="domainEvent">The event.</param>
     protected abstract void Apply(IDomainEvent domainEvent);
 
+    /// <summary>Whether an event is the one that creates this aggregate; a history starts with it, and only with it.</summary>
+    /// <param name="domainEvent">The event.</param>
+    /// <returns><see langword="true"/> for the creation event.</returns>
+    protected abstract bool IsCreation(IDomainEvent domainEvent);
+
+    /// <summary>
+    /// While replaying history, whether the next event may follow in the aggregate's current state: the order its
+    /// lifecycle allows, and references to things that exist (a ballot's round is the open round, a seat exists).
+    /// It reads state; it checks no business rule.
+    /// </summary>
+    /// <param name="domainEvent">The next event, already known to be well-formed and to name this aggregate.</param>
+    /// <returns><see langword="null"/> when the event may follow; otherwise what is wrong, as the end of a sentence.</returns>
+    protected abstract string? Admits(IDomainEvent domainEvent);
+
     /// <summary>The exception for an event type that does not belong to this aggregate's stream.</summary>
     /// <param name="domainEvent">The foreign event.</param>
     /// <returns>An exception to throw.</returns>
     protected ArgumentException UnknownEvent(IDomainEvent domainEvent) =>
         new($"{domainEvent?.GetType().Name ?? "null"} does not belong to the event stream of {GetType().Name}.", nameof(domainEvent));
+
+    private static void CheckShape(IDomainEvent domainEvent)
+    {
+        Preconditions.CheckNotNull(domainEvent, nameof(domainEvent));
+        if (EventShape.Problem(domainEvent) is { } problem)
+        {
+            throw CoalitionRuleException.Because(ErrorCodes.Kernel.InvalidInput, "The command would record an ill-formed fact: {problem}", ("problem", problem));
+        }
+    }
+
+    private string? StreamProblem(IDomainEvent domainEvent, bool first)
+    {
+        var creates = IsCreation(domainEvent);
+        if (first != creates)
+        {
+            return first ? "the history must start with the event that creates the aggregate." : "a second creation event cannot follow the first.";
+        }
+
+        if (SubjectOf(domainEvent) is not { } subject)
+        {
+            return $"{domainEvent.GetType().Name} does not name a {typeof(TId).Name} first, so it cannot belong to a {GetType().Name}.";
+        }
+
+        return first || subject.Equals(Id) ? null : $"it names {subject}, another {GetType().Name} than {Id}.";
+    }
+
+    private StoredEventException Corrupt(long position, IDomainEvent? domainEvent, string problem, Exception? inner = null)
+    {
+        var type = domainEvent is null ? null : EventCatalog.Discriminators.GetValueOrDefault(domainEvent.GetType(), domainEvent.GetType().Name);
+        var what = type is null ? "The history" : $"Event {position:N0} ({type})";
+        return new StoredEventException(
+            ErrorCodes.Kernel.CorruptHistory,
+            string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{what} of a {GetType().Name} cannot be replayed: {problem}"),
+            position == 0 ? null : position,
+            type,
+            inner);
+    }
+
+    // By convention every event names its aggregate in its first property; a house test checks the convention.
+    private static TId? SubjectOf(IDomainEvent domainEvent) => Subjects.GetOrAdd(domainEvent.GetType(), SubjectGetter)(domainEvent);
+
+    private static readonly ConcurrentDictionary<Type, Func<IDomainEvent, TId?>> Subjects = new();
+
+    private static Func<IDomainEvent, TId?> SubjectGetter(Type type)
+    {
+        var first = type.GetConstructors().Select(c => c.GetParameters()).Where(p => p.Length > 0).OrderByDescending(p => p.Length).FirstOrDefault()?[0];
+        var property = first is null ? null : type.GetProperty(first.Name!);
+        if (property?.PropertyType != typeof(TId))
+        {
+            return static _ => null;
+        }
+
+        var instance = Expression.Parameter(typeof(IDomainEvent));
+        var body = Expression.Convert(Expression.Property(Expression.Convert(instance, type), property), typeof(TId?));
+        return Expression.Lambda<Func<IDomainEvent, TId?>>(body, instance).Compile();
+    }
 }

@@ -1,10 +1,5 @@
 namespace Coalitions.Core.Kernel;
 
-/// <summary>One reason a command would be refused.</summary>
-/// <param name="Code">The error code.</param>
-/// <param name="Message">What is wrong, naming the values involved.</param>
-public sealed record RuleFailure(string Code, string Message);
-
 /// <summary>
 /// The answer to "may I do this?": queries a UI asks before acting (<c>proposal.CanCastBallot(...)</c>).
 /// It returns the unmet rules instead of throwing; the command itself throws the same failure.
@@ -26,11 +21,21 @@ public sealed record RuleCheck
     /// <param name="code">The rule's code.</param>
     /// <param name="message">What is wrong.</param>
     /// <returns>The check.</returns>
-    public static RuleCheck Refused(ErrorCode code, string message)
+    public static RuleCheck Refused(ErrorCode code, string message) => new([new RuleFailure(code, message)]);
+
+    /// <summary>A check refused for one reason.</summary>
+    /// <param name="failure">The reason.</param>
+    /// <returns>The check.</returns>
+    public static RuleCheck Refused(RuleFailure failure)
     {
-        ArgumentNullException.ThrowIfNull(code);
-        return new([new RuleFailure(code.Code, message)]);
+        ArgumentNullException.ThrowIfNull(failure);
+        return new([failure]);
     }
+
+    /// <summary>Whether the check failed with a code.</summary>
+    /// <param name="code">The code.</param>
+    /// <returns><see langword="true"/> when one of the failures carries <paramref name="code"/>.</returns>
+    public bool Has(ErrorCode code) => Failures.Any(f => f.Code.Equals(code));
 
     /// <summary>Throws <see cref="CoalitionRuleException"/> when refused.</summary>
     /// <exception cref="CoalitionRuleException">The check has failures.</exception>
@@ -38,7 +43,10 @@ public sealed record RuleCheck
     {
         if (!IsAllowed)
         {
-            throw new CoalitionRuleException(Failures.Select(f => new FluentValidation.Results.ValidationFailure(string.Empty, f.Message) { ErrorCode = f.Code }));
+            throw new CoalitionRuleException(Failures);
         }
     }
+
+    internal static RuleCheck Refused(ErrorCode code, string template, params ReadOnlySpan<(string Name, object? Value)> values) =>
+        new([RuleFailure.Of(code, template, values)]);
 }

@@ -23,7 +23,7 @@ public interface ITypedId<TSelf> : IEquatable<TSelf>
     /// <summary>Wraps an existing <see cref="Guid"/> as this id type.</summary>
     /// <param name="value">The value; <see cref="Guid.Empty"/> is refused.</param>
     /// <returns>The id.</returns>
-    /// <exception cref="ArgumentException"><paramref name="value"/> is <see cref="Guid.Empty"/>.</exception>
+    /// <exception cref="CoalitionRuleException"><paramref name="value"/> is <see cref="Guid.Empty"/> (<c>Kernel.EmptyId</c>).</exception>
     static abstract TSelf FromGuid(Guid value);
 }
 
@@ -32,7 +32,11 @@ internal static class TypedId
 {
     public static Guid Check(Guid value, string typeName)
     {
-        Preconditions.CheckArgument(value != Guid.Empty, nameof(value), $"A {typeName} cannot be the empty GUID.");
+        if (value == Guid.Empty)
+        {
+            throw CoalitionRuleException.Because(ErrorCodes.Kernel.EmptyId, "A {type} cannot be the empty GUID.", ("type", typeName));
+        }
+
         return value;
     }
 

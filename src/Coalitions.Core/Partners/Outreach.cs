@@ -176,6 +176,12 @@ public sealed class Outreach : AggregateRoot<OutreachId>
     }
 
     /// <inheritdoc />
+    protected override bool IsCreation(IDomainEvent domainEvent) => domainEvent is ProspectIdentified;
+
+    /// <inheritdoc />
+    protected override string? Admits(IDomainEvent domainEvent) => null;
+
+    /// <inheritdoc />
     protected override void Apply(IDomainEvent domainEvent)
     {
         switch (domainEvent)

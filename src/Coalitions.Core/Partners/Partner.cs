@@ -133,6 +133,12 @@ public sealed class Partner : AggregateRoot<PartnerId>
     }
 
     /// <inheritdoc />
+    protected override bool IsCreation(IDomainEvent domainEvent) => domainEvent is PartnerRegistered;
+
+    /// <inheritdoc />
+    protected override string? Admits(IDomainEvent domainEvent) => null;
+
+    /// <inheritdoc />
     protected override void Apply(IDomainEvent domainEvent)
     {
         switch (domainEvent)

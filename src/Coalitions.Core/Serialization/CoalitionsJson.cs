@@ -33,9 +33,12 @@ public static class CoalitionsJson
     {
         var options = new JsonSerializerOptions(CoalitionsJsonContext.Default.Options)
         {
-            TypeInfoResolver = CoalitionsJsonContext.Default.WithAddedModifier(EventCatalog.AddEventPolymorphism),
+            TypeInfoResolver = CoalitionsJsonContext.Default
+                .WithAddedModifier(EventCatalog.AddEventPolymorphism)
+                .WithAddedModifier(RequiredProperties.Mark),
         };
         options.ConfigureForNodaTime(DateTimeZoneProviders.Tzdb);
+        options.Converters.Insert(0, new StrictEnumConverterFactory());
         return options;
     }
 
@@ -48,15 +51,39 @@ public static class CoalitionsJson
         return JsonSerializer.Serialize(domainEvent, Options.GetTypeInfo(typeof(IDomainEvent)));
     }
 
-    /// <summary>Reads an event written by <see cref="SerializeEvent"/>.</summary>
+    /// <summary>
+    /// Reads an event written by <see cref="SerializeEvent"/>, treating the text as untrusted: it must be one JSON
+    /// object of a known event type, with every required property, defined enum values (by name), no empty ids, no
+    /// nulls where a value is required, and texts and sizes within bounds.
+    /// </summary>
     /// <param name="json">The JSON text.</param>
     /// <returns>The event, of its original type.</returns>
-    /// <exception cref="JsonException">The text is not an event this package knows.</exception>
+    /// <exception cref="StoredEventException">The text is not such an event (<c>Kernel.UnreadableEvent</c>); this is the only exception thrown for bad text.</exception>
+    /// <exception cref="ArgumentNullException"><paramref name="json"/> is null.</exception>
     public static IDomainEvent DeserializeEvent(string json)
     {
         ArgumentNullException.ThrowIfNull(json);
-        return (IDomainEvent?)JsonSerializer.Deserialize(json, Options.GetTypeInfo(typeof(IDomainEvent)))
-            ?? throw new JsonException("The JSON text holds null, not an event.");
+        IDomainEvent? domainEvent;
+        try
+        {
+            domainEvent = (IDomainEvent?)JsonSerializer.Deserialize(json, Options.GetTypeInfo(typeof(IDomainEvent)));
+        }
+        catch (Exception e) when (e is not OutOfMemoryException and not StackOverflowException)
+        {
+            throw Unreadable($"it cannot be read ({Describe(e)}).", TypeOf(json), e);
+        }
+
+        if (domainEvent is null)
+        {
+            throw Unreadable("the JSON text holds null, not an event.", null, null);
+        }
+
+        if (EventShape.Problem(domainEvent) is { } problem)
+        {
+            throw Unreadable(problem, EventCatalog.Discriminators[domainEvent.GetType()], null);
+        }
+
+        return domainEvent;
     }
 
     /// <summary>
@@ -75,6 +102,31 @@ public static class CoalitionsJson
     /// <returns>The value.</returns>
     public static T? Deserialize<T>(string json) =>
         JsonSerializer.Deserialize(json, (JsonTypeInfo<T>)Options.GetTypeInfo(typeof(T)));
+
+    private static StoredEventException Unreadable(string problem, string? type, Exception? inner) =>
+        new(ErrorCodes.Kernel.UnreadableEvent, $"A stored event{(type is null ? string.Empty : $" ({type})")} is unreadable: {problem}", null, type, inner);
+
+    private static string Describe(Exception e) => e switch
+    {
+        CoalitionRuleException rule => $"{rule.Code}: {rule.Message}",
+        JsonException json when json.Path is not null => $"at {json.Path}: {json.Message}",
+        _ => $"{e.GetType().Name}: {e.Message}",
+    };
+
+    // The discriminator, if the text is an object that starts with one; for messages only.
+    private static string? TypeOf(string json)
+    {
+        const string marker = "\"$type\":\"";
+        var start = json.IndexOf(marker, StringComparison.Ordinal);
+        if (start < 0 || start > 8)
+        {
+            return null;
+        }
+
+        start += marker.Length;
+        var end = json.IndexOf('"', start);
+        return end > start && end - start <= 100 ? json[start..end] : null;
+    }
 
     private static JsonSerializerOptions CreateFrozenOptions()
     {

@@ -70,7 +70,7 @@ public class AgreementTests
 
         var error = Assert.Throws<CoalitionRuleException>(() => Agreement.Draft(TheAgreement, mou with { Text = mou.Text with { Commitments = [.. mou.Text.Commitments, stranger] } }, For(1), Start));
 
-        Assert.Equal(ErrorCodes.Agreements.NotAParty.Code, error.Code);
+        Assert.Equal(ErrorCodes.Agreements.NotAParty, error.Code);
     }
 
     [Fact]
@@ -250,7 +250,7 @@ public class AgreementTests
         Assert.Equal(
             [("purpose", ClauseChangeKind.Unchanged), ("roles", ClauseChangeKind.Changed), ("confidentiality", ClauseChangeKind.Added), ("termination", ClauseChangeKind.Removed)],
             changes.Select(c => (c.Key, c.Change)));
-        Assert.Equal(ErrorCodes.Agreements.UnknownVersion.Code, Assert.Throws<CoalitionRuleException>(() => agreement.Compare(1, 3)).Code);
+        Assert.Equal(ErrorCodes.Agreements.UnknownVersion, Assert.Throws<CoalitionRuleException>(() => agreement.Compare(1, 3)).Code);
     }
 
     [Fact]

@@ -28,7 +28,7 @@ public class CoalitionLifecycleTests
     {
         var error = Assert.Throws<CoalitionRuleException>(() => Coalition.Found(TheCoalition, name, CoalitionForm.Alliance, zone, Secretariat, Start, minimum));
 
-        Assert.Equal(ErrorCodes.Coalitions.InvalidCoalition.Code, error.Code);
+        Assert.Equal(ErrorCodes.Coalitions.InvalidCoalition, error.Code);
     }
 
     [Fact]

@@ -77,7 +77,7 @@ public class MembershipTests
         foreach (var right in new[] { MemberRights.Vote, MemberRights.Propose, MemberRights.HoldOffice })
         {
             var check = coalition.CheckRight(Partner(2), right, Hours(2));
-            Assert.Equal(ErrorCodes.Membership.RightNotHeld.Code, Assert.Single(check.Failures).Code);
+            Assert.Equal(ErrorCodes.Membership.RightNotHeld, Assert.Single(check.Failures).Code);
         }
     }
 
@@ -123,7 +123,7 @@ public class MembershipTests
         var electorate = coalition.ElectorateFor(MatterType.AdoptPolicyPosition, OnDate(2027, 6, 2));
 
         Assert.Empty(electorate.Voters);
-        Assert.Equal(ErrorCodes.Membership.RightNotHeld.Code, coalition.CheckRight(Partner(1), MemberRights.Propose, OnDate(2027, 6, 2)).Failures[0].Code);
+        Assert.Equal(ErrorCodes.Membership.RightNotHeld, coalition.CheckRight(Partner(1), MemberRights.Propose, OnDate(2027, 6, 2)).Failures[0].Code);
     }
 
     [Fact]
@@ -200,7 +200,7 @@ public class MembershipTests
     {
         var coalition = ActiveWith();
 
-        Assert.Equal(ErrorCodes.Membership.NotAMember.Code, coalition.CheckRight(Partner(9), MemberRights.Vote, Hours(1)).Failures[0].Code);
+        Assert.Equal(ErrorCodes.Membership.NotAMember, coalition.CheckRight(Partner(9), MemberRights.Vote, Hours(1)).Failures[0].Code);
         Refusal.Expect(coalition, ErrorCodes.Membership.NotAMember, () => coalition.Renew(Partner(9), Secretariat, Hours(1)));
     }
 }

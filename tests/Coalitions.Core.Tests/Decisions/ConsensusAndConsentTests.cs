@@ -202,7 +202,7 @@ public class ChamberVoteTests
 
         var error = Assert.Throws<CoalitionRuleException>(() => DecisionTally.Evaluate(rule, Members(3), Ballots(Support)));
 
-        Assert.Equal(ErrorCodes.Decisions.ChambersRequired.Code, error.Code);
+        Assert.Equal(ErrorCodes.Decisions.ChambersRequired, error.Code);
     }
 
     [Fact]
@@ -210,7 +210,7 @@ public class ChamberVoteTests
     {
         var error = Assert.Throws<CoalitionRuleException>(() => new Electorate([Voter(1, chamber: "social"), Voter(2)], [new Chamber("social", 1)]));
 
-        Assert.Equal(ErrorCodes.Decisions.InvalidElectorate.Code, error.Code);
+        Assert.Equal(ErrorCodes.Decisions.InvalidElectorate, error.Code);
     }
 }
 
@@ -223,7 +223,7 @@ public class DecisionRuleTests
     {
         var error = Assert.Throws<CoalitionRuleException>(() => PassCondition.AtLeast(new Fraction(numerator, denominator), VoteBase.VotesCast));
 
-        Assert.Equal(ErrorCodes.Decisions.InvalidThreshold.Code, error.Code);
+        Assert.Equal(ErrorCodes.Decisions.InvalidThreshold, error.Code);
     }
 
     [Fact]
@@ -249,7 +249,7 @@ public class DecisionRuleTests
     {
         var error = Assert.Throws<CoalitionRuleException>(() => DecisionRule.MajorityVote());
 
-        Assert.Equal(ErrorCodes.Decisions.InvalidRule.Code, error.Code);
+        Assert.Equal(ErrorCodes.Decisions.InvalidRule, error.Code);
     }
 
     [Fact]
@@ -277,7 +277,7 @@ public class DecisionRuleTests
     [Fact]
     public void A_quorum_always_counts_support_and_is_never_empty()
     {
-        Assert.Equal(ErrorCodes.Decisions.InvalidQuorum.Code, Assert.Throws<CoalitionRuleException>(() => new QuorumRule(QuorumSource.Ballots, Measure.Headcount, null, null)).Code);
+        Assert.Equal(ErrorCodes.Decisions.InvalidQuorum, Assert.Throws<CoalitionRuleException>(() => new QuorumRule(QuorumSource.Ballots, Measure.Headcount, null, null)).Code);
         Assert.Throws<CoalitionRuleException>(() => new QuorumRule(QuorumSource.Ballots, Measure.Headcount, Fraction.Half, null, StanceSet.Oppose));
         Assert.Throws<CoalitionRuleException>(() => QuorumRule.AtLeastMembers(0));
     }
@@ -287,7 +287,7 @@ public class DecisionRuleTests
     {
         var error = Assert.Throws<CoalitionRuleException>(() => DecisionRule.SimpleMajority().WithVotingPeriod(NodaTime.Duration.Zero));
 
-        Assert.Equal(ErrorCodes.Decisions.InvalidTiming.Code, error.Code);
+        Assert.Equal(ErrorCodes.Decisions.InvalidTiming, error.Code);
     }
 
     [Fact]

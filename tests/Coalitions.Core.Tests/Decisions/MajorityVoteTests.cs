@@ -171,7 +171,7 @@ public class MajorityVoteTests
 
         var error = Assert.Throws<CoalitionRuleException>(() => DecisionTally.Evaluate(rule, Members(3), Ballots(Support)));
 
-        Assert.Equal(ErrorCodes.Decisions.AttendanceRequired.Code, error.Code);
+        Assert.Equal(ErrorCodes.Decisions.AttendanceRequired, error.Code);
     }
 
     [Fact]
@@ -233,7 +233,7 @@ public class MajorityVoteTests
         var error = Assert.Throws<CoalitionRuleException>(() =>
             DecisionTally.Evaluate(DecisionRule.SimpleMajority(), Members(2), [new Ballot(Partner(7), Support)]));
 
-        Assert.Equal(ErrorCodes.Decisions.NotInElectorate.Code, error.Code);
+        Assert.Equal(ErrorCodes.Decisions.NotInElectorate, error.Code);
     }
 
     [Fact]
@@ -242,7 +242,7 @@ public class MajorityVoteTests
         var error = Assert.Throws<CoalitionRuleException>(() =>
             DecisionTally.Evaluate(DecisionRule.SimpleMajority(), Members(2), [new Ballot(Partner(1), Support), new Ballot(Partner(1), Oppose)]));
 
-        Assert.Equal(ErrorCodes.Decisions.DuplicateBallot.Code, error.Code);
+        Assert.Equal(ErrorCodes.Decisions.DuplicateBallot, error.Code);
     }
 
     [Fact]
@@ -250,7 +250,7 @@ public class MajorityVoteTests
     {
         var error = Assert.Throws<CoalitionRuleException>(() => DecisionTally.Evaluate(DecisionRule.SimpleMajority(), Members(2), Ballots(Block)));
 
-        Assert.Equal(ErrorCodes.Decisions.StanceNotAccepted.Code, error.Code);
+        Assert.Equal(ErrorCodes.Decisions.StanceNotAccepted, error.Code);
     }
 
     [Fact]

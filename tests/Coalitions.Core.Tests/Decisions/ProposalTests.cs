@@ -26,7 +26,7 @@ public class ProposalLifecycleTests
         var error = Assert.Throws<CoalitionRuleException>(() =>
             Proposal.Draft(ProposalNumber(1), new ProposalDraft(TheCoalition, MatterType.IssuePublicStatement, "Statement", "Text", Partner(1), DecisionRule.SimpleMajority(), [Chair]), For(2), Start));
 
-        Assert.Equal(ErrorCodes.Decisions.NotTheProposer.Code, error.Code);
+        Assert.Equal(ErrorCodes.Decisions.NotTheProposer, error.Code);
     }
 
     [Fact]
@@ -35,7 +35,7 @@ public class ProposalLifecycleTests
         var error = Assert.Throws<CoalitionRuleException>(() =>
             Proposal.Draft(ProposalNumber(1), new ProposalDraft(TheCoalition, MatterType.IssuePublicStatement, " ", "", Partner(1), DecisionRule.SimpleMajority(), []), For(1), Start));
 
-        Assert.All(error.Codes, code => Assert.Equal(ErrorCodes.Decisions.InvalidProposal.Code, code));
+        Assert.All(error.Codes, code => Assert.Equal(ErrorCodes.Decisions.InvalidProposal, code));
         Assert.Equal(3, error.Errors.Count());
     }
 
@@ -45,7 +45,7 @@ public class ProposalLifecycleTests
         var error = Assert.Throws<CoalitionRuleException>(() =>
             Proposal.Draft(ProposalNumber(1), new ProposalDraft(TheCoalition, MatterType.Custom, "T", "X", Partner(1), DecisionRule.SimpleMajority(), [Chair]), For(1), Start));
 
-        Assert.Equal(ErrorCodes.Decisions.InvalidProposal.Code, error.Code);
+        Assert.Equal(ErrorCodes.Decisions.InvalidProposal, error.Code);
     }
 
     [Fact]
@@ -189,7 +189,7 @@ public class ProposalLifecycleTests
         var check = proposal.CanClose(Hours(2));
 
         Assert.False(check.IsAllowed);
-        Assert.Equal(ErrorCodes.Decisions.VotingStillOpen.Code, check.Failures[0].Code);
+        Assert.Equal(ErrorCodes.Decisions.VotingStillOpen, check.Failures[0].Code);
         Refusal.Expect(proposal, ErrorCodes.Decisions.VotingStillOpen, () => proposal.Close(ChairActor, Hours(2)));
     }
 

@@ -44,8 +44,8 @@ public class ElectionTests
         var governance = With(GovernanceTemplates.AdvocacyCoalition());
         governance.Appoint(Steering, 1, Candidate(4), coalition, Day(2026, 3, 2), false, Secretariat, Hours(1));
 
-        Assert.Equal(ErrorCodes.Governance.NotEligible.Code, governance.CheckNomination(Steering, Partner(9), coalition, Day(2026, 4, 1), Hours(2)).Failures[0].Code);
-        Assert.Equal(ErrorCodes.Governance.AlreadySeated.Code, governance.CheckNomination(Steering, Partner(4), coalition, Day(2026, 4, 1), Hours(2)).Failures[0].Code);
+        Assert.Equal(ErrorCodes.Governance.NotEligible, governance.CheckNomination(Steering, Partner(9), coalition, Day(2026, 4, 1), Hours(2)).Failures[0].Code);
+        Assert.Equal(ErrorCodes.Governance.AlreadySeated, governance.CheckNomination(Steering, Partner(4), coalition, Day(2026, 4, 1), Hours(2)).Failures[0].Code);
         Assert.True(governance.CheckNomination(Steering, Partner(5), coalition, Day(2026, 4, 1), Hours(2)).IsAllowed);
     }
 
@@ -58,7 +58,7 @@ public class ElectionTests
         var error = Assert.Throws<CoalitionRuleException>(() => governance.Nominate(Steering, [Candidate(4), Candidate(9)], coalition, Day(2026, 4, 1), Hours(1)));
         var options = governance.Nominate(Steering, [Candidate(4), Candidate(5)], coalition, Day(2026, 4, 1), Hours(1));
 
-        Assert.Equal(ErrorCodes.Governance.NotEligible.Code, error.Code);
+        Assert.Equal(ErrorCodes.Governance.NotEligible, error.Code);
         Assert.Equal([Partner(4).ToString(), Partner(5).ToString()], options.Select(o => o.Key));
         Assert.Equal("Member 4", options[0].Label);
     }
@@ -73,7 +73,7 @@ public class ElectionTests
 
         var check = governance.CheckNomination(Steering, Partner(4), coalition, Day(2030, 3, 2), Hours(3));
 
-        Assert.Equal(ErrorCodes.Governance.TermLimitReached.Code, check.Failures[0].Code);
+        Assert.Equal(ErrorCodes.Governance.TermLimitReached, check.Failures[0].Code);
     }
 
     [Fact]

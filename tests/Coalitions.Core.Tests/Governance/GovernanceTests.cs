@@ -36,8 +36,8 @@ public class GovernanceTemplateTests
         var wrong = template with { Rules = [.. template.Rules, new RuleBookLine(MatterType.Custom, new RuleBookEntry("secretariat", DecisionRule.SimpleMajority()))] };
         var missing = template with { Rules = [new RuleBookLine(MatterType.AdmitMember, new RuleBookEntry("board", DecisionRule.SimpleMajority()))] };
 
-        Assert.Equal(ErrorCodes.Governance.NotInMandate.Code, Assert.Throws<CoalitionRuleException>(() => With(wrong)).Code);
-        Assert.Equal(ErrorCodes.Governance.UnknownBody.Code, Assert.Throws<CoalitionRuleException>(() => With(missing)).Code);
+        Assert.Equal(ErrorCodes.Governance.NotInMandate, Assert.Throws<CoalitionRuleException>(() => With(wrong)).Code);
+        Assert.Equal(ErrorCodes.Governance.UnknownBody, Assert.Throws<CoalitionRuleException>(() => With(missing)).Code);
     }
 
     [Fact]
@@ -48,7 +48,7 @@ public class GovernanceTemplateTests
 
         var error = Assert.Throws<CoalitionRuleException>(() => With(template with { Bodies = [.. template.Bodies, body] }));
 
-        Assert.Equal(ErrorCodes.Governance.InvalidBody.Code, error.Code);
+        Assert.Equal(ErrorCodes.Governance.InvalidBody, error.Code);
     }
 
     [Fact]
@@ -370,7 +370,7 @@ public class OfficeAndElectorateTests
 
         Refusal.Expect(governance, ErrorCodes.Governance.InvalidChamber, () => governance.AssignChamber(Partner(7), "cultural", null, Secretariat, Hours(1)));
         Refusal.Expect(governance, ErrorCodes.Governance.InvalidChamber, () => governance.AssignChamber(Partner(7), "social", null, Secretariat, Hours(1)));
-        Assert.Equal(ErrorCodes.Governance.InvalidChamber.Code, Assert.Throws<CoalitionRuleException>(() => governance.ElectorateFor(MatterType.AmendCharter, coalition, Hours(2))).Code);
+        Assert.Equal(ErrorCodes.Governance.InvalidChamber, Assert.Throws<CoalitionRuleException>(() => governance.ElectorateFor(MatterType.AmendCharter, coalition, Hours(2))).Code);
 
         governance.AssignChamber(Partner(7), "social", "north", Secretariat, Hours(1));
         var electorate = governance.ElectorateFor(MatterType.AmendCharter, coalition, Hours(2));
@@ -387,7 +387,7 @@ public class OfficeAndElectorateTests
         var (coalition, governance) = Seated(4, 5, 6);
 
         Assert.True(governance.CheckProposer(Partner(8), MatterType.AdoptPolicyPosition, coalition, Hours(2)).IsAllowed);
-        Assert.Equal(ErrorCodes.Governance.MayNotPropose.Code, governance.CheckProposer(Partner(9), MatterType.AdoptPolicyPosition, coalition, Hours(2)).Failures[0].Code);
+        Assert.Equal(ErrorCodes.Governance.MayNotPropose, governance.CheckProposer(Partner(9), MatterType.AdoptPolicyPosition, coalition, Hours(2)).Failures[0].Code);
         Assert.Throws<CoalitionRuleException>(() => governance.DraftFor(MatterType.AdoptPolicyPosition, "T", "X", Partner(9), [Chair], coalition, Hours(2)));
     }
 

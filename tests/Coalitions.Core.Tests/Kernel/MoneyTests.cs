@@ -18,7 +18,7 @@ public class MoneyTests
     {
         var error = Assert.Throws<CoalitionRuleException>(() => new Money(10m, "EUR") + new Money(10m, "KES"));
 
-        Assert.Equal(ErrorCodes.Kernel.CurrencyMismatch.Code, error.Code);
+        Assert.Equal(ErrorCodes.Kernel.CurrencyMismatch, error.Code);
         Assert.Contains("KES", error.Message, StringComparison.Ordinal);
     }
 
@@ -31,7 +31,7 @@ public class MoneyTests
     {
         var error = Assert.Throws<CoalitionRuleException>(() => new Money(1m, code));
 
-        Assert.Equal(ErrorCodes.Kernel.UnknownCurrency.Code, error.Code);
+        Assert.Equal(ErrorCodes.Kernel.UnknownCurrency, error.Code);
     }
 
     [Fact]

@@ -28,7 +28,7 @@ public class TypedIdTests
     [Fact]
     public void The_empty_guid_is_not_an_id()
     {
-        Assert.Throws<ArgumentException>(() => CoalitionId.FromGuid(Guid.Empty));
+        Assert.True(Assert.Throws<CoalitionRuleException>(() => CoalitionId.FromGuid(Guid.Empty)).Has(ErrorCodes.Kernel.EmptyId));
     }
 
     [Fact]
@@ -50,7 +50,7 @@ public class TypedIdTests
 
         Assert.Equal("person 11111111-1111-1111-1111-111111111111 for partner 22222222-2222-2222-2222-222222222222", Actor.Representing(person, partner).ToString());
         Assert.Equal("system (scheduler)", Actor.System("scheduler").ToString());
-        Assert.Throws<ArgumentException>(() => Actor.System(" "));
+        Assert.True(Assert.Throws<CoalitionRuleException>(() => Actor.System(" ")).Has(ErrorCodes.Kernel.ActorRequired));
     }
 
     [Fact]

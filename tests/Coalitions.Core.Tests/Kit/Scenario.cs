@@ -67,7 +67,7 @@ public static class Refusal
         var version = aggregate.Version;
         var pending = aggregate.HasUncommittedEvents;
         var error = Assert.Throws<CoalitionRuleException>(command);
-        Assert.Equal(code.Code, error.Code);
+        Assert.Equal(code, error.Code);
         Assert.Equal(version, aggregate.Version);
         Assert.Equal(pending, aggregate.HasUncommittedEvents);
         return error;

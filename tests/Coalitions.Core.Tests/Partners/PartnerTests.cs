@@ -25,7 +25,7 @@ public class PartnerTests
     {
         var error = Assert.Throws<CoalitionRuleException>(() => PartnerAggregate.Register(Partner(1), Profile() with { TimeZone = "Africa/Atlantis" }, For(1), Start));
 
-        Assert.Equal(ErrorCodes.Partners.UnknownTimeZone.Code, error.Code);
+        Assert.Equal(ErrorCodes.Partners.UnknownTimeZone, error.Code);
     }
 
     [Theory]
@@ -36,7 +36,7 @@ public class PartnerTests
     {
         var error = Assert.Throws<CoalitionRuleException>(() => PartnerAggregate.Register(Partner(1), Profile(country: country), For(1), Start));
 
-        Assert.Equal(ErrorCodes.Partners.InvalidProfile.Code, error.Code);
+        Assert.Equal(ErrorCodes.Partners.InvalidProfile, error.Code);
     }
 
     [Fact]
@@ -44,7 +44,7 @@ public class PartnerTests
     {
         var error = Assert.Throws<CoalitionRuleException>(() => PartnerAggregate.Register(Partner(1), Profile(focus: ["Literacy", "literacy "]), For(1), Start));
 
-        Assert.Equal(ErrorCodes.Partners.InvalidProfile.Code, error.Code);
+        Assert.Equal(ErrorCodes.Partners.InvalidProfile, error.Code);
     }
 
     [Fact]

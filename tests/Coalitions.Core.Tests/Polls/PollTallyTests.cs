@@ -31,7 +31,7 @@ public class PollTallyTests
 
         Assert.Equal(["reading"], PollTally.Count(rule, Themes, ballots).Winners);
         var error = Assert.Throws<CoalitionRuleException>(() => PollTally.Count(rule, Themes, [PollBallot.Scored(Partner(1), new Dictionary<string, int> { ["reading"] = 6 })]));
-        Assert.Equal(ErrorCodes.Polls.InvalidBallot.Code, error.Code);
+        Assert.Equal(ErrorCodes.Polls.InvalidBallot, error.Code);
     }
 
     [Fact]

@@ -67,7 +67,7 @@ public class PollTests
 
         var error = Assert.Throws<CoalitionRuleException>(() => poll.Results(Partner(1)));
 
-        Assert.Equal(ErrorCodes.Polls.ResultsHidden.Code, error.Code);
+        Assert.Equal(ErrorCodes.Polls.ResultsHidden, error.Code);
     }
 
     [Fact]

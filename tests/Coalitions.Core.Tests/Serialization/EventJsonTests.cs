@@ -177,7 +177,8 @@ public class EventJsonTests
     [Fact]
     public void An_unknown_event_type_is_refused_when_read()
     {
-        Assert.ThrowsAny<System.Text.Json.JsonException>(() => CoalitionsJson.DeserializeEvent("{\"$type\":\"Decisions.NoSuchEvent\",\"at\":\"2026-03-02T09:00:00Z\"}"));
+        var error = Assert.Throws<StoredEventException>(() => CoalitionsJson.DeserializeEvent("{\"$type\":\"Decisions.NoSuchEvent\",\"at\":\"2026-03-02T09:00:00Z\"}"));
+        Assert.Equal(ErrorCodes.Kernel.UnreadableEvent, error.Code);
     }
 
     [Fact]

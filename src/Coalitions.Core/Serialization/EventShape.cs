@@ -1,0 +1,214 @@
+using System.Collections;
+using System.Collections.Concurrent;
+using System.Linq.Expressions;
+using System.Reflection;
+using System.Text.Json.Serialization;
+using Coalitions.Core.Kernel;
+
+namespace Coalitions.Core.Serialization;
+
+/// <summary>
+/// Marks an integer property of an event or stored value that may be negative; every other integer a stored event
+/// holds (rounds, versions, counts, weights, seats) must be zero or more.
+/// </summary>
+[AttributeUsage(AttributeTargets.Property | AttributeTargets.Parameter)]
+internal sealed class MayBeNegativeAttribute : Attribute;
+
+/// <summary>
+/// Checks the shape of an event, or of any value the package stores, as written: typed ids are not empty, required
+/// (non-nullable) references are present, texts are bounded and free of control characters, enum values are defined
+/// (for flags, combinations of defined flags), integers are not negative, collections are bounded and hold no nulls,
+/// and the actor is well-formed. Nested values of the package are checked the same way.
+/// </summary>
+/// <remarks>
+/// It runs when an event is raised (so nothing is stored that could not be read back), when an event is read from
+/// JSON, and when a history is replayed. The rules come from the types themselves (their nullability annotations and
+/// property types), so a new event needs no code here. Checks are compiled once per type.
+/// </remarks>
+internal static class EventShape
+{
+    public const int MaxStoredText = 100_000;
+    private const int MaxDepth = 16;
+
+    private static readonly ConcurrentDictionary<Type, Check[]> Checks = new();
+
+    private delegate string? Check(object? value, int depth);
+
+    private delegate string? ValueCheck(object value, int depth);
+
+    /// <summary>What is wrong with a value's shape, naming the property, or null when it is well-formed.</summary>
+    public static string? Problem(object value) => ProblemOf(value, 0);
+
+    private static string? ProblemOf(object value, int depth)
+    {
+        if (depth > MaxDepth)
+        {
+            return "is nested too deeply.";
+        }
+
+        foreach (var check in Checks.GetOrAdd(value.GetType(), Build))
+        {
+            if (check(value, depth) is { } problem)
+            {
+                return problem;
+            }
+        }
+
+        return null;
+    }
+
+    private static Check[] Build(Type type)
+    {
+        if (type == typeof(Actor))
+        {
+            return [static (value, _) => ((Actor)value!).Problem() is { } problem ? "the actor: " + problem : null];
+        }
+
+        // NullabilityInfoContext is not thread-safe: one per build.
+        var nullabilityContext = new NullabilityInfoContext();
+        var checks = new List<Check>();
+        foreach (var property in type.GetProperties(BindingFlags.Public | BindingFlags.Instance))
+        {
+            if (property.GetMethod is null || property.GetIndexParameters().Length > 0 || property.IsDefined(typeof(JsonIgnoreAttribute)) || property.Name == "EqualityContract")
+            {
+                continue;
+            }
+
+            var getter = Getter(type, property);
+            var nullability = nullabilityContext.Create(property);
+            var name = property.Name;
+            var mayBeNegative = property.IsDefined(typeof(MayBeNegativeAttribute)) || ConstructorParameter(type, name)?.IsDefined(typeof(MayBeNegativeAttribute)) == true;
+            var valueCheck = ForType(property.PropertyType, nullability, mayBeNegative);
+            checks.Add((value, depth) => valueCheck(getter(value!), depth) is { } problem ? $"{type.Name}.{name} {problem}" : null);
+        }
+
+        return checks.ToArray();
+    }
+
+    private static ParameterInfo? ConstructorParameter(Type type, string name) =>
+        type.GetConstructors().SelectMany(c => c.GetParameters()).FirstOrDefault(p => string.Equals(p.Name, name, StringComparison.OrdinalIgnoreCase));
+
+    private static Func<object, object?> Getter(Type type, PropertyInfo property)
+    {
+        var instance = Expression.Parameter(typeof(object));
+        var body = Expression.Convert(Expression.Property(Expression.Convert(instance, type), property), typeof(object));
+        return Expression.Lambda<Func<object, object?>>(body, instance).Compile();
+    }
+
+    private static Check ForType(Type type, NullabilityInfo? nullability, bool mayBeNegative)
+    {
+        var underlying = Nullable.GetUnderlyingType(type);
+        var nullable = underlying is not null || (!type.IsValueType && nullability?.ReadState != NullabilityState.NotNull);
+        var inner = ForNonNull(underlying ?? type, nullability, mayBeNegative);
+        return (value, depth) => value is null ? (nullable ? null : "is missing (null).") : inner(value, depth);
+    }
+
+    private static ValueCheck ForNonNull(Type type, NullabilityInfo? nullability, bool mayBeNegative)
+    {
+        if (type == typeof(string))
+        {
+            return static (value, _) => Text((string)value);
+        }
+
+        if (type.IsEnum)
+        {
+            var flags = type.IsDefined(typeof(FlagsAttribute), false);
+            var values = Enum.GetValues(type).Cast<object>().Select(v => unchecked((ulong)Convert.ToInt64(v, System.Globalization.CultureInfo.InvariantCulture))).ToArray();
+            var all = values.Aggregate(0UL, (a, v) => a | v);
+            return (value, _) =>
+            {
+                var bits = unchecked((ulong)Convert.ToInt64(value, System.Globalization.CultureInfo.InvariantCulture));
+                var defined = flags ? (bits & ~all) == 0 : Array.IndexOf(values, bits) >= 0;
+                return defined ? null : $"has an undefined value ({unchecked((long)bits)}).";
+            };
+        }
+
+        if (type.GetInterfaces().Any(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(ITypedId<>)))
+        {
+            var guid = Getter(type, type.GetProperty(nameof(ITypedId<PartnerId>.Value))!);
+            return (value, _) => (Guid)guid(value)! == Guid.Empty ? "is the empty id." : null;
+        }
+
+        if (type == typeof(int))
+        {
+            return mayBeNegative ? static (_, _) => null : static (value, _) => (int)value < 0 ? "is negative." : null;
+        }
+
+        if (type == typeof(long))
+        {
+            return mayBeNegative ? static (_, _) => null : static (value, _) => (long)value < 0 ? "is negative." : null;
+        }
+
+        if (type.IsPrimitive || type == typeof(decimal) || type == typeof(Guid) || type.Namespace?.StartsWith("NodaTime", StringComparison.Ordinal) == true)
+        {
+            return static (_, _) => null;
+        }
+
+        if (type != typeof(string) && typeof(IEnumerable).IsAssignableFrom(type))
+        {
+            return ForCollection(type, nullability);
+        }
+
+        if (type.Namespace?.StartsWith("Coalitions.Core", StringComparison.Ordinal) == true)
+        {
+            return static (value, depth) => ProblemOf(value, depth + 1);
+        }
+
+        return static (_, _) => null;
+    }
+
+    private static ValueCheck ForCollection(Type type, NullabilityInfo? nullability)
+    {
+        var dictionary = type.GetInterfaces().Append(type).FirstOrDefault(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IReadOnlyDictionary<,>));
+        if (dictionary is not null)
+        {
+            var arguments = dictionary.GetGenericArguments();
+            var keyCheck = ForType(arguments[0], null, false);
+            var valueCheck = ForType(arguments[1], nullability?.GenericTypeArguments.ElementAtOrDefault(1), false);
+            return (value, depth) =>
+            {
+                var count = 0;
+                foreach (DictionaryEntry entry in (IDictionary)value)
+                {
+                    if (++count > Limits.MaxVoters)
+                    {
+                        return "holds too many entries.";
+                    }
+
+                    if ((keyCheck(entry.Key, depth + 1) ?? valueCheck(entry.Value, depth + 1)) is { } problem)
+                    {
+                        return "has an entry that " + problem;
+                    }
+                }
+
+                return null;
+            };
+        }
+
+        var element = type.IsArray ? type.GetElementType()! : type.GetInterfaces().Append(type).FirstOrDefault(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IEnumerable<>))?.GetGenericArguments()[0] ?? typeof(object);
+        var elementNullability = type.IsArray ? nullability?.ElementType : nullability?.GenericTypeArguments.FirstOrDefault();
+        var elementCheck = ForType(element, elementNullability, false);
+        return (value, depth) =>
+        {
+            var count = 0;
+            foreach (var item in (IEnumerable)value)
+            {
+                if (++count > Limits.MaxVoters)
+                {
+                    return "holds too many items.";
+                }
+
+                if (elementCheck(item, depth + 1) is { } problem)
+                {
+                    return "has an item that " + problem;
+                }
+            }
+
+            return null;
+        };
+    }
+
+    private static string? Text(string text) =>
+        text.Length > MaxStoredText ? "is longer than 100,000 characters." :
+        FreeText.HasControlCharacters(text) ? "holds a control character." : null;
+}
