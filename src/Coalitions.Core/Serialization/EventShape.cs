@@ -1,6 +1,5 @@
 using System.Collections;
 using System.Collections.Concurrent;
-using System.Linq.Expressions;
 using System.Reflection;
 using System.Text.Json.Serialization;
 using Coalitions.Core.Kernel;
@@ -74,7 +73,7 @@ internal static class EventShape
                 continue;
             }
 
-            var getter = Getter(type, property);
+            var getter = Getter(property);
             var nullability = nullabilityContext.Create(property);
             var name = property.Name;
             var mayBeNegative = property.IsDefined(typeof(MayBeNegativeAttribute)) || ConstructorParameter(type, name)?.IsDefined(typeof(MayBeNegativeAttribute)) == true;
@@ -88,12 +87,8 @@ internal static class EventShape
     private static ParameterInfo? ConstructorParameter(Type type, string name) =>
         type.GetConstructors().SelectMany(c => c.GetParameters()).FirstOrDefault(p => string.Equals(p.Name, name, StringComparison.OrdinalIgnoreCase));
 
-    private static Func<object, object?> Getter(Type type, PropertyInfo property)
-    {
-        var instance = Expression.Parameter(typeof(object));
-        var body = Expression.Convert(Expression.Property(Expression.Convert(instance, type), property), typeof(object));
-        return Expression.Lambda<Func<object, object?>>(body, instance).Compile();
-    }
+    // Reflection's own invoker: after its first calls it emits a fast path, without a compile step per type.
+    private static Func<object, object?> Getter(PropertyInfo property) => property.GetValue;
 
     private static Check ForType(Type type, NullabilityInfo? nullability, bool mayBeNegative)
     {
@@ -125,7 +120,7 @@ internal static class EventShape
 
         if (type.GetInterfaces().Any(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(ITypedId<>)))
         {
-            var guid = Getter(type, type.GetProperty(nameof(ITypedId<PartnerId>.Value))!);
+            var guid = Getter(type.GetProperty(nameof(ITypedId<PartnerId>.Value))!);
             return (value, _) => (Guid)guid(value)! == Guid.Empty ? "is the empty id." : null;
         }
 
