@@ -36,12 +36,19 @@ Chapter("0. The Learning for All coalition forms");
     ("Coast FM", Sector.Media, "Coast", ["literacy", "health"], ["media outreach"]),
     ("County Education Office", Sector.GovernmentAgency, "Rift Valley", ["teacher training"], ["school data"]),
 ];
-var partners = organizations.Select(o => Partner.Register(
-    PartnerId.New(),
-    new PartnerProfile(o.Name, o.Sector, "KE", "Africa/Nairobi", o.Focus, ["equity", "transparency"], o.Capabilities, ["en", "sw"], o.Region),
-    secretariat,
-    monday)).ToArray();
-var members = partners[..9].Select(p => new { p.Id, Name = p.Profile.Name, Delegate = PersonId.New() }).ToArray();
+// Each organization is registered by its own delegate, who becomes its first representative.
+var partners = organizations.Select(o =>
+{
+    var id = PartnerId.New();
+    var delegatePerson = PersonId.New();
+    return Partner.Register(
+        id,
+        new PartnerProfile(o.Name, o.Sector, "KE", "Africa/Nairobi", o.Focus, ["equity", "transparency"], o.Capabilities, ["en", "sw"], o.Region),
+        new Representative(delegatePerson, $"Delegate of {o.Name}", RepresentativeRole.Delegate),
+        Actor.Representing(delegatePerson, id),
+        monday);
+}).ToArray();
+var members = partners[..9].Select(p => new { p.Id, Name = p.Profile.Name, Delegate = p.Representatives.First().Person }).ToArray();
 var names = partners.ToDictionary(p => p.Id, p => p.Profile.Name);
 Actor Delegate(int i) => Actor.Representing(members[i].Delegate, members[i].Id);
 

@@ -67,7 +67,7 @@ public sealed class CoalitionRuleException : ValidationException
     public bool Has(ErrorCode code) => Codes.Contains(code);
 
     /// <summary>A refusal for one rule, its message filled from named values.</summary>
-    internal static CoalitionRuleException Because(ErrorCode code, string template, params ReadOnlySpan<(string Name, object? Value)> values) =>
+    internal static CoalitionRuleException Because(ErrorCode code, string template, params ReadOnlySpan<(string, object?)> values) =>
         new([RuleFailure.Of(code, template, values)], null);
 
     private static RuleFailure FromValidation(ValidationFailure failure)
@@ -112,7 +112,7 @@ internal static class Validation
     /// Validates in the invariant culture, so FluentValidation's own messages and number formats never follow the
     /// caller's culture, then throws the failures as one refusal.
     /// </summary>
-    public static void EnsureValid<T>(this IValidator<T> validator, T input)
+    public static void EnsureValid<T>(this IValidator<T> validator, [System.Diagnostics.CodeAnalysis.NotNull] T? input)
     {
         if (input is null)
         {

@@ -47,6 +47,6 @@ public sealed record RuleCheck
         }
     }
 
-    internal static RuleCheck Refused(ErrorCode code, string template, params ReadOnlySpan<(string Name, object? Value)> values) =>
+    internal static RuleCheck Refused(ErrorCode code, string template, params ReadOnlySpan<(string, object?)> values) =>
         new([RuleFailure.Of(code, template, values)]);
 }

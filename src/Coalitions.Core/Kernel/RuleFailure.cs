@@ -55,7 +55,7 @@ public sealed class RuleFailure
     internal static RuleFailure Formatted(ErrorCode code, string message, IReadOnlyDictionary<string, object?>? values) =>
         new(code, message, values, fill: false);
 
-    internal static RuleFailure Of(ErrorCode code, string template, ReadOnlySpan<(string Name, object? Value)> values)
+    internal static RuleFailure Of(ErrorCode code, string template, ReadOnlySpan<(string, object?)> values)
     {
         if (values.IsEmpty)
         {

@@ -6,7 +6,7 @@ public static partial class ErrorCodes
     public static class Partners
     {
         /// <summary>A partner profile must be complete and within limits.</summary>
-        public static readonly ErrorCode InvalidProfile = new("Partners.InvalidProfile", "A partner profile needs a name, a sector, an ISO country code, and tag lists of at most 50 distinct entries of at most 100 characters.");
+        public static readonly ErrorCode InvalidProfile = new("Partners.InvalidProfile", "A partner profile needs a name, a sector, an ISO 3166-1 country code, ISO 639-1 language codes, and tag lists of at most 50 distinct entries of at most 100 characters.");
 
         /// <summary>A time zone must be a tz database id.</summary>
         public static readonly ErrorCode UnknownTimeZone = new("Partners.UnknownTimeZone", "A partner's time zone must be an id of the tz database, such as Africa/Nairobi.");
@@ -16,6 +16,12 @@ public static partial class ErrorCodes
 
         /// <summary>Only a current representative can be removed.</summary>
         public static readonly ErrorCode UnknownRepresentative = new("Partners.UnknownRepresentative", "Only a current representative of the partner can be removed.");
+
+        /// <summary>Only the partner's own representatives change its record.</summary>
+        public static readonly ErrorCode NotARepresentative = new("Partners.NotARepresentative", "Only a representative the partner has named, acting for it, changes its profile and representatives; the person registering a partner becomes its first representative.");
+
+        /// <summary>A partner keeps at least one representative.</summary>
+        public static readonly ErrorCode LastRepresentative = new("Partners.LastRepresentative", "A partner keeps at least one representative, so someone can always act for it; name another before removing the last.");
 
         /// <summary>A representative needs a name.</summary>
         public static readonly ErrorCode InvalidRepresentative = new("Partners.InvalidRepresentative", "A representative needs a person, a name of at most 200 characters and a role.");

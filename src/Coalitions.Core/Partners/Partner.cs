@@ -31,19 +31,39 @@ public sealed record RepresentativeAdded(PartnerId Partner, Representative Repre
 /// <param name="By">Who.</param>
 public sealed record RepresentativeRemoved(PartnerId Partner, PersonId Person, Instant At, Actor By) : IDomainEvent;
 
-/// <summary>A partner and what it brings.</summary>
+/// <summary>A partner, what it brings, and the people it has named to represent it.</summary>
 /// <param name="Id">The partner.</param>
 /// <param name="Profile">Its profile.</param>
-public sealed record PartnerSnapshot(PartnerId Id, PartnerProfile Profile);
+/// <param name="Representatives">The people it has named as its representatives.</param>
+public sealed record PartnerSnapshot(PartnerId Id, PartnerProfile Profile, IReadOnlyList<PersonId> Representatives);
 
 /// <summary>
 /// A partner organization: an NGO, community group, school, agency, business, funder or any other
 /// organization that joins or may join coalitions, with its profile and the people who represent it.
 /// </summary>
-/// <remarks>The host decides who may edit a partner's record; the aggregate records who did.</remarks>
+/// <remarks>
+/// <para>Only the partner's own people change its record: the person who registers it becomes its first
+/// representative, and from then on only a representative acting for the partner updates its profile or names and
+/// removes representatives. A partner always keeps at least one representative, so someone can always act for it.
+/// Coalitions take a membership's delegates from these representatives.</para>
+/// </remarks>
 /// <threadsafety>Not thread-safe: load one instance per unit of work.</threadsafety>
 public sealed class Partner : AggregateRoot<PartnerId>
 {
+    private const int MaxRepresentatives = 50;
+
+    private static readonly Permissions<Partner, PersonId?> Who = new(nameof(Partner));
+    private static readonly Role<Partner, PersonId?> Registrant = Who.Role(
+        "the person who registers the partner, named as its first representative",
+        static (_, by, registrant) => by.Kind == ActorKind.Person && by.Person == registrant);
+    private static readonly Role<Partner, PersonId?> OwnRepresentative = Who.Role(
+        "a representative the partner has named, acting for it",
+        static (partner, by, _) => by.OnBehalfOf == partner.Id && by.Person is { } person && partner._representatives.ContainsKey(person));
+    private static readonly Command<Partner, PersonId?> RegisterCommand = Who.Command(nameof(Register), ErrorCodes.Partners.NotARepresentative, Registrant);
+    private static readonly Command<Partner, PersonId?> UpdateProfileCommand = Who.Command(nameof(UpdateProfile), ErrorCodes.Partners.NotARepresentative, OwnRepresentative);
+    private static readonly Command<Partner, PersonId?> AddRepresentativeCommand = Who.Command(nameof(AddRepresentative), ErrorCodes.Partners.NotARepresentative, OwnRepresentative);
+    private static readonly Command<Partner, PersonId?> RemoveRepresentativeCommand = Who.Command(nameof(RemoveRepresentative), ErrorCodes.Partners.NotARepresentative, OwnRepresentative);
+
     private readonly Dictionary<PersonId, Representative> _representatives = [];
 
     private Partner()
@@ -56,29 +76,44 @@ public sealed class Partner : AggregateRoot<PartnerId>
     /// <summary>Gets the representatives, in the order they were named.</summary>
     public IReadOnlyCollection<Representative> Representatives => _representatives.Values;
 
-    /// <summary>Gets the partner with its profile, for fit and diversity analysis.</summary>
-    public PartnerSnapshot Snapshot => new(Id, Profile);
+    /// <summary>Gets the partner with its profile and representatives, for membership offers, fit and diversity analysis.</summary>
+    public PartnerSnapshot Snapshot => new(Id, Profile, _representatives.Keys.ToArray());
 
-    /// <summary>Registers a partner.</summary>
+    /// <summary>Registers a partner; the person registering it becomes its first representative.</summary>
     /// <param name="id">Its id.</param>
     /// <param name="profile">Its profile.</param>
-    /// <param name="by">Who registers it.</param>
-    /// <param name="at">When.</param>
+    /// <param name="registrant">The person registering it, with their name and role: its first representative.</param>
+    /// <param name="by">The registrant themselves (<c>Actor.Representing(registrant.Person, id)</c> or <c>Actor.ForPerson(registrant.Person)</c>).</param>
+    /// <param name="at">When it is registered.</param>
     /// <returns>The partner.</returns>
-    /// <exception cref="CoalitionRuleException">The profile is invalid (<c>Partners.InvalidProfile</c>, <c>Partners.UnknownTimeZone</c>).</exception>
-    public static Partner Register(PartnerId id, PartnerProfile profile, Actor by, Instant at)
+    /// <exception cref="CoalitionRuleException">
+    /// An empty id, an invalid profile (<c>Partners.InvalidProfile</c>, <c>Partners.UnknownTimeZone</c>) or representative
+    /// (<c>Partners.InvalidRepresentative</c>), or <paramref name="by"/> is not the registrant (<c>Partners.NotARepresentative</c>).
+    /// </exception>
+    /// <example>
+    /// <code>
+    /// var amina = PersonId.New();
+    /// var partner = Partner.Register(PartnerId.New(), profile,
+    ///     new Representative(amina, "Amina Otieno", RepresentativeRole.Delegate),
+    ///     Actor.ForPerson(amina), SystemClock.Instance.GetCurrentInstant());
+    /// </code>
+    /// </example>
+    public static Partner Register(PartnerId id, PartnerProfile profile, Representative registrant, Actor by, Instant at)
     {
-        Preconditions.CheckNotNull(profile, nameof(profile));
-        Preconditions.CheckNotNull(by, nameof(by));
-        PartnerProfileValidator.Instance.EnsureValid(profile);
         var partner = new Partner();
-        partner.Raise(new PartnerRegistered(id, Normalize(profile), at, by));
+        Ensure.Id(id, nameof(id));
+        RegisterCommand.Authorize(partner, by, at, registrant?.Person, "a new partner");
+        PartnerProfileValidator.Instance.EnsureValid(profile);
+        RepresentativeValidator.Instance.EnsureValid(registrant);
+        var normalized = Normalize(profile);
+        partner.Raise(new PartnerRegistered(id, normalized, at, by), new RepresentativeAdded(id, Normalize(registrant), at, by));
         return partner;
     }
 
-    /// <summary>Rebuilds a partner from its events, without checks.</summary>
+    /// <summary>Rebuilds a partner from its events, checking that they form its history.</summary>
     /// <param name="history">The events, oldest first.</param>
     /// <returns>The partner.</returns>
+    /// <exception cref="StoredEventException">The events are not the history of one partner (<c>Kernel.CorruptHistory</c>).</exception>
     public static Partner Rehydrate(IEnumerable<IDomainEvent> history)
     {
         return Rebuild(new Partner(), history);
@@ -86,57 +121,81 @@ public sealed class Partner : AggregateRoot<PartnerId>
 
     /// <summary>Replaces the profile.</summary>
     /// <param name="profile">The new profile.</param>
-    /// <param name="by">Who.</param>
-    /// <param name="at">When.</param>
-    /// <exception cref="CoalitionRuleException">The profile is invalid.</exception>
+    /// <param name="by">A representative of the partner, acting for it.</param>
+    /// <param name="at">When the profile changes.</param>
+    /// <exception cref="CoalitionRuleException">The profile is invalid, or <paramref name="by"/> is not a representative (<c>Partners.NotARepresentative</c>).</exception>
     public void UpdateProfile(PartnerProfile profile, Actor by, Instant at)
     {
-        Preconditions.CheckNotNull(profile, nameof(profile));
+        UpdateProfileCommand.Authorize(this, by, at, null, Profile.Name);
         PartnerProfileValidator.Instance.EnsureValid(profile);
         Raise(new PartnerProfileUpdated(Id, Normalize(profile), at, by));
     }
 
     /// <summary>Names a person to represent the partner.</summary>
     /// <param name="representative">The person, their name and role.</param>
-    /// <param name="by">Who.</param>
-    /// <param name="at">When.</param>
-    /// <exception cref="CoalitionRuleException">The person already represents the partner, or the name is missing.</exception>
+    /// <param name="by">A representative of the partner, acting for it.</param>
+    /// <param name="at">When the person is named.</param>
+    /// <exception cref="CoalitionRuleException">
+    /// Not a representative (<c>Partners.NotARepresentative</c>), an invalid representative (<c>Partners.InvalidRepresentative</c>),
+    /// the person already represents the partner (<c>Partners.DuplicateRepresentative</c>), or the partner has 50 already.
+    /// </exception>
     public void AddRepresentative(Representative representative, Actor by, Instant at)
     {
-        Preconditions.CheckNotNull(representative, nameof(representative));
-        if (representative.Person == default || string.IsNullOrWhiteSpace(representative.Name) || representative.Name.Length > 200 || !Enum.IsDefined(representative.Role))
-        {
-            throw new CoalitionRuleException(ErrorCodes.Partners.InvalidRepresentative, "A representative needs a person, a name of at most 200 characters and a role.");
-        }
-
+        AddRepresentativeCommand.Authorize(this, by, at, null, Profile.Name);
+        RepresentativeValidator.Instance.EnsureValid(representative);
         if (_representatives.ContainsKey(representative.Person))
         {
-            throw new CoalitionRuleException(ErrorCodes.Partners.DuplicateRepresentative, $"{representative.Name} already represents {Profile.Name}.");
+            throw CoalitionRuleException.Because(ErrorCodes.Partners.DuplicateRepresentative, "{person} already represents {partner}.", ("person", representative.Name), ("partner", Profile.Name));
         }
 
-        Raise(new RepresentativeAdded(Id, representative with { Name = representative.Name.Trim() }, at, by));
+        if (_representatives.Count >= MaxRepresentatives)
+        {
+            throw CoalitionRuleException.Because(ErrorCodes.Kernel.OutOfRange, "{partner} has {max} representatives, the most a partner may name.", ("partner", Profile.Name), ("max", MaxRepresentatives));
+        }
+
+        Raise(new RepresentativeAdded(Id, Normalize(representative), at, by));
     }
 
-    /// <summary>Removes a representative.</summary>
+    /// <summary>Removes a representative; the last one stays, so someone can always act for the partner.</summary>
     /// <param name="person">The person.</param>
-    /// <param name="by">Who.</param>
-    /// <param name="at">When.</param>
-    /// <exception cref="CoalitionRuleException">The person does not represent the partner.</exception>
+    /// <param name="by">A representative of the partner, acting for it (possibly the person leaving).</param>
+    /// <param name="at">When the person stops representing the partner.</param>
+    /// <exception cref="CoalitionRuleException">
+    /// Not a representative (<c>Partners.NotARepresentative</c>), the person does not represent the partner
+    /// (<c>Partners.UnknownRepresentative</c>), or they are its last representative (<c>Partners.LastRepresentative</c>).
+    /// </exception>
     public void RemoveRepresentative(PersonId person, Actor by, Instant at)
     {
-        if (!_representatives.ContainsKey(person))
+        RemoveRepresentativeCommand.Authorize(this, by, at, null, Profile.Name);
+        Ensure.Id(person, nameof(person));
+        if (!_representatives.TryGetValue(person, out var leaving))
         {
-            throw new CoalitionRuleException(ErrorCodes.Partners.UnknownRepresentative, $"{person} does not represent {Profile.Name}.");
+            throw CoalitionRuleException.Because(ErrorCodes.Partners.UnknownRepresentative, "Person {person} does not represent {partner}.", ("person", person), ("partner", Profile.Name));
+        }
+
+        if (_representatives.Count == 1)
+        {
+            throw CoalitionRuleException.Because(ErrorCodes.Partners.LastRepresentative, "{person} is the last representative of {partner}; name another before removing them.", ("person", leaving.Name), ("partner", Profile.Name));
         }
 
         Raise(new RepresentativeRemoved(Id, person, at, by));
     }
 
+    /// <summary>Whether a person represents the partner. O(1).</summary>
+    /// <param name="person">The person.</param>
+    /// <returns><see langword="true"/> for a current representative.</returns>
+    public bool IsRepresentedBy(PersonId person) => _representatives.ContainsKey(person);
+
     /// <inheritdoc />
     protected override bool IsCreation(IDomainEvent domainEvent) => domainEvent is PartnerRegistered;
 
     /// <inheritdoc />
-    protected override string? Admits(IDomainEvent domainEvent) => null;
+    protected override string? Admits(IDomainEvent domainEvent) => domainEvent switch
+    {
+        RepresentativeAdded e when _representatives.ContainsKey(e.Representative.Person) => "the person already represents the partner.",
+        RepresentativeRemoved e when !_representatives.ContainsKey(e.Person) => "the person does not represent the partner.",
+        _ => null,
+    };
 
     /// <inheritdoc />
     protected override void Apply(IDomainEvent domainEvent)
@@ -160,6 +219,8 @@ public sealed class Partner : AggregateRoot<PartnerId>
                 throw UnknownEvent(domainEvent);
         }
     }
+
+    private static Representative Normalize(Representative representative) => representative with { Name = representative.Name.Trim() };
 
     private static PartnerProfile Normalize(PartnerProfile profile) => profile with
     {

@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using Coalitions.Core.Kernel;
 using FluentValidation;
 using NodaTime;
@@ -101,43 +100,51 @@ public sealed record PartnerProfile(
 }
 
 /// <summary>Checks a <see cref="PartnerProfile"/> at the boundary.</summary>
-internal sealed partial class PartnerProfileValidator : AbstractValidator<PartnerProfile>
+internal sealed class PartnerProfileValidator : AbstractValidator<PartnerProfile>
 {
     public static readonly PartnerProfileValidator Instance = new();
 
     private PartnerProfileValidator()
     {
-        var code = ErrorCodes.Partners.InvalidProfile.Code;
-        RuleFor(p => p.Name).NotEmpty().WithErrorCode(code).MaximumLength(200).WithErrorCode(code);
-        RuleFor(p => p.LegalForm).MaximumLength(100).WithErrorCode(code);
-        RuleFor(p => p.Region).MaximumLength(100).WithErrorCode(code);
-        RuleFor(p => p.Sector).IsInEnum().WithErrorCode(code);
-        RuleFor(p => p.Country).NotNull().WithErrorCode(code).Matches(CountryCode()).WithErrorCode(code)
-            .WithMessage("The country must be an ISO 3166-1 alpha-2 code in capitals, such as KE or BR.");
-        RuleFor(p => p.TimeZone).Must(zone => zone is not null && DateTimeZoneProviders.Tzdb.GetZoneOrNull(zone) is not null)
+        var code = ErrorCodes.Partners.InvalidProfile;
+        RuleFor(p => p.Name).IsName();
+        RuleFor(p => p.LegalForm).IsName(100, required: false);
+        RuleFor(p => p.Region).IsName(100, required: false);
+        RuleFor(p => p.Sector).IsDefined();
+        RuleFor(p => p.Country).IsCountry(code);
+        RuleFor(p => p.TimeZone).Must(zone => zone is not null && zone.Length <= 64 && DateTimeZoneProviders.Tzdb.GetZoneOrNull(zone) is not null)
             .WithErrorCode(ErrorCodes.Partners.UnknownTimeZone.Code)
-            .WithMessage(p => $"'{p.TimeZone}' is not a time zone of the tz database (for example Africa/Nairobi).");
-        Tags(p => p.FocusAreas, "focus areas", code);
-        Tags(p => p.Values, "values", code);
-        Tags(p => p.Capabilities, "capabilities", code);
-        RuleFor(p => p.Languages).NotNull().WithErrorCode(code);
-        RuleForEach(p => p.Languages).NotNull().WithErrorCode(code).Matches(LanguageCode()).WithErrorCode(code)
-            .WithMessage("A language must be an ISO 639 code in lower case, such as en or sw.");
+            .WithMessage("The time zone must be an id of the tz database, such as Africa/Nairobi.");
+        Tags(p => p.FocusAreas, "focus areas", code.Code);
+        Tags(p => p.Values, "values", code.Code);
+        Tags(p => p.Capabilities, "capabilities", code.Code);
+        RuleFor(p => p.Languages).Must(list => list is not null && list.Count <= 20).WithErrorCode(code.Code).WithMessage("The languages must be given, at most 20.");
+        RuleForEach(p => p.Languages).IsLanguage(code);
     }
 
     private void Tags(System.Linq.Expressions.Expression<Func<PartnerProfile, IReadOnlyList<string>>> tags, string what, string code)
     {
         var each = System.Linq.Expressions.Expression.Lambda<Func<PartnerProfile, IEnumerable<string>>>(tags.Body, tags.Parameters);
-        RuleFor(tags).NotNull().WithErrorCode(code)
+        RuleFor(tags).Must(list => list is not null).WithErrorCode(code).WithMessage($"The {what} must be given (an empty list is fine).")
             .Must(list => list is null || list.Count <= 50).WithErrorCode(code).WithMessage($"At most 50 {what}.")
             .Must(list => list is null || list.Select(t => t?.Trim().ToUpperInvariant()).Distinct().Count() == list.Count)
             .WithErrorCode(code).WithMessage($"The {what} list each entry once.");
-        RuleForEach(each).NotEmpty().WithErrorCode(code).MaximumLength(100).WithErrorCode(code).OverridePropertyName(what);
+        RuleForEach(each).Must(tag => FreeText.Problem(tag, true, 100) is null && FreeText.IsSingleLine(tag)).WithErrorCode(code)
+            .WithMessage($"Each of the {what} is one line of at most 100 characters.").OverridePropertyName(what);
     }
+}
 
-    [GeneratedRegex("^[A-Z]{2}$")]
-    private static partial Regex CountryCode();
+/// <summary>Checks a <see cref="Representative"/> at the boundary.</summary>
+internal sealed class RepresentativeValidator : AbstractValidator<Representative>
+{
+    public static readonly RepresentativeValidator Instance = new();
 
-    [GeneratedRegex("^[a-z]{2,3}$")]
-    private static partial Regex LanguageCode();
+    private RepresentativeValidator()
+    {
+        var code = ErrorCodes.Partners.InvalidRepresentative.Code;
+        RuleFor(r => r.Person).IsId();
+        RuleFor(r => r.Name).Must(name => FreeText.Problem(name, true, Limits.NameLength) is null && FreeText.IsSingleLine(name))
+            .WithErrorCode(code).WithMessage("A representative needs a name: one line of at most 200 characters.");
+        RuleFor(r => r.Role).Must(Ensure.IsDefined).WithErrorCode(code).WithMessage("A representative needs a defined role.");
+    }
 }

@@ -30,7 +30,7 @@ public static class GovernanceScenario
         return coalition;
     }
 
-    public static PartnerSnapshot Candidate(int n) => new(Partner(n), PartnerScenario.Profile($"Member {n}", Sectors[n - 1], region: n % 2 == 0 ? "Coast" : "Nairobi"));
+    public static PartnerSnapshot Candidate(int n) => new(Partner(n), PartnerScenario.Profile($"Member {n}", Sectors[n - 1], region: n % 2 == 0 ? "Coast" : "Nairobi"), [Person(n)]);
 
     public static global::Coalitions.Core.Governance.Governance With(GovernanceTemplate template) => global::Coalitions.Core.Governance.Governance.Establish(TheCoalition, template, Secretariat, Start);
 

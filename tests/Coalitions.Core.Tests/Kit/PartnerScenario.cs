@@ -16,5 +16,8 @@ public static class PartnerScenario
         string[]? capabilities = null) =>
         new(name, sector, country, "Africa/Nairobi", focus ?? ["literacy", "rural education"], values ?? ["equity", "transparency"], capabilities ?? ["teacher training"], ["en", "sw"], region);
 
-    public static PartnerSnapshot Snapshot(int n, PartnerProfile profile) => new(Partner(n), profile);
+    public static PartnerSnapshot Snapshot(int n, PartnerProfile profile) => new(Partner(n), profile, [Person(n)]);
+
+    /// <summary>Person n, named "Representative n", as the delegate of partner n.</summary>
+    public static Representative Rep(int n, RepresentativeRole role = RepresentativeRole.Delegate) => new(Person(n), $"Representative {n}", role);
 }

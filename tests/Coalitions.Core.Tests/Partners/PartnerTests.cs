@@ -13,7 +13,7 @@ public class PartnerTests
     [Fact]
     public void A_partner_is_registered_with_its_profile_and_time_zone()
     {
-        var partner = PartnerAggregate.Register(Partner(1), Profile(name: "  Rural Schools Trust "), For(1), Start);
+        var partner = PartnerAggregate.Register(Partner(1), Profile(name: "  Rural Schools Trust "), Rep(1), For(1), Start);
 
         Assert.Equal("Rural Schools Trust", partner.Profile.Name);
         Assert.Equal("Africa/Nairobi", partner.Profile.Zone.Id);
@@ -23,7 +23,7 @@ public class PartnerTests
     [Fact]
     public void An_unknown_time_zone_is_refused()
     {
-        var error = Assert.Throws<CoalitionRuleException>(() => PartnerAggregate.Register(Partner(1), Profile() with { TimeZone = "Africa/Atlantis" }, For(1), Start));
+        var error = Assert.Throws<CoalitionRuleException>(() => PartnerAggregate.Register(Partner(1), Profile() with { TimeZone = "Africa/Atlantis" }, Rep(1), For(1), Start));
 
         Assert.Equal(ErrorCodes.Partners.UnknownTimeZone, error.Code);
     }
@@ -34,7 +34,7 @@ public class PartnerTests
     [InlineData("")]
     public void A_country_is_an_ISO_3166_alpha_2_code(string country)
     {
-        var error = Assert.Throws<CoalitionRuleException>(() => PartnerAggregate.Register(Partner(1), Profile(country: country), For(1), Start));
+        var error = Assert.Throws<CoalitionRuleException>(() => PartnerAggregate.Register(Partner(1), Profile(country: country), Rep(1), For(1), Start));
 
         Assert.Equal(ErrorCodes.Partners.InvalidProfile, error.Code);
     }
@@ -42,7 +42,7 @@ public class PartnerTests
     [Fact]
     public void A_tag_is_listed_once_whatever_its_case()
     {
-        var error = Assert.Throws<CoalitionRuleException>(() => PartnerAggregate.Register(Partner(1), Profile(focus: ["Literacy", "literacy "]), For(1), Start));
+        var error = Assert.Throws<CoalitionRuleException>(() => PartnerAggregate.Register(Partner(1), Profile(focus: ["Literacy", "literacy "]), Rep(1), For(1), Start));
 
         Assert.Equal(ErrorCodes.Partners.InvalidProfile, error.Code);
     }
@@ -52,36 +52,117 @@ public class PartnerTests
     {
         var many = Enumerable.Range(1, 51).Select(i => $"capability {i}").ToArray();
 
-        Assert.Throws<CoalitionRuleException>(() => PartnerAggregate.Register(Partner(1), Profile(capabilities: many), For(1), Start));
+        Assert.Throws<CoalitionRuleException>(() => PartnerAggregate.Register(Partner(1), Profile(capabilities: many), Rep(1), For(1), Start));
     }
 
     [Fact]
     public void A_language_is_an_ISO_639_code()
     {
-        Assert.Throws<CoalitionRuleException>(() => PartnerAggregate.Register(Partner(1), Profile() with { Languages = ["English"] }, For(1), Start));
+        Assert.Throws<CoalitionRuleException>(() => PartnerAggregate.Register(Partner(1), Profile() with { Languages = ["English"] }, Rep(1), For(1), Start));
     }
 
     [Fact]
     public void An_invalid_profile_update_changes_nothing()
     {
-        var partner = PartnerAggregate.Register(Partner(1), Profile(), For(1), Start);
+        var partner = PartnerAggregate.Register(Partner(1), Profile(), Rep(1), For(1), Start);
 
-        Refusal.Expect(partner, ErrorCodes.Partners.InvalidProfile, () => partner.UpdateProfile(Profile(name: ""), For(1), Hours(1)));
+        Refusal.Expect(partner, ErrorCodes.Kernel.InvalidText, () => partner.UpdateProfile(Profile(name: ""), For(1), Hours(1)));
         Assert.Equal("Rural Schools Trust", partner.Profile.Name);
     }
 
     [Fact]
     public void A_person_represents_a_partner_once()
     {
-        var partner = PartnerAggregate.Register(Partner(1), Profile(), For(1), Start);
-        partner.AddRepresentative(new Representative(Person(1), "Amina Otieno", RepresentativeRole.Delegate), For(1), Hours(1));
+        var partner = PartnerAggregate.Register(Partner(1), Profile(), Rep(1), For(1), Start);
 
-        Refusal.Expect(partner, ErrorCodes.Partners.DuplicateRepresentative, () => partner.AddRepresentative(new Representative(Person(1), "Amina Otieno", RepresentativeRole.Contact), For(1), Hours(2)));
+        Refusal.Expect(partner, ErrorCodes.Partners.DuplicateRepresentative, () => partner.AddRepresentative(Rep(1, RepresentativeRole.Contact), For(1), Hours(2)));
         Refusal.Expect(partner, ErrorCodes.Partners.InvalidRepresentative, () => partner.AddRepresentative(new Representative(Person(2), " ", RepresentativeRole.Contact), For(1), Hours(2)));
         Refusal.Expect(partner, ErrorCodes.Partners.UnknownRepresentative, () => partner.RemoveRepresentative(Person(3), For(1), Hours(2)));
+    }
 
-        partner.RemoveRepresentative(Person(1), For(1), Hours(3));
-        Assert.Empty(partner.Representatives);
+    [Fact]
+    public void The_person_who_registers_a_partner_becomes_its_first_representative()
+    {
+        var partner = PartnerAggregate.Register(Partner(1), Profile(), Rep(1), For(1), Start);
+
+        Assert.True(partner.IsRepresentedBy(Person(1)));
+        Assert.Equal([Person(1)], partner.Snapshot.Representatives);
+    }
+
+    [Fact]
+    public void Only_the_registrant_registers_a_partner_in_their_own_name()
+    {
+        var error = Assert.Throws<CoalitionRuleException>(() => PartnerAggregate.Register(Partner(1), Profile(), Rep(1), For(2), Start));
+
+        Assert.Equal(ErrorCodes.Partners.NotARepresentative, error.Code);
+    }
+
+    [Fact]
+    public void An_outsider_cannot_change_a_partners_profile_or_representatives()
+    {
+        var partner = PartnerAggregate.Register(Partner(1), Profile(), Rep(1), For(1), Start);
+
+        Refusal.Expect(partner, ErrorCodes.Partners.NotARepresentative, () => partner.UpdateProfile(Profile(name: "Taken Over"), For(2), Hours(1)));
+        Refusal.Expect(partner, ErrorCodes.Partners.NotARepresentative, () => partner.AddRepresentative(Rep(2), For(2), Hours(1)));
+        Refusal.Expect(partner, ErrorCodes.Partners.NotARepresentative, () => partner.AddRepresentative(Rep(2), Actor.Representing(Person(2), Partner(1)), Hours(1)));
+        Refusal.Expect(partner, ErrorCodes.Partners.NotARepresentative, () => partner.RemoveRepresentative(Person(1), Actor.System("import"), Hours(1)));
+    }
+
+    [Fact]
+    public void A_representative_acts_for_the_partner_only_when_acting_in_its_name()
+    {
+        var partner = PartnerAggregate.Register(Partner(1), Profile(), Rep(1), For(1), Start);
+
+        Refusal.Expect(partner, ErrorCodes.Partners.NotARepresentative, () => partner.UpdateProfile(Profile(name: "Renamed"), Actor.Representing(Person(1), Partner(2)), Hours(1)));
+    }
+
+    [Fact]
+    public void A_partner_keeps_its_last_representative()
+    {
+        var partner = PartnerAggregate.Register(Partner(1), Profile(), Rep(1), For(1), Start);
+        Refusal.Expect(partner, ErrorCodes.Partners.LastRepresentative, () => partner.RemoveRepresentative(Person(1), For(1), Hours(1)));
+
+        partner.AddRepresentative(Rep(2), For(1), Hours(2));
+        partner.RemoveRepresentative(Person(1), Actor.Representing(Person(2), Partner(1)), Hours(3));
+
+        Assert.Equal([Person(2)], partner.Representatives.Select(r => r.Person));
+    }
+
+    [Fact]
+    public void A_command_without_an_actor_is_refused_with_a_code()
+    {
+        var partner = PartnerAggregate.Register(Partner(1), Profile(), Rep(1), For(1), Start);
+
+        Refusal.Expect(partner, ErrorCodes.Kernel.ActorRequired, () => partner.UpdateProfile(Profile(name: "Renamed"), null!, Hours(1)));
+    }
+
+    [Theory]
+    [InlineData("ZZ")]
+    [InlineData("KE\n")]
+    [InlineData("XK")]
+    public void A_country_must_be_in_the_ISO_3166_list_not_merely_look_like_a_code(string country)
+    {
+        var error = Assert.Throws<CoalitionRuleException>(() => PartnerAggregate.Register(Partner(1), Profile(country: country), Rep(1), For(1), Start));
+
+        Assert.Equal(ErrorCodes.Partners.InvalidProfile, error.Code);
+    }
+
+    [Theory]
+    [InlineData("xx")]
+    [InlineData("eng")]
+    public void A_language_must_be_in_the_ISO_639_1_list(string language)
+    {
+        var error = Assert.Throws<CoalitionRuleException>(() => PartnerAggregate.Register(Partner(1), Profile() with { Languages = [language] }, Rep(1), For(1), Start));
+
+        Assert.Equal(ErrorCodes.Partners.InvalidProfile, error.Code);
+    }
+
+    [Fact]
+    public void A_name_with_a_control_character_is_refused()
+    {
+        var error = Assert.Throws<CoalitionRuleException>(() => PartnerAggregate.Register(Partner(1), Profile(name: "Rural\u0007Trust"), Rep(1), For(1), Start));
+
+        Assert.Equal(ErrorCodes.Kernel.InvalidText, error.Code);
     }
 }
 

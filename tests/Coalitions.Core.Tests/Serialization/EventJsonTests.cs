@@ -53,9 +53,9 @@ public class EventJsonTests
         late.Withdraw("Overtaken by events.", For(1), Hours(41));
         events.AddRange(late.DequeueUncommittedEvents());
 
-        var partner = PartnerAggregate.Register(Partner(1), Kit.PartnerScenario.Profile(), For(1), Start);
+        var partner = PartnerAggregate.Register(Partner(1), Kit.PartnerScenario.Profile(), new Representative(Person(1), "Amina Otieno", RepresentativeRole.Delegate), For(1), Start);
         partner.UpdateProfile(Kit.PartnerScenario.Profile(region: "Coast"), For(1), Hours(1));
-        partner.AddRepresentative(new Representative(Person(1), "Amina Otieno", RepresentativeRole.Delegate), For(1), Hours(1));
+        partner.AddRepresentative(new Representative(Person(2), "Baraka Mwangi", RepresentativeRole.Alternate), For(1), Hours(1));
         partner.RemoveRepresentative(Person(1), For(1), Hours(2));
         events.AddRange(partner.DequeueUncommittedEvents());
 
