@@ -57,7 +57,7 @@ public static class Scenario
         proposal.CastBallot(Partner(member), stance, reason ?? (stance is Stance.Block or Stance.Object ? "A reason." : null), For(member), Hours(atHours));
 }
 
-/// <summary>Asserts that a refused command threw the expected code and changed nothing.</summary>
+/// <summary>Asserts that a refused command threw the expected code and changed nothing a host could observe.</summary>
 public static class Refusal
 {
     public static CoalitionRuleException Expect<T>(AggregateRoot<T> aggregate, ErrorCode code, Action command)
@@ -66,10 +66,12 @@ public static class Refusal
         ArgumentNullException.ThrowIfNull(aggregate);
         var version = aggregate.Version;
         var pending = aggregate.HasUncommittedEvents;
+        var state = ObservableState.Of(aggregate);
         var error = Assert.Throws<CoalitionRuleException>(command);
-        Assert.Equal(code, error.Code);
+        Assert.True(error.Has(code), $"Expected {code} but the refusal carried {string.Join(", ", error.Codes)}: {error.Message}");
         Assert.Equal(version, aggregate.Version);
         Assert.Equal(pending, aggregate.HasUncommittedEvents);
+        Assert.Equal(state, ObservableState.Of(aggregate));
         return error;
     }
 }
