@@ -14,6 +14,7 @@ namespace Coalitions.Core.Storage;
     WriteIndented = false)]
 [JsonSerializable(typeof(EventMetadata))]
 [JsonSerializable(typeof(ProposalSnapshotState))]
+[JsonSerializable(typeof(Hosting.NoticeRecord))]
 internal sealed partial class StorageJsonContext : JsonSerializerContext
 {
     private static readonly Lazy<JsonSerializerOptions> WithNodaTime = new(() =>
