@@ -28,6 +28,7 @@ public sealed class EventSerializer
     private readonly FrozenDictionary<string, Type> _typeByName;
     private readonly FrozenDictionary<Type, string> _nameByType;
     private readonly FrozenDictionary<string, int> _currentVersion;
+    private readonly FrozenSet<string> _readable;
 
     /// <summary>Initializes a serializer with upcasters for events written by older versions.</summary>
     /// <param name="upcasters">The upcasters; at most one per stored type and schema version, each chain ending at a known event type.</param>
@@ -59,6 +60,7 @@ public sealed class EventSerializer
         }
 
         _upcasters = byKey.ToFrozenDictionary();
+        _readable = _typeByName.Keys.Concat(byKey.Keys.Select(k => k.Item1)).ToFrozenSet(StringComparer.Ordinal);
         _currentVersion = current.ToFrozenDictionary(StringComparer.Ordinal);
     }
 
@@ -96,7 +98,7 @@ public sealed class EventSerializer
     /// <param name="typeName">The stored type discriminator.</param>
     /// <returns><see langword="true"/> for a domain event; <see langword="false"/> for anything else a host stored in the same log.</returns>
     public bool IsDomainEvent(string typeName) =>
-        typeName is not null && (_typeByName.ContainsKey(typeName) || _upcasters.Keys.Any(k => string.Equals(k.Type, typeName, StringComparison.Ordinal)));
+        typeName is not null && _readable.Contains(typeName);
 
     /// <summary>Serializes an event for a store.</summary>
     /// <param name="domainEvent">The event.</param>
