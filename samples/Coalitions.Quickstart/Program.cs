@@ -2,11 +2,13 @@ using Coalitions.Core.Agreements;
 using Coalitions.Core.Coalitions;
 using Coalitions.Core.Decisions;
 using Coalitions.Core.Governance;
+using Coalitions.Core.Hosting;
 using Coalitions.Core.Kernel;
 using Coalitions.Core.Membership;
 using Coalitions.Core.Partners;
 using Coalitions.Core.Polls;
-using Coalitions.Core.Serialization;
+using Coalitions.Core.Sqlite;
+using Coalitions.Core.Storage;
 using NodaTime;
 
 // The quickstart tells one story through the API: an education coalition forms, then takes three decisions under
@@ -278,12 +280,42 @@ for (var i = 0; i < members.Length; i++)
 Console.WriteLine($"   {meeting.Close(seed: 0, secretariat, monday + Duration.FromDays(3)).Explanation}");
 Console.WriteLine();
 
-// 4. Every change is an event: store them as JSON, read them back, rebuild the proposal.
-Chapter("4. The record: events as JSON, rebuilt");
-var stored = amendment.DequeueUncommittedEvents().Select(CoalitionsJson.SerializeEvent).ToList();
-var rebuilt = Proposal.Rehydrate(stored.Select(CoalitionsJson.DeserializeEvent));
-Console.WriteLine($"   {stored.Count} events stored; rebuilt proposal: {rebuilt.Status}, {rebuilt.Rounds.Count} rounds, result {rebuilt.Outcome!.Result}.");
-Console.WriteLine($"   First event: {stored[0][..Math.Min(stored[0].Length, 96)]}...");
+// 4. Every change is an event: the whole story is saved to a SQLite file, then rebuilt from it.
+Chapter("4. The record: saved to a SQLite file and rebuilt");
+var folder = Directory.CreateTempSubdirectory("coalitions-quickstart-");
+var databaseFile = Path.Combine(folder.FullName, "learning-for-all.db");
+IAggregate[] story = [.. partners, outreach, coalitionAggregate, governance, election, mou, admission, statement, amendment, meeting];
+var eventCount = story.Sum(a => a.UncommittedEvents.Count);
+using (var events = SqliteEventStore.Open(databaseFile))
+{
+    var store = new AggregateStore(events, SystemClock.Instance);
+    foreach (var aggregate in story)
+    {
+        await store.SaveAsync(aggregate);
+    }
+}
+
+Console.WriteLine($"   {story.Length} aggregates, {eventCount} events saved to {Path.GetFileName(databaseFile)}.");
+Console.WriteLine($"   The coalition and its governance share an id, not a stream: {coalitionAggregate.StreamName[..18]}..., {governance.StreamName[..19]}...");
+using (var events = SqliteEventStore.Open(databaseFile))
+{
+    var store = new AggregateStore(events, SystemClock.Instance);
+    var rebuilt = await store.LoadAsync<Proposal>(amendment.Id);
+    var rebuiltCoalition = await store.LoadAsync<Coalition>(coalition);
+    Console.WriteLine($"   Rebuilt: {rebuiltCoalition.Name}, {rebuiltCoalition.Status}, {rebuiltCoalition.Members.Count} members; the charter amendment {rebuilt.Status}, {rebuilt.Rounds.Count} rounds, result {rebuilt.Outcome!.Result}.");
+    var first = (await events.ReadStreamAsync(rebuilt.StreamName, 1))[0];
+    Console.WriteLine($"   Its first event, as stored: {first.Data[..Math.Min(first.Data.Length, 96)]}...");
+
+    // The scheduler's view of the same log: what falls due by 1 July 2026.
+    var schedule = new ScheduledWork();
+    await schedule.CatchUpAsync(events);
+    foreach (var due in schedule.DueAt(Instant.FromUtc(2026, 7, 1, 0, 0)))
+    {
+        Console.WriteLine($"   Due {due.DueAt:yyyy-MM-dd}: {due.Kind} {due.Subject}{(due.IsNotice ? " (a notice)" : $" -> {due.Command}")}");
+    }
+}
+
+folder.Delete(recursive: true);
 
 // Draft, submit and open a proposal before all members, as chapter 1 did step by step.
 Proposal PutToVote(MatterType matter, string title, string text, int proposer, DecisionRule rule)

@@ -20,7 +20,7 @@ namespace Coalitions.Core.Decisions;
 /// closing a round, which tally it.</para>
 /// </remarks>
 /// <threadsafety>Not thread-safe: load one instance per unit of work.</threadsafety>
-public sealed class Proposal : AggregateRoot<ProposalId>
+public sealed partial class Proposal : AggregateRoot<ProposalId>
 {
     private const string GuardFirstVote = "it has not been put to a vote before";
     private const string GuardSeconded = "seconded by as many members as the rule book requires";

@@ -97,7 +97,8 @@ public abstract partial class AggregateRoot<TId>
                 throw Corrupt(position, null, "the event is null.");
             }
 
-            var problem = EventShape.Problem(domainEvent) ?? StreamProblem(domainEvent, position == 1);
+            // An aggregate restored from a snapshot replays only the tail: it already exists, so no creation follows.
+            var problem = EventShape.Problem(domainEvent) ?? StreamProblem(domainEvent, Version == 0);
             if (problem is null)
             {
                 try
@@ -127,7 +128,7 @@ public abstract partial class AggregateRoot<TId>
             Version++;
         }
 
-        if (position == 0)
+        if (Version == 0)
         {
             throw Corrupt(0, null, "the history is empty; it must start with the event that creates the aggregate.");
         }

@@ -5,6 +5,15 @@ using System.Text.Json.Serialization;
 namespace Coalitions.Core.Kernel;
 
 /// <summary>
+/// Any typed id, seen without its type: what storage needs to name a stream (see <c>AggregateStore.LoadAsync</c>).
+/// </summary>
+public interface ITypedId
+{
+    /// <summary>Gets the underlying globally unique value.</summary>
+    Guid Value { get; }
+}
+
+/// <summary>
 /// A strongly typed identifier over a <see cref="Guid"/>. Every aggregate and every person or
 /// organization the model refers to has its own id type, so a partner id can never be passed
 /// where a proposal id is expected.
@@ -14,12 +23,9 @@ namespace Coalitions.Core.Kernel;
 /// Ids are compared by value. They serialize to JSON as a plain string in the "D" format
 /// (<c>"0f8fad5b-d9cb-469f-a165-70867728950e"</c>) and can be used as dictionary keys.
 /// </remarks>
-public interface ITypedId<TSelf> : IEquatable<TSelf>
+public interface ITypedId<TSelf> : ITypedId, IEquatable<TSelf>
     where TSelf : struct, ITypedId<TSelf>
 {
-    /// <summary>Gets the underlying globally unique value.</summary>
-    Guid Value { get; }
-
     /// <summary>Wraps an existing <see cref="Guid"/> as this id type.</summary>
     /// <param name="value">The value; <see cref="Guid.Empty"/> is refused.</param>
     /// <returns>The id.</returns>

@@ -6,86 +6,98 @@ using System.Text;
 namespace Coalitions.Core.Tests.Kit;
 
 /// <summary>
-/// Everything a host can observe of an aggregate, as text: every public property, deeply (collections item by item,
-/// nested values of the package property by property). Two equal texts mean no caller could tell the states apart.
+/// Describes everything an object shows through its public properties, deeply, as text: two objects with the same
+/// description look the same to every caller. Lists keep their order; other collections (sets, dictionary values) are
+/// compared as unordered. Used to prove that a snapshot restores exactly what replaying the events builds.
 /// </summary>
 public static class ObservableState
 {
-    private const int MaxDepth = 8;
+    private const int MaxDepth = 12;
 
-    public static string Of(object? value)
+    /// <summary>The same as <see cref="Describe"/>: what a host can observe of an aggregate.</summary>
+    public static string Of(object? value) => Describe(value);
+
+    public static string Describe(object? value)
     {
         var text = new StringBuilder();
-        Write(text, value, 0, new HashSet<object>(ReferenceEqualityComparer.Instance));
+        Write(text, "", value, 0, new HashSet<object>(ReferenceEqualityComparer.Instance));
         return text.ToString();
     }
 
-    private static void Write(StringBuilder text, object? value, int depth, HashSet<object> seen)
+    private static void Write(StringBuilder text, string path, object? value, int depth, HashSet<object> visiting)
     {
-        switch (value)
+        if (value is null)
         {
-            case null:
-                text.Append("null");
-                return;
-            case string s:
-                text.Append('"').Append(s).Append('"');
-                return;
-            case IFormattable formattable when value.GetType().IsPrimitive || value is decimal || value is Enum || value.GetType().Namespace?.StartsWith("NodaTime", StringComparison.Ordinal) == true:
-                text.Append(formattable.ToString(null, CultureInfo.InvariantCulture));
-                return;
+            text.Append(path).Append(" = null\n");
+            return;
         }
 
         var type = value.GetType();
-        if (type.IsPrimitive || type.IsEnum || type == typeof(Guid) || type.Namespace?.StartsWith("NodaTime", StringComparison.Ordinal) == true ||
-            type.Namespace?.StartsWith("Coalitions.Core", StringComparison.Ordinal) != true && value is not IEnumerable)
+        if (IsLeaf(type))
         {
-            text.Append(Convert.ToString(value, CultureInfo.InvariantCulture));
+            text.Append(path).Append(" = ").Append(Convert.ToString(value, CultureInfo.InvariantCulture)).Append('\n');
             return;
         }
 
-        if (depth > MaxDepth || (!type.IsValueType && !seen.Add(value)))
+        Assert.True(depth < MaxDepth, $"{path} nests deeper than {MaxDepth} levels.");
+        if (!type.IsValueType && !visiting.Add(value))
         {
-            text.Append('…');
+            text.Append(path).Append(" = (cycle)\n");
             return;
         }
 
-        if (value is IEnumerable sequence)
+        if (value is IEnumerable items)
         {
-            text.Append('[');
-            foreach (var item in sequence)
+            var described = items.Cast<object?>().Select(item =>
             {
-                Write(text, item, depth + 1, seen);
-                text.Append(',');
+                var inner = new StringBuilder();
+                Write(inner, "", item, depth + 1, visiting);
+                return inner.ToString();
+            }).ToList();
+            if (!IsOrdered(type))
+            {
+                described.Sort(StringComparer.Ordinal);
             }
 
-            text.Append(']');
-            return;
+            text.Append(path).Append(" = [").Append(described.Count).Append(" items]\n");
+            for (var i = 0; i < described.Count; i++)
+            {
+                foreach (var line in described[i].Split('\n', StringSplitOptions.RemoveEmptyEntries))
+                {
+                    text.Append(path).Append('[').Append(i).Append(']').Append(line).Append('\n');
+                }
+            }
+        }
+        else
+        {
+            foreach (var property in type.GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.GetIndexParameters().Length == 0).OrderBy(p => p.Name, StringComparer.Ordinal))
+            {
+                object? propertyValue;
+                try
+                {
+                    propertyValue = property.GetValue(value);
+                }
+                catch (TargetInvocationException thrown)
+                {
+                    propertyValue = $"throws {thrown.InnerException?.GetType().Name}";
+                }
+
+                Write(text, $"{path}.{property.Name}", propertyValue, depth + 1, visiting);
+            }
         }
 
-        text.Append(type.Name).Append('{');
-        foreach (var property in type.GetProperties(BindingFlags.Public | BindingFlags.Instance).OrderBy(p => p.Name, StringComparer.Ordinal))
+        if (!type.IsValueType)
         {
-            if (property.GetIndexParameters().Length > 0 || property.Name == "EqualityContract")
-            {
-                continue;
-            }
-
-            text.Append(property.Name).Append('=');
-            object? propertyValue;
-            try
-            {
-                propertyValue = property.GetValue(value);
-            }
-            catch (TargetInvocationException e)
-            {
-                text.Append("<throws ").Append(e.InnerException?.GetType().Name).Append('>');
-                continue;
-            }
-
-            Write(text, propertyValue, depth + 1, seen);
-            text.Append(';');
+            visiting.Remove(value);
         }
-
-        text.Append('}');
     }
+
+    private static bool IsLeaf(Type type) =>
+        type.IsPrimitive || type.IsEnum || type == typeof(string) || type == typeof(decimal) || type == typeof(Guid) ||
+        type.Namespace == "NodaTime" || type.GetInterfaces().Any(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(Core.Kernel.ITypedId<>)) ||
+        type == typeof(Core.Kernel.Fraction);
+
+    private static bool IsOrdered(Type type) =>
+        type.IsArray || type.GetInterfaces().Any(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IList<>)) ||
+        (type.IsGenericType && type.Name.StartsWith("ReadOnlyCollection", StringComparison.Ordinal));
 }

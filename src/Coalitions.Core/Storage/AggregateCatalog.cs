@@ -1,0 +1,33 @@
+using System.Collections.Frozen;
+using Coalitions.Core.Agreements;
+using Coalitions.Core.Coalitions;
+using Coalitions.Core.Decisions;
+using Coalitions.Core.Kernel;
+using Coalitions.Core.Partners;
+using Coalitions.Core.Polls;
+using GovernanceAggregate = Coalitions.Core.Governance.Governance;
+
+namespace Coalitions.Core.Storage;
+
+/// <summary>
+/// Every aggregate type with its stream category, its Rehydrate and, where it has one, its snapshot: the one place a new
+/// aggregate type registers (a test checks that every aggregate of the assembly is here). A category is part of the stored
+/// format: add entries, never rename or reuse one.
+/// </summary>
+internal static class AggregateCatalog
+{
+    public static readonly AggregateType[] Entries =
+    [
+        AggregateType.Create<Partner, PartnerId>("partner", Partner.Rehydrate),
+        AggregateType.Create<Outreach, OutreachId>("outreach", Outreach.Rehydrate),
+        AggregateType.Create<Coalition, CoalitionId>("coalition", Coalition.Rehydrate),
+        AggregateType.Create<GovernanceAggregate, CoalitionId>("governance", GovernanceAggregate.Rehydrate),
+        AggregateType.Create<Proposal, ProposalId>("proposal", Proposal.Rehydrate, Proposal.Snapshots),
+        AggregateType.Create<Poll, PollId>("poll", Poll.Rehydrate),
+        AggregateType.Create<Agreement, AgreementId>("agreement", Agreement.Rehydrate),
+    ];
+
+    public static readonly FrozenDictionary<Type, AggregateType> ByType = Entries.ToFrozenDictionary(e => e.Type);
+
+    public static readonly FrozenDictionary<string, AggregateType> ByCategory = Entries.ToFrozenDictionary(e => e.Category, StringComparer.Ordinal);
+}

@@ -1,0 +1,122 @@
+using System.Text.RegularExpressions;
+using Coalitions.Core.Decisions;
+using Coalitions.Core.Hosting;
+using Coalitions.Core.Sqlite;
+using Coalitions.Core.Storage.Tests.PostgreSql;
+using Coalitions.Core.Tests.Kit;
+using NodaTime;
+using NodaTime.Testing;
+
+namespace Coalitions.Core.Storage.Tests.Docs;
+
+/// <summary>docs/hosting.md shows the code of <see cref="HostingGuide"/>, which compiles with these tests and runs here.</summary>
+public sealed partial class HostingGuideTests : IDisposable
+{
+    private readonly string _folder = Directory.CreateTempSubdirectory("coalitions-guide-").FullName;
+
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
+
+    [Fact]
+    public void The_code_in_the_hosting_guide_is_the_code_these_tests_compile()
+    {
+        var source = File.ReadAllText(Path.Combine(GeneratedFile.RepositoryRoot, "tests/Coalitions.Core.Storage.Tests/Docs/HostingGuide.cs")).ReplaceLineEndings("\n");
+        var regions = Region().Matches(source).ToDictionary(m => m.Groups["name"].Value, m => Dedent(m.Groups["body"].Value));
+        var guide = File.ReadAllText(Path.Combine(GeneratedFile.RepositoryRoot, "docs/hosting.md")).ReplaceLineEndings("\n");
+        var used = new HashSet<string>();
+
+        var expected = Block().Replace(guide, m =>
+        {
+            var name = m.Groups["name"].Value;
+            Assert.True(regions.ContainsKey(name), $"docs/hosting.md shows a snippet '{name}' that HostingGuide.cs does not have.");
+            used.Add(name);
+            return $"<!-- snippet: {name} -->\n```csharp\n{regions[name]}\n```";
+        });
+
+        Assert.Equal(regions.Keys.Order(), used.Order());
+        GeneratedFile.AssertUpToDate("docs/hosting.md", expected);
+    }
+
+    [Fact]
+    public async Task The_embedding_path_of_the_guide_runs()
+    {
+        var file = Path.Combine(_folder, "guide.db");
+        var clock = new FakeClock(Scenario.Hours(2));
+        using (var events = SqliteEventStore.Open(file))
+        {
+            await new AggregateStore(events, clock).SaveAsync(HostingScenario.OpenVote(1));
+        }
+
+        var proposal = await HostingGuide.EmbedAsync(file, clock, Scenario.ProposalNumber(1), Scenario.Partner(2), Scenario.For(2));
+
+        Assert.Equal(Stance.Oppose, proposal.Ballots.Single(b => b.Voter == Scenario.Partner(2)).Stance);
+    }
+
+    [Fact]
+    public async Task The_conflict_of_the_guide_is_reported_not_thrown()
+    {
+        var store = new AggregateStore(new InMemoryEventStore(), new FakeClock(Scenario.Start));
+        await store.SaveAsync(HostingScenario.OpenVote(1));
+        var first = await store.LoadAsync<Proposal>(Scenario.ProposalNumber(1));
+        var second = await store.LoadAsync<Proposal>(Scenario.ProposalNumber(1));
+        first.Vote(2, Stance.Support);
+        second.Vote(3, Stance.Support);
+
+        Assert.True(await HostingGuide.SaveOrReportConflictAsync(store, first));
+        Assert.False(await HostingGuide.SaveOrReportConflictAsync(store, second));
+    }
+
+    [Fact]
+    public async Task The_scheduler_loop_of_the_guide_closes_what_is_due_and_stops_with_the_host()
+    {
+        var events = new InMemoryEventStore();
+        var clock = new FakeClock(HostingScenario.AfterTheDeadlines);
+        await HostingScenario.SaveDueWorkAsync(new AggregateStore(events, clock), votes: 2, polls: 1);
+        using var stopping = new CancellationTokenSource(TimeSpan.FromSeconds(2));
+
+        var results = await HostingGuide.RunSchedulerOnceAsync(events, clock, [], stopping.Token);
+
+        Assert.Equal(3, results.Count(r => r.Outcome == WorkOutcome.Done));
+    }
+
+    [Fact]
+    public async Task The_projection_and_snapshots_of_the_guide_work_on_one_log()
+    {
+        var events = new InMemoryEventStore();
+        var store = HostingGuide.WithSnapshots(events);
+        await HostingScenario.SaveDueWorkAsync(store, votes: 3, polls: 0);
+
+        var ballots = await HostingGuide.BallotsPerProposalAsync(events, checkpoint: 0);
+
+        Assert.Equal(3, ballots.Count);
+        Assert.All(ballots.Values, count => Assert.Equal(1, count));
+        Assert.Equal(2, HostingGuide.WithUpcaster().SchemaVersionOf("Decisions.ReviewScheduled"));
+    }
+
+    private static string Dedent(string body)
+    {
+        var lines = body.Split('\n');
+        var indent = lines.Where(l => l.Trim().Length > 0).Min(l => l.Length - l.TrimStart().Length);
+        return string.Join('\n', lines.Select(l => l.Length >= indent ? l[indent..] : l.Trim())).TrimEnd();
+    }
+
+    [GeneratedRegex(@"#region snippet:(?<name>[\w-]+)\n(?<body>.*?)\n[ \t]*#endregion", RegexOptions.Singleline)]
+    private static partial Regex Region();
+
+    [GeneratedRegex(@"<!-- snippet: (?<name>[\w-]+) -->\n```csharp\n(?:(?!```)[^\n]*\n)*```")]
+    private static partial Regex Block();
+}
+
+[Collection(PostgreSqlTests.Name)]
+public sealed class HostingGuidePostgreSqlTests(PostgreSqlFixture cluster)
+{
+    [SkippableFact]
+    public async Task The_postgresql_store_of_the_guide_opens()
+    {
+        Skip.If(cluster.SkipReason is not null, cluster.SkipReason);
+
+        await using var events = await HostingGuide.PostgreSqlAsync(cluster.ConnectionString);
+
+        Assert.Equal("coalitions", events.Schema);
+        Assert.Empty(await events.ReadAllAsync(0, 1));
+    }
+}

@@ -1,0 +1,172 @@
+using Coalitions.Core.Agreements;
+using Coalitions.Core.Decisions;
+using Coalitions.Core.Hosting;
+using Coalitions.Core.Kernel;
+using Coalitions.Core.Storage;
+using Coalitions.Core.Tests.Kit;
+using NodaTime;
+using static Coalitions.Core.Tests.Kit.Scenario;
+
+namespace Coalitions.Core.Tests.Hosting;
+
+public class ScheduledWorkTests
+{
+    private readonly ScheduledWork _schedule = new();
+
+    [Fact]
+    public void A_vote_falls_due_at_its_deadline_and_names_the_command_that_closes_it()
+    {
+        var proposal = HostingScenario.OpenVote(1);
+        Feed(proposal);
+        var deadline = proposal.Deadline!.Value;
+
+        Assert.Empty(_schedule.DueAt(deadline - Duration.Epsilon));
+        var due = Assert.Single(_schedule.DueAt(deadline));
+        Assert.Equal((DueKind.RoundDeadline, ScheduledCommand.CloseProposal, proposal.StreamName, 1, deadline), (due.Kind, due.Command, due.StreamName, due.Round!.Value, due.DueAt));
+        Assert.Equal(deadline, _schedule.NextDue);
+    }
+
+    [Fact]
+    public void An_extended_deadline_moves_the_vote_and_a_closed_round_is_no_longer_due()
+    {
+        var proposal = HostingScenario.OpenVote(1);
+        Feed(proposal);
+        var later = proposal.Deadline!.Value + Duration.FromDays(2);
+
+        _schedule.Apply(proposal.StreamName, new DeadlineExtended(proposal.Id, 1, later, Hours(3), Actor.System("late-quorum rule")));
+        Assert.Equal(later, Assert.Single(_schedule.DueAt(later)).DueAt);
+
+        proposal.Vote(2, Stance.Support, 4);
+        proposal.Vote(3, Stance.Support, 5);
+        proposal.Close(ChairActor, Hours(6));
+        Feed(proposal);
+        Assert.Empty(_schedule.DueAt(later));
+    }
+
+    [Fact]
+    public void A_deadline_extended_after_a_runner_dropped_the_round_is_scheduled_again()
+    {
+        var proposal = HostingScenario.OpenVote(1);
+        Feed(proposal);
+        var item = Assert.Single(_schedule.DueAt(HostingScenario.AfterTheDeadlines));
+
+        _schedule.Done(item.Key);
+        _schedule.Apply(proposal.StreamName, new DeadlineExtended(proposal.Id, 1, HostingScenario.AfterTheDeadlines, Hours(3), Actor.System("late-quorum rule")));
+
+        Assert.Equal(item.Key, Assert.Single(_schedule.DueAt(HostingScenario.AfterTheDeadlines)).Key);
+    }
+
+    [Fact]
+    public void A_silence_procedure_falls_due_as_such()
+    {
+        var proposal = Voting(DecisionRule.SilenceProcedure(Duration.FromHours(72)), Members(3));
+        Feed(proposal);
+
+        var due = Assert.Single(_schedule.DueAt(Start + Duration.FromHours(72)));
+        Assert.Equal((DueKind.SilenceProcedureEnds, ScheduledCommand.CloseProposal), (due.Kind, due.Command));
+    }
+
+    [Fact]
+    public void A_poll_falls_due_at_its_deadline_until_it_is_closed()
+    {
+        var poll = HostingScenario.OpenPoll(1);
+        Feed(poll);
+        var due = Assert.Single(_schedule.DueAt(HostingScenario.AfterTheDeadlines));
+        Assert.Equal((DueKind.PollDeadline, ScheduledCommand.ClosePoll, poll.Deadline!.Value), (due.Kind, due.Command, due.DueAt));
+
+        poll.Close(0, Actor.System("scheduler"), HostingScenario.AfterTheDeadlines);
+        Feed(poll);
+
+        Assert.Empty(_schedule.DueAt(HostingScenario.AfterTheDeadlines));
+    }
+
+    [Fact]
+    public void A_review_falls_due_at_the_start_of_its_date_in_the_coalitions_time_zone()
+    {
+        Feed(CoalitionScenario.Founded());
+        var proposal = HostingScenario.OpenVote(1);
+        proposal.Vote(2, Stance.Support, 2);
+        proposal.Vote(3, Stance.Support, 2);
+        proposal.Close(ChairActor, Hours(3));
+        proposal.ScheduleReview(new LocalDate(2027, 3, 1), ChairActor, Hours(4));
+        Feed(proposal);
+
+        var due = Assert.Single(_schedule.DueAt(Instant.FromUtc(2027, 3, 1, 0, 0)));
+        Assert.Equal((DueKind.ReviewDue, Instant.FromUtc(2027, 2, 28, 21, 0)), (due.Kind, due.DueAt));
+        Assert.True(due.IsNotice);
+    }
+
+    [Fact]
+    public void An_agreement_in_force_gives_notice_of_its_end_and_of_each_commitment_until_it_is_met()
+    {
+        var agreement = AgreementScenario.SignedByAll();
+        Feed(agreement);
+
+        var due = _schedule.DueAt(Instant.FromUtc(2028, 1, 1, 0, 0));
+        Assert.Equal(
+            [
+                (DueKind.CommitmentDue, Instant.FromUtc(2026, 4, 30, 0, 0), "secretariat-time"),
+                (DueKind.CommitmentDue, Instant.FromUtc(2026, 6, 30, 0, 0), "reading-fund"),
+                (DueKind.CommitmentDue, Instant.FromUtc(2026, 9, 30, 0, 0), "baseline-study"),
+                (DueKind.AgreementExpiring, Instant.FromUtc(2026, 12, 2, 0, 0), null),
+                (DueKind.AgreementExpires, Instant.FromUtc(2027, 3, 2, 0, 0), null),
+            ],
+            due.Select(d => (d.Kind, d.DueAt, d.Subject)));
+
+        agreement.RecordFulfilment("reading-fund", new LocalDate(2026, 6, 1), null, For(2), Instant.FromUtc(2026, 6, 1, 9, 0));
+        Feed(agreement);
+        Assert.DoesNotContain(_schedule.DueAt(Instant.FromUtc(2028, 1, 1, 0, 0)), d => d.Subject == "reading-fund");
+
+        agreement.Terminate("The coalition dissolved.", null, For(1), Instant.FromUtc(2026, 7, 1, 9, 0));
+        Feed(agreement);
+        Assert.Empty(_schedule.DueAt(Instant.FromUtc(2028, 1, 1, 0, 0)));
+    }
+
+    [Fact]
+    public void A_membership_term_ends_then_lapses_after_its_grace_period_unless_renewed()
+    {
+        var coalition = CoalitionScenario.ActiveWith(founders: 3);
+        Feed(coalition);
+        var nairobiMidnight = Duration.FromHours(-3);
+
+        var member1 = _schedule.DueAt(Instant.FromUtc(2028, 1, 1, 0, 0)).Where(d => d.Subject == Partner(1).ToString()).ToArray();
+        Assert.Equal(
+            [
+                (DueKind.MembershipTermEnds, Instant.FromUtc(2027, 3, 2, 0, 0) + nairobiMidnight),
+                (DueKind.MembershipLapses, Instant.FromUtc(2027, 6, 2, 0, 0) + nairobiMidnight),
+            ],
+            member1.Select(d => (d.Kind, d.DueAt)));
+
+        coalition.Renew(Partner(1), CoalitionScenario.Secretariat, CoalitionScenario.OnDate(2027, 2, 1));
+        coalition.Withdraw(Partner(2), null, For(2), CoalitionScenario.OnDate(2027, 2, 1));
+        Feed(coalition);
+
+        var due = _schedule.DueAt(Instant.FromUtc(2028, 1, 1, 0, 0));
+        Assert.DoesNotContain(due, d => d.Subject == Partner(2).ToString());
+        Assert.Equal(Instant.FromUtc(2028, 3, 2, 0, 0) + nairobiMidnight, _schedule.DueAt(Instant.FromUtc(2029, 1, 1, 0, 0)).Single(d => d.Subject == Partner(1).ToString() && d.Kind == DueKind.MembershipTermEnds).DueAt);
+    }
+
+    [Fact]
+    public async Task The_projection_reads_the_log_from_its_position_and_ignores_what_is_not_a_domain_event()
+    {
+        var events = new InMemoryEventStore();
+        var store = new AggregateStore(events, new NodaTime.Testing.FakeClock(Start));
+        await HostingScenario.SaveDueWorkAsync(store, votes: 2, polls: 1);
+        await events.AppendAsync("host-audit", 0, [new EventData(Guid.NewGuid(), "Host.SomethingElse", 1, Start, "{}", "{}")]);
+
+        var read = await _schedule.CatchUpAsync(events);
+
+        Assert.Equal((int)events.Count, read);
+        Assert.Equal(events.Count, _schedule.Position);
+        Assert.Equal(3, _schedule.DueAt(HostingScenario.AfterTheDeadlines).Count);
+        Assert.Equal(0, await _schedule.CatchUpAsync(events));
+    }
+
+    private void Feed(IAggregate aggregate)
+    {
+        foreach (var domainEvent in aggregate.DequeueUncommittedEvents())
+        {
+            _schedule.Apply(aggregate.StreamName, domainEvent);
+        }
+    }
+}
