@@ -43,12 +43,29 @@ public static class ObservableState
             return;
         }
 
+        // A cycle is a value that contains itself: an ancestor on the current path. A value shared by two branches
+        // (a singleton default) is written in full both times, as its copies would be after a JSON round trip.
         if (depth > MaxDepth || (!type.IsValueType && !seen.Add(value)))
         {
             text.Append('…');
             return;
         }
 
+        try
+        {
+            WriteComposite(text, value, type, depth, seen);
+        }
+        finally
+        {
+            if (!type.IsValueType)
+            {
+                seen.Remove(value);
+            }
+        }
+    }
+
+    private static void WriteComposite(StringBuilder text, object value, Type type, int depth, HashSet<object> seen)
+    {
         if (value is IEnumerable sequence)
         {
             text.Append('[');
