@@ -17,8 +17,8 @@ public static partial class ErrorCodes
         /// <summary>Voting periods and extensions must be longer than zero.</summary>
         public static readonly ErrorCode InvalidTiming = new("Decisions.InvalidTiming", "A voting period and a late-quorum extension must be longer than zero.");
 
-        /// <summary>An electorate lists each partner once, with valid weights and chambers.</summary>
-        public static readonly ErrorCode InvalidElectorate = new("Decisions.InvalidElectorate", "An electorate lists each partner once, with a weight of zero or more, at least one representative, and a chamber where the electorate has chambers.");
+        /// <summary>An electorate lists each partner once, within bounds, with valid weights, representatives and chambers.</summary>
+        public static readonly ErrorCode InvalidElectorate = new("Decisions.InvalidElectorate", "An electorate lists at most 5,000,000 voters, each partner once, each with a weight from 0 to 10^12 (10^15 in all), one to 100 distinct representatives and one-line names, and a chamber where the electorate has chambers (at most 100, uniquely named, of weight one or more).");
 
         /// <summary>A chamber vote needs an electorate organized in chambers.</summary>
         public static readonly ErrorCode ChambersRequired = new("Decisions.ChambersRequired", "A chamber vote needs an electorate organized in chambers.");
