@@ -9,13 +9,13 @@ public static partial class ErrorCodes
         public static readonly ErrorCode InvalidThreshold = new("Decisions.InvalidThreshold", "A pass threshold must be more than zero and at most one; 'more than all' can never be met.");
 
         /// <summary>A quorum needs a share or a minimum, counts support, and is at least one member.</summary>
-        public static readonly ErrorCode InvalidQuorum = new("Decisions.InvalidQuorum", "A quorum needs a share of the electorate or a minimum, always counts support, and is at least one member.");
+        public static readonly ErrorCode InvalidQuorum = new("Decisions.InvalidQuorum", "A quorum needs a share of the electorate or a minimum (from 1 to 10^15), always counts support, and is at least one member.");
 
         /// <summary>The parts of a decision rule do not fit together.</summary>
         public static readonly ErrorCode InvalidRule = new("Decisions.InvalidRule", "The parts of a decision rule must fit its method (for example, no pass conditions in a consensus, no quorum in a silence procedure).");
 
-        /// <summary>Voting periods and extensions must be longer than zero.</summary>
-        public static readonly ErrorCode InvalidTiming = new("Decisions.InvalidTiming", "A voting period and a late-quorum extension must be longer than zero.");
+        /// <summary>Voting periods and extensions must be longer than zero and at most three years.</summary>
+        public static readonly ErrorCode InvalidTiming = new("Decisions.InvalidTiming", "A voting period and a late-quorum extension must be longer than zero and at most three years (Limits.MaxVotingPeriod).");
 
         /// <summary>An electorate lists each partner once, within bounds, with valid weights, representatives and chambers.</summary>
         public static readonly ErrorCode InvalidElectorate = new("Decisions.InvalidElectorate", "An electorate lists at most 5,000,000 voters, each partner once, each with a weight from 0 to 10^12 (10^15 in all), one to 100 distinct representatives and one-line names, and a chamber where the electorate has chambers (at most 100, uniquely named, of weight one or more).");
