@@ -595,7 +595,27 @@ public sealed class Proposal : AggregateRoot<ProposalId>
     protected override bool IsCreation(IDomainEvent domainEvent) => domainEvent is ProposalDrafted;
 
     /// <inheritdoc />
-    protected override string? Admits(IDomainEvent domainEvent) => null;
+    protected override string? Admits(IDomainEvent domainEvent) => domainEvent switch
+    {
+        ProposalRevised when _status is not (ProposalStatus.Draft or ProposalStatus.Discussion) && !RoundOpen => "the proposal is no longer open to revision.",
+        ProposalRevised e when e.Revision != Revision + 1 => $"it is revision {e.Revision}, but the next revision is {Revision + 1}.",
+        ProposalSubmitted when _status != ProposalStatus.Draft => "the proposal is not a draft.",
+        MotionSeconded when _status != ProposalStatus.Discussion => "the proposal is not in discussion.",
+        MotionSeconded e when e.Seconder == Proposer || _secondedBy.Contains(e.Seconder) => "the member proposed the motion or has seconded it already.",
+        ConflictOfInterestDeclared when _status != ProposalStatus.Discussion && !RoundOpen => "the proposal is neither in discussion nor in an open round of voting.",
+        ConflictOfInterestDeclared e when _recused.Contains(e.Voter) => "the member is recused already.",
+        ConflictOfInterestDeclared e when _electorate is not null && !_electorate.Contains(e.Voter) => "the member is not in the electorate frozen when voting opened.",
+        VotingOpened e => OpeningProblem(e),
+        AttendanceRecorded e => RoundProblem(e.Round) ??
+            (e.Present.All(p => _electorate!.Contains(p) && !_recused.Contains(p)) ? null : "someone recorded present is not a voter on the proposal."),
+        BallotCast e => RoundProblem(e.Round) ?? BallotProblem(e),
+        DeadlineExtended e => RoundProblem(e.Round) ?? (e.Deadline > _rounds[^1].Deadline ? null : "the new deadline is not later than the round's deadline."),
+        RoundClosed e => RoundProblem(e.Round) ?? EndingProblem(e.Ending),
+        ProposalWithdrawn when _status is not (ProposalStatus.Draft or ProposalStatus.Discussion) && !RoundOpen => "the proposal is closed or withdrawn.",
+        ProposalImplemented when _status != ProposalStatus.Closed || Outcome?.IsAdopted != true => "the proposal is not closed as adopted.",
+        ReviewScheduled when _status is not (ProposalStatus.Closed or ProposalStatus.Implemented) || Outcome?.IsAdopted != true => "the proposal was not adopted.",
+        _ => null,
+    };
 
     /// <inheritdoc />
     protected override void Apply(IDomainEvent domainEvent)
@@ -917,6 +937,71 @@ public sealed class Proposal : AggregateRoot<ProposalId>
     // A member's name where the frozen electorate knows it, else its id.
     private string NameOf(PartnerId partner) =>
         _electorate is not null && _electorate.TryGetVoter(partner, out var voter) ? voter.DisplayName : partner.ToString();
+
+    private string? RoundProblem(int round) =>
+        !RoundOpen ? "no round of voting is open."
+        : round != Round ? $"it names round {round}, but the open round is {Round}."
+        : null;
+
+    private string? BallotProblem(BallotCast e) =>
+        !_electorate!.Contains(e.Voter) ? "the voter is not in the electorate frozen when voting opened."
+        : _recused.Contains(e.Voter) ? "the voter is recused."
+        : !CurrentRule.AcceptedStances.Includes(e.Stance) ? "the round's rule does not take the stance."
+        : null;
+
+    private string? EndingProblem(RoundEnding ending) => ending switch
+    {
+        RoundEnding.Fallback or RoundEnding.Revision when CurrentRule.Fallback is null => "the round's rule has no fallback.",
+        RoundEnding.Amended when !_revisedSinceRound => "the proposal was not amended during the round.",
+        _ => null,
+    };
+
+    private string? OpeningProblem(VotingOpened e)
+    {
+        if (e.Round != _rounds.Count + 1)
+        {
+            return $"it opens round {e.Round}, but the next round is {_rounds.Count + 1}.";
+        }
+
+        if (e.Revision != Revision)
+        {
+            return $"it puts revision {e.Revision} to the vote, but the text is at revision {Revision}.";
+        }
+
+        if (e.Deadline <= e.At)
+        {
+            return "its deadline is not after its opening.";
+        }
+
+        var electorate = e.Electorate ?? _electorate;
+        if (electorate is not null && e.Rule.Method == DecisionMethod.ChamberVote && !electorate.HasChambers)
+        {
+            return "a chamber vote opens before an electorate without chambers.";
+        }
+
+        if (_rounds.Count == 0)
+        {
+            return _status != ProposalStatus.Discussion ? "the proposal is not in discussion."
+                : _seconders.Count < SecondersRequired ? "the motion has not been seconded as the rule book requires."
+                : e.Electorate is null ? "the first round does not freeze an electorate."
+                : e.Electorate.Count == 0 ? "the electorate it freezes is empty."
+                : e.Stage != 0 ? "the first round is not under the proposal's own rule."
+                : null;
+        }
+
+        if (e.Electorate is not null)
+        {
+            return "only the first round freezes an electorate.";
+        }
+
+        return (_status, _rounds[^1].Ending) switch
+        {
+            (ProposalStatus.Discussion, RoundEnding.Revision) when _revisedSinceRound && e.Stage == _stage => null,
+            (ProposalStatus.Voting, RoundEnding.Amended) when e.Stage == _stage => null,
+            (ProposalStatus.Voting, RoundEnding.Fallback) when e.Stage == _stage + 1 => null,
+            _ => "no round has ended in a way that opens this one.",
+        };
+    }
 
     private void EnsureCan(Trigger trigger, ErrorCode code)
     {
