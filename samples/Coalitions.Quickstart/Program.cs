@@ -202,7 +202,7 @@ var steering = governance.ElectorateFor(MatterType.AdmitMember, coalitionAggrega
 var admissionDraft = governance.DraftFor(MatterType.AdmitMember, "Admit Community Libraries", "Community Libraries joins as a full member.", members[0].Id, facilitators, coalitionAggregate, monday);
 var admission = Proposal.Draft(ProposalId.New(), admissionDraft with { SecondersRequired = 1 }, Delegate(0), monday);
 admission.Submit(Delegate(0), monday);
-admission.Second(members[1].Id, Delegate(1), monday);
+admission.Second(members[1].Id, coalitionAggregate.ElectorateFor(MatterType.AdmitMember, monday), Delegate(1), monday);
 admission.OpenVoting(steering, Actor.ForPerson(chair), monday);
 // The five seat holders vote; ballots are cast by each member's own delegate.
 var seatHolders = steering.Voters.Select(v => Array.FindIndex(members, m => m.Id == v.Partner)).ToArray();

@@ -41,6 +41,7 @@ public enum DecisionMethod
 public sealed class DecisionRule
 {
     private const int MaxFallbackDepth = 3;
+    private const int MaxConditions = 10;
 
     [JsonConstructor]
     internal DecisionRule(
@@ -57,18 +58,30 @@ public sealed class DecisionRule
         bool ballotsFinal,
         StanceSet reasonsRequired)
     {
+        Ensure.Defined(method, nameof(method));
+        Ensure.Defined(reasonsRequired, nameof(reasonsRequired));
+        if (conditions is null || conditions.Count > MaxConditions || conditions.Any(c => c is null))
+        {
+            throw CoalitionRuleException.Because(ErrorCodes.Decisions.InvalidRule, "A rule lists its pass conditions (at most {max}), none of them missing.", ("max", MaxConditions));
+        }
+
+        if (timing is null)
+        {
+            throw CoalitionRuleException.Because(ErrorCodes.Decisions.InvalidRule, "A rule needs its timing: the voting period and when voting may close.");
+        }
+
         Method = method;
         Quorum = quorum;
-        Conditions = conditions?.ToArray() ?? [];
+        Conditions = conditions.ToArray();
         ChamberCondition = chamberCondition;
         StandAsides = standAsides;
         AbstentionAllowed = abstentionAllowed;
         Veto = veto;
         CastingVote = castingVote;
         Fallback = fallback;
-        Timing = timing ?? VotingTiming.Default;
+        Timing = timing;
         BallotsFinal = ballotsFinal;
-        ReasonsRequired = (reasonsRequired | StanceSet.Block | StanceSet.Object) & StanceSet.All;
+        ReasonsRequired = reasonsRequired | StanceSet.Block | StanceSet.Object;
         Check();
     }
 
@@ -130,9 +143,9 @@ public sealed class DecisionRule
         ChamberCondition?.Base == VoteBase.Present;
 
     /// <summary>A majority vote that passes when every condition is met.</summary>
-    /// <param name="conditions">One or more conditions; several make a double (or triple) majority.</param>
+    /// <param name="conditions">One to ten conditions; several make a double (or triple) majority.</param>
     /// <returns>The rule, with the default timing and no quorum.</returns>
-    /// <exception cref="CoalitionRuleException">No condition is given (<c>Decisions.InvalidRule</c>).</exception>
+    /// <exception cref="CoalitionRuleException">No condition is given, or more than ten (<c>Decisions.InvalidRule</c>).</exception>
     public static DecisionRule MajorityVote(params PassCondition[] conditions) =>
         new(DecisionMethod.MajorityVote, null, conditions, null, null, false, false, false, null, VotingTiming.Default, false, StanceSet.None);
 
@@ -165,7 +178,7 @@ public sealed class DecisionRule
         new(DecisionMethod.Consent, null, [], null, null, false, false, false, null, VotingTiming.Default, false, StanceSet.None);
 
     /// <summary>The silence procedure: adopted at the deadline unless a member of the electorate objects before it.</summary>
-    /// <param name="period">How long the silence lasts.</param>
+    /// <param name="period">How long the silence lasts: longer than zero and at most <see cref="Limits.MaxVotingPeriod"/> (three years).</param>
     /// <returns>The rule.</returns>
     public static DecisionRule SilenceProcedure(Duration period) =>
         new(DecisionMethod.SilenceProcedure, null, [], null, null, false, false, false, null, new VotingTiming(period, closeWhenAllVoted: false), false, StanceSet.None);
@@ -181,7 +194,8 @@ public sealed class DecisionRule
     /// <summary>The same rule with a quorum.</summary>
     /// <param name="quorum">The quorum.</param>
     /// <returns>A new rule.</returns>
-    public DecisionRule WithQuorum(QuorumRule quorum) => Copy(quorum: Preconditions.CheckNotNull(quorum, nameof(quorum)));
+    /// <exception cref="CoalitionRuleException"><paramref name="quorum"/> is null (<c>Kernel.InvalidInput</c>) or does not fit the method (<c>Decisions.InvalidRule</c>).</exception>
+    public DecisionRule WithQuorum(QuorumRule quorum) => Copy(quorum: Ensure.NotNull(quorum, nameof(quorum)));
 
     /// <summary>The same rule with vetoes: a veto holder's oppose or block ends in <see cref="DecisionResult.Vetoed"/>.</summary>
     /// <returns>A new rule.</returns>
@@ -204,8 +218,9 @@ public sealed class DecisionRule
         Copy(fallback: new Fallback(rule, when, afterRounds));
 
     /// <summary>The same rule with another voting period.</summary>
-    /// <param name="period">The period.</param>
+    /// <param name="period">The period: longer than zero and at most <see cref="Limits.MaxVotingPeriod"/> (three years).</param>
     /// <returns>A new rule.</returns>
+    /// <exception cref="CoalitionRuleException">The period is out of bounds (<c>Decisions.InvalidTiming</c>).</exception>
     public DecisionRule WithVotingPeriod(Duration period) =>
         Copy(timing: new VotingTiming(period, Timing.CloseWhenAllVoted, Timing.CloseWhenCertain, Timing.LateQuorumExtension));
 
@@ -217,8 +232,9 @@ public sealed class DecisionRule
         Copy(timing: new VotingTiming(Timing.VotingPeriod, whenAllVoted, whenCertain, Timing.LateQuorumExtension));
 
     /// <summary>The same rule where a quorum first reached within <paramref name="extension"/> of the deadline extends it.</summary>
-    /// <param name="extension">The extension.</param>
+    /// <param name="extension">The extension: longer than zero and at most <see cref="Limits.MaxVotingPeriod"/> (three years).</param>
     /// <returns>A new rule.</returns>
+    /// <exception cref="CoalitionRuleException">The extension is out of bounds (<c>Decisions.InvalidTiming</c>).</exception>
     public DecisionRule WithLateQuorumExtension(Duration extension) =>
         Copy(timing: new VotingTiming(Timing.VotingPeriod, Timing.CloseWhenAllVoted, Timing.CloseWhenCertain, extension));
 
@@ -227,8 +243,9 @@ public sealed class DecisionRule
     public DecisionRule WithFinalBallots() => Copy(ballotsFinal: true);
 
     /// <summary>The same rule, also requiring a reason with these stances.</summary>
-    /// <param name="stances">The stances.</param>
+    /// <param name="stances">The stances: a combination of defined stances.</param>
     /// <returns>A new rule.</returns>
+    /// <exception cref="CoalitionRuleException"><paramref name="stances"/> holds an undefined value (<c>Kernel.InvalidInput</c>).</exception>
     public DecisionRule RequiringReasonsFor(StanceSet stances) => Copy(reasonsRequired: ReasonsRequired | stances);
 
     /// <summary>Describes the rule in one line, for explanations and rule books.</summary>
@@ -322,27 +339,26 @@ public sealed class DecisionRule
 
     private void Check()
     {
-        Preconditions.CheckArgument(Enum.IsDefined(Method), "method", "Unknown decision method.");
         var problem = Method switch
         {
             DecisionMethod.MajorityVote when Conditions.Count == 0 => "A majority vote needs at least one pass condition.",
             DecisionMethod.MajorityVote when ChamberCondition is not null => "A condition in each chamber belongs to a chamber vote, not a majority vote.",
             DecisionMethod.ChamberVote when ChamberCondition is null && Conditions.Count == 0 => "A chamber vote needs a condition in each chamber, an overall condition, or both.",
             DecisionMethod.Consensus or DecisionMethod.Consent or DecisionMethod.SilenceProcedure when Conditions.Count > 0 || ChamberCondition is not null =>
-                $"A {Method} decision has no pass conditions; use a majority vote or a fallback for thresholds.",
+                "A {method} decision has no pass conditions; use a majority vote or a fallback for thresholds.",
             not DecisionMethod.Consensus when StandAsides is not null || AbstentionAllowed => "Stand-aside limits and abstentions are options of a consensus only.",
-            DecisionMethod.Consensus or DecisionMethod.Consent or DecisionMethod.SilenceProcedure when CastingVote => "A casting vote breaks ties between support and opposition; this method has no ties.",
+            DecisionMethod.Consensus or DecisionMethod.Consent or DecisionMethod.SilenceProcedure when CastingVote => "A casting vote breaks ties between support and opposition; a {method} decision has no ties.",
             DecisionMethod.SilenceProcedure when Quorum is not null || Veto || BallotsFinal => "The silence procedure has no ballots, so no quorum, veto or final ballots.",
             DecisionMethod.SilenceProcedure when Timing.CloseWhenAllVoted || Timing.CloseWhenCertain || Timing.LateQuorumExtension is not null =>
                 "The silence procedure ends only at its deadline (or when an objection breaks it).",
             _ when Timing.CloseWhenCertain && !BallotsFinal =>
                 "Closing once the outcome is certain needs final ballots: otherwise a voter could still change the outcome.",
-            _ when FallbackDepth() > MaxFallbackDepth => "Fallbacks may be nested at most three deep.",
+            _ when FallbackDepth() > MaxFallbackDepth => "Fallbacks may be nested at most {max} deep.",
             _ => null,
         };
         if (problem is not null)
         {
-            throw new CoalitionRuleException(ErrorCodes.Decisions.InvalidRule, problem);
+            throw CoalitionRuleException.Because(ErrorCodes.Decisions.InvalidRule, problem, ("method", Method), ("max", MaxFallbackDepth));
         }
     }
 }

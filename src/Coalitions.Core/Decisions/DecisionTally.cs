@@ -52,7 +52,7 @@ public static class DecisionTally
         IEnumerable<Ballot> ballots,
         IReadOnlyCollection<PartnerId>? present = null,
         Stance? castingVote = null) =>
-        Evaluate(rule, electorate, Preconditions.CheckNotNull(ballots, nameof(ballots)).ToArray().AsSpan(), present, castingVote);
+        Evaluate(rule, electorate, Ensure.NotNull(ballots, nameof(ballots)).ToArray().AsSpan(), present, castingVote);
 
     /// <summary>
     /// Whether the outcome is settled: no completion of the missing ballots (any accepted stance, or none), and no
@@ -120,21 +120,21 @@ public static class DecisionTally
         Stance? castingVote,
         out PresentCounts? presentCounts)
     {
-        Preconditions.CheckNotNull(rule, nameof(rule));
-        Preconditions.CheckNotNull(electorate, nameof(electorate));
+        Ensure.NotNull(rule, nameof(rule));
+        Ensure.NotNull(electorate, nameof(electorate));
         if (rule.Method == DecisionMethod.ChamberVote && !electorate.HasChambers)
         {
-            throw new CoalitionRuleException(ErrorCodes.Decisions.ChambersRequired, "A chamber vote needs an electorate organized in chambers; this electorate has none.");
+            throw CoalitionRuleException.Because(ErrorCodes.Decisions.ChambersRequired, "A chamber vote needs an electorate organized in chambers; this electorate has none.");
         }
 
         if (rule.NeedsAttendance && present is null)
         {
-            throw new CoalitionRuleException(ErrorCodes.Decisions.AttendanceRequired, "This rule counts the members present, so the attendance must be recorded first.");
+            throw CoalitionRuleException.Because(ErrorCodes.Decisions.AttendanceRequired, "This rule counts the members present, so the attendance must be recorded first.");
         }
 
         if (castingVote is not null and not Stance.Support and not Stance.Oppose)
         {
-            throw new CoalitionRuleException(ErrorCodes.Decisions.InvalidCastingVote, $"A casting vote is support or oppose; got {castingVote}.");
+            throw CoalitionRuleException.Because(ErrorCodes.Decisions.InvalidCastingVote, "A casting vote is support or oppose; got {stance}.", ("stance", castingVote));
         }
 
         presentCounts = present is null ? null : new PresentCounts(electorate, present);

@@ -9,16 +9,16 @@ public static partial class ErrorCodes
         public static readonly ErrorCode InvalidThreshold = new("Decisions.InvalidThreshold", "A pass threshold must be more than zero and at most one; 'more than all' can never be met.");
 
         /// <summary>A quorum needs a share or a minimum, counts support, and is at least one member.</summary>
-        public static readonly ErrorCode InvalidQuorum = new("Decisions.InvalidQuorum", "A quorum needs a share of the electorate or a minimum, always counts support, and is at least one member.");
+        public static readonly ErrorCode InvalidQuorum = new("Decisions.InvalidQuorum", "A quorum needs a share of the electorate or a minimum (from 1 to 10^15), always counts support, and is at least one member.");
 
         /// <summary>The parts of a decision rule do not fit together.</summary>
         public static readonly ErrorCode InvalidRule = new("Decisions.InvalidRule", "The parts of a decision rule must fit its method (for example, no pass conditions in a consensus, no quorum in a silence procedure).");
 
-        /// <summary>Voting periods and extensions must be longer than zero.</summary>
-        public static readonly ErrorCode InvalidTiming = new("Decisions.InvalidTiming", "A voting period and a late-quorum extension must be longer than zero.");
+        /// <summary>Voting periods and extensions must be longer than zero and at most three years.</summary>
+        public static readonly ErrorCode InvalidTiming = new("Decisions.InvalidTiming", "A voting period and a late-quorum extension must be longer than zero and at most three years (Limits.MaxVotingPeriod).");
 
-        /// <summary>An electorate lists each partner once, with valid weights and chambers.</summary>
-        public static readonly ErrorCode InvalidElectorate = new("Decisions.InvalidElectorate", "An electorate lists each partner once, with a weight of zero or more, at least one representative, and a chamber where the electorate has chambers.");
+        /// <summary>An electorate lists each partner once, within bounds, with valid weights, representatives and chambers.</summary>
+        public static readonly ErrorCode InvalidElectorate = new("Decisions.InvalidElectorate", "An electorate lists at most 5,000,000 voters, each partner once, each with a weight from 0 to 10^12 (10^15 in all), one to 100 distinct representatives and one-line names, and a chamber where the electorate has chambers (at most 100, uniquely named, of weight one or more).");
 
         /// <summary>A chamber vote needs an electorate organized in chambers.</summary>
         public static readonly ErrorCode ChambersRequired = new("Decisions.ChambersRequired", "A chamber vote needs an electorate organized in chambers.");
@@ -27,13 +27,13 @@ public static partial class ErrorCodes
         public static readonly ErrorCode AttendanceRequired = new("Decisions.AttendanceRequired", "A rule that counts the members present needs the attendance recorded before it is applied.");
 
         /// <summary>A casting vote is support or oppose.</summary>
-        public static readonly ErrorCode InvalidCastingVote = new("Decisions.InvalidCastingVote", "A casting vote is support or oppose, and only a rule that gives the chair a casting vote takes one.");
+        public static readonly ErrorCode InvalidCastingVote = new("Decisions.InvalidCastingVote", "A casting vote is support or oppose, only a rule that gives the chair a casting vote takes one, and a facilitator gives it, never the system.");
 
         /// <summary>A tie awaits the chair's casting vote before voting can close.</summary>
         public static readonly ErrorCode CastingVoteRequired = new("Decisions.CastingVoteRequired", "The vote is tied and the rule gives the chair a casting vote: voting closes with the chair's casting vote.");
 
-        /// <summary>Only members of the electorate vote, object or are counted.</summary>
-        public static readonly ErrorCode NotInElectorate = new("Decisions.NotInElectorate", "Only members of the proposal's electorate may vote or object, and only their ballots are counted.");
+        /// <summary>Only members of the electorate second, vote, object, are recorded present or are counted.</summary>
+        public static readonly ErrorCode NotInElectorate = new("Decisions.NotInElectorate", "Only members of the electorate may second a motion; only members of the proposal's frozen electorate may vote, object or be recorded present, and only their ballots are counted.");
 
         /// <summary>Each voter has one ballot that counts.</summary>
         public static readonly ErrorCode DuplicateBallot = new("Decisions.DuplicateBallot", "Each voter has one ballot that counts.");
@@ -45,7 +45,7 @@ public static partial class ErrorCodes
         public static readonly ErrorCode ReasonRequired = new("Decisions.ReasonRequired", "Blocks and objections, and any stance the rule names, must give a reason.");
 
         /// <summary>Only a voter's representatives cast its ballot.</summary>
-        public static readonly ErrorCode NotARepresentative = new("Decisions.NotARepresentative", "Only a person who represents a voter may cast its ballot, second for it or declare its conflict of interest.");
+        public static readonly ErrorCode NotARepresentative = new("Decisions.NotARepresentative", "Only a person who represents a member, acting for it (and listed for it by the electorate, where one is known), may cast its ballot, second for it or declare its conflict of interest.");
 
         /// <summary>A ballot cannot be changed under a rule with final ballots.</summary>
         public static readonly ErrorCode BallotIsFinal = new("Decisions.BallotIsFinal", "Under a rule with final ballots a ballot, once cast, cannot be changed.");
@@ -53,14 +53,14 @@ public static partial class ErrorCodes
         /// <summary>A recused voter takes no part.</summary>
         public static readonly ErrorCode Recused = new("Decisions.Recused", "A voter who declared a conflict of interest takes no part in the decision.");
 
-        /// <summary>A proposal's title and text must be present and within limits.</summary>
-        public static readonly ErrorCode InvalidProposal = new("Decisions.InvalidProposal", "A proposal needs a title of at most 200 characters, a text of at most 20,000, and sensible seconding and facilitation settings.");
+        /// <summary>A proposal needs a rule and sensible seconding and facilitation settings.</summary>
+        public static readonly ErrorCode InvalidProposal = new("Decisions.InvalidProposal", "A proposal needs a rule, 0 to 20 seconders, one to 100 facilitators, and a name for a custom matter only (its title and text are checked as texts).");
 
-        /// <summary>Only the proposer may do this.</summary>
-        public static readonly ErrorCode NotTheProposer = new("Decisions.NotTheProposer", "Only a representative of the proposing member may revise, submit or withdraw a proposal.");
+        /// <summary>Only the proposer may do this (or, for implementation and review, a facilitator).</summary>
+        public static readonly ErrorCode NotTheProposer = new("Decisions.NotTheProposer", "Only a representative of the proposing member, acting for it, may draft, revise, submit or withdraw a proposal; it or a facilitator marks an adopted proposal implemented or sets its review.");
 
         /// <summary>Only a facilitator named for the proposal may open or close voting.</summary>
-        public static readonly ErrorCode NotAFacilitator = new("Decisions.NotAFacilitator", "Only a facilitator named for the proposal (the chair or secretariat the rule book names) may open or close voting; the system may close it at the deadline.");
+        public static readonly ErrorCode NotAFacilitator = new("Decisions.NotAFacilitator", "Only a facilitator named for the proposal (the chair or secretariat the rule book names) may open, reopen or close voting and record attendance; the system may close it at the deadline.");
 
         /// <summary>A member seconds a proposal once, and never its own.</summary>
         public static readonly ErrorCode InvalidSeconder = new("Decisions.InvalidSeconder", "A member seconds a proposal once, and never its own.");

@@ -52,20 +52,24 @@ public sealed record PassCondition
     /// <param name="comparison">Whether the share must exceed or reach the threshold.</param>
     /// <param name="base">What the share is taken of.</param>
     /// <param name="measure">Headcount or weight.</param>
-    /// <exception cref="CoalitionRuleException">The threshold is zero, above one, or "more than all" (<c>Decisions.InvalidThreshold</c>).</exception>
+    /// <exception cref="CoalitionRuleException">
+    /// An undefined comparison, base or measure (<c>Kernel.InvalidInput</c>), or the threshold is zero, above one, or
+    /// "more than all" (<c>Decisions.InvalidThreshold</c>).
+    /// </exception>
     public PassCondition(Fraction threshold, ThresholdComparison comparison, VoteBase @base, Measure measure = Measure.Headcount)
     {
+        Ensure.Defined(comparison, nameof(comparison));
+        Ensure.Defined(@base, "base");
+        Ensure.Defined(measure, nameof(measure));
         if (threshold == Fraction.Zero || !threshold.IsAtMostOne || (comparison == ThresholdComparison.MoreThan && threshold == Fraction.One))
         {
-            throw new CoalitionRuleException(
+            throw CoalitionRuleException.Because(
                 ErrorCodes.Decisions.InvalidThreshold,
-                $"A pass threshold must be more than zero and at most one, and 'more than all' can never be met; got {comparison} {threshold}.",
-                nameof(threshold));
+                "A pass threshold must be more than zero and at most one, and 'more than all' can never be met; got {comparison} {threshold}.",
+                ("comparison", comparison),
+                ("threshold", threshold));
         }
 
-        Preconditions.CheckArgument(Enum.IsDefined(comparison), nameof(comparison), "Unknown comparison.");
-        Preconditions.CheckArgument(Enum.IsDefined(@base), nameof(@base), "Unknown vote base.");
-        Preconditions.CheckArgument(Enum.IsDefined(measure), nameof(measure), "Unknown measure.");
         Threshold = threshold;
         Comparison = comparison;
         Base = @base;

@@ -29,10 +29,41 @@ public sealed partial class Proposal : AggregateRoot<ProposalId>
     private const string GuardAmendable = "the rule decides by consent or consensus, where an amendment starts a new round";
     private const string GuardSilence = "the rule is a silence procedure, which an objection breaks";
     private const string GuardAdopted = "the proposal was adopted";
-    private const int MaxReasonLength = FreeText.ReasonLength;
+
+    private static readonly Permissions<Proposal, Acting> Who = new(nameof(Proposal));
+    private static readonly Role<Proposal, Acting> ProposingMember = Who.Role(
+        "a representative of the member who proposes it, acting for that member",
+        static (_, by, acting) => by.Kind == ActorKind.Person && by.OnBehalfOf == acting.Partner);
+    private static readonly Role<Proposal, Acting> ProposerRepresentative = Who.Role(
+        "a representative of the proposing member, acting for it",
+        static (proposal, by, _) => by.Kind == ActorKind.Person && by.OnBehalfOf == proposal.Proposer);
+    private static readonly Role<Proposal, Acting> SecondingMember = Who.Role(
+        "a representative of the seconding member, acting for it (one the electorate given lists)",
+        static (_, by, acting) => Represents(by, acting.Partner, acting.Members));
+    private static readonly Role<Proposal, Acting> VoterRepresentative = Who.Role(
+        "a representative of the voter, acting for it (once voting has opened, one the frozen electorate lists)",
+        static (proposal, by, acting) => Represents(by, acting.Partner, proposal._electorate));
+    private static readonly Role<Proposal, Acting> Facilitator = Who.Role(
+        "a facilitator named for the proposal",
+        static (proposal, by, _) => by.Kind == ActorKind.Person && by.Person is { } person && proposal._facilitators.Contains(person));
+
+    private static readonly Command<Proposal, Acting> DraftCommand = Who.Command(nameof(Draft), ErrorCodes.Decisions.NotTheProposer, ProposingMember);
+    private static readonly Command<Proposal, Acting> ReviseCommand = Who.Command(nameof(Revise), ErrorCodes.Decisions.NotTheProposer, ProposerRepresentative);
+    private static readonly Command<Proposal, Acting> SubmitCommand = Who.Command(nameof(Submit), ErrorCodes.Decisions.NotTheProposer, ProposerRepresentative);
+    private static readonly Command<Proposal, Acting> SecondCommand = Who.Command(nameof(Second), ErrorCodes.Decisions.NotARepresentative, SecondingMember);
+    private static readonly Command<Proposal, Acting> DeclareCommand = Who.Command(nameof(DeclareConflictOfInterest), ErrorCodes.Decisions.NotARepresentative, VoterRepresentative);
+    private static readonly Command<Proposal, Acting> OpenVotingCommand = Who.Command(nameof(OpenVoting), ErrorCodes.Decisions.NotAFacilitator, Facilitator);
+    private static readonly Command<Proposal, Acting> ReopenVotingCommand = Who.Command(nameof(ReopenVoting), ErrorCodes.Decisions.NotAFacilitator, Facilitator);
+    private static readonly Command<Proposal, Acting> RecordAttendanceCommand = Who.Command(nameof(RecordAttendance), ErrorCodes.Decisions.NotAFacilitator, Facilitator);
+    private static readonly Command<Proposal, Acting> CastBallotCommand = Who.Command(nameof(CastBallot), ErrorCodes.Decisions.NotARepresentative, VoterRepresentative);
+    private static readonly Command<Proposal, Acting> CloseCommand = Who.Command(nameof(Close), ErrorCodes.Decisions.NotAFacilitator, Facilitator, Permissions<Proposal, Acting>.System);
+    private static readonly Command<Proposal, Acting> WithdrawCommand = Who.Command(nameof(Withdraw), ErrorCodes.Decisions.NotTheProposer, ProposerRepresentative);
+    private static readonly Command<Proposal, Acting> MarkImplementedCommand = Who.Command(nameof(MarkImplemented), ErrorCodes.Decisions.NotTheProposer, ProposerRepresentative, Facilitator);
+    private static readonly Command<Proposal, Acting> ScheduleReviewCommand = Who.Command(nameof(ScheduleReview), ErrorCodes.Decisions.NotTheProposer, ProposerRepresentative, Facilitator);
 
     private readonly HashSet<PersonId> _facilitators = [];
     private readonly List<PartnerId> _seconders = [];
+    private readonly HashSet<PartnerId> _secondedBy = [];
     private readonly HashSet<PartnerId> _recused = [];
     private readonly Dictionary<PartnerId, RecordedBallot> _ballots = [];
     private readonly List<RecordedBallot> _ballotHistory = [];
@@ -76,6 +107,9 @@ public sealed partial class Proposal : AggregateRoot<ProposalId>
         MarkImplemented,
         ScheduleReview,
     }
+
+    /// <summary>What an authorization check needs besides the actor: the member concerned and, for seconding, the electorate given.</summary>
+    private readonly record struct Acting(PartnerId Partner, Electorate? Members);
 
     /// <summary>Gets the coalition the proposal is for.</summary>
     public CoalitionId Coalition { get; private set; }
@@ -158,35 +192,40 @@ public sealed partial class Proposal : AggregateRoot<ProposalId>
 
     private bool EveryoneVoted => _electorate is not null && _ballots.Count == _electorate.Count - _recusedCount;
 
+    // A round is open: the last round opened and has not ended. Between the end of a round and the opening of the
+    // next (inside one command) nothing else may happen.
+    private bool RoundOpen => _status == ProposalStatus.Voting && _rounds.Count > 0 && _rounds[^1].Ending is null;
+
+    private string Subject => $"'{Title}'";
+
     private StateMachine<ProposalStatus, Trigger> Machine => _machine ??= BuildMachine();
 
     /// <summary>Drafts a proposal.</summary>
-    /// <param name="id">The new proposal's id.</param>
-    /// <param name="draft">What is proposed, under which rule.</param>
-    /// <param name="by">A representative of the proposing member.</param>
-    /// <param name="at">When.</param>
+    /// <param name="id">The new proposal's id; never the empty id.</param>
+    /// <param name="draft">What is proposed, under which rule (see <see cref="ProposalDraft"/> for the bounds).</param>
+    /// <param name="by">A representative of the proposing member, acting for it (<c>Actor.Representing(person, draft.Proposer)</c>).</param>
+    /// <param name="at">When the proposal is drafted; in the years 1900 to 2999.</param>
     /// <returns>The proposal, in <see cref="ProposalStatus.Draft"/>.</returns>
-    /// <exception cref="CoalitionRuleException">The draft is invalid (<c>Decisions.InvalidProposal</c>) or <paramref name="by"/> does not act for the proposer (<c>Decisions.NotTheProposer</c>).</exception>
+    /// <exception cref="CoalitionRuleException">
+    /// <paramref name="by"/> does not act for the proposer (<c>Decisions.NotTheProposer</c>), an empty id (<c>Kernel.EmptyId</c>),
+    /// an invalid title or text (<c>Kernel.InvalidText</c>), or an invalid draft (<c>Decisions.InvalidProposal</c>, <c>Kernel.InvalidInput</c>).
+    /// </exception>
     public static Proposal Draft(ProposalId id, ProposalDraft draft, Actor by, Instant at)
     {
-        Preconditions.CheckNotNull(draft, nameof(draft));
-        Preconditions.CheckNotNull(by, nameof(by));
-        ProposalDraftValidator.Instance.EnsureValid(draft);
-        if (by.Kind != ActorKind.Person || by.OnBehalfOf != draft.Proposer)
-        {
-            throw new CoalitionRuleException(ErrorCodes.Decisions.NotTheProposer, $"{by} does not act for the proposing member {draft.Proposer}.");
-        }
-
         var proposal = new Proposal();
+        DraftCommand.Authorize(proposal, by, at, new Acting(draft?.Proposer ?? default, null), "a new proposal");
+        Ensure.Id(id, nameof(id));
+        ProposalDraftValidator.Instance.EnsureValid(draft);
         proposal.Raise(new ProposalDrafted(
-            id, draft.Coalition, draft.Matter, draft.CustomMatter, draft.Title.Trim(), draft.Text, draft.Proposer, draft.Rule,
+            id, draft.Coalition, draft.Matter, draft.CustomMatter?.Trim(), draft.Title.Trim(), draft.Text, draft.Proposer, draft.Rule,
             draft.SecondersRequired, draft.Facilitators.Distinct().ToArray(), at, by));
         return proposal;
     }
 
-    /// <summary>Rebuilds a proposal from its stored events, without checks and without building its state machine.</summary>
+    /// <summary>Rebuilds a proposal from its stored events, checking that they form its history, without building its state machine.</summary>
     /// <param name="history">The events, oldest first.</param>
     /// <returns>The proposal.</returns>
+    /// <exception cref="StoredEventException">The events are not the history of one proposal (<c>Kernel.CorruptHistory</c>).</exception>
     public static Proposal Rehydrate(IEnumerable<IDomainEvent> history)
     {
         return Rebuild(new Proposal(), history);
@@ -197,57 +236,85 @@ public sealed partial class Proposal : AggregateRoot<ProposalId>
     public static string LifecycleDiagram() => MermaidGraph.Format(new Proposal().Machine.GetInfo());
 
     /// <summary>Puts a new revision of the text. Under consent or consensus, an amendment during voting starts a new round.</summary>
-    /// <param name="text">The new text.</param>
-    /// <param name="note">Why it changed, if said.</param>
-    /// <param name="by">A representative of the proposer.</param>
-    /// <param name="at">When.</param>
-    /// <exception cref="CoalitionRuleException">Not the proposer, an empty text, or not allowed in this state (<c>Decisions.AmendmentNotAllowed</c> during a vote).</exception>
+    /// <param name="text">The new text: at most 20,000 characters.</param>
+    /// <param name="note">Why it changed, if said: at most 2,000 characters.</param>
+    /// <param name="by">A representative of the proposing member, acting for it.</param>
+    /// <param name="at">When the text changes; an amendment during voting opens the new round then.</param>
+    /// <exception cref="CoalitionRuleException">
+    /// Not the proposer (<c>Decisions.NotTheProposer</c>), an invalid text (<c>Kernel.InvalidText</c>), not allowed in
+    /// this state (<c>Decisions.AmendmentNotAllowed</c> during a vote, else <c>Decisions.InvalidTransition</c>), or the new
+    /// round's deadline would fall after the year 2999 (<c>Kernel.OutOfRange</c>).
+    /// </exception>
     public void Revise(string text, string? note, Actor by, Instant at)
     {
-        EnsureProposer(by);
-        CheckText(text, 20_000, nameof(text), required: true);
-        CheckText(note, MaxReasonLength, nameof(note), required: false);
-        Ensure(Trigger.Revise, _status == ProposalStatus.Voting ? ErrorCodes.Decisions.AmendmentNotAllowed : ErrorCodes.Decisions.InvalidTransition);
+        ReviseCommand.Authorize(this, by, at, default, Subject);
+        FreeText.Check(text, nameof(text), required: true, Limits.DocumentLength);
+        FreeText.Check(note, nameof(note), required: false, Limits.ReasonLength);
+        EnsureCan(Trigger.Revise, _status == ProposalStatus.Voting ? ErrorCodes.Decisions.AmendmentNotAllowed : ErrorCodes.Decisions.InvalidTransition);
+        var revised = new ProposalRevised(Id, Revision + 1, text, note, at, by);
         if (_status != ProposalStatus.Voting)
         {
-            Raise(new ProposalRevised(Id, Revision + 1, text, note, at, by));
+            Raise(revised);
             return;
         }
 
+        // The amendment ends the round and opens the next: all three facts are decided before any is recorded.
         var outcome = Tally(null);
-        Raise(new ProposalRevised(Id, Revision + 1, text, note, at, by));
-        Raise(new RoundClosed(Id, Round, outcome, RoundEnding.Amended, at, by));
-        Raise(new VotingOpened(Id, Round + 1, _stage, Revision, CurrentRule, null, at + CurrentRule.Timing.VotingPeriod, at, by));
+        var deadline = Ensure.Plus(at, CurrentRule.Timing.VotingPeriod, "deadline of the new round");
+        Raise(
+            revised,
+            new RoundClosed(Id, Round, outcome, RoundEnding.Amended, at, by),
+            new VotingOpened(Id, Round + 1, _stage, Revision + 1, CurrentRule, null, deadline, at, by));
     }
 
     /// <summary>Puts the draft up for discussion and seconding.</summary>
-    /// <param name="by">A representative of the proposer.</param>
-    /// <param name="at">When.</param>
-    /// <exception cref="CoalitionRuleException">Not the proposer, or not a draft.</exception>
+    /// <param name="by">A representative of the proposing member, acting for it.</param>
+    /// <param name="at">When the draft is submitted.</param>
+    /// <exception cref="CoalitionRuleException">Not the proposer (<c>Decisions.NotTheProposer</c>), or not a draft (<c>Decisions.InvalidTransition</c>).</exception>
     public void Submit(Actor by, Instant at)
     {
-        EnsureProposer(by);
-        Ensure(Trigger.Submit, ErrorCodes.Decisions.InvalidTransition);
+        SubmitCommand.Authorize(this, by, at, default, Subject);
+        EnsureCan(Trigger.Submit, ErrorCodes.Decisions.InvalidTransition);
         Raise(new ProposalSubmitted(Id, at, by));
     }
 
-    /// <summary>Seconds the motion for a member.</summary>
-    /// <param name="seconder">The seconding member.</param>
-    /// <param name="by">A representative of the seconder.</param>
-    /// <param name="at">When.</param>
-    /// <exception cref="CoalitionRuleException">Not in discussion, the proposer's own, seconded twice, or <paramref name="by"/> does not act for the seconder.</exception>
-    public void Second(PartnerId seconder, Actor by, Instant at)
+    /// <summary>Seconds the motion for a member of the electorate.</summary>
+    /// <param name="seconder">The seconding member: a voter of <paramref name="electorate"/>, not the proposer.</param>
+    /// <param name="electorate">
+    /// The members who may second, as the coalition or the deciding body produces them now
+    /// (<c>coalition.ElectorateFor(matter, at)</c> or <c>governance.ElectorateFor(matter, coalition, at)</c>).
+    /// </param>
+    /// <param name="by">A representative of the seconding member, as <paramref name="electorate"/> lists it, acting for that member.</param>
+    /// <param name="at">When the member seconds.</param>
+    /// <exception cref="CoalitionRuleException">
+    /// <paramref name="by"/> does not represent the seconder (<c>Decisions.NotARepresentative</c>), an empty id
+    /// (<c>Kernel.EmptyId</c>), no electorate (<c>Kernel.InvalidInput</c>), not in discussion
+    /// (<c>Decisions.InvalidTransition</c>), the seconder is not in the electorate (<c>Decisions.NotInElectorate</c>), or
+    /// it proposed the motion or seconded it already (<c>Decisions.InvalidSeconder</c>).
+    /// </exception>
+    public void Second(PartnerId seconder, Electorate electorate, Actor by, Instant at)
     {
-        Preconditions.CheckNotNull(by, nameof(by));
-        Ensure(Trigger.Second, ErrorCodes.Decisions.InvalidTransition);
-        if (by.Kind != ActorKind.Person || by.OnBehalfOf != seconder)
+        SecondCommand.Authorize(this, by, at, new Acting(seconder, electorate), Subject);
+        Ensure.Id(seconder, nameof(seconder));
+        Ensure.NotNull(electorate, nameof(electorate));
+        EnsureCan(Trigger.Second, ErrorCodes.Decisions.InvalidTransition);
+        if (!electorate.TryGetVoter(seconder, out var member))
         {
-            throw new CoalitionRuleException(ErrorCodes.Decisions.NotARepresentative, $"{by} does not act for {seconder}, so cannot second for it.");
+            throw CoalitionRuleException.Because(
+                ErrorCodes.Decisions.NotInElectorate,
+                "Partner {partner} is not a member who may second {title}: the electorate given does not list it.",
+                ("partner", seconder),
+                ("title", Subject));
         }
 
-        if (seconder == Proposer || _seconders.Contains(seconder))
+        if (seconder == Proposer)
         {
-            throw new CoalitionRuleException(ErrorCodes.Decisions.InvalidSeconder, $"{seconder} cannot second: a member seconds once, and never its own proposal.");
+            throw CoalitionRuleException.Because(ErrorCodes.Decisions.InvalidSeconder, "{member} proposed {title} and cannot second it.", ("member", member.DisplayName), ("partner", seconder), ("title", Subject));
+        }
+
+        if (_secondedBy.Contains(seconder))
+        {
+            throw CoalitionRuleException.Because(ErrorCodes.Decisions.InvalidSeconder, "{member} has seconded {title} already.", ("member", member.DisplayName), ("partner", seconder), ("title", Subject));
         }
 
         Raise(new MotionSeconded(Id, seconder, at, by));
@@ -258,28 +325,27 @@ public sealed partial class Proposal : AggregateRoot<ProposalId>
     /// (out of the quorum base and the tally), and a ballot it already cast is void.
     /// </summary>
     /// <param name="voter">The member.</param>
-    /// <param name="reason">The interest declared.</param>
-    /// <param name="by">A representative of the member.</param>
-    /// <param name="at">When.</param>
-    /// <exception cref="CoalitionRuleException">Already recused, not a voter, no reason, or the proposal is not in discussion or voting.</exception>
+    /// <param name="reason">The interest declared: at most 2,000 characters.</param>
+    /// <param name="by">A representative of the member, acting for it (once voting has opened, one the frozen electorate lists).</param>
+    /// <param name="at">When the interest is declared.</param>
+    /// <exception cref="CoalitionRuleException">
+    /// Not a representative (<c>Decisions.NotARepresentative</c>), an empty id, no reason, not in discussion or voting
+    /// (<c>Decisions.InvalidTransition</c>), not a voter (<c>Decisions.NotInElectorate</c>), or already recused (<c>Decisions.Recused</c>).
+    /// </exception>
     public void DeclareConflictOfInterest(PartnerId voter, string reason, Actor by, Instant at)
     {
-        Preconditions.CheckNotNull(by, nameof(by));
-        Ensure(Trigger.DeclareConflict, ErrorCodes.Decisions.InvalidTransition);
-        CheckText(reason, MaxReasonLength, nameof(reason), required: true);
+        DeclareCommand.Authorize(this, by, at, new Acting(voter, null), Subject);
+        Ensure.Id(voter, nameof(voter));
+        FreeText.Check(reason, nameof(reason), required: true, Limits.ReasonLength);
+        EnsureCan(Trigger.DeclareConflict, ErrorCodes.Decisions.InvalidTransition);
         if (_electorate is not null && !_electorate.Contains(voter))
         {
-            throw new CoalitionRuleException(ErrorCodes.Decisions.NotInElectorate, $"{voter} is not in this proposal's electorate.");
-        }
-
-        if (!ActsFor(voter, by))
-        {
-            throw new CoalitionRuleException(ErrorCodes.Decisions.NotARepresentative, $"{by} does not represent {voter}.");
+            throw CoalitionRuleException.Because(ErrorCodes.Decisions.NotInElectorate, "Partner {partner} is not in the electorate of {title}.", ("partner", voter), ("title", Subject));
         }
 
         if (_recused.Contains(voter))
         {
-            throw new CoalitionRuleException(ErrorCodes.Decisions.Recused, $"{voter} is already recused from this proposal.");
+            throw CoalitionRuleException.Because(ErrorCodes.Decisions.Recused, "{voter} is already recused from {title}.", ("voter", NameOf(voter)), ("partner", voter), ("title", Subject));
         }
 
         Raise(new ConflictOfInterestDeclared(Id, voter, reason, at, by));
@@ -287,54 +353,71 @@ public sealed partial class Proposal : AggregateRoot<ProposalId>
 
     /// <summary>Opens the first round of voting: freezes the electorate and the rule and sets the deadline.</summary>
     /// <param name="electorate">The electorate the coalition and the deciding body produce for this matter now.</param>
-    /// <param name="by">A facilitator.</param>
-    /// <param name="at">When; the deadline is this plus the rule's voting period.</param>
-    /// <exception cref="CoalitionRuleException">Not a facilitator, not enough seconders, no voter, no chambers for a chamber vote, or not in discussion.</exception>
+    /// <param name="by">A facilitator named for the proposal.</param>
+    /// <param name="at">When voting opens; the deadline is this plus the rule's voting period, before the year 3000.</param>
+    /// <exception cref="CoalitionRuleException">
+    /// Not a facilitator (<c>Decisions.NotAFacilitator</c>), no electorate (<c>Kernel.InvalidInput</c>), not in discussion
+    /// or not seconded enough (<c>Decisions.InvalidTransition</c>, <c>Decisions.NotEnoughSeconders</c>), no voter who is not
+    /// recused (<c>Decisions.EmptyElectorate</c>), no chambers for a chamber vote in the rule or its fallbacks
+    /// (<c>Decisions.ChambersRequired</c>), or a deadline after the year 2999 (<c>Kernel.OutOfRange</c>).
+    /// </exception>
     public void OpenVoting(Electorate electorate, Actor by, Instant at)
     {
-        Preconditions.CheckNotNull(electorate, nameof(electorate));
-        EnsureFacilitator(by, allowSystem: false);
-        Ensure(Trigger.OpenVoting, ErrorCodes.Decisions.InvalidTransition);
+        OpenVotingCommand.Authorize(this, by, at, default, Subject);
+        Ensure.NotNull(electorate, nameof(electorate));
+        EnsureCan(Trigger.OpenVoting, ErrorCodes.Decisions.InvalidTransition);
         if (electorate.Voters.All(v => _recused.Contains(v.Partner)))
         {
-            throw new CoalitionRuleException(ErrorCodes.Decisions.EmptyElectorate, "Voting needs at least one voter who is not recused; this electorate has none.");
+            throw CoalitionRuleException.Because(ErrorCodes.Decisions.EmptyElectorate, "Voting on {title} needs at least one voter who is not recused; this electorate has none.", ("title", Subject));
         }
 
-        if (_rule.Method == DecisionMethod.ChamberVote && !electorate.HasChambers)
+        if (NeedsChambers(_rule) && !electorate.HasChambers)
         {
-            throw new CoalitionRuleException(ErrorCodes.Decisions.ChambersRequired, "This proposal is decided by a chamber vote, but the electorate has no chambers.");
+            throw CoalitionRuleException.Because(ErrorCodes.Decisions.ChambersRequired, "{title} is decided by a chamber vote (or falls back to one), but the electorate has no chambers.", ("title", Subject));
         }
 
-        Raise(new VotingOpened(Id, 1, 0, Revision, _rule, electorate, at + _rule.Timing.VotingPeriod, at, by));
+        var deadline = Ensure.Plus(at, _rule.Timing.VotingPeriod, "deadline");
+        Raise(new VotingOpened(Id, 1, 0, Revision, _rule, electorate, deadline, at, by));
     }
 
     /// <summary>Opens the next round after the proposal was returned for revision and has been revised.</summary>
-    /// <param name="by">A facilitator.</param>
-    /// <param name="at">When.</param>
-    /// <exception cref="CoalitionRuleException">Not a facilitator, not revised since the last round, or not awaiting a new round.</exception>
+    /// <param name="by">A facilitator named for the proposal.</param>
+    /// <param name="at">When the round opens; the deadline is this plus the rule's voting period, before the year 3000.</param>
+    /// <exception cref="CoalitionRuleException">
+    /// Not a facilitator (<c>Decisions.NotAFacilitator</c>), not revised since the last round or not awaiting a new round
+    /// (<c>Decisions.RevisionRequired</c>), or a deadline after the year 2999 (<c>Kernel.OutOfRange</c>).
+    /// </exception>
     public void ReopenVoting(Actor by, Instant at)
     {
-        EnsureFacilitator(by, allowSystem: false);
-        Ensure(Trigger.Reopen, ErrorCodes.Decisions.RevisionRequired);
-        Raise(new VotingOpened(Id, Round + 1, _stage, Revision, CurrentRule, null, at + CurrentRule.Timing.VotingPeriod, at, by));
+        ReopenVotingCommand.Authorize(this, by, at, default, Subject);
+        EnsureCan(Trigger.Reopen, ErrorCodes.Decisions.RevisionRequired);
+        var deadline = Ensure.Plus(at, CurrentRule.Timing.VotingPeriod, "deadline");
+        Raise(new VotingOpened(Id, Round + 1, _stage, Revision, CurrentRule, null, deadline, at, by));
     }
 
     /// <summary>Records the members present at the meeting deciding the proposal (for quorums of members present and "present" bases).</summary>
-    /// <param name="present">The members present.</param>
-    /// <param name="by">A facilitator.</param>
-    /// <param name="at">When.</param>
-    /// <exception cref="CoalitionRuleException">Not a facilitator, not voting, or someone listed is not in the electorate.</exception>
+    /// <param name="present">The members present: voters of the frozen electorate who are not recused, none the empty id; a member listed twice counts once.</param>
+    /// <param name="by">A facilitator named for the proposal.</param>
+    /// <param name="at">When attendance is recorded.</param>
+    /// <exception cref="CoalitionRuleException">
+    /// Not a facilitator (<c>Decisions.NotAFacilitator</c>), no list or a null or empty id in it (<c>Kernel.InvalidInput</c>,
+    /// <c>Kernel.EmptyId</c>), not voting (<c>Decisions.VotingNotOpen</c>), or someone listed is not a voter (<c>Decisions.NotInElectorate</c>).
+    /// </exception>
     public void RecordAttendance(IEnumerable<PartnerId> present, Actor by, Instant at)
     {
-        Preconditions.CheckNotNull(present, nameof(present));
-        EnsureFacilitator(by, allowSystem: false);
-        Ensure(Trigger.RecordAttendance, ErrorCodes.Decisions.VotingNotOpen);
-        var list = present.Distinct().ToArray();
+        RecordAttendanceCommand.Authorize(this, by, at, default, Subject);
+        var list = Ensure.Ids(present, nameof(present), Limits.MaxVoters, distinct: false).Distinct().ToArray();
+        EnsureCan(Trigger.RecordAttendance, ErrorCodes.Decisions.VotingNotOpen);
         foreach (var partner in list)
         {
             if (!_electorate!.Contains(partner) || _recused.Contains(partner))
             {
-                throw new CoalitionRuleException(ErrorCodes.Decisions.NotInElectorate, $"{partner} is not a voter on this proposal, so cannot be recorded present.");
+                throw CoalitionRuleException.Because(
+                    ErrorCodes.Decisions.NotInElectorate,
+                    "{voter} is not a voter on {title}, so cannot be recorded present.",
+                    ("voter", NameOf(partner)),
+                    ("partner", partner),
+                    ("title", Subject));
             }
         }
 
@@ -347,57 +430,21 @@ public sealed partial class Proposal : AggregateRoot<ProposalId>
     /// <param name="reason">The reason, if any.</param>
     /// <param name="by">The person casting it.</param>
     /// <param name="at">When.</param>
-    /// <returns>The check.</returns>
+    /// <returns>The check: the refusal <see cref="CastBallot"/> would throw, or allowed.</returns>
     public RuleCheck CanCastBallot(PartnerId voter, Stance stance, string? reason, Actor by, Instant at)
     {
-        Preconditions.CheckNotNull(by, nameof(by));
-        if (!Machine.CanFire(Trigger.CastBallot) || _rounds.Count == 0 || at < _rounds[^1].OpenedAt)
+        // The same checks, in the same order, as CastBallot makes at its door.
+        try
         {
-            return RuleCheck.Refused(ErrorCodes.Decisions.VotingNotOpen, $"Voting on '{Title}' is not open (status {_status}).");
+            CastBallotCommand.Authorize(this, by, at, new Acting(voter, null), Subject);
+            Ensure.Id(voter, nameof(voter));
+        }
+        catch (CoalitionRuleException refused)
+        {
+            return RuleCheck.Refused(refused.Failures[0]);
         }
 
-        if (at >= _rounds[^1].Deadline)
-        {
-            return RuleCheck.Refused(ErrorCodes.Decisions.VotingNotOpen, $"The deadline {_rounds[^1].Deadline} has passed; ballots and objections are no longer taken.");
-        }
-
-        if (_recused.Contains(voter))
-        {
-            return RuleCheck.Refused(ErrorCodes.Decisions.Recused, $"{voter} declared a conflict of interest and takes no part.");
-        }
-
-        if (!_electorate!.TryGetVoter(voter, out var entry))
-        {
-            return RuleCheck.Refused(ErrorCodes.Decisions.NotInElectorate, $"{voter} is not in the electorate frozen when voting opened.");
-        }
-
-        if (by.Person is not { } person || !entry.IsRepresentedBy(person))
-        {
-            return RuleCheck.Refused(ErrorCodes.Decisions.NotARepresentative, $"{by} is not a representative of {entry.DisplayName}.");
-        }
-
-        var rule = CurrentRule;
-        if (!stance.IsDefinedStance() || !rule.AcceptedStances.Includes(stance))
-        {
-            return RuleCheck.Refused(ErrorCodes.Decisions.StanceNotAccepted, $"A {rule.Method} decision does not accept the stance {stance}; it accepts {rule.AcceptedStances}.");
-        }
-
-        if (rule.ReasonsRequired.Includes(stance) && string.IsNullOrWhiteSpace(reason))
-        {
-            return RuleCheck.Refused(ErrorCodes.Decisions.ReasonRequired, $"The stance {stance.ToWords()} needs a reason.");
-        }
-
-        if (reason is { Length: > MaxReasonLength })
-        {
-            return RuleCheck.Refused(ErrorCodes.Kernel.InvalidText, $"A reason has at most {MaxReasonLength} characters.");
-        }
-
-        if (rule.BallotsFinal && _ballots.ContainsKey(voter))
-        {
-            return RuleCheck.Refused(ErrorCodes.Decisions.BallotIsFinal, $"{entry.DisplayName} has voted, and under this rule a ballot cannot be changed.");
-        }
-
-        return RuleCheck.Allowed;
+        return BallotCheck(voter, stance, reason, at);
     }
 
     /// <summary>
@@ -407,28 +454,36 @@ public sealed partial class Proposal : AggregateRoot<ProposalId>
     /// </summary>
     /// <param name="voter">The member voting.</param>
     /// <param name="stance">The stance.</param>
-    /// <param name="reason">The reason; required for block and object and where the rule says so.</param>
-    /// <param name="by">A representative of the member.</param>
-    /// <param name="at">When; strictly before the deadline.</param>
-    /// <exception cref="CoalitionRuleException">Any rule <see cref="CanCastBallot"/> reports.</exception>
+    /// <param name="reason">The reason, at most 2,000 characters; required for block and object and where the rule says so.</param>
+    /// <param name="by">A representative of the voter, as the electorate frozen when voting opened lists it, acting for the voter.</param>
+    /// <param name="at">When the ballot is cast; strictly before the deadline.</param>
+    /// <exception cref="CoalitionRuleException">
+    /// Any rule <see cref="CanCastBallot"/> reports; or, when the ballot ends a silence into a fallback round or extends
+    /// the deadline, a new deadline after the year 2999 (<c>Kernel.OutOfRange</c>). Nothing is recorded then.
+    /// </exception>
     public void CastBallot(PartnerId voter, Stance stance, string? reason, Actor by, Instant at)
     {
-        CanCastBallot(voter, stance, reason, by, at).ThrowIfRefused();
+        CastBallotCommand.Authorize(this, by, at, new Acting(voter, null), Subject);
+        Ensure.Id(voter, nameof(voter));
+        BallotCheck(voter, stance, reason, at).ThrowIfRefused();
+        var ballot = new BallotCast(Id, Round, voter, stance, reason, at, by);
         var rule = CurrentRule;
         if (rule.Method == DecisionMethod.SilenceProcedure)
         {
-            Ensure(Trigger.BreakSilence, ErrorCodes.Decisions.InvalidTransition);
-            Raise(new BallotCast(Id, Round, voter, stance, reason, at, by));
-            EndRound(Tally(null), by, at);
+            // An objection breaks the silence: the ballot, the round's end and any fallback round are one change.
+            EnsureCan(Trigger.BreakSilence, ErrorCodes.Decisions.InvalidTransition);
+            Raise([ballot, .. EndRound(Tally(null, new Ballot(voter, stance)), by, at)]);
             return;
         }
 
-        var quorumBefore = _quorumReached;
-        Raise(new BallotCast(Id, Round, voter, stance, reason, at, by));
-        if (!quorumBefore && _quorumReached && rule.Timing.LateQuorumExtension is { } extension && _rounds[^1].Deadline - at < extension)
+        if (!_quorumReached && rule.Timing.LateQuorumExtension is { } extension && _rounds[^1].Deadline - at < extension && QuorumMet(new Ballot(voter, stance)))
         {
-            Raise(new DeadlineExtended(Id, Round, at + extension, at, Actor.System("late-quorum rule")));
+            var deadline = Ensure.Plus(at, extension, "extended deadline");
+            Raise(ballot, new DeadlineExtended(Id, Round, deadline, at, Actor.System("late-quorum rule")));
+            return;
         }
+
+        Raise(ballot);
     }
 
     /// <summary>Whether voting may close now, with the unmet rule if not.</summary>
@@ -436,41 +491,50 @@ public sealed partial class Proposal : AggregateRoot<ProposalId>
     /// <returns>The check.</returns>
     public RuleCheck CanClose(Instant at)
     {
-        if (_status != ProposalStatus.Voting)
+        if (!RoundOpen)
         {
-            return RuleCheck.Refused(ErrorCodes.Decisions.VotingNotOpen, $"Voting on '{Title}' is not open (status {_status}).");
+            return RuleCheck.Refused(ErrorCodes.Decisions.VotingNotOpen, "Voting on {title} is not open: it is {status}.", ("title", Subject), ("status", _status));
         }
 
         return Machine.CanFire(CloseTrigger, at, out var unmet)
             ? RuleCheck.Allowed
-            : RuleCheck.Refused(ErrorCodes.Decisions.VotingStillOpen, $"Voting stays open until {_rounds[^1].Deadline}: it closes when {string.Join("; ", unmet ?? [])}.");
+            : RuleCheck.Refused(
+                ErrorCodes.Decisions.VotingStillOpen,
+                "Voting on {title} stays open until {deadline}: it closes when {conditions}.",
+                ("title", Subject),
+                ("deadline", _rounds[^1].Deadline),
+                ("conditions", unmet is null ? "its rule allows" : string.Join("; ", unmet)));
     }
 
     /// <summary>
     /// Closes the current round: tallies it under the round's rule, records the outcome, and either closes the
     /// proposal, opens the fallback round, or returns it for revision, as the rule says.
     /// </summary>
-    /// <param name="by">A facilitator, or the system (a scheduler at the deadline).</param>
-    /// <param name="at">When.</param>
-    /// <param name="castingVote">The chair's casting vote, needed when the rule gives one and the vote is tied.</param>
+    /// <param name="by">A facilitator named for the proposal, or the host system (a scheduler at the deadline).</param>
+    /// <param name="at">When the round closes: at or after the deadline, or earlier where the rule allows.</param>
+    /// <param name="castingVote">The chair's casting vote, needed when the rule gives one and the vote is tied; only a facilitator gives it.</param>
     /// <returns>The round's outcome.</returns>
-    /// <exception cref="CoalitionRuleException">Too early, not voting, not a facilitator, attendance missing, or a tie awaiting the casting vote.</exception>
+    /// <exception cref="CoalitionRuleException">
+    /// Not a facilitator or the system (<c>Decisions.NotAFacilitator</c>), not voting or too early
+    /// (<c>Decisions.VotingNotOpen</c>, <c>Decisions.VotingStillOpen</c>), attendance missing, a casting vote where none
+    /// is due or a tie awaiting one, or a fallback round whose deadline would fall after the year 2999 (<c>Kernel.OutOfRange</c>).
+    /// </exception>
     public DecisionOutcome Close(Actor by, Instant at, Stance? castingVote = null)
     {
-        EnsureFacilitator(by, allowSystem: true);
+        CloseCommand.Authorize(this, by, at, default, Subject);
         CanClose(at).ThrowIfRefused();
-        if (castingVote is not null && !CurrentRule.CastingVote)
+        if (castingVote is not null && (!CurrentRule.CastingVote || by.Kind != ActorKind.Person))
         {
-            throw new CoalitionRuleException(ErrorCodes.Decisions.InvalidCastingVote, "This rule gives the chair no casting vote.");
+            throw CoalitionRuleException.Because(ErrorCodes.Decisions.InvalidCastingVote, "The rule of {title} gives no casting vote, or the system tried to give the chair's.", ("title", Subject));
         }
 
         var outcome = Tally(castingVote);
         if (outcome.AwaitsCastingVote)
         {
-            throw new CoalitionRuleException(ErrorCodes.Decisions.CastingVoteRequired, "The vote is tied and the rule gives the chair a casting vote: close with the chair's casting vote.");
+            throw CoalitionRuleException.Because(ErrorCodes.Decisions.CastingVoteRequired, "The vote on {title} is tied and the rule gives the chair a casting vote: close with the chair's casting vote.", ("title", Subject));
         }
 
-        EndRound(outcome, by, at);
+        Raise(EndRound(outcome, by, at));
         return outcome;
     }
 
@@ -482,47 +546,48 @@ public sealed partial class Proposal : AggregateRoot<ProposalId>
     {
         if (_rounds.Count == 0)
         {
-            throw new CoalitionRuleException(ErrorCodes.Decisions.VotingNotOpen, "Voting has not opened, so there is nothing to tally.");
+            throw CoalitionRuleException.Because(ErrorCodes.Decisions.VotingNotOpen, "Voting on {title} has not opened, so there is nothing to tally.", ("title", Subject));
         }
 
         return Tally(castingVote);
     }
 
     /// <summary>Withdraws the proposal; only its proposer may, and only until voting closes.</summary>
-    /// <param name="reason">Why, if said.</param>
-    /// <param name="by">A representative of the proposer.</param>
-    /// <param name="at">When.</param>
-    /// <exception cref="CoalitionRuleException">Not the proposer, or already closed or withdrawn.</exception>
+    /// <param name="reason">Why, if said: at most 2,000 characters.</param>
+    /// <param name="by">A representative of the proposing member, acting for it.</param>
+    /// <param name="at">When the proposal is withdrawn.</param>
+    /// <exception cref="CoalitionRuleException">Not the proposer (<c>Decisions.NotTheProposer</c>), an invalid reason, or already closed or withdrawn (<c>Decisions.InvalidTransition</c>).</exception>
     public void Withdraw(string? reason, Actor by, Instant at)
     {
-        EnsureProposer(by);
-        CheckText(reason, MaxReasonLength, nameof(reason), required: false);
-        Ensure(Trigger.Withdraw, ErrorCodes.Decisions.InvalidTransition);
+        WithdrawCommand.Authorize(this, by, at, default, Subject);
+        FreeText.Check(reason, nameof(reason), required: false, Limits.ReasonLength);
+        EnsureCan(Trigger.Withdraw, ErrorCodes.Decisions.InvalidTransition);
         Raise(new ProposalWithdrawn(Id, reason, at, by));
     }
 
     /// <summary>Marks an adopted proposal as carried out.</summary>
-    /// <param name="note">How, if said.</param>
-    /// <param name="by">The proposer's representative or a facilitator.</param>
-    /// <param name="at">When.</param>
-    /// <exception cref="CoalitionRuleException">Not adopted, already implemented, or not the proposer or a facilitator.</exception>
+    /// <param name="note">How, if said: at most 2,000 characters.</param>
+    /// <param name="by">A representative of the proposing member acting for it, or a facilitator named for the proposal.</param>
+    /// <param name="at">When it is marked implemented.</param>
+    /// <exception cref="CoalitionRuleException">Not the proposer or a facilitator (<c>Decisions.NotTheProposer</c>), an invalid note, or not adopted or already implemented (<c>Decisions.NotAdopted</c>).</exception>
     public void MarkImplemented(string? note, Actor by, Instant at)
     {
-        EnsureProposerOrFacilitator(by);
-        CheckText(note, MaxReasonLength, nameof(note), required: false);
-        Ensure(Trigger.MarkImplemented, ErrorCodes.Decisions.NotAdopted);
+        MarkImplementedCommand.Authorize(this, by, at, default, Subject);
+        FreeText.Check(note, nameof(note), required: false, Limits.ReasonLength);
+        EnsureCan(Trigger.MarkImplemented, ErrorCodes.Decisions.NotAdopted);
         Raise(new ProposalImplemented(Id, note, at, by));
     }
 
     /// <summary>Sets a date to review an adopted decision.</summary>
-    /// <param name="reviewOn">The review date.</param>
-    /// <param name="by">The proposer's representative or a facilitator.</param>
-    /// <param name="at">When.</param>
-    /// <exception cref="CoalitionRuleException">Not adopted, or not the proposer or a facilitator.</exception>
+    /// <param name="reviewOn">The review date: an ISO calendar date in the years 1900 to 2999.</param>
+    /// <param name="by">A representative of the proposing member acting for it, or a facilitator named for the proposal.</param>
+    /// <param name="at">When the review is scheduled.</param>
+    /// <exception cref="CoalitionRuleException">Not the proposer or a facilitator (<c>Decisions.NotTheProposer</c>), a date out of range (<c>Kernel.OutOfRange</c>), or not adopted (<c>Decisions.NotAdopted</c>).</exception>
     public void ScheduleReview(LocalDate reviewOn, Actor by, Instant at)
     {
-        EnsureProposerOrFacilitator(by);
-        Ensure(Trigger.ScheduleReview, ErrorCodes.Decisions.NotAdopted);
+        ScheduleReviewCommand.Authorize(this, by, at, default, Subject);
+        Ensure.Date(reviewOn, nameof(reviewOn));
+        EnsureCan(Trigger.ScheduleReview, ErrorCodes.Decisions.NotAdopted);
         Raise(new ReviewScheduled(Id, reviewOn, at, by));
     }
 
@@ -530,7 +595,27 @@ public sealed partial class Proposal : AggregateRoot<ProposalId>
     protected override bool IsCreation(IDomainEvent domainEvent) => domainEvent is ProposalDrafted;
 
     /// <inheritdoc />
-    protected override string? Admits(IDomainEvent domainEvent) => null;
+    protected override string? Admits(IDomainEvent domainEvent) => domainEvent switch
+    {
+        ProposalRevised when _status is not (ProposalStatus.Draft or ProposalStatus.Discussion) && !RoundOpen => "the proposal is no longer open to revision.",
+        ProposalRevised e when e.Revision != Revision + 1 => $"it is revision {e.Revision}, but the next revision is {Revision + 1}.",
+        ProposalSubmitted when _status != ProposalStatus.Draft => "the proposal is not a draft.",
+        MotionSeconded when _status != ProposalStatus.Discussion => "the proposal is not in discussion.",
+        MotionSeconded e when e.Seconder == Proposer || _secondedBy.Contains(e.Seconder) => "the member proposed the motion or has seconded it already.",
+        ConflictOfInterestDeclared when _status != ProposalStatus.Discussion && !RoundOpen => "the proposal is neither in discussion nor in an open round of voting.",
+        ConflictOfInterestDeclared e when _recused.Contains(e.Voter) => "the member is recused already.",
+        ConflictOfInterestDeclared e when _electorate is not null && !_electorate.Contains(e.Voter) => "the member is not in the electorate frozen when voting opened.",
+        VotingOpened e => OpeningProblem(e),
+        AttendanceRecorded e => RoundProblem(e.Round) ??
+            (e.Present.All(p => _electorate!.Contains(p) && !_recused.Contains(p)) ? null : "someone recorded present is not a voter on the proposal."),
+        BallotCast e => RoundProblem(e.Round) ?? BallotProblem(e),
+        DeadlineExtended e => RoundProblem(e.Round) ?? (e.Deadline > _rounds[^1].Deadline ? null : "the new deadline is not later than the round's deadline."),
+        RoundClosed e => RoundProblem(e.Round) ?? EndingProblem(e.Ending),
+        ProposalWithdrawn when _status is not (ProposalStatus.Draft or ProposalStatus.Discussion) && !RoundOpen => "the proposal is closed or withdrawn.",
+        ProposalImplemented when _status != ProposalStatus.Closed || Outcome?.IsAdopted != true => "the proposal is not closed as adopted.",
+        ReviewScheduled when _status is not (ProposalStatus.Closed or ProposalStatus.Implemented) || Outcome?.IsAdopted != true => "the proposal was not adopted.",
+        _ => null,
+    };
 
     /// <inheritdoc />
     protected override void Apply(IDomainEvent domainEvent)
@@ -561,6 +646,7 @@ public sealed partial class Proposal : AggregateRoot<ProposalId>
                 break;
             case MotionSeconded e:
                 _seconders.Add(e.Seconder);
+                _secondedBy.Add(e.Seconder);
                 break;
             case ConflictOfInterestDeclared e:
                 Recuse(e.Voter);
@@ -681,36 +767,67 @@ public sealed partial class Proposal : AggregateRoot<ProposalId>
         _stanceWeight[ballot.Stance.Index()] += sign * voter!.Weight;
     }
 
-    // O(1): the running counts of the current round against the electorate less recused members.
-    private bool QuorumMet()
+    // O(1): the running counts of the current round against the electorate less recused members; with a ballot not
+    // yet recorded, as they would be once it is (it replaces the voter's earlier ballot).
+    private bool QuorumMet(Ballot? cast = null)
     {
         if (CurrentRule.Quorum is not { Source: QuorumSource.Ballots } quorum)
         {
             return false;
         }
 
-        var values = quorum.Measure == Measure.Headcount ? _stanceCount : _stanceWeight;
+        var headcount = quorum.Measure == Measure.Headcount;
+        var values = headcount ? _stanceCount : _stanceWeight;
         long counted = 0;
         for (var s = Stance.Support; s <= Stance.Object; s++)
         {
             counted += quorum.CountedStances.Includes(s) ? values[s.Index()] : 0;
         }
 
-        var basis = quorum.Measure == Measure.Headcount ? _electorate!.Count - _recusedCount : _electorate!.TotalWeight - _recusedWeight;
+        if (cast is { } ballot && _electorate!.TryGetVoter(ballot.Voter, out var voter))
+        {
+            var amount = headcount ? 1 : voter.Weight;
+            if (_ballots.TryGetValue(ballot.Voter, out var previous) && quorum.CountedStances.Includes(previous.Stance))
+            {
+                counted -= amount;
+            }
+
+            counted += quorum.CountedStances.Includes(ballot.Stance) ? amount : 0;
+        }
+
+        var basis = headcount ? _electorate!.Count - _recusedCount : _electorate!.TotalWeight - _recusedWeight;
         return counted >= quorum.RequiredOf(basis);
     }
 
     // The frozen electorate less recused voters: derived once, forgotten when a recusal or a new round changes it.
     private Electorate Voting => _voting ??= _electorate!.Without(_recused);
 
-    private Ballot[] CurrentBallots() => _ballots.Values.Select(b => new Ballot(b.Voter, b.Stance)).ToArray();
+    private Ballot[] CurrentBallots(Ballot? cast)
+    {
+        var ballots = new List<Ballot>(_ballots.Count + 1);
+        foreach (var recorded in _ballots.Values)
+        {
+            if (cast is null || recorded.Voter != cast.Value.Voter)
+            {
+                ballots.Add(new Ballot(recorded.Voter, recorded.Stance));
+            }
+        }
 
-    private DecisionOutcome Tally(Stance? castingVote) =>
-        DecisionTally.Evaluate(CurrentRule, Voting, CurrentBallots(), _present, castingVote);
+        if (cast is { } ballot)
+        {
+            ballots.Add(ballot);
+        }
+
+        return ballots.ToArray();
+    }
+
+    // The outcome of the current round; with a ballot not yet recorded, as it would be once it is.
+    private DecisionOutcome Tally(Stance? castingVote, Ballot? cast = null) =>
+        DecisionTally.Evaluate(CurrentRule, Voting, CurrentBallots(cast), _present, castingVote);
 
     private bool MayCloseAt(Instant at)
     {
-        if (_rounds.Count == 0)
+        if (!RoundOpen)
         {
             return false;
         }
@@ -726,69 +843,167 @@ public sealed partial class Proposal : AggregateRoot<ProposalId>
             return false;
         }
 
-        return (!CurrentRule.NeedsAttendance || _present is not null) && DecisionTally.IsSettled(CurrentRule, Voting, CurrentBallots(), _present);
+        return (!CurrentRule.NeedsAttendance || _present is not null) && DecisionTally.IsSettled(CurrentRule, Voting, CurrentBallots(null), _present);
     }
 
-    private void EndRound(DecisionOutcome outcome, Actor by, Instant at)
+    // The facts that end the current round: its close, and the fallback round it opens, if any. Decided in full
+    // (the fallback round's deadline included) before anything is recorded.
+    private IDomainEvent[] EndRound(DecisionOutcome outcome, Actor by, Instant at)
     {
         var ending = RoundEnding.Final;
         var fallback = CurrentRule.Fallback;
         if (fallback is not null && fallback.Answers(outcome.Result))
         {
             ending = _roundsInStage >= fallback.AfterRounds ? RoundEnding.Fallback : RoundEnding.Revision;
-            Ensure(ending == RoundEnding.Fallback ? Trigger.StartFallbackRound : Trigger.ReturnForRevision, ErrorCodes.Decisions.InvalidTransition);
+            EnsureCan(ending == RoundEnding.Fallback ? Trigger.StartFallbackRound : Trigger.ReturnForRevision, ErrorCodes.Decisions.InvalidTransition);
         }
 
-        Raise(new RoundClosed(Id, Round, outcome, ending, at, by));
-        if (ending == RoundEnding.Fallback)
+        var closed = new RoundClosed(Id, Round, outcome, ending, at, by);
+        if (ending != RoundEnding.Fallback)
         {
-            Raise(new VotingOpened(Id, Round + 1, _stage + 1, Revision, fallback!.Rule, null, at + fallback.Rule.Timing.VotingPeriod, at, by));
+            return [closed];
         }
+
+        var deadline = Ensure.Plus(at, fallback!.Rule.Timing.VotingPeriod, "deadline of the fallback round");
+        return [closed, new VotingOpened(Id, Round + 1, _stage + 1, Revision, fallback.Rule, null, deadline, at, by)];
     }
 
-    private bool ActsFor(PartnerId partner, Actor by)
+    private RuleCheck BallotCheck(PartnerId voter, Stance stance, string? reason, Instant at)
     {
-        if (by.Kind != ActorKind.Person)
+        if (!Machine.CanFire(Trigger.CastBallot) || !RoundOpen || at < _rounds[^1].OpenedAt)
         {
-            return false;
+            return RuleCheck.Refused(ErrorCodes.Decisions.VotingNotOpen, "Voting on {title} is not open: it is {status}.", ("title", Subject), ("status", _status));
         }
 
-        return _electorate is not null && _electorate.TryGetVoter(partner, out var voter)
-            ? voter.IsRepresentedBy(by.Person!.Value)
-            : by.OnBehalfOf == partner;
+        if (at >= _rounds[^1].Deadline)
+        {
+            return RuleCheck.Refused(
+                ErrorCodes.Decisions.VotingNotOpen,
+                "The deadline of {title}, {deadline}, has passed; ballots and objections are no longer taken.",
+                ("title", Subject),
+                ("deadline", _rounds[^1].Deadline));
+        }
+
+        if (_recused.Contains(voter))
+        {
+            return RuleCheck.Refused(ErrorCodes.Decisions.Recused, "{voter} declared a conflict of interest on {title} and takes no part.", ("voter", NameOf(voter)), ("partner", voter), ("title", Subject));
+        }
+
+        if (!_electorate!.TryGetVoter(voter, out var entry))
+        {
+            return RuleCheck.Refused(ErrorCodes.Decisions.NotInElectorate, "Partner {partner} is not in the electorate of {title}, frozen when voting opened.", ("partner", voter), ("title", Subject));
+        }
+
+        var rule = CurrentRule;
+        if (!stance.IsDefinedStance() || !rule.AcceptedStances.Includes(stance))
+        {
+            return RuleCheck.Refused(
+                ErrorCodes.Decisions.StanceNotAccepted,
+                "A {method} decision does not take the stance {stance}; it takes {accepted}.",
+                ("method", rule.Method),
+                ("stance", stance),
+                ("accepted", rule.AcceptedStances));
+        }
+
+        var reasonRequired = rule.ReasonsRequired.Includes(stance);
+        if (reasonRequired && string.IsNullOrWhiteSpace(reason))
+        {
+            return RuleCheck.Refused(ErrorCodes.Decisions.ReasonRequired, "{voter} must give a reason to {stance}.", ("voter", entry.DisplayName), ("partner", voter), ("stance", stance));
+        }
+
+        if (FreeText.Problem(reason, reasonRequired, Limits.ReasonLength) is { } problem)
+        {
+            return RuleCheck.Refused(ErrorCodes.Kernel.InvalidText, "The reason " + problem, ("limit", Limits.ReasonLength));
+        }
+
+        if (rule.BallotsFinal && _ballots.ContainsKey(voter))
+        {
+            return RuleCheck.Refused(ErrorCodes.Decisions.BallotIsFinal, "{voter} has voted on {title}, and under its rule a ballot cannot be changed.", ("voter", entry.DisplayName), ("partner", voter), ("title", Subject));
+        }
+
+        return RuleCheck.Allowed;
     }
 
-    private void EnsureProposer(Actor by)
+    // Whether a person acts for a member: acting in its name and, where the electorate lists the member, one of the
+    // people it lists as the member's representatives.
+    private static bool Represents(Actor by, PartnerId partner, Electorate? electorate) =>
+        by.Kind == ActorKind.Person && by.Person is { } person && by.OnBehalfOf == partner &&
+        (electorate is null || !electorate.TryGetVoter(partner, out var voter) || voter.IsRepresentedBy(person));
+
+    // A chamber vote needs chambers, in the rule's own round and in any fallback round it may lead to.
+    private static bool NeedsChambers(DecisionRule rule) =>
+        rule.Method == DecisionMethod.ChamberVote || (rule.Fallback is { } fallback && NeedsChambers(fallback.Rule));
+
+    // A member's name where the frozen electorate knows it, else its id.
+    private string NameOf(PartnerId partner) =>
+        _electorate is not null && _electorate.TryGetVoter(partner, out var voter) ? voter.DisplayName : partner.ToString();
+
+    private string? RoundProblem(int round) =>
+        !RoundOpen ? "no round of voting is open."
+        : round != Round ? $"it names round {round}, but the open round is {Round}."
+        : null;
+
+    private string? BallotProblem(BallotCast e) =>
+        !_electorate!.Contains(e.Voter) ? "the voter is not in the electorate frozen when voting opened."
+        : _recused.Contains(e.Voter) ? "the voter is recused."
+        : !CurrentRule.AcceptedStances.Includes(e.Stance) ? "the round's rule does not take the stance."
+        : null;
+
+    private string? EndingProblem(RoundEnding ending) => ending switch
     {
-        Preconditions.CheckNotNull(by, nameof(by));
-        if (by.Kind != ActorKind.Person || by.OnBehalfOf != Proposer)
-        {
-            throw new CoalitionRuleException(ErrorCodes.Decisions.NotTheProposer, $"{by} does not act for the proposer {Proposer}.");
-        }
-    }
+        RoundEnding.Fallback or RoundEnding.Revision when CurrentRule.Fallback is null => "the round's rule has no fallback.",
+        RoundEnding.Amended when !_revisedSinceRound => "the proposal was not amended during the round.",
+        _ => null,
+    };
 
-    private void EnsureFacilitator(Actor by, bool allowSystem)
+    private string? OpeningProblem(VotingOpened e)
     {
-        Preconditions.CheckNotNull(by, nameof(by));
-        var allowed = by.Kind == ActorKind.System ? allowSystem : by.Person is { } person && _facilitators.Contains(person);
-        if (!allowed)
+        if (e.Round != _rounds.Count + 1)
         {
-            throw new CoalitionRuleException(ErrorCodes.Decisions.NotAFacilitator, $"{by} is not a facilitator of '{Title}'.");
+            return $"it opens round {e.Round}, but the next round is {_rounds.Count + 1}.";
         }
+
+        if (e.Revision != Revision)
+        {
+            return $"it puts revision {e.Revision} to the vote, but the text is at revision {Revision}.";
+        }
+
+        if (e.Deadline <= e.At)
+        {
+            return "its deadline is not after its opening.";
+        }
+
+        var electorate = e.Electorate ?? _electorate;
+        if (electorate is not null && e.Rule.Method == DecisionMethod.ChamberVote && !electorate.HasChambers)
+        {
+            return "a chamber vote opens before an electorate without chambers.";
+        }
+
+        if (_rounds.Count == 0)
+        {
+            return _status != ProposalStatus.Discussion ? "the proposal is not in discussion."
+                : _seconders.Count < SecondersRequired ? "the motion has not been seconded as the rule book requires."
+                : e.Electorate is null ? "the first round does not freeze an electorate."
+                : e.Electorate.Count == 0 ? "the electorate it freezes is empty."
+                : e.Stage != 0 ? "the first round is not under the proposal's own rule."
+                : null;
+        }
+
+        if (e.Electorate is not null)
+        {
+            return "only the first round freezes an electorate.";
+        }
+
+        return (_status, _rounds[^1].Ending) switch
+        {
+            (ProposalStatus.Discussion, RoundEnding.Revision) when _revisedSinceRound && e.Stage == _stage => null,
+            (ProposalStatus.Voting, RoundEnding.Amended) when e.Stage == _stage => null,
+            (ProposalStatus.Voting, RoundEnding.Fallback) when e.Stage == _stage + 1 => null,
+            _ => "no round has ended in a way that opens this one.",
+        };
     }
 
-    private void EnsureProposerOrFacilitator(Actor by)
-    {
-        Preconditions.CheckNotNull(by, nameof(by));
-        var isProposer = by.Kind == ActorKind.Person && by.OnBehalfOf == Proposer;
-        var isFacilitator = by.Person is { } person && _facilitators.Contains(person);
-        if (!isProposer && !isFacilitator)
-        {
-            throw new CoalitionRuleException(ErrorCodes.Decisions.NotTheProposer, $"{by} is neither the proposer's representative nor a facilitator.");
-        }
-    }
-
-    private void Ensure(Trigger trigger, ErrorCode code)
+    private void EnsureCan(Trigger trigger, ErrorCode code)
     {
         if (Machine.CanFire(trigger, out var unmet))
         {
@@ -802,8 +1017,9 @@ public sealed partial class Proposal : AggregateRoot<ProposalId>
             code = ErrorCodes.Decisions.NotEnoughSeconders;
         }
 
-        var because = unmet.Count > 0 ? $": it requires that {string.Join(" and ", unmet)}" : string.Empty;
-        throw new CoalitionRuleException(code, $"'{Title}' cannot {Describe(trigger)} while it is {_status}{because}.");
+        throw unmet.Count > 0
+            ? CoalitionRuleException.Because(code, "{title} cannot {action} while it is {status}: it requires that {requirements}.", ("title", Subject), ("action", Describe(trigger)), ("status", _status), ("requirements", unmet.ToArray()))
+            : CoalitionRuleException.Because(code, "{title} cannot {action} while it is {status}.", ("title", Subject), ("action", Describe(trigger)), ("status", _status));
     }
 
     private static string Describe(Trigger trigger) => trigger switch
@@ -821,8 +1037,6 @@ public sealed partial class Proposal : AggregateRoot<ProposalId>
         Trigger.ScheduleReview => "be given a review date",
         _ => "change",
     };
-
-    private static void CheckText(string? value, int maxLength, string name, bool required) => FreeText.Check(value, name, required, maxLength);
 
     private StateMachine<ProposalStatus, Trigger>.TriggerWithParameters<Instant> CloseTrigger
     {

@@ -30,13 +30,16 @@ public sealed record QuorumRule
     /// <summary>Initializes a quorum rule.</summary>
     /// <param name="source">Ballots or attendance.</param>
     /// <param name="measure">Headcount or weight.</param>
-    /// <param name="share">The share of the electorate needed, if any.</param>
-    /// <param name="minimum">The minimum count (or weight) needed, if any.</param>
+    /// <param name="share">The share of the electorate needed, if any: more than zero and at most one.</param>
+    /// <param name="minimum">The minimum count (or weight) needed, if any: from 1 to <see cref="Limits.MaxTotalWeight"/>.</param>
     /// <param name="countedStances">Which stances count toward a ballot quorum; must include <see cref="StanceSet.Support"/>.</param>
-    /// <exception cref="CoalitionRuleException">The quorum is empty or ill-formed (<c>Decisions.InvalidQuorum</c>).</exception>
+    /// <exception cref="CoalitionRuleException">An undefined value (<c>Kernel.InvalidInput</c>), or the quorum is empty or ill-formed (<c>Decisions.InvalidQuorum</c>).</exception>
     [JsonConstructor]
     public QuorumRule(QuorumSource source, Measure measure, Fraction? share, long? minimum, StanceSet countedStances = StanceSet.All)
     {
+        Ensure.Defined(source, nameof(source));
+        Ensure.Defined(measure, nameof(measure));
+        Ensure.Defined(countedStances, nameof(countedStances));
         string? problem = null;
         if (share is null && minimum is null)
         {
@@ -44,11 +47,11 @@ public sealed record QuorumRule
         }
         else if (share is { } s && (s == Fraction.Zero || !s.IsAtMostOne))
         {
-            problem = $"A quorum share must be more than zero and at most one; got {s}.";
+            problem = "A quorum share must be more than zero and at most one; got {share}.";
         }
-        else if (minimum is < 1)
+        else if (minimum is < 1 || minimum > Limits.MaxTotalWeight)
         {
-            problem = $"A quorum minimum must be at least one; got {minimum}.";
+            problem = "A quorum minimum must be from 1 to {max}; got {minimum}.";
         }
         else if (!countedStances.HasFlag(StanceSet.Support))
         {
@@ -57,16 +60,14 @@ public sealed record QuorumRule
 
         if (problem is not null)
         {
-            throw new CoalitionRuleException(ErrorCodes.Decisions.InvalidQuorum, problem);
+            throw CoalitionRuleException.Because(ErrorCodes.Decisions.InvalidQuorum, problem, ("share", share?.ToString()), ("minimum", minimum), ("max", Limits.MaxTotalWeight));
         }
 
-        Preconditions.CheckArgument(Enum.IsDefined(source), nameof(source), "Unknown quorum source.");
-        Preconditions.CheckArgument(Enum.IsDefined(measure), nameof(measure), "Unknown measure.");
         Source = source;
         Measure = measure;
         Share = share;
         Minimum = minimum;
-        CountedStances = countedStances & StanceSet.All;
+        CountedStances = countedStances;
     }
 
     /// <summary>Gets what the quorum counts.</summary>
@@ -168,15 +169,20 @@ public sealed record QuorumRule
 public sealed record StandAsideLimit
 {
     /// <summary>Initializes a limit.</summary>
-    /// <param name="maximumCount">The most stand-asides allowed, if limited by count.</param>
+    /// <param name="maximumCount">The most stand-asides allowed, if limited by count: from 0 to <see cref="Limits.MaxVoters"/>.</param>
     /// <param name="maximumShare">The largest share of ballots that may stand aside, if limited by share.</param>
-    /// <exception cref="CoalitionRuleException">Neither limit is given, or one is negative or above one (<c>Decisions.InvalidRule</c>).</exception>
+    /// <exception cref="CoalitionRuleException">Neither limit is given, or one is out of bounds (<c>Decisions.InvalidRule</c>).</exception>
     [JsonConstructor]
     public StandAsideLimit(long? maximumCount, Fraction? maximumShare)
     {
-        if ((maximumCount is null && maximumShare is null) || maximumCount < 0 || maximumShare is { IsAtMostOne: false })
+        if ((maximumCount is null && maximumShare is null) || maximumCount < 0 || maximumCount > Limits.MaxVoters || maximumShare is { IsAtMostOne: false })
         {
-            throw new CoalitionRuleException(ErrorCodes.Decisions.InvalidRule, "A stand-aside limit needs a count of zero or more, a share of at most one, or both.");
+            throw CoalitionRuleException.Because(
+                ErrorCodes.Decisions.InvalidRule,
+                "A stand-aside limit needs a count from 0 to {max}, a share of at most one, or both.",
+                ("max", Limits.MaxVoters),
+                ("count", maximumCount),
+                ("share", maximumShare?.ToString()));
         }
 
         MaximumCount = maximumCount;
@@ -226,21 +232,26 @@ public enum FallbackWhen
 /// </summary>
 public sealed record Fallback
 {
+    private const int MaxRounds = 10;
+
     /// <summary>Initializes a fallback.</summary>
     /// <param name="rule">The rule of the fallback round.</param>
     /// <param name="when">Which failure brings it in.</param>
-    /// <param name="afterRounds">How many failed rounds under the first rule come before it, one or more.</param>
-    /// <exception cref="CoalitionRuleException"><paramref name="afterRounds"/> is below one (<c>Decisions.InvalidRule</c>).</exception>
+    /// <param name="afterRounds">How many failed rounds under the first rule come before it, from one to ten.</param>
+    /// <exception cref="CoalitionRuleException">
+    /// <paramref name="rule"/> is missing or <paramref name="when"/> undefined (<c>Kernel.InvalidInput</c>), or
+    /// <paramref name="afterRounds"/> is out of bounds (<c>Decisions.InvalidRule</c>).
+    /// </exception>
     [JsonConstructor]
     public Fallback(DecisionRule rule, FallbackWhen when, int afterRounds = 1)
     {
-        Preconditions.CheckNotNull(rule, nameof(rule));
-        if (afterRounds < 1 || afterRounds > 10)
+        Ensure.NotNull(rule, nameof(rule));
+        Ensure.Defined(when, nameof(when));
+        if (afterRounds < 1 || afterRounds > MaxRounds)
         {
-            throw new CoalitionRuleException(ErrorCodes.Decisions.InvalidRule, $"A fallback comes after one to ten failed rounds; got {afterRounds}.");
+            throw CoalitionRuleException.Because(ErrorCodes.Decisions.InvalidRule, "A fallback comes after 1 to {max} failed rounds; got {rounds}.", ("max", MaxRounds), ("rounds", afterRounds));
         }
 
-        Preconditions.CheckArgument(Enum.IsDefined(when), nameof(when), "Unknown fallback condition.");
         Rule = rule;
         When = when;
         AfterRounds = afterRounds;
@@ -272,17 +283,23 @@ public sealed record Fallback
 public sealed record VotingTiming
 {
     /// <summary>Initializes the timing.</summary>
-    /// <param name="votingPeriod">How long voting stays open; more than zero.</param>
+    /// <param name="votingPeriod">How long voting stays open: longer than zero and at most <see cref="Limits.MaxVotingPeriod"/> (three years).</param>
     /// <param name="closeWhenAllVoted">Whether voting may close as soon as every voter has voted.</param>
     /// <param name="closeWhenCertain">Whether voting may close once no missing ballot can change the outcome (needs final ballots).</param>
-    /// <param name="lateQuorumExtension">If set, a quorum first reached within this span of the deadline moves the deadline to this span after that ballot.</param>
-    /// <exception cref="CoalitionRuleException">A duration is not positive (<c>Decisions.InvalidTiming</c>).</exception>
+    /// <param name="lateQuorumExtension">If set, a quorum first reached within this span of the deadline moves the deadline to this span after that ballot; longer than zero and at most <see cref="Limits.MaxVotingPeriod"/>.</param>
+    /// <exception cref="CoalitionRuleException">A duration is not positive or longer than three years (<c>Decisions.InvalidTiming</c>).</exception>
     [JsonConstructor]
     public VotingTiming(NodaTime.Duration votingPeriod, bool closeWhenAllVoted = true, bool closeWhenCertain = false, NodaTime.Duration? lateQuorumExtension = null)
     {
-        if (votingPeriod <= NodaTime.Duration.Zero || lateQuorumExtension <= NodaTime.Duration.Zero)
+        if (votingPeriod <= NodaTime.Duration.Zero || votingPeriod > Limits.MaxVotingPeriod ||
+            lateQuorumExtension <= NodaTime.Duration.Zero || lateQuorumExtension > Limits.MaxVotingPeriod)
         {
-            throw new CoalitionRuleException(ErrorCodes.Decisions.InvalidTiming, "A voting period and a late-quorum extension must be longer than zero.");
+            throw CoalitionRuleException.Because(
+                ErrorCodes.Decisions.InvalidTiming,
+                "A voting period and a late-quorum extension must be longer than zero and at most {max}; got {period} and {extension}.",
+                ("max", Limits.MaxVotingPeriod),
+                ("period", votingPeriod),
+                ("extension", lateQuorumExtension));
         }
 
         VotingPeriod = votingPeriod;

@@ -58,17 +58,17 @@ internal sealed class TallyCounts : IDisposable
         {
             if (!electorate.TryFind(ballot.Voter, out var index, out var group, out var weight))
             {
-                throw new CoalitionRuleException(ErrorCodes.Decisions.NotInElectorate, $"Partner {ballot.Voter} is not in the electorate; its ballot cannot be counted.");
+                throw CoalitionRuleException.Because(ErrorCodes.Decisions.NotInElectorate, "Partner {partner} is not in the electorate; its ballot cannot be counted.", ("partner", ballot.Voter));
             }
 
             if (StanceOf[index] != 0)
             {
-                throw new CoalitionRuleException(ErrorCodes.Decisions.DuplicateBallot, $"Voter {electorate.Voters[index].DisplayName} has more than one ballot; pass only the ballot that counts.");
+                throw CoalitionRuleException.Because(ErrorCodes.Decisions.DuplicateBallot, "{voter} has more than one ballot; pass only the ballot that counts.", ("voter", electorate.Voters[index].DisplayName), ("partner", ballot.Voter));
             }
 
             if (!ballot.Stance.IsDefinedStance() || !accepted.Includes(ballot.Stance))
             {
-                throw new CoalitionRuleException(ErrorCodes.Decisions.StanceNotAccepted, $"The stance {ballot.Stance} is not accepted by this decision method.");
+                throw CoalitionRuleException.Because(ErrorCodes.Decisions.StanceNotAccepted, "The stance {stance} of {voter} is not accepted by this decision method; it accepts {accepted}.", ("stance", ballot.Stance), ("voter", electorate.Voters[index].DisplayName), ("accepted", accepted));
             }
 
             Add(index, group, weight, ballot.Stance);

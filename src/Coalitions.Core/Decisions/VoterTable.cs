@@ -16,7 +16,8 @@ internal sealed class VoterTable
 
     public VoterTable(IReadOnlyList<Voter> voters, int[] groupOfVoter)
     {
-        // Load factor at most 1/2: linear probes stay short. Partner ids are never the empty GUID, which marks a free slot.
+        // Load factor at most 1/2: linear probes stay short. A slot is free when its number is zero, whatever its key:
+        // a key of the empty GUID (a default PartnerId) never matches a free slot, so it never finds a voter.
         var size = (int)BitOperations.RoundUpToPowerOf2((uint)Math.Max(4, voters.Count * 2));
         _slots = new Slot[size];
         _mask = size - 1;
@@ -24,17 +25,17 @@ internal sealed class VoterTable
         {
             var key = voters[i].Partner.Value;
             var at = Home(key);
-            while (_slots[at].Key != Guid.Empty)
+            while (_slots[at].IsTaken)
             {
                 if (_slots[at].Key == key)
                 {
-                    throw new CoalitionRuleException(ErrorCodes.Decisions.InvalidElectorate, $"Partner {voters[i].Partner} appears twice in the electorate.");
+                    throw CoalitionRuleException.Because(ErrorCodes.Decisions.InvalidElectorate, "{voter} appears twice in the electorate.", ("voter", voters[i].DisplayName), ("partner", voters[i].Partner));
                 }
 
                 at = (at + 1) & _mask;
             }
 
-            _slots[at] = new Slot(key, voters[i].Weight, i, groupOfVoter[i]);
+            _slots[at] = new Slot(key, voters[i].Weight, i + 1, groupOfVoter[i]);
         }
     }
 
@@ -45,16 +46,16 @@ internal sealed class VoterTable
         while (true)
         {
             ref readonly var slot = ref _slots[at];
-            if (slot.Key == key)
-            {
-                (index, group, weight) = (slot.Index, slot.Group, slot.Weight);
-                return true;
-            }
-
-            if (slot.Key == Guid.Empty)
+            if (!slot.IsTaken)
             {
                 (index, group, weight) = (-1, -1, 0);
                 return false;
+            }
+
+            if (slot.Key == key)
+            {
+                (index, group, weight) = (slot.Number - 1, slot.Group, slot.Weight);
+                return true;
             }
 
             at = (at + 1) & _mask;
@@ -67,7 +68,7 @@ internal sealed class VoterTable
         var longest = 0;
         for (var at = 0; at < _slots.Length; at++)
         {
-            if (_slots[at].Key != Guid.Empty)
+            if (_slots[at].IsTaken)
             {
                 longest = Math.Max(longest, (at - Home(_slots[at].Key)) & _mask);
             }
@@ -94,6 +95,10 @@ internal sealed class VoterTable
         return (int)(x & (ulong)_mask);
     }
 
+    // Number is the voter's index plus one, so the default slot (number zero) is free; the key plays no part in that.
     [StructLayout(LayoutKind.Sequential)]
-    private readonly record struct Slot(Guid Key, long Weight, int Index, int Group);
+    private readonly record struct Slot(Guid Key, long Weight, int Number, int Group)
+    {
+        public bool IsTaken => Number != 0;
+    }
 }

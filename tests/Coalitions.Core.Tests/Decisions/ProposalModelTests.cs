@@ -1,5 +1,6 @@
 using Coalitions.Core.Decisions;
 using Coalitions.Core.Kernel;
+using Coalitions.Core.Tests.Kit;
 using CsCheck;
 using NodaTime;
 using static Coalitions.Core.Tests.Kit.Scenario;
@@ -8,7 +9,8 @@ namespace Coalitions.Core.Tests.Decisions;
 
 /// <summary>
 /// Random command sequences against a small reference model of a proposal in voting: the aggregate accepts
-/// exactly what the model accepts, a refused command changes nothing, and the event stream rebuilds the same state.
+/// exactly what the model accepts, a refused command changes nothing (version, uncommitted events, observable state),
+/// and the event stream rebuilds the same state.
 /// </summary>
 public class ProposalModelTests
 {
@@ -88,9 +90,16 @@ public class ProposalModelTests
                 foreach (var command in commands)
                 {
                     var version = proposal.Version;
+                    var state = ObservableState.Of(proposal);
                     var expected = model.Accepts(command);
                     var accepted = Run(proposal, command);
                     if (accepted != expected || (accepted ? proposal.Version <= version : proposal.Version != version))
+                    {
+                        return false;
+                    }
+
+                    // A refusal leaves nothing behind: no event waiting to be stored and nothing a host could observe.
+                    if (!accepted && (proposal.HasUncommittedEvents || ObservableState.Of(proposal) != state))
                     {
                         return false;
                     }

@@ -35,7 +35,7 @@ public class ProposalLifecycleTests
         var error = Assert.Throws<CoalitionRuleException>(() =>
             Proposal.Draft(ProposalNumber(1), new ProposalDraft(TheCoalition, MatterType.IssuePublicStatement, " ", "", Partner(1), DecisionRule.SimpleMajority(), []), For(1), Start));
 
-        Assert.All(error.Codes, code => Assert.Equal(ErrorCodes.Decisions.InvalidProposal, code));
+        Assert.Equal([ErrorCodes.Kernel.InvalidText, ErrorCodes.Decisions.InvalidProposal], error.Codes);
         Assert.Equal(3, error.Errors.Count());
     }
 
@@ -45,18 +45,18 @@ public class ProposalLifecycleTests
         var error = Assert.Throws<CoalitionRuleException>(() =>
             Proposal.Draft(ProposalNumber(1), new ProposalDraft(TheCoalition, MatterType.Custom, "T", "X", Partner(1), DecisionRule.SimpleMajority(), [Chair]), For(1), Start));
 
-        Assert.Equal(ErrorCodes.Decisions.InvalidProposal, error.Code);
+        Assert.Equal(ErrorCodes.Kernel.InvalidText, error.Code);
     }
 
     [Fact]
     public void Voting_opens_only_once_the_motion_is_seconded_as_the_rule_book_requires()
     {
         var proposal = Discussed(DecisionRule.SimpleMajority(), secondersRequired: 2);
-        proposal.Second(Partner(2), For(2), Start);
+        proposal.SecondBy(2);
 
         Refusal.Expect(proposal, ErrorCodes.Decisions.NotEnoughSeconders, () => proposal.OpenVoting(Members(5), ChairActor, Start));
 
-        proposal.Second(Partner(3), For(3), Start);
+        proposal.SecondBy(3);
         proposal.OpenVoting(Members(5), ChairActor, Start);
         Assert.Equal(ProposalStatus.Voting, proposal.Status);
     }
@@ -65,11 +65,11 @@ public class ProposalLifecycleTests
     public void A_member_cannot_second_its_own_proposal_or_second_twice()
     {
         var proposal = Discussed(DecisionRule.SimpleMajority(), secondersRequired: 1);
-        proposal.Second(Partner(2), For(2), Start);
+        proposal.SecondBy(2);
 
-        Refusal.Expect(proposal, ErrorCodes.Decisions.InvalidSeconder, () => proposal.Second(Partner(1), For(1), Start));
-        Refusal.Expect(proposal, ErrorCodes.Decisions.InvalidSeconder, () => proposal.Second(Partner(2), For(2), Start));
-        Refusal.Expect(proposal, ErrorCodes.Decisions.NotARepresentative, () => proposal.Second(Partner(3), For(4), Start));
+        Refusal.Expect(proposal, ErrorCodes.Decisions.InvalidSeconder, () => proposal.SecondBy(1));
+        Refusal.Expect(proposal, ErrorCodes.Decisions.InvalidSeconder, () => proposal.SecondBy(2));
+        Refusal.Expect(proposal, ErrorCodes.Decisions.NotARepresentative, () => proposal.Second(Partner(3), Members(5), For(4), Start));
     }
 
     [Fact]

@@ -5,6 +5,7 @@ using NodaTime;
 using static Coalitions.Core.Tests.Kit.PartnerScenario;
 using static Coalitions.Core.Tests.Kit.Scenario;
 using PartnerAggregate = global::Coalitions.Core.Partners.Partner;
+using ProposalAggregate = global::Coalitions.Core.Decisions.Proposal;
 
 namespace Coalitions.Core.Tests.House;
 
@@ -33,6 +34,7 @@ public static class HostileCases
     public static IEnumerable<HostileCase> All =>
     [
         Partner,
+        Proposal,
     ];
 
     private static Instant[] Instants => [Start, Hours(1), Hours(2), Hours(24), Hours(48), Hours(24 * 40)];
@@ -54,4 +56,10 @@ public static class HostileCases
             .Add(Instants)
             .Add(Profile(), Profile(region: "Coast"))
             .Add(Rep(1), Rep(2), Rep(3, RepresentativeRole.Contact)));
+
+    public static HostileCase Proposal => new(
+        "Proposal",
+        ProposalScenario.Histories,
+        history => ProposalAggregate.Rehydrate(history),
+        ProposalScenario.Pool());
 }

@@ -39,17 +39,24 @@ public sealed class ValuePool
         return this;
     }
 
+    // What Hostile returns for a type it has no hostile values of; null is a hostile value in its own right.
+    private static readonly object NoValue = new();
+
     public object? Next(Type type, Random random, int depth = 0)
     {
         var registered = _values.TryGetValue(type, out var list) ? list : null;
-        // Mostly real values, so commands get past their first checks; sometimes hostile ones.
+        // Mostly real values, so commands get past their first checks; sometimes hostile ones (null among them).
         if (registered is { Count: > 0 } && random.Next(4) != 0)
         {
             var value = registered[random.Next(registered.Count)](random);
             return value is not null && random.Next(6) == 0 && depth < 2 ? Break(value, random) : value;
         }
 
-        return Hostile(type, random, depth) ?? (registered is { Count: > 0 } ? registered[random.Next(registered.Count)](random) : null);
+        var hostile = Hostile(type, random, depth);
+        return !ReferenceEquals(hostile, NoValue) ? hostile
+            : registered is { Count: > 0 } ? registered[random.Next(registered.Count)](random)
+            : type.IsValueType ? Activator.CreateInstance(type)
+            : null;
     }
 
     private object? Hostile(Type type, Random random, int depth)
@@ -181,7 +188,8 @@ public sealed class ValuePool
             return dictionary;
         }
 
-        return null;
+        // A reference type the pool knows nothing hostile about: null. A value type: nothing to offer.
+        return type.IsValueType ? NoValue : null;
     }
 
     private object? List(Type element, Random random, int depth)
@@ -226,7 +234,7 @@ public sealed class ValuePool
 
         var field = fields[random.Next(fields.Length)];
         var hostile = Hostile(field.FieldType, random, 2);
-        if (hostile is null && field.FieldType.IsValueType && Nullable.GetUnderlyingType(field.FieldType) is null)
+        if (ReferenceEquals(hostile, NoValue) || (hostile is null && field.FieldType.IsValueType && Nullable.GetUnderlyingType(field.FieldType) is null))
         {
             return value;
         }

@@ -53,6 +53,10 @@ public static class Scenario
         return proposal;
     }
 
+    /// <summary>Member <paramref name="member"/> seconds the motion through its own representative, as a member of <paramref name="members"/> (default: members 1 to 9).</summary>
+    public static void SecondBy(this Proposal proposal, int member, Electorate? members = null, double atHours = 0) =>
+        proposal.Second(Partner(member), members ?? Members(9), For(member), Hours(atHours));
+
     public static void Vote(this Proposal proposal, int member, Stance stance, double atHours = 1, string? reason = null) =>
         proposal.CastBallot(Partner(member), stance, reason ?? (stance is Stance.Block or Stance.Object ? "A reason." : null), For(member), Hours(atHours));
 }

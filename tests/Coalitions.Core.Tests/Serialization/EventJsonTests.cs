@@ -29,7 +29,7 @@ public class EventJsonTests
             .WithFallback(DecisionRule.ChamberVote(PassCondition.MoreThan(Fraction.Half, VoteBase.VotesCast)).WithVeto(), FallbackWhen.Blocked);
         var proposal = Discussed(consensus, secondersRequired: 1);
         proposal.Revise("The coalition publishes all its data openly.", "Clearer scope.", For(1), Hours(1));
-        proposal.Second(Partner(2), For(2), Hours(2));
+        proposal.SecondBy(2, chambers, atHours: 2);
         proposal.OpenVoting(chambers, ChairActor, Hours(3));
         proposal.RecordAttendance([Partner(1), Partner(2), Partner(3)], ChairActor, Hours(3));
         proposal.Vote(1, Support, 4);

@@ -1,0 +1,217 @@
+using System.Text.Json.Nodes;
+using Coalitions.Core.Decisions;
+using Coalitions.Core.Kernel;
+using Coalitions.Core.Serialization;
+using Coalitions.Core.Tests.Kit;
+using NodaTime;
+using static Coalitions.Core.Decisions.Stance;
+using static Coalitions.Core.Tests.Kit.Scenario;
+
+namespace Coalitions.Core.Tests.Decisions;
+
+/// <summary>
+/// Stored events are untrusted: a proposal's history replays only in an order its lifecycle allows and with
+/// references to things that exist, and stored rules and electorates are checked as strictly as new ones.
+/// </summary>
+public class ProposalHistoryTests
+{
+    private static readonly ProposalId Id = ProposalNumber(1);
+
+    /// <summary>Drafted, submitted, open for voting before members 1 to 3, and member 1's ballot: four events.</summary>
+    private static List<IDomainEvent> InVoting()
+    {
+        var proposal = Voting(DecisionRule.SimpleMajority(), Members(3));
+        proposal.Vote(1, Support);
+        return [.. proposal.DequeueUncommittedEvents()];
+    }
+
+    private static StoredEventException Corrupt(IEnumerable<IDomainEvent> history)
+    {
+        var error = Assert.Throws<StoredEventException>(() => Proposal.Rehydrate(history));
+        Assert.Equal(ErrorCodes.Kernel.CorruptHistory, error.Code);
+
+        // Refused by the stream check, not by a crash inside Apply that the kernel wrapped.
+        Assert.Null(error.InnerException);
+        return error;
+    }
+
+    private static BallotCast Ballot(int round, int member, Stance stance = Support) => new(Id, round, Partner(member), stance, null, Hours(2), For(member));
+
+    [Fact]
+    public void The_history_of_every_state_replays_into_the_same_proposal()
+    {
+        foreach (var history in ProposalScenario.Histories())
+        {
+            var stored = history.Select(CoalitionsJson.SerializeEvent).ToArray();
+
+            var rebuilt = Proposal.Rehydrate(stored.Select(CoalitionsJson.DeserializeEvent));
+
+            Assert.Equal(history.Count, rebuilt.Version);
+        }
+    }
+
+    [Fact]
+    public void A_ballot_before_voting_opens_is_refused_and_its_position_named()
+    {
+        var history = InVoting().Take(2).Append(Ballot(1, 1)).ToList();
+
+        var error = Corrupt(history);
+
+        Assert.Equal(3, error.Position);
+        Assert.Contains("no round of voting is open", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_ballot_from_outside_the_frozen_electorate_is_refused()
+    {
+        Corrupt(InVoting().Append(Ballot(1, 9)));
+    }
+
+    [Fact]
+    public void A_ballot_for_another_round_is_refused()
+    {
+        Corrupt(InVoting().Append(Ballot(2, 2)));
+    }
+
+    [Fact]
+    public void A_ballot_with_a_stance_the_round_does_not_take_is_refused()
+    {
+        Corrupt(InVoting().Append(Ballot(1, 2, Block)));
+    }
+
+    [Fact]
+    public void A_ballot_of_a_recused_member_is_refused()
+    {
+        var history = InVoting();
+        history.Add(new ConflictOfInterestDeclared(Id, Partner(2), "Interest.", Hours(2), For(2)));
+
+        Corrupt(history.Append(Ballot(1, 2)));
+    }
+
+    [Fact]
+    public void A_first_round_that_freezes_no_electorate_is_refused()
+    {
+        var history = InVoting().Take(2).Append(new VotingOpened(Id, 1, 0, 1, DecisionRule.SimpleMajority(), null, Hours(100), Start, ChairActor));
+
+        Corrupt(history);
+    }
+
+    [Fact]
+    public void A_second_round_that_opens_while_the_first_is_open_is_refused()
+    {
+        var history = InVoting().Append(new VotingOpened(Id, 2, 0, 1, DecisionRule.SimpleMajority(), null, Hours(200), Hours(3), ChairActor));
+
+        Corrupt(history);
+    }
+
+    [Fact]
+    public void A_second_electorate_cannot_be_frozen_into_a_proposal()
+    {
+        var proposal = Voting(ProposalScenario.ConsensusWithFallback, Members(2));
+        proposal.Vote(1, Support);
+        proposal.Vote(2, Block);
+        proposal.Close(ChairActor, Hours(2));
+        var history = proposal.DequeueUncommittedEvents().ToList();
+        var fallback = (VotingOpened)history[^1];
+
+        history[^1] = fallback with { Electorate = Members(5) };
+
+        Corrupt(history);
+    }
+
+    [Fact]
+    public void A_motion_is_seconded_only_in_discussion_once_per_member_and_never_by_its_proposer()
+    {
+        var discussed = InVoting().Take(2).ToList();
+
+        Corrupt(discussed.Append(new MotionSeconded(Id, Partner(1), Start, For(1))));
+        Corrupt(discussed.Append(new MotionSeconded(Id, Partner(2), Start, For(2))).Append(new MotionSeconded(Id, Partner(2), Start, For(2))));
+        Corrupt(InVoting().Append(new MotionSeconded(Id, Partner(2), Hours(3), For(2))));
+    }
+
+    [Fact]
+    public void Voting_opens_only_once_the_motion_is_seconded_as_the_rule_book_requires()
+    {
+        var proposal = Discussed(DecisionRule.SimpleMajority(), secondersRequired: 1);
+        var history = proposal.DequeueUncommittedEvents().ToList();
+
+        Corrupt(history.Append(new VotingOpened(Id, 1, 0, 1, DecisionRule.SimpleMajority(), Members(3), Hours(100), Start, ChairActor)));
+    }
+
+    [Fact]
+    public void A_revision_follows_the_last_one()
+    {
+        Corrupt(InVoting().Take(1).Append(new ProposalRevised(Id, 5, "Text.", null, Start, For(1))));
+    }
+
+    [Fact]
+    public void Only_an_adopted_proposal_is_implemented()
+    {
+        Corrupt(InVoting().Append(new ProposalImplemented(Id, null, Hours(3), ChairActor)));
+    }
+
+    [Fact]
+    public void Nothing_follows_a_withdrawal()
+    {
+        var history = InVoting();
+        history.Add(new ProposalWithdrawn(Id, null, Hours(3), For(1)));
+
+        Corrupt(history.Append(Ballot(1, 2)));
+        Corrupt(history.Append(new ProposalSubmitted(Id, Hours(4), For(1))));
+    }
+
+    [Fact]
+    public void A_round_closes_once()
+    {
+        var proposal = Voting(DecisionRule.SimpleMajority(), Members(1));
+        proposal.Vote(1, Support);
+        proposal.Close(ChairActor, Hours(2));
+        var history = proposal.DequeueUncommittedEvents().ToList();
+
+        Corrupt(history.Append(history[^1]));
+    }
+
+    [Fact]
+    public void A_stored_voting_period_of_millions_of_days_is_unreadable()
+    {
+        var stored = JsonNode.Parse(CoalitionsJson.SerializeEvent(InVoting()[0]))!.AsObject();
+        stored["rule"]!["timing"]!["votingPeriod"] = "24000000:00:00";
+
+        var error = Assert.Throws<StoredEventException>(() => CoalitionsJson.DeserializeEvent(stored.ToJsonString()));
+
+        Assert.Equal(ErrorCodes.Kernel.UnreadableEvent, error.Code);
+    }
+
+    [Theory]
+    [InlineData("weight", "-1")]
+    [InlineData("weight", "1000000000000001")]
+    [InlineData("partner", "\"a0000000-0000-0000-0000-000000000002\"")]
+    [InlineData("representatives", "[]")]
+    [InlineData("representatives", "null")]
+    [InlineData("name", "\"Two\\nlines\"")]
+    public void A_stored_electorate_is_checked_like_a_new_one(string field, string value)
+    {
+        var opened = InVoting().OfType<VotingOpened>().Single();
+        var stored = JsonNode.Parse(CoalitionsJson.SerializeEvent(opened))!.AsObject();
+        stored["electorate"]!["voters"]![0]![field] = JsonNode.Parse(value);
+
+        var error = Assert.Throws<StoredEventException>(() => CoalitionsJson.DeserializeEvent(stored.ToJsonString()));
+
+        Assert.Equal(ErrorCodes.Kernel.UnreadableEvent, error.Code);
+    }
+
+    [Theory]
+    [InlineData("method", "\"Consensus\"")]
+    [InlineData("conditions", "[null]")]
+    [InlineData("reasonsRequired", "\"Support, Oppose, Nonsense\"")]
+    [InlineData("timing", "null")]
+    public void A_stored_rule_is_checked_like_a_new_one(string field, string value)
+    {
+        var stored = JsonNode.Parse(CoalitionsJson.SerializeEvent(InVoting()[0]))!.AsObject();
+        stored["rule"]![field] = JsonNode.Parse(value);
+
+        var error = Assert.Throws<StoredEventException>(() => CoalitionsJson.DeserializeEvent(stored.ToJsonString()));
+
+        Assert.Equal(ErrorCodes.Kernel.UnreadableEvent, error.Code);
+    }
+}
