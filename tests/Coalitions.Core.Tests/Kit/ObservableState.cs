@@ -20,6 +20,8 @@ public static class ObservableState
         return text.ToString();
     }
 
+    // 'seen' holds the references on the path from the root to this value: a cycle, not a value shared between
+    // two places (such as the one empty array every [] is), is what stops the walk.
     private static void Write(StringBuilder text, object? value, int depth, HashSet<object> seen)
     {
         switch (value)
@@ -49,6 +51,18 @@ public static class ObservableState
             return;
         }
 
+        try
+        {
+            WriteComposite(text, value, type, depth, seen);
+        }
+        finally
+        {
+            seen.Remove(value);
+        }
+    }
+
+    private static void WriteComposite(StringBuilder text, object value, Type type, int depth, HashSet<object> seen)
+    {
         if (value is IEnumerable sequence)
         {
             text.Append('[');
