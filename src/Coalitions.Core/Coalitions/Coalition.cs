@@ -613,13 +613,13 @@ public sealed class Coalition : AggregateRoot<CoalitionId>
     /// <exception cref="CoalitionRuleException">The instant is out of range (<c>Kernel.OutOfRange</c>).</exception>
     public RuleCheck CheckRight(PartnerId partner, MemberRights right, Instant at)
     {
-        Ensure.At(at);
+        var on = DateOf(at);
         if (!_members.TryGetValue(partner, out var membership))
         {
             return RuleCheck.Refused(ErrorCodes.Membership.NotAMember, "Partner {partner} is not a member of {coalition}.", ("partner", partner), ("coalition", Name));
         }
 
-        var status = membership.StatusOn(DateOf(at));
+        var status = membership.StatusOn(on);
         if (status != MembershipStatus.Active)
         {
             return RuleCheck.Refused(ErrorCodes.Membership.RightNotHeld, "{member} is {status}, so it cannot {right} in {coalition}.", ("member", membership.Name), ("status", status), ("right", right), ("coalition", Name));
@@ -645,7 +645,7 @@ public sealed class Coalition : AggregateRoot<CoalitionId>
     // The voters themselves, for callers (governance) that narrow them before building an electorate.
     internal IEnumerable<Voter> VotersFor(MatterType matter, Instant at, Func<PartnerId, string?>? names)
     {
-        var on = DateOf(Ensure.At(at));
+        var on = DateOf(at);
         return Voters();
 
         IEnumerable<Voter> Voters()
@@ -849,7 +849,9 @@ public sealed class Coalition : AggregateRoot<CoalitionId>
         return $"the membership is {Words.Of(membership.RecordedStatus)}.";
     }
 
-    private LocalDate DateOf(Instant at) => at.InZone(TimeZone).Date;
+    // The calendar date of an instant in the coalition's time zone; an instant at the edge of the accepted years can
+    // fall on a date outside them there (31 December 2999, 23:00 UTC is 1 January 3000 in Nairobi), which is refused.
+    internal LocalDate DateOf(Instant at) => Ensure.Date(Ensure.At(at).InZone(TimeZone).Date, "date in the coalition's time zone");
 
     private LocalDate TermEnd(LocalDate start) => Ensure.Plus(Ensure.Plus(start, Terms.TermLength, "the term's end"), Period.FromDays(-1), "the term's end");
 

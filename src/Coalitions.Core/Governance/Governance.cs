@@ -402,7 +402,7 @@ public sealed class Governance : AggregateRoot<CoalitionId>, IRuleBook
     {
         Governed(coalition);
         var state = Body(body);
-        var on = Ensure.At(at).InZone(coalition.TimeZone).Date;
+        var on = coalition.DateOf(at);
         if (state.Definition.IsOpenToAllMembers)
         {
             return coalition.Members.Where(m => m.Holds(MemberRights.Vote, coalition.Rights, on)).Select(m => m.Partner).ToArray();
