@@ -80,4 +80,73 @@ public class OutreachTests
 
         Refusal.Expect(outreach, ErrorCodes.Partners.InvalidOutreachStep, () => outreach.Record(OutreachStage.Dormant, Day, null, Coalition, Secretariat, Hours(4)));
     }
+
+    [Fact]
+    public void An_outsider_cannot_identify_a_prospect_or_record_a_step()
+    {
+        var outreach = Identified();
+
+        Assert.Equal(ErrorCodes.Coalitions.NotACoordinator, Assert.Throws<CoalitionRuleException>(() => Outreach.Identify(OutreachId.New(), Coalition, Partner(5), Day, null, For(5), Start)).Code);
+        Refusal.Expect(outreach, ErrorCodes.Coalitions.NotACoordinator, () => outreach.Record(OutreachStage.Contacted, Day, null, Coalition, ChairActor, Hours(1)));
+        Refusal.Expect(outreach, ErrorCodes.Coalitions.NotACoordinator, () => outreach.Record(OutreachStage.Contacted, Day, null, Coalition, Actor.System("crm-import"), Hours(1)));
+        Refusal.Expect(outreach, ErrorCodes.Kernel.ActorRequired, () => outreach.Record(OutreachStage.Contacted, Day, null, Coalition, null!, Hours(1)));
+    }
+
+    [Fact]
+    public void An_outreach_is_recorded_only_with_the_coalition_it_belongs_to()
+    {
+        var outreach = Identified();
+        var other = global::Coalitions.Core.Coalitions.Coalition.Found(CoalitionId.New(), "Another coalition", CoalitionForm.Alliance, "Africa/Nairobi", Convenor, Secretariat, Start);
+
+        Refusal.Expect(outreach, ErrorCodes.Coalitions.OtherCoalition, () => outreach.Record(OutreachStage.Contacted, Day, null, other, Secretariat, Hours(1)));
+        Refusal.Expect(outreach, ErrorCodes.Kernel.InvalidInput, () => outreach.Record(OutreachStage.Contacted, Day, null, null!, Secretariat, Hours(1)));
+    }
+
+    [Fact]
+    public void Empty_ids_dates_outside_the_calendar_undefined_stages_and_control_characters_are_refused()
+    {
+        var outreach = Identified();
+
+        Assert.Equal(ErrorCodes.Kernel.EmptyId, Assert.Throws<CoalitionRuleException>(() => Outreach.Identify(OutreachId.New(), Coalition, default, Day, null, Secretariat, Start)).Code);
+        Assert.Equal(ErrorCodes.Kernel.EmptyId, Assert.Throws<CoalitionRuleException>(() => Outreach.Identify(default, Coalition, Partner(5), Day, null, Secretariat, Start)).Code);
+        Assert.Equal(ErrorCodes.Kernel.OutOfRange, Assert.Throws<CoalitionRuleException>(() => Outreach.Identify(OutreachId.New(), Coalition, Partner(5), NodaTime.LocalDate.MinIsoValue, null, Secretariat, Start)).Code);
+        Refusal.Expect(outreach, ErrorCodes.Kernel.OutOfRange, () => outreach.Record(OutreachStage.Contacted, NodaTime.LocalDate.MaxIsoValue, null, Coalition, Secretariat, Hours(1)));
+        Refusal.Expect(outreach, ErrorCodes.Partners.InvalidOutreachStep, () => outreach.Record((OutreachStage)99, Day, null, Coalition, Secretariat, Hours(1)));
+        Refusal.Expect(outreach, ErrorCodes.Kernel.InvalidText, () => outreach.Record(OutreachStage.Contacted, Day, "Called\u0007", Coalition, Secretariat, Hours(1)));
+    }
+
+    [Fact]
+    public void A_refused_step_names_the_stages_in_words()
+    {
+        var outreach = Identified();
+        outreach.Record(OutreachStage.Dormant, Day, null, Coalition, Secretariat, Hours(1));
+
+        var error = Refusal.Expect(outreach, ErrorCodes.Partners.InvalidOutreachStep, () => outreach.Record(OutreachStage.Met, Day, null, Coalition, Secretariat, Hours(2)));
+
+        Assert.Equal("Outreach cannot move from dormant to met; it resumes at identified.", error.Message);
+    }
+
+    [Fact]
+    public void A_history_that_skips_from_identified_to_joined_is_refused()
+    {
+        var history = Identified().DequeueUncommittedEvents().Append(new OutreachStepRecorded(Identified().Id, OutreachStage.Joined, Day, null, Start, Secretariat));
+
+        var error = Assert.Throws<StoredEventException>(() => Outreach.Rehydrate(history));
+
+        Assert.Equal(ErrorCodes.Kernel.CorruptHistory, error.Code);
+        Assert.Equal(2, error.Position);
+    }
+
+    [Fact]
+    public void A_history_whose_steps_go_back_in_time_or_resume_elsewhere_is_refused()
+    {
+        var paused = Identified();
+        paused.Record(OutreachStage.Contacted, Day, null, Coalition, Secretariat, Hours(1));
+        paused.Record(OutreachStage.Dormant, Day, null, Coalition, Secretariat, Hours(2));
+        var history = paused.DequeueUncommittedEvents().ToList();
+
+        Assert.Throws<StoredEventException>(() => Outreach.Rehydrate([.. history, new OutreachStepRecorded(paused.Id, OutreachStage.Met, Day, null, Start, Secretariat)]));
+        Assert.Throws<StoredEventException>(() => Outreach.Rehydrate([.. history, new OutreachStepRecorded(paused.Id, OutreachStage.Contacted, Day.PlusDays(-1), null, Start, Secretariat)]));
+        Assert.Equal(OutreachStage.Contacted, Outreach.Rehydrate([.. history, new OutreachStepRecorded(paused.Id, OutreachStage.Contacted, Day, null, Start, Secretariat)]).Stage);
+    }
 }
