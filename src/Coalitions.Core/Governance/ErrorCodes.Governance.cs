@@ -54,7 +54,7 @@ public static partial class ErrorCodes
         public static readonly ErrorCode InvalidTemplate = new("Governance.InvalidTemplate", "A template has a name, one to 50 bodies with unique keys, at most one rule-book line per matter (each naming a body whose mandate includes the matter, a decision rule, a defined right to propose and 0 to 20 seconders), a seat policy and at most 20 chambers.");
 
         /// <summary>Only the people the command names may change the governance this way.</summary>
-        public static readonly ErrorCode NotAuthorized = new("Governance.NotAuthorized", "Only a coordinator of the coalition, or where a command names them the body's chair, the seat's holder or the office's holder (acting through one of its member's delegates) or the host system, takes this step; docs/authorization.md says who for each command.");
+        public static readonly ErrorCode NotAuthorized = new("Governance.NotAuthorized", "Only a coordinator of the coalition, or where a command names them the body's convenor, the seat's holder or the office's holder (acting through one of its member's delegates) or the host system, takes this step; docs/authorization.md says who for each command.");
 
         /// <summary>A member may propose on a matter only with the right the rule book names.</summary>
         public static readonly ErrorCode MayNotPropose = new("Governance.MayNotPropose", "A member proposes on a matter only while it holds the right the rule book requires for that matter.");

@@ -28,8 +28,8 @@ public enum SeatState
 /// </summary>
 /// <remarks>
 /// <para>One governance per coalition, keyed by the coalition's id, in a stream of its own. Every command takes the
-/// <see cref="Coalition"/> as read-only input: for who may act (its coordinators; a body's chair; a seat's or an
-/// office's holder, acting through its member's delegates) and for membership (who may hold office, who is
+/// <see cref="Coalition"/> as read-only input: for who may act (its coordinators; a body's convenor; a seat's or an
+/// office's holder, acting through its member's delegates; the host system for scheduled rotation) and for membership (who may hold office, who is
 /// suspended). A coalition other than the one governed is refused (<c>Coalitions.OtherCoalition</c>).</para>
 /// <para>The seats of a suspended or lapsed member follow the rule book's <see cref="SeatPolicy"/>, computed on
 /// every read and check from the member's status, so suspending a member needs no event here. A member that
@@ -43,9 +43,9 @@ public sealed class Governance : AggregateRoot<CoalitionId>, IRuleBook
     private static readonly Role<Governance, Acting> ACoordinator = Who.Role(
         "a coordinator of the coalition",
         static (_, by, acting) => by.Kind == ActorKind.Person && by.Person is { } person && acting.Coalition.IsCoordinator(person));
-    private static readonly Role<Governance, Acting> BodyChair = Who.Role(
-        "the chair of the body, acting through a delegate of the member holding the office",
-        static (_, by, acting) => acting.Body is { } body && body.Offices.TryGetValue(Office.Chair, out var chair) && acting.Coalition.IsDelegate(chair, by));
+    private static readonly Role<Governance, Acting> BodyConvenor = Who.Role(
+        "the body's convenor (the holder of the office that convenes it, else its chair), acting through one of its member's delegates",
+        static (_, by, acting) => acting.Body is { } body && body.Offices.TryGetValue(body.Definition.Convenor ?? Office.Chair, out var convenor) && acting.Coalition.IsDelegate(convenor, by));
     private static readonly Role<Governance, Acting> HolderOfOffice = Who.Role(
         "the holder of the office, acting through one of its member's delegates, to pass it on",
         static (_, by, acting) => acting.Body is { } body && acting.Office is { } office && body.Offices.TryGetValue(office, out var holder) && acting.Coalition.IsDelegate(holder, by));
@@ -61,7 +61,7 @@ public sealed class Governance : AggregateRoot<CoalitionId>, IRuleBook
     private static readonly Command<Governance, Acting> AppointCommand = Who.Command(nameof(Appoint), ErrorCodes.Coalitions.NotACoordinator, ACoordinator);
     private static readonly Command<Governance, Acting> ElectSeatsCommand = Who.Command(nameof(ElectSeats), ErrorCodes.Coalitions.NotACoordinator, ACoordinator);
     private static readonly Command<Governance, Acting> VacateCommand = Who.Command(nameof(Vacate), ErrorCodes.Governance.NotAuthorized, ACoordinator, HolderOfSeat);
-    private static readonly Command<Governance, Acting> AssignOfficeCommand = Who.Command(nameof(AssignOffice), ErrorCodes.Governance.NotAuthorized, ACoordinator, BodyChair);
+    private static readonly Command<Governance, Acting> AssignOfficeCommand = Who.Command(nameof(AssignOffice), ErrorCodes.Governance.NotAuthorized, ACoordinator, BodyConvenor);
     private static readonly Command<Governance, Acting> SetRotationCommand = Who.Command(nameof(SetRotation), ErrorCodes.Coalitions.NotACoordinator, ACoordinator);
     private static readonly Command<Governance, Acting> RotateCommand = Who.Command(nameof(Rotate), ErrorCodes.Governance.NotAuthorized, ACoordinator, HolderOfOffice, Permissions<Governance, Acting>.System);
 
@@ -416,7 +416,7 @@ public sealed class Governance : AggregateRoot<CoalitionId>, IRuleBook
     /// <param name="office">The office.</param>
     /// <param name="partner">The member.</param>
     /// <param name="coalition">The coalition governed, read for membership and seats.</param>
-    /// <param name="by">A coordinator of the coalition, or the body's chair through one of its member's delegates.</param>
+    /// <param name="by">A coordinator of the coalition, or the body's convenor (the holder of its convening office, else its chair) through one of its member's delegates.</param>
     /// <param name="at">When the office is assigned.</param>
     /// <exception cref="CoalitionRuleException">Not authorized, an unknown body, an office the body does not have, or a member who does not sit on it or may not hold office.</exception>
     public void AssignOffice(string body, Office office, PartnerId partner, Coalition coalition, Actor by, Instant at)

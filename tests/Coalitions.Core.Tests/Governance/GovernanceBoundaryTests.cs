@@ -76,6 +76,19 @@ public class GovernanceAuthorizationTests
     }
 
     [Fact]
+    public void The_convenor_of_a_body_assigns_its_offices_whatever_the_convening_office_is_called()
+    {
+        var coalition = NineMembers();
+        var governance = With(GovernanceTemplates.LooseNetwork(), coalition);
+        governance.AssignOffice("members", Office.Facilitator, Partner(1), coalition, Secretariat, Hours(1));
+
+        Refusal.Expect(governance, ErrorCodes.Governance.NotAuthorized, () => governance.AssignOffice("members", Office.Facilitator, Partner(2), coalition, For(3), Hours(2)));
+        governance.AssignOffice("members", Office.Facilitator, Partner(2), coalition, For(1), Hours(2));
+
+        Assert.Equal(Partner(2), governance.OfficeHolder("members", Office.Facilitator));
+    }
+
+    [Fact]
     public void The_chair_of_a_body_assigns_its_offices()
     {
         var (coalition, governance) = Seated();
