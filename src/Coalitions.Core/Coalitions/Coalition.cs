@@ -139,7 +139,7 @@ public sealed class Coalition : AggregateRoot<CoalitionId>
     public bool IsFounding => _status is CoalitionStatus.Exploring or CoalitionStatus.Forming && !_hasBeenActive;
 
     /// <summary>Gets the coordinators (its secretariat or convenors), in the order they were appointed; the founder is the first.</summary>
-    public IReadOnlyList<Coordinator> Coordinators => _coordinators;
+    public IReadOnlyList<Coordinator> Coordinators => _coordinators.AsReadOnly();
 
     /// <summary>Gets the adopted charter, if any.</summary>
     public Charter? Charter { get; private set; }
@@ -320,7 +320,10 @@ public sealed class Coalition : AggregateRoot<CoalitionId>
 
         CharterValidator.Instance.EnsureValid(charter);
         EnsureDecision(decision, MatterType.AmendCharter, at, required: _status is not (CoalitionStatus.Exploring or CoalitionStatus.Forming));
-        Raise(new CharterAdopted(Id, charter, CharterVersion + 1, decision, at, by));
+
+        // Copies of the host's lists: a list the host changes later must not change the charter adopted.
+        var adopted = charter with { Principles = [.. charter.Principles], GroundRules = [.. charter.GroundRules], Goals = [.. charter.Goals] };
+        Raise(new CharterAdopted(Id, adopted, CharterVersion + 1, decision, at, by));
     }
 
     /// <summary>Becomes active: needs an adopted charter and the founding minimum of founding members.</summary>

@@ -67,11 +67,13 @@ public sealed class Governance : AggregateRoot<CoalitionId>, IRuleBook
 
     private readonly Dictionary<string, BodyState> _bodies = new(StringComparer.Ordinal);
     private readonly Dictionary<MatterType, RuleBookEntry> _rules = [];
+    private readonly System.Collections.ObjectModel.ReadOnlyDictionary<MatterType, RuleBookEntry> _ruleBook;
     private readonly Dictionary<PartnerId, (string Chamber, string? SubChamber)> _chamberOf = [];
     private IReadOnlyList<Chamber> _chambers = [];
 
     private Governance()
     {
+        _ruleBook = new(_rules);
     }
 
     /// <summary>Gets the name of the template the governance started from.</summary>
@@ -84,7 +86,7 @@ public sealed class Governance : AggregateRoot<CoalitionId>, IRuleBook
     public IReadOnlyList<BodyDefinition> Bodies => _bodies.Values.Select(b => b.Definition).ToArray();
 
     /// <summary>Gets the rule book.</summary>
-    public IReadOnlyDictionary<MatterType, RuleBookEntry> Rules => _rules;
+    public IReadOnlyDictionary<MatterType, RuleBookEntry> Rules => _ruleBook;
 
     /// <summary>Gets the chambers, for multi-stakeholder coalitions.</summary>
     public IReadOnlyList<Chamber> Chambers => _chambers;
@@ -120,7 +122,7 @@ public sealed class Governance : AggregateRoot<CoalitionId>, IRuleBook
         IDomainEvent[] events =
         [
             new GovernanceEstablished(id, template.Name.Trim(), template.SeatPolicy, template.Chambers.ToArray(), at, by),
-            .. template.Bodies.Select(body => new BodyEstablished(id, body, null, at, by)),
+            .. template.Bodies.Select(body => new BodyEstablished(id, Copy(body), null, at, by)),
             .. template.Rules.Select(line => new RuleBookEntrySet(id, line.Matter, line.Entry, null, at, by)),
         ];
         governance.Raise(events);
@@ -162,7 +164,7 @@ public sealed class Governance : AggregateRoot<CoalitionId>, IRuleBook
             throw CoalitionRuleException.Because(ErrorCodes.Kernel.OutOfRange, "{coalition} has {max} bodies, the most a coalition may have.", ("coalition", coalition.Name), ("max", GovernanceRules.MaxBodies));
         }
 
-        Raise(new BodyEstablished(Id, body, decision, at, by));
+        Raise(new BodyEstablished(Id, Copy(body), decision, at, by));
     }
 
     /// <summary>Sets how a matter is decided, by an adopted decision to amend the charter: changing the rule book is itself a charter matter.</summary>
@@ -669,6 +671,10 @@ public sealed class Governance : AggregateRoot<CoalitionId>, IRuleBook
         body.History.RemoveAll(h => h.Seat == seat && h.Holding.Holder == vacated.Holder && h.Holding.From > on);
         body.Vacancies[seat - 1].Add((on, vacated.To));
     }
+
+    // Copies of the host's lists: a list the host changes later must not change the body established.
+    private static BodyDefinition Copy(BodyDefinition body) =>
+        body with { Mandate = [.. body.Mandate], Reservations = [.. body.Reservations], Offices = [.. body.Offices] };
 
     private static void CheckRule(MatterType matter, RuleBookEntry entry, BodyDefinition? body)
     {

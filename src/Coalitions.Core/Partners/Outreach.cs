@@ -129,7 +129,7 @@ public sealed class Outreach : AggregateRoot<OutreachId>
     public OutreachStage Stage => _stage;
 
     /// <summary>Gets every step, oldest first.</summary>
-    public IReadOnlyList<OutreachStep> Steps => _steps;
+    public IReadOnlyList<OutreachStep> Steps => _steps.AsReadOnly();
 
     private StateMachine<OutreachStage, OutreachStage> Machine => _machine ??= BuildMachine();
 

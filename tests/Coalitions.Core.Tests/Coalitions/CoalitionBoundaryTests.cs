@@ -133,6 +133,27 @@ public class CoalitionDoorTests
     }
 
     [Fact]
+    public void A_charter_keeps_its_own_lists_whatever_the_host_does_with_its_arrays_afterwards()
+    {
+        var coalition = Founded();
+        var principles = new[] { "Mutuality: each member gains and gives." };
+
+        coalition.AdoptCharter(Charter() with { Principles = principles }, null, Secretariat, Start);
+        principles[0] = "Whatever the host writes later.";
+
+        Assert.Equal("Mutuality: each member gains and gives.", coalition.Charter!.Principles[0]);
+    }
+
+    [Fact]
+    public void The_coordinators_cannot_be_changed_through_the_list_the_coalition_hands_out()
+    {
+        var coalition = Founded();
+
+        Assert.Throws<NotSupportedException>(() => ((IList<Coordinator>)coalition.Coordinators).Add(new Coordinator(Person(9), "An intruder")));
+        Assert.Equal([Convenor], coalition.Coordinators);
+    }
+
+    [Fact]
     public void Refusals_name_the_member_and_the_coalition_and_write_dates_in_words_whatever_the_culture()
     {
         var coalition = ActiveWith();

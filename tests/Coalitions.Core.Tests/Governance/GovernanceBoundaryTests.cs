@@ -221,6 +221,20 @@ public class GovernanceDoorTests
     }
 
     [Fact]
+    public void A_body_keeps_its_own_lists_and_the_rule_book_is_read_only()
+    {
+        var coalition = NineMembers();
+        var governance = With(GovernanceTemplates.AdvocacyCoalition(), coalition);
+        var offices = new[] { Office.Facilitator };
+
+        governance.EstablishBody(Group with { Offices = offices, Convenor = null }, Adopted(MatterType.AmendCharter), coalition, Secretariat, Hours(1));
+        offices[0] = Office.Treasurer;
+
+        Assert.Equal([Office.Facilitator], governance.Bodies.Single(b => b.Key == "reading-group").Offices);
+        Assert.Throws<NotSupportedException>(() => ((IDictionary<MatterType, RuleBookEntry>)governance.Rules).Clear());
+    }
+
+    [Fact]
     public void A_template_refuses_nulls_duplicates_and_ill_formed_chambers()
     {
         var coalition = NineMembers();

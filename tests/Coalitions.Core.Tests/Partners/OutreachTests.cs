@@ -116,6 +116,14 @@ public class OutreachTests
     }
 
     [Fact]
+    public void The_steps_cannot_be_changed_through_the_list_the_outreach_hands_out()
+    {
+        var outreach = Identified();
+
+        Assert.Throws<NotSupportedException>(() => ((IList<OutreachStep>)outreach.Steps).Clear());
+    }
+
+    [Fact]
     public void A_refused_step_names_the_stages_in_words()
     {
         var outreach = Identified();
