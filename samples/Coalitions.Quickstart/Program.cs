@@ -54,7 +54,8 @@ var members = partners[..9].Select(p => new { p.Id, Name = p.Profile.Name, Deleg
 var names = partners.ToDictionary(p => p.Id, p => p.Profile.Name);
 Actor Delegate(int i) => Actor.Representing(members[i].Delegate, members[i].Id);
 
-var coalitionAggregate = Coalition.Found(CoalitionId.New(), "Learning for All", CoalitionForm.Coalition, "Africa/Nairobi", secretariat, monday);
+// The person who founds the coalition is its first coordinator: coordinators take its steps and invite members.
+var coalitionAggregate = Coalition.Found(CoalitionId.New(), "Learning for All", CoalitionForm.Coalition, "Africa/Nairobi", new Coordinator(chair, "Wanjiru Kamau"), secretariat, monday);
 var coalition = coalitionAggregate.Id;
 coalitionAggregate.BeginForming(secretariat, monday);
 
@@ -65,10 +66,10 @@ foreach (var fit in PartnerFit.Rank(needs, partners[..9].Select(p => p.Snapshot)
     Console.WriteLine($"   {fit.Name}: {fit.Score} points ({string.Join("; ", fit.Criteria.Where(c => c.Points > 0).Select(c => c.Explanation))})");
 }
 
-var outreach = Outreach.Identify(OutreachId.New(), coalition, partners[9].Id, new LocalDate(2026, 3, 2), "Best fit: fills the media gap.", secretariat, monday);
-outreach.Record(OutreachStage.Contacted, new LocalDate(2026, 3, 3), "Called the station manager.", secretariat, monday);
-outreach.Record(OutreachStage.Met, new LocalDate(2026, 3, 10), null, secretariat, monday);
-outreach.Record(OutreachStage.Invited, new LocalDate(2026, 3, 11), null, secretariat, monday);
+var outreach = Outreach.Identify(OutreachId.New(), coalitionAggregate, partners[9].Id, new LocalDate(2026, 3, 2), "Best fit: fills the media gap.", secretariat, monday);
+outreach.Record(OutreachStage.Contacted, new LocalDate(2026, 3, 3), "Called the station manager.", coalitionAggregate, secretariat, monday);
+outreach.Record(OutreachStage.Met, new LocalDate(2026, 3, 10), null, coalitionAggregate, secretariat, monday);
+outreach.Record(OutreachStage.Invited, new LocalDate(2026, 3, 11), null, coalitionAggregate, secretariat, monday);
 Console.WriteLine($"   Outreach to {partners[9].Profile.Name}: {string.Join(" -> ", outreach.Steps.Select(s => $"{s.Stage} {s.On:MMM d}"))}");
 
 coalitionAggregate.AdoptCharter(
@@ -97,7 +98,8 @@ catch (CoalitionRuleException refused)
 
 for (var i = 0; i < members.Length; i++)
 {
-    coalitionAggregate.Invite(new MembershipOffer(members[i].Id, i < 3 ? MembershipTier.Founding : MembershipTier.Full, [members[i].Delegate]), secretariat, monday);
+    // While founding, coordinators invite directly; delegates are representatives the partner has named.
+    coalitionAggregate.Invite(new MembershipOffer(members[i].Id, i < 3 ? MembershipTier.Founding : MembershipTier.Full, [members[i].Delegate]), partners[i].Snapshot, ruleBook: null, decision: null, secretariat, monday);
     coalitionAggregate.AcceptMembership(members[i].Id, Delegate(i), monday);
 }
 
@@ -112,7 +114,7 @@ Console.WriteLine();
 
 // 0b. The coalition adopts a governance template: bodies, seats, offices and a rule book for every matter.
 Chapter("0b. Governance: the advocacy-coalition template, a steering committee and its chair");
-var governance = Governance.Establish(coalition, GovernanceTemplates.AdvocacyCoalition(), secretariat, monday);
+var governance = Governance.Establish(coalitionAggregate, GovernanceTemplates.AdvocacyCoalition(), secretariat, monday);
 var today = new LocalDate(2026, 3, 2);
 
 // The members elect five of seven candidates to the steering committee by single transferable vote.
@@ -137,7 +139,7 @@ var winners = elected.Winners.Select(w => nominees.Single(n => n.Id.ToString() =
 governance.ElectSeats("steering-committee", winners, coalitionAggregate, today, secretariat, monday);
 Console.WriteLine($"   STV election, {elected.Rounds.Count} rounds: {string.Join(", ", winners.Select(w => w.Profile.Name))} elected.");
 
-governance.SetRotation("steering-committee", Office.Chair, winners.Select(w => w.Id).ToArray(), secretariat, monday);
+governance.SetRotation("steering-committee", Office.Chair, winners.Select(w => w.Id).ToArray(), coalitionAggregate, secretariat, monday);
 var firstChair = governance.Rotate("steering-committee", Office.Chair, coalitionAggregate, secretariat, monday);
 Console.WriteLine($"   Bodies: {string.Join(", ", governance.Bodies.Select(b => b.IsOpenToAllMembers ? b.Name : $"{b.Name} ({(b.Seats == 1 ? "1 seat" : $"{b.Seats} seats")})"))}.");
 Console.WriteLine($"   Steering committee: {string.Join(", ", governance.SittingMembers("steering-committee", coalitionAggregate, monday).Select(p => names[p]))}; chair {names[firstChair]}, rotating yearly.");

@@ -2,6 +2,7 @@ using BenchmarkDotNet.Attributes;
 using Coalitions.Core.Coalitions;
 using Coalitions.Core.Kernel;
 using Coalitions.Core.Membership;
+using Coalitions.Core.Partners;
 using NodaTime;
 
 namespace Coalitions.Core.Benchmarks;
@@ -15,6 +16,9 @@ namespace Coalitions.Core.Benchmarks;
 public class CoalitionBenchmarks
 {
     private static readonly Instant Start = Instant.FromUtc(2026, 3, 2, 9, 0);
+    private static readonly PartnerProfile Profile = new("Benchmark member", Sector.Ngo, "BE", "Europe/Brussels", [], [], [], ["en"]);
+    private static readonly PersonId Founder = PersonId.New();
+    private static readonly Actor Secretariat = Actor.ForPerson(Founder);
     private IDomainEvent[] _history = [];
     private Coalition _coalition = null!;
     private PartnerId _newcomer;
@@ -26,13 +30,12 @@ public class CoalitionBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        var secretariat = Actor.ForPerson(PersonId.New());
-        var coalition = Coalition.Found(CoalitionId.New(), "Benchmark coalition", CoalitionForm.Federation, "Europe/Brussels", secretariat, Start);
+        var coalition = Coalition.Found(CoalitionId.New(), "Benchmark coalition", CoalitionForm.Federation, "Europe/Brussels", new Coordinator(Founder, "Benchmark secretariat"), Secretariat, Start);
         for (var i = 0; i < Members; i++)
         {
             var partner = PartnerId.New();
             var person = PersonId.New();
-            coalition.Invite(new MembershipOffer(partner, i < 3 ? MembershipTier.Founding : MembershipTier.Full, [person]), secretariat, Start);
+            coalition.Invite(new MembershipOffer(partner, i < 3 ? MembershipTier.Founding : MembershipTier.Full, [person]), new PartnerSnapshot(partner, Profile, [person]), null, null, Secretariat, Start);
             coalition.AcceptMembership(partner, Actor.Representing(person, partner), Start);
         }
 
@@ -50,7 +53,7 @@ public class CoalitionBenchmarks
     [Benchmark]
     public long AdmitOneMore()
     {
-        _coalition.Invite(new MembershipOffer(_newcomer, MembershipTier.Full, [_delegate]), Actor.System("bench"), Start);
+        _coalition.Invite(new MembershipOffer(_newcomer, MembershipTier.Full, [_delegate]), new PartnerSnapshot(_newcomer, Profile, [_delegate]), null, null, Secretariat, Start);
         _coalition.AcceptMembership(_newcomer, Actor.Representing(_delegate, _newcomer), Start);
         return _coalition.Version;
     }

@@ -98,37 +98,45 @@ public sealed record Charter(
     IReadOnlyList<string> GroundRules,
     IReadOnlyList<Goal> Goals);
 
-/// <summary>Checks a <see cref="Charter"/> at the boundary.</summary>
+/// <summary>
+/// Checks a <see cref="Charter"/> at the boundary and when its adoption is replayed: the problem (at most 4,000
+/// characters), vision and mission (2,000 each), one to 50 principles and up to 50 ground rules (1,000 characters each),
+/// and one to 50 SMART goals; texts hold no control characters other than line breaks and tabs.
+/// </summary>
 internal sealed class CharterValidator : AbstractValidator<Charter>
 {
+    public const int MaxItems = 50;
+
     public static readonly CharterValidator Instance = new();
 
     private CharterValidator()
     {
         var code = ErrorCodes.Coalitions.InvalidCharter.Code;
-        RuleFor(c => c.Problem).NotEmpty().WithErrorCode(code).MaximumLength(4_000).WithErrorCode(code);
-        RuleFor(c => c.Vision).NotEmpty().WithErrorCode(code).MaximumLength(2_000).WithErrorCode(code);
-        RuleFor(c => c.Mission).NotEmpty().WithErrorCode(code).MaximumLength(2_000).WithErrorCode(code);
-        RuleFor(c => c.Principles).NotEmpty().WithErrorCode(code).WithMessage("A charter states at least one principle of partnership.");
-        RuleForEach(c => c.Principles).NotEmpty().WithErrorCode(code).MaximumLength(1_000).WithErrorCode(code);
-        RuleFor(c => c.GroundRules).NotNull().WithErrorCode(code);
-        RuleForEach(c => c.GroundRules).NotEmpty().WithErrorCode(code).MaximumLength(1_000).WithErrorCode(code);
-        RuleFor(c => c.Goals).NotEmpty().WithErrorCode(code).WithMessage("A charter states at least one measurable goal.");
-        RuleForEach(c => c.Goals).SetValidator(new GoalValidator());
+        RuleFor(c => c.Problem).IsText(4_000);
+        RuleFor(c => c.Vision).IsText(2_000);
+        RuleFor(c => c.Mission).IsText(2_000);
+        RuleFor(c => c.Principles).Must(list => list is { Count: >= 1 and <= MaxItems }).WithErrorCode(code)
+            .WithMessage("A charter states one to 50 principles of partnership.");
+        RuleForEach(c => c.Principles).IsText(1_000).When(c => c.Principles is not null);
+        RuleFor(c => c.GroundRules).Must(list => list is { Count: <= MaxItems }).WithErrorCode(code)
+            .WithMessage("A charter states at most 50 ground rules (an empty list is fine).");
+        RuleForEach(c => c.GroundRules).IsText(1_000).When(c => c.GroundRules is not null);
+        RuleFor(c => c.Goals).Must(list => list is { Count: >= 1 and <= MaxItems } && list.All(g => g is not null)).WithErrorCode(code)
+            .WithMessage("A charter states one to 50 measurable goals.");
+        RuleForEach(c => c.Goals).SetValidator(new GoalValidator()).When(c => c.Goals is not null);
     }
 
     private sealed class GoalValidator : AbstractValidator<Goal>
     {
         public GoalValidator()
         {
-            var code = ErrorCodes.Coalitions.InvalidCharter.Code;
             var measurable = ErrorCodes.Coalitions.GoalNotMeasurable.Code;
-            RuleFor(g => g.Title).NotEmpty().WithErrorCode(code).MaximumLength(200).WithErrorCode(code);
-            RuleFor(g => g.Indicator).NotEmpty().WithErrorCode(measurable).MaximumLength(200).WithErrorCode(code);
-            RuleFor(g => g.Unit).NotEmpty().WithErrorCode(measurable).MaximumLength(50).WithErrorCode(code);
-            RuleFor(g => g.Direction).IsInEnum().WithErrorCode(measurable);
+            RuleFor(g => g.Title).IsName();
+            RuleFor(g => g.Indicator).Cascade(CascadeMode.Stop).NotEmpty().WithErrorCode(measurable).IsName();
+            RuleFor(g => g.Unit).Cascade(CascadeMode.Stop).NotEmpty().WithErrorCode(measurable).IsName(50);
+            RuleFor(g => g.Direction).Must(Ensure.IsDefined).WithErrorCode(measurable).WithMessage("A goal's direction has an undefined value.");
             RuleFor(g => g.Target).NotNull().WithErrorCode(measurable)
-                .WithMessage(g => $"Goal '{g.Title}' has no measurable target.");
+                .WithMessage(g => Words.Fill("Goal '{title}' has no measurable target.", new Dictionary<string, object?> { ["title"] = g.Title }));
             RuleFor(g => g.Target)
                 .Must((g, target) => g.Direction switch
                 {
@@ -136,11 +144,14 @@ internal sealed class CharterValidator : AbstractValidator<Charter>
                     GoalDirection.Decrease => target < g.Baseline,
                     _ => target == g.Baseline,
                 })
-                .When(g => g.Target is not null)
+                .When(g => g.Target is not null && Ensure.IsDefined(g.Direction))
                 .WithErrorCode(measurable)
-                .WithMessage(g => $"Goal '{g.Title}': a target of {g.Target} does not {g.Direction.ToString().ToLowerInvariant()} the baseline of {g.Baseline}.");
+                .WithMessage(g => Words.Fill(
+                    "Goal '{title}': a target of {target} does not {direction} the baseline of {baseline}.",
+                    new Dictionary<string, object?> { ["title"] = g.Title, ["target"] = g.Target, ["direction"] = g.Direction, ["baseline"] = g.Baseline }));
             RuleFor(g => g.Deadline).NotNull().WithErrorCode(ErrorCodes.Coalitions.GoalWithoutDeadline.Code)
-                .WithMessage(g => $"Goal '{g.Title}' has no deadline.");
+                .WithMessage(g => Words.Fill("Goal '{title}' has no deadline.", new Dictionary<string, object?> { ["title"] = g.Title }));
+            RuleFor(g => g.Deadline!.Value).IsDate().When(g => g.Deadline is not null).OverridePropertyName(nameof(Goal.Deadline));
         }
     }
 }

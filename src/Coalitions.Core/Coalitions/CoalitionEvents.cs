@@ -35,16 +35,33 @@ public sealed record CoalitionStageChanged(CoalitionId Coalition, CoalitionStatu
 /// <param name="By">Who.</param>
 public sealed record CharterAdopted(CoalitionId Coalition, Charter Charter, int Version, DecisionReference? Decision, Instant At, Actor By) : IDomainEvent;
 
+/// <summary>A person was appointed a coordinator of the coalition (the founder, when it was founded).</summary>
+/// <param name="Coalition">The coalition.</param>
+/// <param name="Coordinator">The person and their name.</param>
+/// <param name="Decision">The decision that elected them, where one was cited.</param>
+/// <param name="At">When.</param>
+/// <param name="By">Who.</param>
+public sealed record CoordinatorAppointed(CoalitionId Coalition, Coordinator Coordinator, DecisionReference? Decision, Instant At, Actor By) : IDomainEvent;
+
+/// <summary>A person stopped being a coordinator of the coalition.</summary>
+/// <param name="Coalition">The coalition.</param>
+/// <param name="Person">The person.</param>
+/// <param name="Decision">The decision that removed them, where one was cited.</param>
+/// <param name="At">When.</param>
+/// <param name="By">Who.</param>
+public sealed record CoordinatorRemoved(CoalitionId Coalition, PersonId Person, DecisionReference? Decision, Instant At, Actor By) : IDomainEvent;
+
 /// <summary>A partner was invited to join.</summary>
 /// <param name="Coalition">The coalition.</param>
 /// <param name="Partner">The partner.</param>
+/// <param name="Name">The partner's name, as its profile stated it.</param>
 /// <param name="Tier">The tier offered.</param>
-/// <param name="Delegates">Its delegates.</param>
+/// <param name="Delegates">Its delegates: representatives the partner has named.</param>
 /// <param name="Weight">Its voting weight.</param>
 /// <param name="On">The date of the invitation.</param>
 /// <param name="At">When.</param>
 /// <param name="By">Who.</param>
-public sealed record MemberInvited(CoalitionId Coalition, PartnerId Partner, MembershipTier Tier, IReadOnlyList<PersonId> Delegates, long Weight, LocalDate On, Instant At, Actor By) : IDomainEvent;
+public sealed record MemberInvited(CoalitionId Coalition, PartnerId Partner, string Name, MembershipTier Tier, IReadOnlyList<PersonId> Delegates, long Weight, LocalDate On, Instant At, Actor By) : IDomainEvent;
 
 /// <summary>The partner accepted; its first term began.</summary>
 /// <param name="Coalition">The coalition.</param>
@@ -55,6 +72,14 @@ public sealed record MemberInvited(CoalitionId Coalition, PartnerId Partner, Mem
 /// <param name="At">When.</param>
 /// <param name="By">Who.</param>
 public sealed record MembershipAccepted(CoalitionId Coalition, PartnerId Partner, LocalDate On, LocalDate TermEndsOn, Period GracePeriod, Instant At, Actor By) : IDomainEvent;
+
+/// <summary>A member named other delegates: the people who represent it in the coalition.</summary>
+/// <param name="Coalition">The coalition.</param>
+/// <param name="Partner">The member.</param>
+/// <param name="Delegates">Its delegates from now on: representatives the partner has named.</param>
+/// <param name="At">When.</param>
+/// <param name="By">Who.</param>
+public sealed record DelegatesChanged(CoalitionId Coalition, PartnerId Partner, IReadOnlyList<PersonId> Delegates, Instant At, Actor By) : IDomainEvent;
 
 /// <summary>A membership was renewed for a new term.</summary>
 /// <param name="Coalition">The coalition.</param>

@@ -6,7 +6,7 @@ public static partial class ErrorCodes
     public static class Governance
     {
         /// <summary>A body definition is complete and within limits.</summary>
-        public static readonly ErrorCode InvalidBody = new("Governance.InvalidBody", "A body needs a unique key, a name, a mandate listing each matter once, 0 to 500 seats with no more reservations than seats, distinct offices, a positive term and a convenor among its offices.");
+        public static readonly ErrorCode InvalidBody = new("Governance.InvalidBody", "A body needs a unique key (lower-case letters, digits and hyphens, at most 50), a name, a mandate listing each matter once, 0 to 500 seats with no more reservations than seats (each stating a condition), distinct offices, a term and a meeting cadence that are calendar periods of at most 100 years, a term limit of 1 to 20 and a convenor among its offices; a governance has at most 50 bodies.");
 
         /// <summary>No body by that key.</summary>
         public static readonly ErrorCode UnknownBody = new("Governance.UnknownBody", "The rule book, appointments and offices refer only to bodies the coalition has established.");
@@ -45,13 +45,16 @@ public static partial class ErrorCodes
         public static readonly ErrorCode NoEligibleRotation = new("Governance.NoEligibleRotation", "Rotation passes an office to the next member in the order set who sits on the body and may hold office; there is none.");
 
         /// <summary>A rotation order lists members once.</summary>
-        public static readonly ErrorCode InvalidRotation = new("Governance.InvalidRotation", "A rotation order lists each member once, and at least one.");
+        public static readonly ErrorCode InvalidRotation = new("Governance.InvalidRotation", "A rotation order is set for an office the body has and lists each member of the coalition once: one to 500 members.");
 
         /// <summary>Chambers and chamber assignments must fit.</summary>
-        public static readonly ErrorCode InvalidChamber = new("Governance.InvalidChamber", "A member belongs to one of the coalition's chambers (and sub-chambers where the chamber has them).");
+        public static readonly ErrorCode InvalidChamber = new("Governance.InvalidChamber", "A member belongs to one of the coalition's chambers (and sub-chambers where the chamber has them); chambers and sub-chambers have unique names of at most 100 characters and weights of 1 to one trillion, at most 20 of each.");
 
         /// <summary>A template must be complete and consistent.</summary>
-        public static readonly ErrorCode InvalidTemplate = new("Governance.InvalidTemplate", "A template's bodies have unique keys and each rule-book line names a body whose mandate includes the matter.");
+        public static readonly ErrorCode InvalidTemplate = new("Governance.InvalidTemplate", "A template has a name, one to 50 bodies with unique keys, at most one rule-book line per matter (each naming a body whose mandate includes the matter, a decision rule, a defined right to propose and 0 to 20 seconders), a seat policy and at most 20 chambers.");
+
+        /// <summary>Only the people the command names may change the governance this way.</summary>
+        public static readonly ErrorCode NotAuthorized = new("Governance.NotAuthorized", "Only a coordinator of the coalition, or where a command names them the body's convenor, the seat's holder or the office's holder (acting through one of its member's delegates) or the host system, takes this step; docs/authorization.md says who for each command.");
 
         /// <summary>A member may propose on a matter only with the right the rule book names.</summary>
         public static readonly ErrorCode MayNotPropose = new("Governance.MayNotPropose", "A member proposes on a matter only while it holds the right the rule book requires for that matter.");

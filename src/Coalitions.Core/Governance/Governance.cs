@@ -27,23 +27,53 @@ public enum SeatState
 /// a motion needs. It produces the electorate a proposal freezes.
 /// </summary>
 /// <remarks>
-/// <para>One governance per coalition, keyed by the coalition's id, in a stream of its own. Commands that depend
-/// on membership (who may hold office, who is suspended) take the <see cref="Coalition"/> as read-only input.</para>
+/// <para>One governance per coalition, keyed by the coalition's id, in a stream of its own. Every command takes the
+/// <see cref="Coalition"/> as read-only input: for who may act (its coordinators; a body's convenor; a seat's or an
+/// office's holder, acting through its member's delegates; the host system for scheduled rotation) and for membership (who may hold office, who is
+/// suspended). A coalition other than the one governed is refused (<c>Coalitions.OtherCoalition</c>).</para>
 /// <para>The seats of a suspended or lapsed member follow the rule book's <see cref="SeatPolicy"/>, computed on
 /// every read and check from the member's status, so suspending a member needs no event here. A member that
 /// withdraws or is expelled always leaves its seats vacant. Changing bodies or the rule book is a charter
 /// matter: it cites an adopted decision to amend the charter.</para>
 /// </remarks>
 /// <threadsafety>Not thread-safe: load one instance per unit of work.</threadsafety>
-public sealed class Governance : AggregateRoot<CoalitionId>
+public sealed class Governance : AggregateRoot<CoalitionId>, IRuleBook
 {
+    private static readonly Permissions<Governance, Acting> Who = new(nameof(Governance));
+    private static readonly Role<Governance, Acting> ACoordinator = Who.Role(
+        "a coordinator of the coalition",
+        static (_, by, acting) => by.Kind == ActorKind.Person && by.Person is { } person && acting.Coalition.IsCoordinator(person));
+    private static readonly Role<Governance, Acting> BodyConvenor = Who.Role(
+        "the body's convenor (the holder of the office that convenes it, else its chair), acting through one of its member's delegates",
+        static (_, by, acting) => acting.Body is { } body && body.Offices.TryGetValue(body.Definition.Convenor ?? Office.Chair, out var convenor) && acting.Coalition.IsDelegate(convenor, by));
+    private static readonly Role<Governance, Acting> HolderOfOffice = Who.Role(
+        "the holder of the office, acting through one of its member's delegates, to pass it on",
+        static (_, by, acting) => acting.Body is { } body && acting.Office is { } office && body.Offices.TryGetValue(office, out var holder) && acting.Coalition.IsDelegate(holder, by));
+    private static readonly Role<Governance, Acting> HolderOfSeat = Who.Role(
+        "the member holding the seat, acting through one of its delegates, to resign it",
+        static (_, by, acting) => acting.Body is { } body && acting.Seat is { } seat && acting.On is { } on && seat >= 1 && seat <= body.Definition.Seats &&
+            body.HoldingOn(seat - 1, on) is { } holding && acting.Coalition.IsDelegate(holding.Holder, by));
+
+    private static readonly Command<Governance, Acting> EstablishCommand = Who.Command(nameof(Establish), ErrorCodes.Coalitions.NotACoordinator, ACoordinator);
+    private static readonly Command<Governance, Acting> EstablishBodyCommand = Who.Command(nameof(EstablishBody), ErrorCodes.Coalitions.NotACoordinator, ACoordinator);
+    private static readonly Command<Governance, Acting> SetRuleCommand = Who.Command(nameof(SetRule), ErrorCodes.Coalitions.NotACoordinator, ACoordinator);
+    private static readonly Command<Governance, Acting> AssignChamberCommand = Who.Command(nameof(AssignChamber), ErrorCodes.Coalitions.NotACoordinator, ACoordinator);
+    private static readonly Command<Governance, Acting> AppointCommand = Who.Command(nameof(Appoint), ErrorCodes.Coalitions.NotACoordinator, ACoordinator);
+    private static readonly Command<Governance, Acting> ElectSeatsCommand = Who.Command(nameof(ElectSeats), ErrorCodes.Coalitions.NotACoordinator, ACoordinator);
+    private static readonly Command<Governance, Acting> VacateCommand = Who.Command(nameof(Vacate), ErrorCodes.Governance.NotAuthorized, ACoordinator, HolderOfSeat);
+    private static readonly Command<Governance, Acting> AssignOfficeCommand = Who.Command(nameof(AssignOffice), ErrorCodes.Governance.NotAuthorized, ACoordinator, BodyConvenor);
+    private static readonly Command<Governance, Acting> SetRotationCommand = Who.Command(nameof(SetRotation), ErrorCodes.Coalitions.NotACoordinator, ACoordinator);
+    private static readonly Command<Governance, Acting> RotateCommand = Who.Command(nameof(Rotate), ErrorCodes.Governance.NotAuthorized, ACoordinator, HolderOfOffice, Permissions<Governance, Acting>.System);
+
     private readonly Dictionary<string, BodyState> _bodies = new(StringComparer.Ordinal);
     private readonly Dictionary<MatterType, RuleBookEntry> _rules = [];
+    private readonly System.Collections.ObjectModel.ReadOnlyDictionary<MatterType, RuleBookEntry> _ruleBook;
     private readonly Dictionary<PartnerId, (string Chamber, string? SubChamber)> _chamberOf = [];
     private IReadOnlyList<Chamber> _chambers = [];
 
     private Governance()
     {
+        _ruleBook = new(_rules);
     }
 
     /// <summary>Gets the name of the template the governance started from.</summary>
@@ -56,113 +86,127 @@ public sealed class Governance : AggregateRoot<CoalitionId>
     public IReadOnlyList<BodyDefinition> Bodies => _bodies.Values.Select(b => b.Definition).ToArray();
 
     /// <summary>Gets the rule book.</summary>
-    public IReadOnlyDictionary<MatterType, RuleBookEntry> Rules => _rules;
+    public IReadOnlyDictionary<MatterType, RuleBookEntry> Rules => _ruleBook;
 
     /// <summary>Gets the chambers, for multi-stakeholder coalitions.</summary>
     public IReadOnlyList<Chamber> Chambers => _chambers;
 
-    /// <summary>Establishes a coalition's governance from a template.</summary>
-    /// <param name="coalition">The coalition.</param>
-    /// <param name="template">The bodies, rule book, seat policy and chambers.</param>
-    /// <param name="by">Who.</param>
-    /// <param name="at">When.</param>
+    /// <inheritdoc />
+    CoalitionId IRuleBook.Coalition => Id;
+
+    /// <summary>
+    /// Establishes a coalition's governance from a template: its bodies, rule book, seat policy and chambers, recorded
+    /// together.
+    /// </summary>
+    /// <param name="coalition">The coalition, read for its coordinators; the governance takes its id.</param>
+    /// <param name="template">The bodies (one to 50), rule book (a line per matter at most), seat policy and chambers (at most 20).</param>
+    /// <param name="by">A coordinator of the coalition.</param>
+    /// <param name="at">When the governance is established.</param>
     /// <returns>The governance.</returns>
-    /// <exception cref="CoalitionRuleException">The template is inconsistent (<c>Governance.InvalidTemplate</c>, <c>Governance.InvalidBody</c>, <c>Governance.NotInMandate</c>).</exception>
-    public static Governance Establish(CoalitionId coalition, GovernanceTemplate template, Actor by, Instant at)
+    /// <exception cref="CoalitionRuleException">
+    /// Not a coordinator (<c>Coalitions.NotACoordinator</c>), or the template is incomplete or inconsistent
+    /// (<c>Governance.InvalidTemplate</c>, <c>Governance.InvalidBody</c>, <c>Governance.UnknownBody</c>, <c>Governance.NotInMandate</c>, <c>Governance.InvalidChamber</c>).
+    /// </exception>
+    public static Governance Establish(Coalition coalition, GovernanceTemplate template, Actor by, Instant at)
     {
-        Preconditions.CheckNotNull(template, nameof(template));
-        Preconditions.CheckNotNull(by, nameof(by));
-        if (string.IsNullOrWhiteSpace(template.Name) || template.Bodies.Select(b => b.Key).Distinct(StringComparer.Ordinal).Count() != template.Bodies.Count ||
-            template.Rules.Select(r => r.Matter).Distinct().Count() != template.Rules.Count || !Enum.IsDefined(template.SeatPolicy))
-        {
-            throw new CoalitionRuleException(ErrorCodes.Governance.InvalidTemplate, $"Template '{template.Name}' needs a name, unique body keys, one rule-book line per matter and a seat policy.");
-        }
-
-        foreach (var body in template.Bodies)
-        {
-            BodyDefinitionValidator.Instance.EnsureValid(body);
-        }
-
+        var governance = new Governance();
+        Ensure.NotNull(coalition, nameof(coalition));
+        EstablishCommand.Authorize(governance, by, at, new Acting(coalition), $"the governance of {coalition.Name}");
+        GovernanceTemplateValidator.Instance.EnsureValid(template);
         foreach (var line in template.Rules)
         {
             CheckRule(line.Matter, line.Entry, template.Bodies.FirstOrDefault(b => b.Key == line.Entry.DecidingBody));
         }
 
-        _ = new Electorate([], template.Chambers);
-        var governance = new Governance();
-        governance.Raise(new GovernanceEstablished(coalition, template.Name, template.SeatPolicy, template.Chambers.ToArray(), at, by));
-        foreach (var body in template.Bodies)
-        {
-            governance.Raise(new BodyEstablished(coalition, body, null, at, by));
-        }
-
-        foreach (var line in template.Rules)
-        {
-            governance.Raise(new RuleBookEntrySet(coalition, line.Matter, line.Entry, null, at, by));
-        }
-
+        var id = coalition.Id;
+        IDomainEvent[] events =
+        [
+            new GovernanceEstablished(id, template.Name.Trim(), template.SeatPolicy, template.Chambers.ToArray(), at, by),
+            .. template.Bodies.Select(body => new BodyEstablished(id, Copy(body), null, at, by)),
+            .. template.Rules.Select(line => new RuleBookEntrySet(id, line.Matter, line.Entry, null, at, by)),
+        ];
+        governance.Raise(events);
         return governance;
     }
 
-    /// <summary>Rebuilds a governance from its events, without checks.</summary>
+    /// <summary>Rebuilds a governance from its events, checking that they form its history.</summary>
     /// <param name="history">The events, oldest first.</param>
     /// <returns>The governance.</returns>
+    /// <exception cref="StoredEventException">The events are not the history of one governance (<c>Kernel.CorruptHistory</c>).</exception>
     public static Governance Rehydrate(IEnumerable<IDomainEvent> history)
     {
         return Rebuild(new Governance(), history);
     }
 
+    /// <inheritdoc />
+    public bool NamesRuleFor(MatterType matter) => _rules.ContainsKey(matter);
+
     /// <summary>Establishes a new body, by an adopted decision to amend the charter.</summary>
     /// <param name="body">The body.</param>
     /// <param name="decision">The decision.</param>
-    /// <param name="by">Who.</param>
-    /// <param name="at">When.</param>
-    /// <exception cref="CoalitionRuleException">An invalid or duplicate body, or no such decision.</exception>
-    public void EstablishBody(BodyDefinition body, DecisionReference decision, Actor by, Instant at)
+    /// <param name="coalition">The coalition governed.</param>
+    /// <param name="by">A coordinator of the coalition.</param>
+    /// <param name="at">When the body is established; after the decision.</param>
+    /// <exception cref="CoalitionRuleException">Not a coordinator, an invalid or duplicate body, 50 bodies already, or no such decision.</exception>
+    public void EstablishBody(BodyDefinition body, DecisionReference decision, Coalition coalition, Actor by, Instant at)
     {
-        Preconditions.CheckNotNull(body, nameof(body));
-        EnsureCharterDecision(decision);
+        Governed(coalition);
+        EstablishBodyCommand.Authorize(this, by, at, new Acting(coalition), Subject(coalition));
         BodyDefinitionValidator.Instance.EnsureValid(body);
-        if (_bodies.ContainsKey(body.Key))
+        coalition.EnsureDecision(decision, MatterType.AmendCharter, at);
+        if (_bodies.TryGetValue(body.Key, out var existing))
         {
-            throw new CoalitionRuleException(ErrorCodes.Governance.InvalidBody, $"A body with the key '{body.Key}' already exists.");
+            throw CoalitionRuleException.Because(ErrorCodes.Governance.InvalidBody, "{coalition} already has a body with the key '{key}': {name}.", ("coalition", coalition.Name), ("key", body.Key), ("name", existing.Definition.Name));
         }
 
-        Raise(new BodyEstablished(Id, body, decision, at, Preconditions.CheckNotNull(by, nameof(by))));
+        if (_bodies.Count >= GovernanceRules.MaxBodies)
+        {
+            throw CoalitionRuleException.Because(ErrorCodes.Kernel.OutOfRange, "{coalition} has {max} bodies, the most a coalition may have.", ("coalition", coalition.Name), ("max", GovernanceRules.MaxBodies));
+        }
+
+        Raise(new BodyEstablished(Id, Copy(body), decision, at, by));
     }
 
     /// <summary>Sets how a matter is decided, by an adopted decision to amend the charter: changing the rule book is itself a charter matter.</summary>
     /// <param name="matter">The matter.</param>
-    /// <param name="entry">The deciding body, rule, right to propose and seconders.</param>
+    /// <param name="entry">The deciding body, rule, right to propose and seconders (0 to 20).</param>
     /// <param name="decision">The decision.</param>
-    /// <param name="by">Who.</param>
-    /// <param name="at">When.</param>
-    /// <exception cref="CoalitionRuleException">No such decision, an unknown body, or a body whose mandate does not include the matter.</exception>
-    public void SetRule(MatterType matter, RuleBookEntry entry, DecisionReference decision, Actor by, Instant at)
+    /// <param name="coalition">The coalition governed.</param>
+    /// <param name="by">A coordinator of the coalition.</param>
+    /// <param name="at">When the rule changes; after the decision.</param>
+    /// <exception cref="CoalitionRuleException">Not a coordinator, no such decision, an invalid entry, an unknown body, or a body whose mandate does not include the matter.</exception>
+    public void SetRule(MatterType matter, RuleBookEntry entry, DecisionReference decision, Coalition coalition, Actor by, Instant at)
     {
-        Preconditions.CheckNotNull(entry, nameof(entry));
-        EnsureCharterDecision(decision);
+        Governed(coalition);
+        SetRuleCommand.Authorize(this, by, at, new Acting(coalition), Subject(coalition));
+        Ensure.Defined(matter, nameof(matter));
+        RuleBookEntryValidator.Instance.EnsureValid(entry);
+        coalition.EnsureDecision(decision, MatterType.AmendCharter, at);
         CheckRule(matter, entry, _bodies.TryGetValue(entry.DecidingBody, out var body) ? body.Definition : null);
-        Raise(new RuleBookEntrySet(Id, matter, entry, decision, at, Preconditions.CheckNotNull(by, nameof(by))));
+        Raise(new RuleBookEntrySet(Id, matter, entry, decision, at, by));
     }
 
     /// <summary>Assigns a member to a chamber (and sub-chamber) of a multi-stakeholder coalition.</summary>
     /// <param name="partner">The member.</param>
     /// <param name="chamber">The chamber.</param>
     /// <param name="subChamber">The sub-chamber, where the chamber has them.</param>
-    /// <param name="by">Who.</param>
-    /// <param name="at">When.</param>
-    /// <exception cref="CoalitionRuleException">No such chamber or sub-chamber (<c>Governance.InvalidChamber</c>).</exception>
-    public void AssignChamber(PartnerId partner, string chamber, string? subChamber, Actor by, Instant at)
+    /// <param name="coalition">The coalition governed, read for the membership.</param>
+    /// <param name="by">A coordinator of the coalition.</param>
+    /// <param name="at">When the member is assigned.</param>
+    /// <exception cref="CoalitionRuleException">Not a coordinator, not a member (<c>Membership.NotAMember</c>), or no such chamber or sub-chamber (<c>Governance.InvalidChamber</c>).</exception>
+    public void AssignChamber(PartnerId partner, string chamber, string? subChamber, Coalition coalition, Actor by, Instant at)
     {
-        var found = _chambers.FirstOrDefault(c => c.Name == chamber);
-        var subOk = found is not null && (found.SubChambers.Count == 0 ? subChamber is null : found.SubChambers.Any(s => s.Name == subChamber));
-        if (!subOk)
+        Governed(coalition);
+        AssignChamberCommand.Authorize(this, by, at, new Acting(coalition), Subject(coalition));
+        var member = MemberOf(partner, coalition);
+        FreeText.Check(chamber, nameof(chamber), required: true, GovernanceRules.ChamberNameLength);
+        FreeText.Check(subChamber, nameof(subChamber), required: false, GovernanceRules.ChamberNameLength);
+        if (ChamberProblem(chamber, subChamber) is { } problem)
         {
-            throw new CoalitionRuleException(ErrorCodes.Governance.InvalidChamber, $"'{chamber}'/'{subChamber}' is not a chamber (and sub-chamber) of this coalition.");
+            throw CoalitionRuleException.Because(ErrorCodes.Governance.InvalidChamber, "{member} cannot join the chamber '{chamber}'" + (subChamber is null ? string.Empty : " ('{sub}')") + " of {coalition}: " + problem, ("member", member.Name), ("chamber", chamber), ("sub", subChamber), ("coalition", coalition.Name));
         }
 
-        Raise(new ChamberAssigned(Id, partner, chamber, subChamber, at, Preconditions.CheckNotNull(by, nameof(by))));
+        Raise(new ChamberAssigned(Id, partner, chamber, subChamber, at, by));
     }
 
     /// <summary>The chamber (and sub-chamber) of a member, if assigned.</summary>
@@ -177,68 +221,24 @@ public sealed class Governance : AggregateRoot<CoalitionId>
     /// <param name="body">The body's key.</param>
     /// <param name="seat">The seat number, from 1.</param>
     /// <param name="candidate">The member, with its profile (for reserved seats).</param>
-    /// <param name="coalition">The coalition, read for the candidate's membership and rights.</param>
-    /// <param name="from">The first day of the term.</param>
+    /// <param name="coalition">The coalition governed, read for the candidate's membership and rights.</param>
+    /// <param name="from">The first day of the term: a date in the years 1900 to 2999.</param>
     /// <param name="interim">Whether this fills the rest of a vacated term.</param>
-    /// <param name="by">Who.</param>
-    /// <param name="at">When.</param>
+    /// <param name="by">A coordinator of the coalition.</param>
+    /// <param name="at">When the appointment is made.</param>
     /// <returns>The holding.</returns>
     /// <exception cref="CoalitionRuleException">
-    /// An unknown body or seat, a candidate who may not hold office, a held or frozen seat, a second seat on the body,
-    /// a reserved seat for another group, or a term limit reached.
+    /// Not a coordinator; an unknown body or seat, a candidate who may not hold office, a held or frozen seat, a second
+    /// seat on the body, a reserved seat for another group, a term limit reached, or a term ending after 2999.
     /// </exception>
     public SeatHolding Appoint(string body, int seat, PartnerSnapshot candidate, Coalition coalition, LocalDate from, bool interim, Actor by, Instant at)
     {
-        Preconditions.CheckNotNull(candidate, nameof(candidate));
-        Preconditions.CheckNotNull(coalition, nameof(coalition));
-        Preconditions.CheckNotNull(by, nameof(by));
+        Governed(coalition);
+        AppointCommand.Authorize(this, by, at, new Acting(coalition, BodyOrNull(body)), Subject(coalition, body));
+        PartnerSnapshotValidator.Instance.EnsureValid(candidate);
+        Ensure.Date(from, nameof(from));
         var state = Body(body);
-        var definition = state.Definition;
-        if (seat < 1 || seat > definition.Seats)
-        {
-            throw new CoalitionRuleException(ErrorCodes.Governance.NoSuchSeat, $"{definition.Name} has seats 1 to {definition.Seats}; there is no seat {seat}.");
-        }
-
-        EnsureMayHoldOffice(candidate.Id, coalition, at);
-        if (StateOf(state, seat - 1, coalition, from) != SeatState.Vacant)
-        {
-            throw new CoalitionRuleException(ErrorCodes.Governance.SeatTaken, $"Seat {seat} of {definition.Name} is {StateOf(state, seat - 1, coalition, from)} on {from}.");
-        }
-
-        if (state.Holdings[seat - 1].Any(h => h.From > from && h.To >= h.From))
-        {
-            throw new CoalitionRuleException(ErrorCodes.Governance.SeatTaken, $"Seat {seat} of {definition.Name} already has a later term scheduled.");
-        }
-
-        if (seat <= definition.Reservations.Count && !definition.Reservations[seat - 1].Admits(candidate.Profile, ChamberOf(candidate.Id)?.Chamber))
-        {
-            throw new CoalitionRuleException(ErrorCodes.Governance.ReservedSeat, $"Seat {seat} of {definition.Name} is reserved for {definition.Reservations[seat - 1].Describe()}; {candidate.Profile.Name} is not.");
-        }
-
-        // The rest of the seat's term: a holder who lost the seat under the policy, or a seat vacated early.
-        var remaining = state.HoldingOn(seat - 1, from)?.To;
-        foreach (var (vacantFrom, vacantTo) in state.Vacancies[seat - 1])
-        {
-            remaining ??= vacantFrom <= from && from <= vacantTo ? vacantTo : null;
-        }
-
-        interim &= remaining is not null;
-        var to = interim ? remaining!.Value : from.Plus(definition.TermLength).PlusDays(-1);
-        if (!interim && definition.MaxConsecutiveTerms is { } limit && ConsecutiveFullTerms(state, candidate.Id, from) >= limit)
-        {
-            throw new CoalitionRuleException(ErrorCodes.Governance.TermLimitReached, $"{candidate.Profile.Name} has served {limit} consecutive terms on {definition.Name}, the most allowed.");
-        }
-
-        // One seat per member on a body, over the whole new term, not only its first day.
-        for (var other = 0; other < definition.Seats; other++)
-        {
-            if (other != seat - 1 && state.Holdings[other].Any(h => h.Holder == candidate.Id && h.From <= to && h.To >= from && h.To >= h.From))
-            {
-                throw new CoalitionRuleException(ErrorCodes.Governance.AlreadySeated, $"{candidate.Profile.Name} already holds seat {other + 1} of {definition.Name} during that term.");
-            }
-        }
-
-        var holding = new SeatHolding(candidate.Id, from, to, interim);
+        var holding = PlanSeat(state, seat, candidate, coalition, from, interim, at);
         Raise(new SeatFilled(Id, body, seat, holding, at, by));
         return holding;
     }
@@ -250,27 +250,29 @@ public sealed class Governance : AggregateRoot<CoalitionId>
     /// </summary>
     /// <param name="body">The body's key.</param>
     /// <param name="candidate">The candidate.</param>
-    /// <param name="coalition">The coalition.</param>
+    /// <param name="coalition">The coalition governed.</param>
     /// <param name="from">The first day of the term to be filled.</param>
     /// <param name="at">When.</param>
     /// <returns>The check.</returns>
+    /// <exception cref="CoalitionRuleException">Another coalition, an unknown body, or an instant out of range.</exception>
     public RuleCheck CheckNomination(string body, PartnerId candidate, Coalition coalition, LocalDate from, Instant at)
     {
+        Governed(coalition);
         var state = Body(body);
-        Preconditions.CheckNotNull(coalition, nameof(coalition));
         var right = coalition.CheckRight(candidate, MemberRights.HoldOffice, at);
         if (!right.IsAllowed)
         {
-            return RuleCheck.Refused(ErrorCodes.Governance.NotEligible, right.Failures[0].Message);
+            return RuleCheck.Refused(new RuleFailure(ErrorCodes.Governance.NotEligible, right.Failures[0].Template, right.Failures[0].Values));
         }
 
+        var name = coalition.NameOf(candidate);
         if (Enumerable.Range(0, state.Definition.Seats).Any(i => state.HoldingOn(i, from)?.Holder == candidate && StateOf(state, i, coalition, from) != SeatState.Vacant))
         {
-            return RuleCheck.Refused(ErrorCodes.Governance.AlreadySeated, $"{candidate} already sits on {state.Definition.Name} on {from}.");
+            return RuleCheck.Refused(ErrorCodes.Governance.AlreadySeated, "{member} already sits on {body} on {date}.", ("member", name), ("body", state.Definition.Name), ("date", from));
         }
 
         return state.Definition.MaxConsecutiveTerms is { } limit && ConsecutiveFullTerms(state, candidate, from) >= limit
-            ? RuleCheck.Refused(ErrorCodes.Governance.TermLimitReached, $"{candidate} has served {limit} consecutive terms on {state.Definition.Name}.")
+            ? RuleCheck.Refused(ErrorCodes.Governance.TermLimitReached, "{member} has served {limit} consecutive terms on {body}, the most allowed.", ("member", name), ("limit", limit), ("body", state.Definition.Name))
             : RuleCheck.Allowed;
     }
 
@@ -279,112 +281,130 @@ public sealed class Governance : AggregateRoot<CoalitionId>
     /// candidate is refused here, before it can reach a ballot.
     /// </summary>
     /// <param name="body">The body's key.</param>
-    /// <param name="candidates">The candidates.</param>
-    /// <param name="coalition">The coalition.</param>
+    /// <param name="candidates">The candidates, each once.</param>
+    /// <param name="coalition">The coalition governed.</param>
     /// <param name="from">The first day of the terms to be filled.</param>
     /// <param name="at">When.</param>
     /// <returns>The election's options: one per candidate, keyed by the partner id, labelled with its name.</returns>
-    /// <exception cref="CoalitionRuleException">A candidate is ineligible (<c>Governance.NotEligible</c>, <c>Governance.AlreadySeated</c>, <c>Governance.TermLimitReached</c>).</exception>
+    /// <exception cref="CoalitionRuleException">A candidate is ineligible (<c>Governance.NotEligible</c>, <c>Governance.AlreadySeated</c>, <c>Governance.TermLimitReached</c>) or named twice.</exception>
     public IReadOnlyList<Polls.PollOption> Nominate(string body, IReadOnlyList<PartnerSnapshot> candidates, Coalition coalition, LocalDate from, Instant at)
     {
-        Preconditions.CheckNotNull(candidates, nameof(candidates));
-        foreach (var candidate in candidates)
+        Governed(coalition);
+        var list = Ensure.Items(candidates, nameof(candidates), Limits.MaxItems);
+        foreach (var candidate in list)
         {
+            PartnerSnapshotValidator.Instance.EnsureValid(candidate);
             CheckNomination(body, candidate.Id, coalition, from, at).ThrowIfRefused();
         }
 
-        return candidates.Select(c => new Polls.PollOption(c.Id.ToString(), c.Profile.Name)).ToArray();
+        Ensure.Ids(list.Select(c => c.Id), nameof(candidates), Limits.MaxItems);
+        return list.Select(c => new Polls.PollOption(c.Id.ToString(), c.Profile.Name)).ToArray();
     }
 
     /// <summary>
     /// Fills a body's vacant seats with an election's winners, in the order they won: each takes a vacant reserved seat
-    /// kept for its group if there is one, else a vacant unreserved seat. Refused as a whole if any winner cannot be
-    /// seated.
+    /// kept for its group if there is one, else a vacant unreserved seat. Every seat is decided before any is filled, so
+    /// the election is recorded whole or refused whole.
     /// </summary>
     /// <param name="body">The body's key.</param>
-    /// <param name="winners">The winners, in the order they won, with their profiles.</param>
-    /// <param name="coalition">The coalition.</param>
+    /// <param name="winners">The winners, in the order they won, with their profiles; each once.</param>
+    /// <param name="coalition">The coalition governed.</param>
     /// <param name="from">The first day of the new terms.</param>
-    /// <param name="by">Who.</param>
-    /// <param name="at">When.</param>
+    /// <param name="by">A coordinator of the coalition.</param>
+    /// <param name="at">When the result is recorded.</param>
     /// <returns>The seats filled, in winning order.</returns>
-    /// <exception cref="CoalitionRuleException">A winner is not eligible, or no vacant seat fits a winner.</exception>
+    /// <exception cref="CoalitionRuleException">Not a coordinator, a winner named twice or not eligible, or no vacant seat fits a winner.</exception>
     public IReadOnlyList<(int Seat, SeatHolding Holding)> ElectSeats(string body, IReadOnlyList<PartnerSnapshot> winners, Coalition coalition, LocalDate from, Actor by, Instant at)
     {
+        Governed(coalition);
+        ElectSeatsCommand.Authorize(this, by, at, new Acting(coalition, BodyOrNull(body)), Subject(coalition, body));
+        var list = Ensure.Items(winners, nameof(winners), BodyDefinition.MaxSeats);
+        foreach (var winner in list)
+        {
+            PartnerSnapshotValidator.Instance.EnsureValid(winner);
+        }
+
+        Ensure.Date(from, nameof(from));
         var state = Body(body);
-        Preconditions.CheckNotNull(winners, nameof(winners));
-        Preconditions.CheckNotNull(coalition, nameof(coalition));
         var definition = state.Definition;
+        if (list.Select(w => w.Id).Distinct().Count() != list.Count)
+        {
+            throw CoalitionRuleException.Because(ErrorCodes.Governance.AlreadySeated, "A member is among the winners twice; it takes at most one seat on {body}.", ("body", definition.Name));
+        }
+
         var free = Enumerable.Range(1, definition.Seats).Where(seat => StateOf(state, seat - 1, coalition, from) == SeatState.Vacant && !state.Holdings[seat - 1].Any(h => h.From > from)).ToList();
-        var plan = new List<(int Seat, PartnerSnapshot Winner)>();
-        foreach (var winner in winners)
+        var seated = new List<(int Seat, SeatHolding Holding)>(list.Count);
+        foreach (var winner in list)
         {
             CheckNomination(body, winner.Id, coalition, from, at).ThrowIfRefused();
             var chamber = ChamberOf(winner.Id)?.Chamber;
             var seat = free.Where(s => s <= definition.Reservations.Count && definition.Reservations[s - 1].Admits(winner.Profile, chamber))
                 .Concat(free.Where(s => s > definition.Reservations.Count))
                 .Cast<int?>()
-                .FirstOrDefault();
-            if (seat is null)
-            {
-                throw new CoalitionRuleException(ErrorCodes.Governance.ReservedSeat, $"No vacant seat of {definition.Name} is open to {winner.Profile.Name}: the remaining seats are reserved for other groups or taken.");
-            }
-
-            free.Remove(seat.Value);
-            plan.Add((seat.Value, winner));
+                .FirstOrDefault() ?? throw CoalitionRuleException.Because(
+                    ErrorCodes.Governance.ReservedSeat,
+                    "No vacant seat of {body} is open to {member}: the remaining seats are reserved for other groups or taken.",
+                    ("body", definition.Name), ("member", winner.Profile.Name));
+            free.Remove(seat);
+            seated.Add((seat, PlanSeat(state, seat, winner, coalition, from, interim: false, at)));
         }
 
-        return plan.Select(p => (p.Seat, Appoint(body, p.Seat, p.Winner, coalition, from, false, by, at))).ToArray();
+        Raise(seated.Select(s => (IDomainEvent)new SeatFilled(Id, body, s.Seat, s.Holding, at, by)).ToArray());
+        return seated;
     }
 
     /// <summary>Vacates a held seat from a date (a resignation or removal); the term ends the day before.</summary>
     /// <param name="body">The body's key.</param>
     /// <param name="seat">The seat number, from 1.</param>
     /// <param name="on">The first day the seat is vacant.</param>
-    /// <param name="reason">Why, if said.</param>
-    /// <param name="by">Who.</param>
-    /// <param name="at">When.</param>
-    /// <exception cref="CoalitionRuleException">An unknown body or seat, or a seat not held on that date.</exception>
-    public void Vacate(string body, int seat, LocalDate on, string? reason, Actor by, Instant at)
+    /// <param name="reason">Why, if said: at most 2,000 characters.</param>
+    /// <param name="coalition">The coalition governed.</param>
+    /// <param name="by">A coordinator of the coalition, or the member holding the seat (resigning) through one of its delegates.</param>
+    /// <param name="at">When the vacancy is recorded.</param>
+    /// <exception cref="CoalitionRuleException">Not authorized (<c>Governance.NotAuthorized</c>), an unknown body or seat, or a seat not held on that date.</exception>
+    public void Vacate(string body, int seat, LocalDate on, string? reason, Coalition coalition, Actor by, Instant at)
     {
+        Governed(coalition);
+        VacateCommand.Authorize(this, by, at, new Acting(coalition, BodyOrNull(body), Seat: seat, On: on), Subject(coalition, body));
+        Ensure.Date(on, nameof(on));
+        FreeText.Check(reason, nameof(reason), required: false);
         var state = Body(body);
-        if (seat < 1 || seat > state.Definition.Seats)
-        {
-            throw new CoalitionRuleException(ErrorCodes.Governance.NoSuchSeat, $"{state.Definition.Name} has no seat {seat}.");
-        }
-
+        EnsureSeat(state, seat);
         if (state.HoldingOn(seat - 1, on) is null)
         {
-            throw new CoalitionRuleException(ErrorCodes.Governance.SeatVacant, $"Seat {seat} of {state.Definition.Name} is not held on {on}.");
+            throw CoalitionRuleException.Because(ErrorCodes.Governance.SeatVacant, "Seat {seat} of {body} is not held on {date}.", ("seat", seat), ("body", state.Definition.Name), ("date", on));
         }
 
-        Raise(new SeatVacated(Id, body, seat, on, reason, at, Preconditions.CheckNotNull(by, nameof(by))));
+        Raise(new SeatVacated(Id, body, seat, on, reason, at, by));
     }
 
     /// <summary>Whether a seat is vacant, held or frozen on a date, under the seat policy.</summary>
     /// <param name="body">The body's key.</param>
     /// <param name="seat">The seat number, from 1.</param>
-    /// <param name="coalition">The coalition, read for the holder's membership.</param>
+    /// <param name="coalition">The coalition governed, read for the holder's membership.</param>
     /// <param name="on">The date.</param>
     /// <returns>The state and the holding, if any.</returns>
+    /// <exception cref="CoalitionRuleException">Another coalition, an unknown body or no such seat (<c>Governance.NoSuchSeat</c>).</exception>
     public (SeatState State, SeatHolding? Holding) Seat(string body, int seat, Coalition coalition, LocalDate on)
     {
+        Governed(coalition);
         var state = Body(body);
-        Preconditions.CheckArgumentRange(seat >= 1 && seat <= state.Definition.Seats, nameof(seat), seat, "No such seat.");
-        var seatState = StateOf(state, seat - 1, Preconditions.CheckNotNull(coalition, nameof(coalition)), on);
+        EnsureSeat(state, seat);
+        var seatState = StateOf(state, seat - 1, coalition, on);
         return (seatState, seatState == SeatState.Vacant ? null : state.HoldingOn(seat - 1, on));
     }
 
     /// <summary>The members who sit on a body on a date: every voting member for an assembly, else the holders of held seats.</summary>
     /// <param name="body">The body's key.</param>
-    /// <param name="coalition">The coalition.</param>
+    /// <param name="coalition">The coalition governed.</param>
     /// <param name="at">When.</param>
     /// <returns>The members, in seat order (assembly: in the order they were invited).</returns>
+    /// <exception cref="CoalitionRuleException">Another coalition, an unknown body, or an instant out of range.</exception>
     public IReadOnlyList<PartnerId> SittingMembers(string body, Coalition coalition, Instant at)
     {
+        Governed(coalition);
         var state = Body(body);
-        Preconditions.CheckNotNull(coalition, nameof(coalition));
-        var on = at.InZone(coalition.TimeZone).Date;
+        var on = coalition.DateOf(at);
         if (state.Definition.IsOpenToAllMembers)
         {
             return coalition.Members.Where(m => m.Holds(MemberRights.Vote, coalition.Rights, on)).Select(m => m.Partner).ToArray();
@@ -397,62 +417,78 @@ public sealed class Governance : AggregateRoot<CoalitionId>
     /// <param name="body">The body's key.</param>
     /// <param name="office">The office.</param>
     /// <param name="partner">The member.</param>
-    /// <param name="coalition">The coalition, read for membership and seats.</param>
-    /// <param name="by">Who.</param>
-    /// <param name="at">When.</param>
-    /// <exception cref="CoalitionRuleException">An unknown body, an office the body does not have, or a member who does not sit on it or may not hold office.</exception>
+    /// <param name="coalition">The coalition governed, read for membership and seats.</param>
+    /// <param name="by">A coordinator of the coalition, or the body's convenor (the holder of its convening office, else its chair) through one of its member's delegates.</param>
+    /// <param name="at">When the office is assigned.</param>
+    /// <exception cref="CoalitionRuleException">Not authorized, an unknown body, an office the body does not have, or a member who does not sit on it or may not hold office.</exception>
     public void AssignOffice(string body, Office office, PartnerId partner, Coalition coalition, Actor by, Instant at)
     {
+        Governed(coalition);
+        AssignOfficeCommand.Authorize(this, by, at, new Acting(coalition, BodyOrNull(body)), Subject(coalition, body));
+        Ensure.Defined(office, nameof(office));
+        var member = MemberOf(partner, coalition);
         var state = Body(body);
-        EnsureMayHoldOffice(partner, Preconditions.CheckNotNull(coalition, nameof(coalition)), at);
+        EnsureMayHoldOffice(partner, coalition, at);
         if (!state.Definition.Offices.Contains(office) || !SittingMembers(body, coalition, at).Contains(partner))
         {
-            throw new CoalitionRuleException(ErrorCodes.Governance.InvalidOffice, $"{partner} cannot be {office} of {state.Definition.Name}: the body must have that office and the member must sit on it.");
+            throw CoalitionRuleException.Because(ErrorCodes.Governance.InvalidOffice, "{member} cannot be {office} of {body}: the body must have that office and the member must sit on it.", ("member", member.Name), ("office", office), ("body", state.Definition.Name));
         }
 
-        Raise(new OfficeAssigned(Id, body, office, partner, at, Preconditions.CheckNotNull(by, nameof(by))));
+        Raise(new OfficeAssigned(Id, body, office, partner, at, by));
     }
 
     /// <summary>The holder of an office, if assigned.</summary>
     /// <param name="body">The body's key.</param>
     /// <param name="office">The office.</param>
     /// <returns>The holder, or <see langword="null"/>.</returns>
+    /// <exception cref="CoalitionRuleException">An unknown body (<c>Governance.UnknownBody</c>).</exception>
     public PartnerId? OfficeHolder(string body, Office office) => Body(body).Offices.TryGetValue(office, out var holder) ? holder : null;
 
     /// <summary>Sets the order in which an office rotates (for example the chair, yearly among steering members).</summary>
     /// <param name="body">The body's key.</param>
     /// <param name="office">The office.</param>
-    /// <param name="order">The members, in rotation order, each once.</param>
-    /// <param name="by">Who.</param>
-    /// <param name="at">When.</param>
-    /// <exception cref="CoalitionRuleException">An unknown body or office, or an empty or repeating order.</exception>
-    public void SetRotation(string body, Office office, IReadOnlyList<PartnerId> order, Actor by, Instant at)
+    /// <param name="order">The members, in rotation order, each once: one to 500 members of the coalition.</param>
+    /// <param name="coalition">The coalition governed.</param>
+    /// <param name="by">A coordinator of the coalition.</param>
+    /// <param name="at">When the order is set.</param>
+    /// <exception cref="CoalitionRuleException">Not a coordinator, an unknown body or office, an empty id, a partner who is not a member, or an empty or repeating order.</exception>
+    public void SetRotation(string body, Office office, IReadOnlyList<PartnerId> order, Coalition coalition, Actor by, Instant at)
     {
-        var state = Body(body);
-        Preconditions.CheckNotNull(order, nameof(order));
-        if (!state.Definition.Offices.Contains(office) || order.Count == 0 || order.Distinct().Count() != order.Count)
+        Governed(coalition);
+        SetRotationCommand.Authorize(this, by, at, new Acting(coalition, BodyOrNull(body)), Subject(coalition, body));
+        Ensure.Defined(office, nameof(office));
+        var list = Ensure.Items(order, nameof(order), GovernanceRules.MaxRotation);
+        foreach (var partner in list)
         {
-            throw new CoalitionRuleException(ErrorCodes.Governance.InvalidRotation, $"A rotation of {office} on {state.Definition.Name} needs an office the body has and an order listing each member once.");
+            MemberOf(partner, coalition);
         }
 
-        Raise(new RotationSet(Id, body, office, order.ToArray(), at, Preconditions.CheckNotNull(by, nameof(by))));
+        var state = Body(body);
+        if (!state.Definition.Offices.Contains(office) || list.Count == 0 || list.Distinct().Count() != list.Count)
+        {
+            throw CoalitionRuleException.Because(ErrorCodes.Governance.InvalidRotation, "A rotation of the {office} of {body} needs an office the body has and an order listing each member once.", ("office", office), ("body", state.Definition.Name));
+        }
+
+        Raise(new RotationSet(Id, body, office, list.ToArray(), at, by));
     }
 
     /// <summary>Passes an office to the next member in its rotation order who sits on the body and may hold office.</summary>
     /// <param name="body">The body's key.</param>
     /// <param name="office">The office.</param>
-    /// <param name="coalition">The coalition.</param>
-    /// <param name="by">Who.</param>
-    /// <param name="at">When.</param>
+    /// <param name="coalition">The coalition governed.</param>
+    /// <param name="by">A coordinator of the coalition, the office's holder through one of its member's delegates, or the host system rotating on schedule.</param>
+    /// <param name="at">When the office passes on.</param>
     /// <returns>The new holder.</returns>
-    /// <exception cref="CoalitionRuleException">No rotation is set, or nobody else in it is eligible (<c>Governance.NoEligibleRotation</c>).</exception>
+    /// <exception cref="CoalitionRuleException">Not authorized, no rotation is set, or nobody else in it is eligible (<c>Governance.NoEligibleRotation</c>).</exception>
     public PartnerId Rotate(string body, Office office, Coalition coalition, Actor by, Instant at)
     {
+        Governed(coalition);
+        RotateCommand.Authorize(this, by, at, new Acting(coalition, BodyOrNull(body), office), Subject(coalition, body));
+        Ensure.Defined(office, nameof(office));
         var state = Body(body);
-        Preconditions.CheckNotNull(coalition, nameof(coalition));
         if (!state.Rotation.TryGetValue(office, out var order))
         {
-            throw new CoalitionRuleException(ErrorCodes.Governance.InvalidRotation, $"No rotation is set for {office} on {state.Definition.Name}.");
+            throw CoalitionRuleException.Because(ErrorCodes.Governance.InvalidRotation, "No rotation is set for the {office} of {body}.", ("office", office), ("body", state.Definition.Name));
         }
 
         var sitting = SittingMembers(body, coalition, at).ToHashSet();
@@ -462,40 +498,44 @@ public sealed class Governance : AggregateRoot<CoalitionId>
             var next = order[(current + step + order.Count) % order.Count];
             if ((current < 0 || next != holder) && sitting.Contains(next) && coalition.CheckRight(next, MemberRights.HoldOffice, at).IsAllowed)
             {
-                Raise(new OfficeAssigned(Id, body, office, next, at, Preconditions.CheckNotNull(by, nameof(by))));
+                Raise(new OfficeAssigned(Id, body, office, next, at, by));
                 return next;
             }
         }
 
-        throw new CoalitionRuleException(ErrorCodes.Governance.NoEligibleRotation, $"Nobody else in the rotation of {office} on {state.Definition.Name} sits on it and may hold office.");
+        throw CoalitionRuleException.Because(ErrorCodes.Governance.NoEligibleRotation, "Nobody else in the rotation of the {office} of {body} sits on it and may hold office.", ("office", office), ("body", state.Definition.Name));
     }
 
     /// <summary>The date of a body's next meeting after a date, by its cadence, and the office that convenes it.</summary>
     /// <param name="body">The body's key.</param>
     /// <param name="after">The date of the last meeting.</param>
     /// <returns>The next date and the convenor's office; <see langword="null"/> for a body without a cadence.</returns>
+    /// <exception cref="CoalitionRuleException">An unknown body, or a next meeting after 2999 (<c>Kernel.OutOfRange</c>).</exception>
     public (LocalDate Date, Office? Convenor)? NextMeeting(string body, LocalDate after)
     {
         var definition = Body(body).Definition;
-        return definition.MeetingCadence is { } cadence ? (after.Plus(cadence), definition.Convenor) : null;
+        return definition.MeetingCadence is { } cadence ? (Ensure.Plus(Ensure.Date(after, nameof(after)), cadence, "next meeting"), definition.Convenor) : null;
     }
 
     /// <summary>Whether a member may propose on a matter now, with the reason if not.</summary>
     /// <param name="partner">The member.</param>
     /// <param name="matter">The matter.</param>
-    /// <param name="coalition">The coalition.</param>
+    /// <param name="coalition">The coalition governed.</param>
     /// <param name="at">When.</param>
     /// <returns>The check.</returns>
+    /// <exception cref="CoalitionRuleException">Another coalition, or an instant out of range.</exception>
     public RuleCheck CheckProposer(PartnerId partner, MatterType matter, Coalition coalition, Instant at)
     {
-        Preconditions.CheckNotNull(coalition, nameof(coalition));
+        Governed(coalition);
         if (!_rules.TryGetValue(matter, out var entry))
         {
-            return RuleCheck.Refused(ErrorCodes.Governance.NoRule, $"The rule book has no entry for {matter}.");
+            return RuleCheck.Refused(ErrorCodes.Governance.NoRule, "The rule book of {coalition} has no entry for the matter {matter}.", ("coalition", coalition.Name), ("matter", matter));
         }
 
         var right = coalition.CheckRight(partner, entry.RightToPropose, at);
-        return right.IsAllowed ? right : RuleCheck.Refused(ErrorCodes.Governance.MayNotPropose, $"{partner} may not propose on {matter}: {right.Failures[0].Message}");
+        return right.IsAllowed
+            ? right
+            : RuleCheck.Refused(ErrorCodes.Governance.MayNotPropose, "{member} may not propose on the matter {matter}: {reason}", ("member", coalition.NameOf(partner)), ("matter", matter), ("reason", right.Failures[0].Message));
     }
 
     /// <summary>
@@ -507,7 +547,7 @@ public sealed class Governance : AggregateRoot<CoalitionId>
     /// <param name="text">The text.</param>
     /// <param name="proposer">The proposing member.</param>
     /// <param name="facilitators">The people who will open and close voting (usually the deciding body's chair and secretary).</param>
-    /// <param name="coalition">The coalition.</param>
+    /// <param name="coalition">The coalition governed.</param>
     /// <param name="at">When.</param>
     /// <returns>The draft, ready for <see cref="Proposal.Draft"/>.</returns>
     /// <exception cref="CoalitionRuleException">No rule for the matter, or the member may not propose on it.</exception>
@@ -524,18 +564,18 @@ public sealed class Governance : AggregateRoot<CoalitionId>
     /// those recused.
     /// </summary>
     /// <param name="matter">The matter.</param>
-    /// <param name="coalition">The coalition.</param>
+    /// <param name="coalition">The coalition governed.</param>
     /// <param name="at">When voting opens.</param>
     /// <param name="recused">Members recused for a conflict of interest.</param>
-    /// <param name="names">Display names for explanations.</param>
+    /// <param name="names">Display names for explanations; otherwise each member's name.</param>
     /// <returns>The electorate.</returns>
-    /// <exception cref="CoalitionRuleException">No rule for the matter, or a chamber vote with a voter outside every chamber.</exception>
+    /// <exception cref="CoalitionRuleException">Another coalition, no rule for the matter, or a chamber vote with a voter outside every chamber.</exception>
     public Electorate ElectorateFor(MatterType matter, Coalition coalition, Instant at, IReadOnlyCollection<PartnerId>? recused = null, Func<PartnerId, string?>? names = null)
     {
-        Preconditions.CheckNotNull(coalition, nameof(coalition));
+        Governed(coalition);
         if (!_rules.TryGetValue(matter, out var entry))
         {
-            throw new CoalitionRuleException(ErrorCodes.Governance.NoRule, $"The rule book has no entry for {matter}.");
+            throw CoalitionRuleException.Because(ErrorCodes.Governance.NoRule, "The rule book of {coalition} has no entry for the matter {matter}.", ("coalition", coalition.Name), ("matter", matter));
         }
 
         var sitting = SittingMembers(entry.DecidingBody, coalition, at).ToHashSet();
@@ -546,7 +586,7 @@ public sealed class Governance : AggregateRoot<CoalitionId>
         if (entry.Rule.Method == DecisionMethod.ChamberVote && !allAssigned)
         {
             var missing = voters.FirstOrDefault(v => !_chamberOf.ContainsKey(v.Partner));
-            throw new CoalitionRuleException(ErrorCodes.Governance.InvalidChamber, $"{matter} is decided by a chamber vote, but {missing?.DisplayName ?? "the coalition"} has no chamber.");
+            throw CoalitionRuleException.Because(ErrorCodes.Governance.InvalidChamber, "The matter {matter} is decided by a chamber vote, but {member} has no chamber.", ("matter", matter), ("member", missing?.DisplayName ?? coalition.Name));
         }
 
         return allAssigned
@@ -558,7 +598,26 @@ public sealed class Governance : AggregateRoot<CoalitionId>
     protected override bool IsCreation(IDomainEvent domainEvent) => domainEvent is GovernanceEstablished;
 
     /// <inheritdoc />
-    protected override string? Admits(IDomainEvent domainEvent) => null;
+    protected override string? Admits(IDomainEvent domainEvent) => domainEvent switch
+    {
+        GovernanceEstablished e when FreeText.Problem(e.Template, true, Limits.NameLength) is not null || !FreeText.IsSingleLine(e.Template) => "the template's name must be one line of at most 200 characters.",
+        GovernanceEstablished e when !ChamberValidator.Instance.Validate(e.Chambers).IsValid => "the chambers are ill-formed.",
+        BodyEstablished e when _bodies.ContainsKey(e.Body.Key) => "a body with that key already exists.",
+        BodyEstablished when _bodies.Count >= GovernanceRules.MaxBodies => "the governance has as many bodies as it may.",
+        BodyEstablished e when !BodyDefinitionValidator.Instance.Validate(e.Body).IsValid => "the body is ill-formed.",
+        RuleBookEntrySet e when !RuleBookEntryValidator.Instance.Validate(e.Entry).IsValid || !Ensure.IsDefined(e.Matter) => "the rule-book line is ill-formed.",
+        RuleBookEntrySet e when !_bodies.TryGetValue(e.Entry.DecidingBody, out var body) || !body.Definition.Mandate.Contains(e.Matter) => "the deciding body does not exist or does not decide the matter.",
+        ChamberAssigned e when ChamberProblem(e.Chamber, e.SubChamber) is { } problem => problem,
+        SeatFilled e when SeatProblem(e.Body, e.Seat) is { } problem => problem,
+        SeatFilled e when e.Holding.From > e.Holding.To || e.Holding.From < Limits.EarliestDate || e.Holding.To > Limits.LatestDate => "the term must run forward, within the years 1900 to 2999.",
+        SeatVacated e when SeatProblem(e.Body, e.Seat) is { } problem => problem,
+        SeatVacated e when _bodies[e.Body].HoldingOn(e.Seat - 1, e.On) is null => "the seat is not held on that date.",
+        SeatVacated e when e.On < Limits.EarliestDate || e.On > Limits.LatestDate => "the date lies outside the years 1900 to 2999.",
+        OfficeAssigned e when !_bodies.TryGetValue(e.Body, out var body) || !body.Definition.Offices.Contains(e.Office) => "the body does not exist or has no such office.",
+        RotationSet e when !_bodies.TryGetValue(e.Body, out var body) || !body.Definition.Offices.Contains(e.Office) => "the body does not exist or has no such office.",
+        RotationSet e when e.Order.Count is 0 or > GovernanceRules.MaxRotation || e.Order.Distinct().Count() != e.Order.Count => "the rotation order must list one to 500 members, each once.",
+        _ => null,
+    };
 
     /// <inheritdoc />
     protected override void Apply(IDomainEvent domainEvent)
@@ -613,21 +672,20 @@ public sealed class Governance : AggregateRoot<CoalitionId>
         body.Vacancies[seat - 1].Add((on, vacated.To));
     }
 
+    // Copies of the host's lists: a list the host changes later must not change the body established.
+    private static BodyDefinition Copy(BodyDefinition body) =>
+        body with { Mandate = [.. body.Mandate], Reservations = [.. body.Reservations], Offices = [.. body.Offices] };
+
     private static void CheckRule(MatterType matter, RuleBookEntry entry, BodyDefinition? body)
     {
         if (body is null)
         {
-            throw new CoalitionRuleException(ErrorCodes.Governance.UnknownBody, $"The rule for {matter} names '{entry.DecidingBody}', which is not a body of this coalition.");
+            throw CoalitionRuleException.Because(ErrorCodes.Governance.UnknownBody, "The rule for the matter {matter} names '{body}', which is not a body of this coalition.", ("matter", matter), ("body", entry.DecidingBody));
         }
 
         if (!body.Mandate.Contains(matter))
         {
-            throw new CoalitionRuleException(ErrorCodes.Governance.NotInMandate, $"{body.Name} does not decide {matter}: it is not in its mandate.");
-        }
-
-        if (entry.SecondersRequired is < 0 or > 20 || entry.Rule is null)
-        {
-            throw new CoalitionRuleException(ErrorCodes.Governance.InvalidTemplate, $"The rule for {matter} needs a decision rule and 0 to 20 seconders.");
+            throw CoalitionRuleException.Because(ErrorCodes.Governance.NotInMandate, "{body} does not decide the matter {matter}: it is not in its mandate.", ("body", body.Name), ("matter", matter));
         }
     }
 
@@ -650,8 +708,76 @@ public sealed class Governance : AggregateRoot<CoalitionId>
         var check = coalition.CheckRight(partner, MemberRights.HoldOffice, at);
         if (!check.IsAllowed)
         {
-            throw new CoalitionRuleException(ErrorCodes.Governance.NotEligible, check.Failures[0].Message);
+            throw new CoalitionRuleException([new RuleFailure(ErrorCodes.Governance.NotEligible, check.Failures[0].Template, check.Failures[0].Values)]);
         }
+    }
+
+    private static void EnsureSeat(BodyState state, int seat)
+    {
+        if (seat < 1 || seat > state.Definition.Seats)
+        {
+            throw CoalitionRuleException.Because(
+                ErrorCodes.Governance.NoSuchSeat,
+                state.Definition.Seats == 0 ? "{body} is an assembly of all voting members; it has no seats." : "{body} has seats 1 to {seats}; there is no seat {seat}.",
+                ("body", state.Definition.Name), ("seats", state.Definition.Seats), ("seat", seat));
+        }
+    }
+
+    private static Membership.Membership MemberOf(PartnerId partner, Coalition coalition)
+    {
+        Ensure.Id(partner, nameof(partner));
+        return coalition.TryGetMembership(partner, out var membership)
+            ? membership
+            : throw CoalitionRuleException.Because(ErrorCodes.Membership.NotAMember, "Partner {partner} has no membership of {coalition}.", ("partner", partner), ("coalition", coalition.Name));
+    }
+
+    // Decides one seat's holding without raising anything: the checks of an appointment, and the term it fills.
+    private SeatHolding PlanSeat(BodyState state, int seat, PartnerSnapshot candidate, Coalition coalition, LocalDate from, bool interim, Instant at)
+    {
+        var definition = state.Definition;
+        EnsureSeat(state, seat);
+        EnsureMayHoldOffice(candidate.Id, coalition, at);
+        var name = candidate.Profile.Name;
+        var seatState = StateOf(state, seat - 1, coalition, from);
+        if (seatState != SeatState.Vacant)
+        {
+            throw CoalitionRuleException.Because(ErrorCodes.Governance.SeatTaken, "Seat {seat} of {body} is {state} on {date}.", ("seat", seat), ("body", definition.Name), ("state", seatState), ("date", from));
+        }
+
+        if (state.Holdings[seat - 1].Any(h => h.From > from && h.To >= h.From))
+        {
+            throw CoalitionRuleException.Because(ErrorCodes.Governance.SeatTaken, "Seat {seat} of {body} already has a later term scheduled.", ("seat", seat), ("body", definition.Name));
+        }
+
+        if (seat <= definition.Reservations.Count && !definition.Reservations[seat - 1].Admits(candidate.Profile, ChamberOf(candidate.Id)?.Chamber))
+        {
+            throw CoalitionRuleException.Because(ErrorCodes.Governance.ReservedSeat, "Seat {seat} of {body} is reserved for {group}; {member} is not.", ("seat", seat), ("body", definition.Name), ("group", definition.Reservations[seat - 1].Describe()), ("member", name));
+        }
+
+        // The rest of the seat's term: a holder who lost the seat under the policy, or a seat vacated early.
+        var remaining = state.HoldingOn(seat - 1, from)?.To;
+        foreach (var (vacantFrom, vacantTo) in state.Vacancies[seat - 1])
+        {
+            remaining ??= vacantFrom <= from && from <= vacantTo ? vacantTo : null;
+        }
+
+        interim &= remaining is not null;
+        var to = interim ? remaining!.Value : Ensure.Plus(Ensure.Plus(from, definition.TermLength, "the term's end"), Period.FromDays(-1), "the term's end");
+        if (!interim && definition.MaxConsecutiveTerms is { } limit && ConsecutiveFullTerms(state, candidate.Id, from) >= limit)
+        {
+            throw CoalitionRuleException.Because(ErrorCodes.Governance.TermLimitReached, "{member} has served {limit} consecutive terms on {body}, the most allowed.", ("member", name), ("limit", limit), ("body", definition.Name));
+        }
+
+        // One seat per member on a body, over the whole new term, not only its first day.
+        for (var other = 0; other < definition.Seats; other++)
+        {
+            if (other != seat - 1 && state.Holdings[other].Any(h => h.Holder == candidate.Id && h.From <= to && h.To >= from && h.To >= h.From))
+            {
+                throw CoalitionRuleException.Because(ErrorCodes.Governance.AlreadySeated, "{member} already holds seat {other} of {body} during that term.", ("member", name), ("other", other + 1), ("body", definition.Name));
+            }
+        }
+
+        return new SeatHolding(candidate.Id, from, to, interim);
     }
 
     private SeatState StateOf(BodyState body, int index, Coalition coalition, LocalDate on)
@@ -669,18 +795,43 @@ public sealed class Governance : AggregateRoot<CoalitionId>
         };
     }
 
-    private void EnsureCharterDecision(DecisionReference decision)
+    // A governance reads only the coalition it governs; another would answer for the wrong members and coordinators.
+    private void Governed(Coalition coalition)
     {
-        if (decision?.Authorizes(Id, MatterType.AmendCharter) != true)
+        Ensure.NotNull(coalition, nameof(coalition));
+        if (coalition.Id != Id)
         {
-            throw new CoalitionRuleException(ErrorCodes.Coalitions.DecisionRequired, "Bodies and the rule book change only by an adopted decision of this coalition to amend the charter.");
+            throw CoalitionRuleException.Because(ErrorCodes.Coalitions.OtherCoalition, "This governance belongs to another coalition than {coalition}.", ("coalition", coalition.Name));
         }
     }
 
-    private BodyState Body(string key) =>
-        key is not null && _bodies.TryGetValue(key, out var body)
-            ? body
-            : throw new CoalitionRuleException(ErrorCodes.Governance.UnknownBody, $"'{key}' is not a body of this coalition.");
+    private string? ChamberProblem(string? chamber, string? subChamber)
+    {
+        var found = _chambers.FirstOrDefault(c => string.Equals(c.Name, chamber, StringComparison.Ordinal));
+        if (found is null)
+        {
+            return "there is no such chamber.";
+        }
+
+        return (found.SubChambers.Count == 0 ? subChamber is null : found.SubChambers.Any(s => string.Equals(s.Name, subChamber, StringComparison.Ordinal)))
+            ? null
+            : found.SubChambers.Count == 0 ? "the chamber has no sub-chambers." : "it needs one of the chamber's sub-chambers.";
+    }
+
+    private string? SeatProblem(string body, int seat) =>
+        !_bodies.TryGetValue(body, out var state) ? "the body does not exist." :
+        seat < 1 || seat > state.Definition.Seats ? "the body has no such seat." : null;
+
+    private string Subject(Coalition coalition, string? body = null) =>
+        BodyOrNull(body) is { } state ? $"the {state.Definition.Name} of {coalition.Name}" : $"the governance of {coalition.Name}";
+
+    private BodyState? BodyOrNull(string? key) => key is not null && _bodies.TryGetValue(key, out var body) ? body : null;
+
+    private BodyState Body(string? key) =>
+        BodyOrNull(key) ?? throw CoalitionRuleException.Because(
+            ErrorCodes.Governance.UnknownBody,
+            "There is no body with the key '{key}'.",
+            ("key", key is { Length: > Limits.KeyLength } ? key[..Limits.KeyLength] + "…" : key));
 
     private sealed class BodyState(BodyDefinition definition)
     {
@@ -701,4 +852,8 @@ public sealed class Governance : AggregateRoot<CoalitionId>
 
         public SeatHolding? HoldingOn(int seat, LocalDate on) => Holdings[seat].LastOrDefault(h => h.From <= on && on <= h.To);
     }
+
+    // What a command tells the authorization check besides the actor: the coalition governed (for its coordinators
+    // and members' delegates), and the body, office, seat and date the command concerns.
+    private readonly record struct Acting(Coalition Coalition, BodyState? Body = null, Office? Office = null, int? Seat = null, LocalDate? On = null);
 }

@@ -22,9 +22,10 @@ public sealed class Membership
     private StateMachine<MembershipStatus, MembershipTrigger>? _machine;
     private LocalDate _checkedOn;
 
-    internal Membership(PartnerId partner, MembershipTier tier, IReadOnlyList<PersonId> delegates, long weight, LocalDate invitedOn)
+    internal Membership(PartnerId partner, string name, MembershipTier tier, IReadOnlyList<PersonId> delegates, long weight, LocalDate invitedOn)
     {
         Partner = partner;
+        Name = name;
         Tier = tier;
         Delegates = delegates;
         Weight = weight;
@@ -47,10 +48,13 @@ public sealed class Membership
     /// <summary>Gets the member organization.</summary>
     public PartnerId Partner { get; }
 
+    /// <summary>Gets the member's name, as its profile stated it when it was invited.</summary>
+    public string Name { get; }
+
     /// <summary>Gets the tier.</summary>
     public MembershipTier Tier { get; internal set; }
 
-    /// <summary>Gets the people who represent the member in the coalition.</summary>
+    /// <summary>Gets the people who represent the member in the coalition: representatives the partner has named.</summary>
     public IReadOnlyList<PersonId> Delegates { get; internal set; }
 
     /// <summary>Gets the voting weight.</summary>
@@ -109,7 +113,7 @@ public sealed class Membership
     /// <summary>The membership lifecycle as a Mermaid state diagram, generated from the state machine.</summary>
     /// <returns>The diagram text.</returns>
     public static string LifecycleDiagram() =>
-        MermaidGraph.Format(new Membership(PartnerId.New(), MembershipTier.Full, [], 1, default).Machine(default).GetInfo());
+        MermaidGraph.Format(new Membership(PartnerId.New(), "A member", MembershipTier.Full, [], 1, default).Machine(default).GetInfo());
 
     internal bool CanFire(MembershipTrigger trigger, LocalDate on, out ICollection<string> unmet)
     {

@@ -1,5 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Text.Json.Serialization;
+using Coalitions.Core.Coalitions;
 using Coalitions.Core.Kernel;
 using NodaTime;
 using Stateless;
@@ -95,9 +96,20 @@ public sealed record OutreachStep(OutreachStage Stage, LocalDate On, string? Not
 /// any open stage may pause as Dormant and resume where it paused; a declined prospect may be approached
 /// again. Every step is dated and may carry a note.
 /// </summary>
+/// <remarks>
+/// Outreach is the coalition's work: its coordinators identify prospects and record each step, and every command
+/// takes the <see cref="Coalitions.Coalition"/> the outreach belongs to as read-only input, to know who they are.
+/// </remarks>
 /// <threadsafety>Not thread-safe: load one instance per unit of work.</threadsafety>
 public sealed class Outreach : AggregateRoot<OutreachId>
 {
+    private static readonly Permissions<Outreach, Coalition> Who = new(nameof(Outreach));
+    private static readonly Role<Outreach, Coalition> ACoordinator = Who.Role(
+        "a coordinator of the coalition reaching out",
+        static (_, by, coalition) => by.Kind == ActorKind.Person && by.Person is { } person && coalition.IsCoordinator(person));
+    private static readonly Command<Outreach, Coalition> IdentifyCommand = Who.Command(nameof(Identify), ErrorCodes.Coalitions.NotACoordinator, ACoordinator);
+    private static readonly Command<Outreach, Coalition> RecordCommand = Who.Command(nameof(Record), ErrorCodes.Coalitions.NotACoordinator, ACoordinator);
+
     private readonly List<OutreachStep> _steps = [];
     private StateMachine<OutreachStage, OutreachStage>? _machine;
     private OutreachStage _stage = OutreachStage.Identified;
@@ -117,30 +129,37 @@ public sealed class Outreach : AggregateRoot<OutreachId>
     public OutreachStage Stage => _stage;
 
     /// <summary>Gets every step, oldest first.</summary>
-    public IReadOnlyList<OutreachStep> Steps => _steps;
+    public IReadOnlyList<OutreachStep> Steps => _steps.AsReadOnly();
 
     private StateMachine<OutreachStage, OutreachStage> Machine => _machine ??= BuildMachine();
 
     /// <summary>Starts outreach to a prospect.</summary>
     /// <param name="id">The outreach id.</param>
-    /// <param name="coalition">The coalition.</param>
+    /// <param name="coalition">The coalition reaching out, read for its coordinators.</param>
     /// <param name="prospect">The prospective partner.</param>
-    /// <param name="on">The date.</param>
+    /// <param name="on">The date: in the years 1900 to 2999.</param>
     /// <param name="note">A note (at most 2,000 characters).</param>
-    /// <param name="by">Who.</param>
-    /// <param name="at">When.</param>
+    /// <param name="by">A coordinator of the coalition.</param>
+    /// <param name="at">When it is recorded.</param>
     /// <returns>The outreach, at <see cref="OutreachStage.Identified"/>.</returns>
-    public static Outreach Identify(OutreachId id, CoalitionId coalition, PartnerId prospect, LocalDate on, string? note, Actor by, Instant at)
+    /// <exception cref="CoalitionRuleException">Not a coordinator (<c>Coalitions.NotACoordinator</c>), an empty id, a date out of range or an invalid note.</exception>
+    public static Outreach Identify(OutreachId id, Coalition coalition, PartnerId prospect, LocalDate on, string? note, Actor by, Instant at)
     {
-        CheckNote(note);
         var outreach = new Outreach();
-        outreach.Raise(new ProspectIdentified(id, coalition, prospect, on, note, at, Preconditions.CheckNotNull(by, nameof(by))));
+        Ensure.Id(id, nameof(id));
+        Ensure.NotNull(coalition, nameof(coalition));
+        IdentifyCommand.Authorize(outreach, by, at, coalition, $"outreach of {coalition.Name}");
+        Ensure.Id(prospect, nameof(prospect));
+        Ensure.Date(on, nameof(on));
+        CheckNote(note);
+        outreach.Raise(new ProspectIdentified(id, coalition.Id, prospect, on, note, at, by));
         return outreach;
     }
 
-    /// <summary>Rebuilds an outreach from its events, without checks.</summary>
+    /// <summary>Rebuilds an outreach from its events, checking that they form its history.</summary>
     /// <param name="history">The events, oldest first.</param>
     /// <returns>The outreach.</returns>
+    /// <exception cref="StoredEventException">The events are not the history of one outreach (<c>Kernel.CorruptHistory</c>).</exception>
     public static Outreach Rehydrate(IEnumerable<IDomainEvent> history)
     {
         return Rebuild(new Outreach(), history);
@@ -152,24 +171,34 @@ public sealed class Outreach : AggregateRoot<OutreachId>
 
     /// <summary>Records the next step: the stage reached, on which date, with a note.</summary>
     /// <param name="stage">The stage reached. <see cref="OutreachStage.Identified"/> after a decline approaches the prospect again; leaving <see cref="OutreachStage.Dormant"/> resumes where it paused.</param>
-    /// <param name="on">The date; not before the previous step.</param>
+    /// <param name="on">The date; not before the previous step, and in the years 1900 to 2999.</param>
     /// <param name="note">A note (at most 2,000 characters).</param>
-    /// <param name="by">Who.</param>
-    /// <param name="at">When.</param>
-    /// <exception cref="CoalitionRuleException">The pipeline does not allow that stage now, or the date is out of order.</exception>
-    public void Record(OutreachStage stage, LocalDate on, string? note, Actor by, Instant at)
+    /// <param name="coalition">The coalition reaching out, read for its coordinators.</param>
+    /// <param name="by">A coordinator of the coalition.</param>
+    /// <param name="at">When it is recorded.</param>
+    /// <exception cref="CoalitionRuleException">Not a coordinator, another coalition (<c>Coalitions.OtherCoalition</c>), the pipeline does not allow that stage now, or the date is out of order or range.</exception>
+    public void Record(OutreachStage stage, LocalDate on, string? note, Coalition coalition, Actor by, Instant at)
     {
-        Preconditions.CheckNotNull(by, nameof(by));
-        CheckNote(note);
-        if (!Enum.IsDefined(stage) || !Machine.CanFire(stage))
+        Ensure.NotNull(coalition, nameof(coalition));
+        if (coalition.Id != Coalition)
         {
-            var target = _stage == OutreachStage.Dormant ? $"; it resumes at {_pausedAt}" : string.Empty;
-            throw new CoalitionRuleException(ErrorCodes.Partners.InvalidOutreachStep, $"Outreach cannot move from {_stage} to {stage}{target}.");
+            throw CoalitionRuleException.Because(ErrorCodes.Coalitions.OtherCoalition, "This outreach belongs to another coalition than {coalition}.", ("coalition", coalition.Name));
+        }
+
+        RecordCommand.Authorize(this, by, at, coalition, $"outreach of {coalition.Name}");
+        Ensure.Date(on, nameof(on));
+        CheckNote(note);
+        if (!Ensure.IsDefined(stage) || !Machine.CanFire(stage))
+        {
+            throw CoalitionRuleException.Because(
+                ErrorCodes.Partners.InvalidOutreachStep,
+                "Outreach cannot move from {from} to {to}" + (_stage == OutreachStage.Dormant ? "; it resumes at {resume}." : "."),
+                ("from", _stage), ("to", stage), ("resume", _pausedAt));
         }
 
         if (on < _steps[^1].On)
         {
-            throw new CoalitionRuleException(ErrorCodes.Partners.OutreachOutOfOrder, $"The step on {on} is dated before the previous step on {_steps[^1].On}.");
+            throw CoalitionRuleException.Because(ErrorCodes.Partners.OutreachOutOfOrder, "The step on {on} is dated before the previous step on {previous}.", ("on", on), ("previous", _steps[^1].On));
         }
 
         Raise(new OutreachStepRecorded(Id, stage, on, note, at, by));
@@ -179,7 +208,13 @@ public sealed class Outreach : AggregateRoot<OutreachId>
     protected override bool IsCreation(IDomainEvent domainEvent) => domainEvent is ProspectIdentified;
 
     /// <inheritdoc />
-    protected override string? Admits(IDomainEvent domainEvent) => null;
+    protected override string? Admits(IDomainEvent domainEvent) => domainEvent switch
+    {
+        ProspectIdentified e when e.On < Limits.EarliestDate || e.On > Limits.LatestDate => "the date lies outside the years 1900 to 2999.",
+        OutreachStepRecorded e when !MayMove(_stage, _pausedAt, e.Stage) => $"outreach cannot move from {Words.Of(_stage)} to {Words.Of(e.Stage)}.",
+        OutreachStepRecorded e when e.On < _steps[^1].On || e.On > Limits.LatestDate => "the step is dated before the previous step, or after 2999.",
+        _ => null,
+    };
 
     /// <inheritdoc />
     protected override void Apply(IDomainEvent domainEvent)
@@ -208,6 +243,18 @@ public sealed class Outreach : AggregateRoot<OutreachId>
     }
 
     private static void CheckNote(string? note) => FreeText.Check(note, nameof(note), required: false);
+
+    // The pipeline's moves, for checking a stored history without building the machine; it mirrors BuildMachine.
+    private static bool MayMove(OutreachStage from, OutreachStage pausedAt, OutreachStage to) => from switch
+    {
+        OutreachStage.Identified => to is OutreachStage.Contacted or OutreachStage.Dormant,
+        OutreachStage.Contacted => to is OutreachStage.Met or OutreachStage.Invited or OutreachStage.Declined or OutreachStage.Dormant,
+        OutreachStage.Met => to is OutreachStage.Invited or OutreachStage.Declined or OutreachStage.Dormant,
+        OutreachStage.Invited => to is OutreachStage.Joined or OutreachStage.Declined or OutreachStage.Dormant,
+        OutreachStage.Declined => to == OutreachStage.Identified,
+        OutreachStage.Dormant => to == pausedAt && to is OutreachStage.Identified or OutreachStage.Contacted or OutreachStage.Met or OutreachStage.Invited,
+        _ => false,
+    };
 
     // The triggers are the stages themselves: "record that the prospect reached stage X".
     private StateMachine<OutreachStage, OutreachStage> BuildMachine()

@@ -26,7 +26,7 @@ public class CoalitionLifecycleTests
     [InlineData("Learning for All", "Africa/Nairobi", 1)]
     public void A_coalition_needs_a_name_a_known_time_zone_and_a_founding_minimum_of_two(string name, string zone, int minimum)
     {
-        var error = Assert.Throws<CoalitionRuleException>(() => Coalition.Found(TheCoalition, name, CoalitionForm.Alliance, zone, Secretariat, Start, minimum));
+        var error = Assert.Throws<CoalitionRuleException>(() => Coalition.Found(TheCoalition, name, CoalitionForm.Alliance, zone, Convenor, Secretariat, Start, minimum));
 
         Assert.Equal(ErrorCodes.Coalitions.InvalidCoalition, error.Code);
     }
@@ -61,7 +61,7 @@ public class CoalitionLifecycleTests
         coalition.Join(1);
         coalition.Join(2);
         coalition.Join(3, MembershipTier.Full);
-        coalition.Invite(new MembershipOffer(Partner(4), MembershipTier.Founding, [Person(4)]), Secretariat, Start);
+        coalition.Invite(4, MembershipTier.Founding, Start);
 
         var error = Refusal.Expect(coalition, ErrorCodes.Coalitions.NotReadyToActivate, () => coalition.Activate(Secretariat, Start));
         Assert.Contains("founding minimum", error.Message, StringComparison.Ordinal);
@@ -125,7 +125,7 @@ public class CoalitionLifecycleTests
         var coalition = ActiveWith();
         coalition.BeginDissolution(Adopted(MatterType.Dissolve), Secretariat, Hours(1));
 
-        Refusal.Expect(coalition, ErrorCodes.Membership.NotAdmitting, () => coalition.Invite(new MembershipOffer(Partner(9), MembershipTier.Full, [Person(9)]), Secretariat, Hours(2)));
+        Refusal.Expect(coalition, ErrorCodes.Membership.NotAdmitting, () => coalition.Invite(9, MembershipTier.Full, Hours(2)));
         Refusal.Expect(coalition, ErrorCodes.Coalitions.InvalidTransition, () => coalition.AdoptCharter(Charter(), Adopted(MatterType.AmendCharter), Secretariat, Hours(2)));
     }
 

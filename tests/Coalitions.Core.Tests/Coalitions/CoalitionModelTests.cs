@@ -135,7 +135,7 @@ public class CoalitionModelTests
         {
             switch (command)
             {
-                case MemberCommand.Invite: coalition.Invite(new MembershipOffer(partner, MembershipTier.Full, [Person(4)]), Secretariat, at); break;
+                case MemberCommand.Invite: coalition.Invite(4, MembershipTier.Full, at); break;
                 case MemberCommand.Accept: coalition.AcceptMembership(partner, delegateOrNot, at); break;
                 case MemberCommand.Decline: coalition.DeclineInvitation(partner, null, delegateOrNot, at); break;
                 case MemberCommand.Suspend: coalition.Suspend(partner, decision(MatterType.SuspendMember), Secretariat, at); break;

@@ -15,7 +15,7 @@ public class MembershipTests
     public void Only_the_invited_partners_own_delegate_accepts_its_membership()
     {
         var coalition = ActiveWith();
-        coalition.Invite(new MembershipOffer(Partner(5), MembershipTier.Full, [Person(5)]), Secretariat, Hours(1));
+        coalition.Invite(5, MembershipTier.Full, Hours(1));
 
         Refusal.Expect(coalition, ErrorCodes.Membership.NotADelegate, () => coalition.AcceptMembership(Partner(5), For(4), Hours(2)));
         coalition.AcceptMembership(Partner(5), For(5), Hours(2));
@@ -29,7 +29,7 @@ public class MembershipTests
     {
         var coalition = ActiveWith();
 
-        Refusal.Expect(coalition, ErrorCodes.Membership.AlreadyAMember, () => coalition.Invite(new MembershipOffer(Partner(1), MembershipTier.Full, [Person(1)]), Secretariat, Hours(1)));
+        Refusal.Expect(coalition, ErrorCodes.Membership.AlreadyAMember, () => coalition.Invite(1, MembershipTier.Full, Hours(1)));
     }
 
     [Fact]
@@ -37,20 +37,20 @@ public class MembershipTests
     {
         var coalition = ActiveWith();
 
-        Refusal.Expect(coalition, ErrorCodes.Membership.InvalidOffer, () => coalition.Invite(new MembershipOffer(Partner(5), MembershipTier.Full, []), Secretariat, Hours(1)));
-        Refusal.Expect(coalition, ErrorCodes.Membership.InvalidOffer, () => coalition.Invite(new MembershipOffer(Partner(5), MembershipTier.Full, [Person(5)], -1), Secretariat, Hours(1)));
+        Refusal.Expect(coalition, ErrorCodes.Membership.InvalidOffer, () => coalition.Invite(new MembershipOffer(Partner(5), MembershipTier.Full, []), Member(5), OpenDoor, null, Secretariat, Hours(1)));
+        Refusal.Expect(coalition, ErrorCodes.Membership.InvalidOffer, () => coalition.Invite(new MembershipOffer(Partner(5), MembershipTier.Full, [Person(5)], -1), Member(5), OpenDoor, null, Secretariat, Hours(1)));
     }
 
     [Fact]
     public void A_declined_invitation_leaves_the_door_open_but_an_expelled_member_cannot_simply_be_invited_again()
     {
         var coalition = ActiveWith();
-        coalition.Invite(new MembershipOffer(Partner(5), MembershipTier.Full, [Person(5)]), Secretariat, Hours(1));
+        coalition.Invite(5, MembershipTier.Full, Hours(1));
         coalition.DeclineInvitation(Partner(5), "Not this year.", For(5), Hours(2));
-        coalition.Invite(new MembershipOffer(Partner(5), MembershipTier.Full, [Person(5)]), Secretariat, Hours(3));
+        coalition.Invite(5, MembershipTier.Full, Hours(3));
         coalition.Expel(Partner(2), Adopted(MatterType.ExpelMember), Secretariat, Hours(4));
 
-        Refusal.Expect(coalition, ErrorCodes.Membership.AlreadyAMember, () => coalition.Invite(new MembershipOffer(Partner(2), MembershipTier.Full, [Person(2)]), Secretariat, Hours(5)));
+        Refusal.Expect(coalition, ErrorCodes.Membership.AlreadyAMember, () => coalition.Invite(2, MembershipTier.Full, Hours(5)));
     }
 
     [Fact]

@@ -54,26 +54,28 @@ public class GovernanceTemplateTests
     [Fact]
     public void Changing_the_rule_book_is_a_charter_matter()
     {
-        var governance = With(GovernanceTemplates.AdvocacyCoalition());
+        var coalition = Founded();
+        var governance = With(GovernanceTemplates.AdvocacyCoalition(), coalition);
         var entry = new RuleBookEntry("general-assembly", DecisionRule.TwoThirdsMajority());
 
-        Refusal.Expect(governance, ErrorCodes.Coalitions.DecisionRequired, () => governance.SetRule(MatterType.ApproveBudget, entry, Adopted(MatterType.ApproveBudget), Secretariat, Hours(1)));
-        governance.SetRule(MatterType.ApproveBudget, entry, Adopted(MatterType.AmendCharter), Secretariat, Hours(1));
+        Refusal.Expect(governance, ErrorCodes.Coalitions.DecisionRequired, () => governance.SetRule(MatterType.ApproveBudget, entry, Adopted(MatterType.ApproveBudget), coalition, Secretariat, Hours(1)));
+        governance.SetRule(MatterType.ApproveBudget, entry, Adopted(MatterType.AmendCharter), coalition, Secretariat, Hours(1));
 
         Assert.Equal(DecisionMethod.MajorityVote, governance.Rules[MatterType.ApproveBudget].Rule.Method);
-        Refusal.Expect(governance, ErrorCodes.Governance.NotInMandate, () => governance.SetRule(MatterType.ApproveBudget, entry with { DecidingBody = "secretariat" }, Adopted(MatterType.AmendCharter), Secretariat, Hours(2)));
+        Refusal.Expect(governance, ErrorCodes.Governance.NotInMandate, () => governance.SetRule(MatterType.ApproveBudget, entry with { DecidingBody = "secretariat" }, Adopted(MatterType.AmendCharter), coalition, Secretariat, Hours(2)));
     }
 
     [Fact]
     public void A_body_can_be_added_by_a_charter_amendment()
     {
-        var governance = With(GovernanceTemplates.AdvocacyCoalition());
+        var coalition = Founded();
+        var governance = With(GovernanceTemplates.AdvocacyCoalition(), coalition);
         var group = new BodyDefinition("reading-group", "Reading working group", BodyKind.WorkingGroup, [], 5, [], [Office.Facilitator], Period.FromYears(1), Topic: "Every child reads by age ten");
 
-        governance.EstablishBody(group, Adopted(MatterType.AmendCharter), Secretariat, Hours(1));
+        governance.EstablishBody(group, Adopted(MatterType.AmendCharter), coalition, Secretariat, Hours(1));
 
         Assert.Contains(governance.Bodies, b => b.Key == "reading-group");
-        Refusal.Expect(governance, ErrorCodes.Governance.InvalidBody, () => governance.EstablishBody(group, Adopted(MatterType.AmendCharter), Secretariat, Hours(2)));
+        Refusal.Expect(governance, ErrorCodes.Governance.InvalidBody, () => governance.EstablishBody(group, Adopted(MatterType.AmendCharter), coalition, Secretariat, Hours(2)));
     }
 
     [Fact]
@@ -134,7 +136,7 @@ public class SeatTests
         var governance = With(GovernanceTemplates.CollectiveImpactPartnership());
 
         var error = Refusal.Expect(governance, ErrorCodes.Governance.ReservedSeat, () => governance.Appoint(Steering, 1, Candidate(4), coalition, Day(2026, 3, 2), false, Secretariat, Hours(1)));
-        Assert.Contains("the GovernmentAgency sector", error.Message, StringComparison.Ordinal);
+        Assert.Contains("the government agency sector", error.Message, StringComparison.Ordinal);
         governance.Appoint(Steering, 1, Candidate(2), coalition, Day(2026, 3, 2), false, Secretariat, Hours(1));
         governance.Appoint(Steering, 9, Candidate(4), coalition, Day(2026, 3, 2), false, Secretariat, Hours(1));
     }
@@ -170,7 +172,7 @@ public class SeatTests
         var coalition = NineMembers();
         var governance = With(GovernanceTemplates.AdvocacyCoalition());
         governance.Appoint(Steering, 1, Candidate(4), coalition, Day(2026, 3, 2), false, Secretariat, Hours(1));
-        governance.Vacate(Steering, 1, Day(2027, 1, 1), "Resigned.", Secretariat, Hours(2));
+        governance.Vacate(Steering, 1, Day(2027, 1, 1), "Resigned.", coalition, Secretariat, Hours(2));
 
         var interim = governance.Appoint(Steering, 1, Candidate(5), coalition, Day(2027, 1, 1), true, Secretariat, Hours(3));
         var first = governance.Appoint(Steering, 1, Candidate(5), coalition, Day(2028, 3, 2), false, Secretariat, Hours(4));
@@ -214,7 +216,7 @@ public class SeatTests
         governance.Appoint(Steering, 1, Candidate(4), coalition, Day(2026, 3, 2), false, Secretariat, Hours(1));
         governance.Appoint(Steering, 1, Candidate(4), coalition, Day(2028, 3, 2), false, Secretariat, Hours(2));
 
-        governance.Vacate(Steering, 1, Day(2027, 1, 1), "Resigned.", Secretariat, Hours(3));
+        governance.Vacate(Steering, 1, Day(2027, 1, 1), "Resigned.", coalition, Secretariat, Hours(3));
 
         Assert.Equal(SeatState.Vacant, governance.Seat(Steering, 1, coalition, Day(2028, 6, 1)).State);
         governance.Appoint(Steering, 1, Candidate(5), coalition, Day(2027, 1, 1), true, Secretariat, Hours(4));
@@ -226,7 +228,7 @@ public class SeatTests
         var coalition = NineMembers();
         var governance = With(GovernanceTemplates.AdvocacyCoalition());
 
-        Refusal.Expect(governance, ErrorCodes.Governance.SeatVacant, () => governance.Vacate(Steering, 1, Day(2026, 3, 2), null, Secretariat, Hours(1)));
+        Refusal.Expect(governance, ErrorCodes.Governance.SeatVacant, () => governance.Vacate(Steering, 1, Day(2026, 3, 2), null, coalition, Secretariat, Hours(1)));
     }
 
     [Fact]
@@ -303,7 +305,7 @@ public class OfficeAndElectorateTests
     public void The_chair_rotates_in_the_order_the_coalition_sets()
     {
         var (coalition, governance) = Seated(4, 5, 6);
-        governance.SetRotation(Steering, Office.Chair, [Partner(6), Partner(4), Partner(5)], Secretariat, Hours(2));
+        governance.SetRotation(Steering, Office.Chair, [Partner(6), Partner(4), Partner(5)], coalition, Secretariat, Hours(2));
 
         var first = governance.Rotate(Steering, Office.Chair, coalition, Secretariat, Hours(3));
         var second = governance.Rotate(Steering, Office.Chair, coalition, Secretariat, Hours(4));
@@ -317,7 +319,7 @@ public class OfficeAndElectorateTests
     public void Rotation_passes_over_a_member_who_no_longer_sits_or_is_suspended()
     {
         var (coalition, governance) = Seated(4, 5, 6);
-        governance.SetRotation(Steering, Office.Chair, [Partner(4), Partner(5), Partner(6)], Secretariat, Hours(2));
+        governance.SetRotation(Steering, Office.Chair, [Partner(4), Partner(5), Partner(6)], coalition, Secretariat, Hours(2));
         governance.AssignOffice(Steering, Office.Chair, Partner(4), coalition, Secretariat, Hours(2));
         coalition.Suspend(Partner(5), Adopted(MatterType.SuspendMember), Secretariat, Hours(3));
 
@@ -328,11 +330,11 @@ public class OfficeAndElectorateTests
     public void Rotation_needs_someone_else_to_pass_to()
     {
         var (coalition, governance) = Seated(4);
-        governance.SetRotation(Steering, Office.Chair, [Partner(4), Partner(7)], Secretariat, Hours(2));
+        governance.SetRotation(Steering, Office.Chair, [Partner(4), Partner(7)], coalition, Secretariat, Hours(2));
         governance.AssignOffice(Steering, Office.Chair, Partner(4), coalition, Secretariat, Hours(2));
 
         Refusal.Expect(governance, ErrorCodes.Governance.NoEligibleRotation, () => governance.Rotate(Steering, Office.Chair, coalition, Secretariat, Hours(3)));
-        Refusal.Expect(governance, ErrorCodes.Governance.InvalidRotation, () => governance.SetRotation(Steering, Office.Chair, [Partner(4), Partner(4)], Secretariat, Hours(3)));
+        Refusal.Expect(governance, ErrorCodes.Governance.InvalidRotation, () => governance.SetRotation(Steering, Office.Chair, [Partner(4), Partner(4)], coalition, Secretariat, Hours(3)));
     }
 
     [Fact]
@@ -365,14 +367,14 @@ public class OfficeAndElectorateTests
         string[] chambers = ["environmental", "social", "economic"];
         for (var m = 1; m <= 6; m++)
         {
-            governance.AssignChamber(Partner(m), chambers[m % 3], m <= 3 ? "north" : "south", Secretariat, Hours(1));
+            governance.AssignChamber(Partner(m), chambers[m % 3], m <= 3 ? "north" : "south", coalition, Secretariat, Hours(1));
         }
 
-        Refusal.Expect(governance, ErrorCodes.Governance.InvalidChamber, () => governance.AssignChamber(Partner(7), "cultural", null, Secretariat, Hours(1)));
-        Refusal.Expect(governance, ErrorCodes.Governance.InvalidChamber, () => governance.AssignChamber(Partner(7), "social", null, Secretariat, Hours(1)));
+        Refusal.Expect(governance, ErrorCodes.Governance.InvalidChamber, () => governance.AssignChamber(Partner(7), "cultural", null, coalition, Secretariat, Hours(1)));
+        Refusal.Expect(governance, ErrorCodes.Governance.InvalidChamber, () => governance.AssignChamber(Partner(7), "social", null, coalition, Secretariat, Hours(1)));
         Assert.Equal(ErrorCodes.Governance.InvalidChamber, Assert.Throws<CoalitionRuleException>(() => governance.ElectorateFor(MatterType.AmendCharter, coalition, Hours(2))).Code);
 
-        governance.AssignChamber(Partner(7), "social", "north", Secretariat, Hours(1));
+        governance.AssignChamber(Partner(7), "social", "north", coalition, Secretariat, Hours(1));
         var electorate = governance.ElectorateFor(MatterType.AmendCharter, coalition, Hours(2));
 
         Assert.True(electorate.HasChambers);

@@ -89,7 +89,7 @@ public class SeatModelTests
 
                 break;
             case Kind.Vacate:
-                governance.Vacate(Steering, seat, day, null, Secretariat, at);
+                governance.Vacate(Steering, seat, day, null, coalition, Secretariat, at);
                 break;
             case Kind.Suspend:
                 coalition.Suspend(Partner(member), Adopted(MatterType.SuspendMember), Secretariat, at);

@@ -1,9 +1,17 @@
+using Coalitions.Core.Coalitions;
+using Coalitions.Core.Decisions;
+using Coalitions.Core.Governance;
 using Coalitions.Core.Kernel;
+using Coalitions.Core.Membership;
 using Coalitions.Core.Partners;
 using Coalitions.Core.Tests.Kit;
 using NodaTime;
+using static Coalitions.Core.Tests.Kit.CoalitionScenario;
+using static Coalitions.Core.Tests.Kit.GovernanceScenario;
 using static Coalitions.Core.Tests.Kit.PartnerScenario;
 using static Coalitions.Core.Tests.Kit.Scenario;
+using CoalitionAggregate = global::Coalitions.Core.Coalitions.Coalition;
+using GovernanceAggregate = global::Coalitions.Core.Governance.Governance;
 using PartnerAggregate = global::Coalitions.Core.Partners.Partner;
 using ProposalAggregate = global::Coalitions.Core.Decisions.Proposal;
 
@@ -35,7 +43,12 @@ public static class HostileCases
     [
         Partner,
         Proposal,
+        Coalition,
+        Governance,
+        Outreach,
     ];
+
+    private static readonly Coordinator Deputy = new(Person(801), "Baraka Mwangi");
 
     private static Instant[] Instants => [Start, Hours(1), Hours(2), Hours(24), Hours(48), Hours(24 * 40)];
 
@@ -62,4 +75,127 @@ public static class HostileCases
         ProposalScenario.Histories,
         history => ProposalAggregate.Rehydrate(history),
         ProposalScenario.Pool());
+
+    public static HostileCase Coalition => new(
+        "Coalition",
+        () =>
+        {
+            var exploring = Founded();
+
+            var forming = Founded();
+            forming.BeginForming(Secretariat, Start);
+            forming.AdoptCharter(Charter(), null, Secretariat, Start);
+            forming.Join(1);
+            forming.Join(2);
+            forming.Invite(3, MembershipTier.Founding, Hours(1));
+            forming.AppointCoordinator(Deputy, null, Secretariat, Hours(1));
+
+            var active = ActiveWith(founders: 3);
+            active.Join(4, MembershipTier.Full, Hours(1), weight: 3);
+            active.Invite(5, MembershipTier.Associate, Hours(1));
+            active.Suspend(Partner(2), Adopted(MatterType.SuspendMember), Secretariat, Hours(2));
+            active.AppointCoordinator(Deputy, Adopted(MatterType.ElectOfficers), Secretariat, Hours(2));
+
+            var dissolving = ActiveWith(founders: 3);
+            dissolving.Withdraw(Partner(3), "Merged.", For(3), Hours(1));
+            dissolving.BeginDissolution(Adopted(MatterType.Dissolve), Secretariat, Hours(2));
+            return [exploring.DequeueUncommittedEvents(), forming.DequeueUncommittedEvents(), active.DequeueUncommittedEvents(), dissolving.DequeueUncommittedEvents()];
+        },
+        history => CoalitionAggregate.Rehydrate(history),
+        new ValuePool()
+            // Mostly the people who may act (the coordinators, the delegates of members 3 to 5), so sequences get past the door.
+            .Add(Secretariat, Secretariat, Secretariat, Secretariat, Actor.ForPerson(Person(801)), For(1), For(3), For(4), For(4), For(5), Actor.Representing(Person(40), Partner(4)), Actor.System("scheduler"))
+            .Add(Partner(2), Partner(3), Partner(4), Partner(4), Partner(5), Partner(6))
+            .Add(Person(800), Person(801), Person(4), Person(40))
+            .Add(TheCoalition)
+            .Add(Instants)
+            .Add(OnDate(2027, 4, 15), OnDate(2027, 9, 1))
+            .Add("Learning for All", "Africa/Nairobi", "Not this year.")
+            .Add(3, 2)
+            .Add(Convenor, Deputy, new Coordinator(Person(802), "Chiara Okafor"))
+            .Add(Charter())
+            .Add(RightsTable.Default)
+            .Add(MembershipTerms.Default, new MembershipTerms(Period.FromMonths(6), Period.Zero))
+            .Add(Offer(4), Offer(5, MembershipTier.Founding), Offer(6, weight: 2), new MembershipOffer(Partner(4), MembershipTier.Full, [Person(4), Person(40)]))
+            .Add(Member(4), Member(5), Member(6), WithTwoDelegates, WithTwoDelegates)
+            .Add<IReadOnlyList<PersonId>>([Person(4)], [Person(40)], [Person(4), Person(40)])
+            .Add(OpenDoor, OpenDoor, AdmissionByDecision, new RuleBookOf(CoalitionId.New()))
+            .Add(Adopted(MatterType.AdmitMember), Adopted(MatterType.SuspendMember), Adopted(MatterType.ExpelMember), Adopted(MatterType.AmendCharter),
+                Adopted(MatterType.Dissolve), Adopted(MatterType.ElectOfficers), Adopted(MatterType.Dissolve, result: DecisionResult.Rejected)));
+
+    public static HostileCase Governance => new(
+        "Governance",
+        () =>
+        {
+            var coalition = NineMembers();
+            var fresh = With(GovernanceTemplates.AdvocacyCoalition(), coalition);
+
+            var seated = With(GovernanceTemplates.AdvocacyCoalition(), coalition);
+            seated.Appoint(Steering, 1, Candidate(4), coalition, Day(2026, 3, 2), false, Secretariat, Hours(1));
+            seated.Appoint(Steering, 2, Candidate(5), coalition, Day(2026, 3, 2), false, Secretariat, Hours(1));
+            seated.Appoint(Steering, 3, Candidate(6), coalition, Day(2026, 3, 2), false, Secretariat, Hours(1));
+            seated.AssignOffice(Steering, Office.Chair, Partner(4), coalition, Secretariat, Hours(2));
+            seated.SetRotation(Steering, Office.Chair, [Partner(4), Partner(5), Partner(6)], coalition, Secretariat, Hours(2));
+            seated.Vacate(Steering, 3, Day(2027, 1, 1), "Resigned.", coalition, Secretariat, Hours(3));
+
+            var chambers = With(GovernanceTemplates.MultiStakeholderPlatform(), coalition);
+            chambers.AssignChamber(Partner(4), "social", "north", coalition, Secretariat, Hours(1));
+            chambers.Appoint("board", 4, Candidate(4), coalition, Day(2026, 3, 2), false, Secretariat, Hours(1));
+            return [fresh.DequeueUncommittedEvents(), seated.DequeueUncommittedEvents(), chambers.DequeueUncommittedEvents()];
+        },
+        history => GovernanceAggregate.Rehydrate(history),
+        new ValuePool()
+            .Add(Nine, Nine, Nine, Founded(), CoalitionAggregate.Found(CoalitionId.New(), "Another coalition", CoalitionForm.Alliance, "Africa/Nairobi", Convenor, Secretariat, Start))
+            .Add(Secretariat, Secretariat, Secretariat, Secretariat, For(4), For(5), For(6), For(9), Actor.System("scheduler"))
+            .Add(Partner(4), Partner(5), Partner(6), Partner(7), Partner(9))
+            .Add(Instants)
+            .Add(Day(2026, 3, 2), Day(2027, 1, 1), Day(2028, 3, 2))
+            .Add(Steering, Steering, Steering, "general-assembly", "secretariat", "board", "social", "north", "Resigned.")
+            .Add(1, 2, 3, 4, 7)
+            .Add(Candidate(2), Candidate(4), Candidate(5), Candidate(7), Candidate(8))
+            .Add<IReadOnlyList<PartnerSnapshot>>([Candidate(4), Candidate(5)], [Candidate(7)], [Candidate(5), Candidate(5)])
+            .Add<IReadOnlyList<PartnerId>>([Partner(4), Partner(5), Partner(6)], [Partner(7)])
+            .Add(new BodyDefinition("reading-group", "Reading working group", BodyKind.WorkingGroup, [], 5, [], [Office.Facilitator], Period.FromYears(1), Topic: "Reading"))
+            .Add(new RuleBookEntry("general-assembly", DecisionRule.TwoThirdsMajority()), new RuleBookEntry("steering-committee", DecisionRule.SimpleMajority(), SecondersRequired: 1))
+            .Add(GovernanceTemplates.AdvocacyCoalition(), GovernanceTemplates.LooseNetwork())
+            .Add(Adopted(MatterType.AmendCharter), Adopted(MatterType.ApproveBudget)));
+
+    public static HostileCase Outreach => new(
+        "Outreach",
+        () =>
+        {
+            var coalition = Founded();
+            var identified = Core.Partners.Outreach.Identify(TheOutreach, coalition, Partner(5), Day(2026, 3, 2), "County forum.", Secretariat, Start);
+
+            var met = Core.Partners.Outreach.Identify(TheOutreach, coalition, Partner(5), Day(2026, 3, 2), null, Secretariat, Start);
+            met.Record(OutreachStage.Contacted, Day(2026, 3, 3), null, coalition, Secretariat, Hours(1));
+            met.Record(OutreachStage.Met, Day(2026, 3, 10), "Good meeting.", coalition, Secretariat, Hours(2));
+
+            var dormant = Core.Partners.Outreach.Identify(TheOutreach, coalition, Partner(5), Day(2026, 3, 2), null, Secretariat, Start);
+            dormant.Record(OutreachStage.Contacted, Day(2026, 3, 3), null, coalition, Secretariat, Hours(1));
+            dormant.Record(OutreachStage.Dormant, Day(2026, 4, 1), "Director on leave.", coalition, Secretariat, Hours(2));
+
+            var declined = Core.Partners.Outreach.Identify(TheOutreach, coalition, Partner(5), Day(2026, 3, 2), null, Secretariat, Start);
+            declined.Record(OutreachStage.Contacted, Day(2026, 3, 3), null, coalition, Secretariat, Hours(1));
+            declined.Record(OutreachStage.Declined, Day(2026, 3, 5), "No capacity.", coalition, Secretariat, Hours(2));
+            return [identified.DequeueUncommittedEvents(), met.DequeueUncommittedEvents(), dormant.DequeueUncommittedEvents(), declined.DequeueUncommittedEvents()];
+        },
+        history => Core.Partners.Outreach.Rehydrate(history),
+        new ValuePool()
+            .Add(Founded(), Founded(), Founded(), CoalitionAggregate.Found(CoalitionId.New(), "Another coalition", CoalitionForm.Alliance, "Africa/Nairobi", Convenor, Secretariat, Start))
+            .Add(Secretariat, Secretariat, Secretariat, ChairActor, For(5), Actor.System("scheduler"))
+            .Add(TheOutreach)
+            .Add(Partner(5), Partner(6))
+            .Add(Instants)
+            .Add(Day(2026, 3, 2), Day(2026, 3, 20), Day(2026, 6, 1))
+            .Add("Called the director.", "Back in touch."));
+
+    private const string Steering = "steering-committee";
+
+    // One coalition of nine, read by every governance command of the attack (commands never change it).
+    private static readonly CoalitionAggregate Nine = NineMembers();
+
+    private static OutreachId TheOutreach => OutreachId.FromGuid(Guid.Parse("e0000000-0000-0000-0000-000000000001"));
+
+    private static PartnerSnapshot WithTwoDelegates => new(Partner(4), Profile("Member 4"), [Person(4), Person(40)]);
 }

@@ -2,6 +2,7 @@ using Coalitions.Core.Coalitions;
 using Coalitions.Core.Decisions;
 using Coalitions.Core.Kernel;
 using Coalitions.Core.Membership;
+using Coalitions.Core.Partners;
 using NodaTime;
 using static Coalitions.Core.Tests.Kit.Scenario;
 
@@ -10,7 +11,31 @@ namespace Coalitions.Core.Tests.Kit;
 /// <summary>Coalitions founded and populated in known ways; dates are in Africa/Nairobi (UTC+3).</summary>
 public static class CoalitionScenario
 {
+    /// <summary>The founder and first coordinator of every scenario coalition.</summary>
+    public static readonly Coordinator Convenor = new(Person(800), "Wanjiru Kamau");
+
     public static readonly Actor Secretariat = Actor.ForPerson(Person(800));
+
+    /// <summary>A rule book that names rules for the given matters only (none for admitting members: an open door).</summary>
+    public sealed record RuleBookOf(CoalitionId Coalition, params MatterType[] Matters) : IRuleBook
+    {
+        public bool NamesRuleFor(MatterType matter) => Matters.Contains(matter);
+    }
+
+    /// <summary>A rule book of the scenario coalition that names no rule for admitting members.</summary>
+    public static IRuleBook OpenDoor { get; } = new RuleBookOf(TheCoalition);
+
+    /// <summary>A rule book of the scenario coalition under which admitting a member takes an adopted decision.</summary>
+    public static IRuleBook AdmissionByDecision { get; } = new RuleBookOf(TheCoalition, MatterType.AdmitMember);
+
+    /// <summary>Partner n as its record stands: named "Member n", represented by person n.</summary>
+    public static PartnerSnapshot Member(int n) => new(Partner(n), PartnerScenario.Profile($"Member {n}"), [Person(n)]);
+
+    public static MembershipOffer Offer(int n, MembershipTier tier = MembershipTier.Full, long weight = 1) => new(Partner(n), tier, [Person(n)], weight);
+
+    /// <summary>Invites member n as a coordinator would, under a rule book that names no rule for admitting members.</summary>
+    public static void Invite(this Coalition coalition, int member, MembershipTier tier = MembershipTier.Full, Instant? at = null, long weight = 1) =>
+        coalition.Invite(Offer(member, tier, weight), Member(member), OpenDoor, null, Secretariat, at ?? Start);
 
     public static Goal Goal(decimal? target = 90m, LocalDate? deadline = null, GoalDirection direction = GoalDirection.Increase, decimal baseline = 70m) =>
         new("Every child reads by age ten", "Share of ten-year-olds reading at grade level", "%", baseline, target, direction, deadline ?? new LocalDate(2030, 12, 31));
@@ -24,11 +49,11 @@ public static class CoalitionScenario
         goals.Length == 0 ? [Goal()] : goals);
 
     public static Coalition Founded(int foundingMinimum = 3, MembershipTerms? terms = null) =>
-        Coalition.Found(TheCoalition, "Learning for All", CoalitionForm.Coalition, "Africa/Nairobi", Secretariat, Start, foundingMinimum, terms: terms);
+        Coalition.Found(TheCoalition, "Learning for All", CoalitionForm.Coalition, "Africa/Nairobi", Convenor, Secretariat, Start, foundingMinimum, terms: terms);
 
     public static void Join(this Coalition coalition, int member, MembershipTier tier = MembershipTier.Founding, Instant? at = null, long weight = 1)
     {
-        coalition.Invite(new MembershipOffer(Partner(member), tier, [Person(member)], weight), Secretariat, at ?? Start);
+        coalition.Invite(member, tier, at, weight);
         coalition.AcceptMembership(Partner(member), For(member), at ?? Start);
     }
 

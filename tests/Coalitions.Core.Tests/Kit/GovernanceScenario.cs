@@ -32,7 +32,9 @@ public static class GovernanceScenario
 
     public static PartnerSnapshot Candidate(int n) => new(Partner(n), PartnerScenario.Profile($"Member {n}", Sectors[n - 1], region: n % 2 == 0 ? "Coast" : "Nairobi"), [Person(n)]);
 
-    public static global::Coalitions.Core.Governance.Governance With(GovernanceTemplate template) => global::Coalitions.Core.Governance.Governance.Establish(TheCoalition, template, Secretariat, Start);
+    /// <summary>The scenario coalition's governance from a template, established by its coordinator.</summary>
+    public static global::Coalitions.Core.Governance.Governance With(GovernanceTemplate template, Coalition? coalition = null) =>
+        global::Coalitions.Core.Governance.Governance.Establish(coalition ?? Founded(), template, Secretariat, Start);
 
     public static LocalDate Day(int year, int month, int day) => new(year, month, day);
 }

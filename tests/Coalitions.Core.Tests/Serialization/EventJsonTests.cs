@@ -59,27 +59,31 @@ public class EventJsonTests
         partner.RemoveRepresentative(Person(1), For(1), Hours(2));
         events.AddRange(partner.DequeueUncommittedEvents());
 
-        var outreach = Outreach.Identify(OutreachId.FromGuid(Guid.Parse("e0000000-0000-0000-0000-000000000001")), TheCoalition, Partner(5), new LocalDate(2026, 3, 2), "County forum.", ChairActor, Start);
-        outreach.Record(OutreachStage.Contacted, new LocalDate(2026, 3, 3), null, ChairActor, Hours(1));
+        var reachingOut = Founded();
+        var outreach = Outreach.Identify(OutreachId.FromGuid(Guid.Parse("e0000000-0000-0000-0000-000000000001")), reachingOut, Partner(5), new LocalDate(2026, 3, 2), "County forum.", Secretariat, Start);
+        outreach.Record(OutreachStage.Contacted, new LocalDate(2026, 3, 3), null, reachingOut, Secretariat, Hours(1));
         events.AddRange(outreach.DequeueUncommittedEvents());
 
         var coalition = ActiveWith(founders: 3);
         coalition.Join(4, MembershipTier.Full, Hours(1));
         coalition.Renew(Partner(4), Secretariat, Hours(2));
+        coalition.AppointCoordinator(new Coordinator(Person(801), "Baraka Mwangi"), Adopted(MatterType.ElectOfficers), Secretariat, Hours(2));
+        coalition.RemoveCoordinator(Person(801), null, Actor.ForPerson(Person(801)), Hours(2));
+        coalition.UpdateDelegates(new PartnerSnapshot(Partner(4), Kit.PartnerScenario.Profile("Member 4"), [Person(4), Person(40)]), [Person(40)], For(4), Hours(2));
         coalition.Suspend(Partner(4), Adopted(MatterType.SuspendMember), Secretariat, Hours(3));
         coalition.Reinstate(Partner(4), null, Secretariat, Hours(4));
-        coalition.Withdraw(Partner(4), "Merged with another member.", For(4), Hours(5));
+        coalition.Withdraw(Partner(4), "Merged with another member.", Actor.Representing(Person(40), Partner(4)), Hours(5));
         coalition.Expel(Partner(3), Adopted(MatterType.ExpelMember), Secretariat, Hours(6));
         events.AddRange(coalition.DequeueUncommittedEvents());
 
         var members = Kit.GovernanceScenario.NineMembers();
-        var governance = Kit.GovernanceScenario.With(GovernanceTemplates.MultiStakeholderPlatform());
-        governance.AssignChamber(Partner(4), "social", "north", Secretariat, Hours(1));
+        var governance = Kit.GovernanceScenario.With(GovernanceTemplates.MultiStakeholderPlatform(), members);
+        governance.AssignChamber(Partner(4), "social", "north", members, Secretariat, Hours(1));
         governance.Appoint("board", 4, Kit.GovernanceScenario.Candidate(4), members, new LocalDate(2026, 3, 2), false, Secretariat, Hours(1));
         governance.AssignOffice("board", Office.Chair, Partner(4), members, Secretariat, Hours(2));
-        governance.SetRotation("board", Office.Chair, [Partner(4)], Secretariat, Hours(2));
-        governance.Vacate("board", 4, new LocalDate(2026, 9, 1), "Resigned.", Secretariat, Hours(3));
-        governance.SetRule(MatterType.ApproveBudget, new RuleBookEntry("board", DecisionRule.SimpleMajority()), Adopted(MatterType.AmendCharter), Secretariat, Hours(4));
+        governance.SetRotation("board", Office.Chair, [Partner(4)], members, Secretariat, Hours(2));
+        governance.Vacate("board", 4, new LocalDate(2026, 9, 1), "Resigned.", members, Secretariat, Hours(3));
+        governance.SetRule(MatterType.ApproveBudget, new RuleBookEntry("board", DecisionRule.SimpleMajority()), Adopted(MatterType.AmendCharter), members, Secretariat, Hours(4));
         var governanceEvents = governance.DequeueUncommittedEvents();
 
         // The template's eleven rule-book lines are alike; one of them, and the later change, pin the shape.

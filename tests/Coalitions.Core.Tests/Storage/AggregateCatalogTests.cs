@@ -42,7 +42,7 @@ public class AggregateCatalogTests
     public void A_coalition_and_its_governance_share_an_id_but_never_a_stream()
     {
         var coalition = CoalitionScenario.ActiveWith(founders: 3);
-        var governance = GovernanceAggregate.Establish(coalition.Id, Core.Governance.GovernanceTemplates.AdvocacyCoalition(), CoalitionScenario.Secretariat, Scenario.Start);
+        var governance = GovernanceAggregate.Establish(coalition, Core.Governance.GovernanceTemplates.AdvocacyCoalition(), CoalitionScenario.Secretariat, Scenario.Start);
 
         Assert.Equal(coalition.Id, governance.Id);
         Assert.Equal($"coalition-{coalition.Id}", coalition.StreamName);

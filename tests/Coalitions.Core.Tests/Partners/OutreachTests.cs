@@ -1,0 +1,160 @@
+using Coalitions.Core.Coalitions;
+using Coalitions.Core.Kernel;
+using Coalitions.Core.Partners;
+using Coalitions.Core.Tests.Kit;
+using static Coalitions.Core.Tests.Kit.CoalitionScenario;
+using static Coalitions.Core.Tests.Kit.Scenario;
+
+namespace Coalitions.Core.Tests.Partners;
+
+public class OutreachTests
+{
+    private static readonly NodaTime.LocalDate Day = new(2026, 3, 2);
+
+    private static readonly Coalition Coalition = Founded();
+
+    private static Outreach Identified() => Outreach.Identify(OutreachId.FromGuid(Guid.Parse("e0000000-0000-0000-0000-000000000001")), Coalition, Partner(5), Day, "Met at the county forum.", Secretariat, Start);
+
+    [Fact]
+    public void A_prospect_moves_from_identified_to_joined_step_by_step()
+    {
+        var outreach = Identified();
+
+        outreach.Record(OutreachStage.Contacted, Day.PlusDays(1), "Emailed the director.", Coalition, Secretariat, Hours(1));
+        outreach.Record(OutreachStage.Met, Day.PlusDays(8), null, Coalition, Secretariat, Hours(2));
+        outreach.Record(OutreachStage.Invited, Day.PlusDays(9), null, Coalition, Secretariat, Hours(3));
+        outreach.Record(OutreachStage.Joined, Day.PlusDays(20), null, Coalition, Secretariat, Hours(4));
+
+        Assert.Equal(OutreachStage.Joined, outreach.Stage);
+        Assert.Equal(5, outreach.Steps.Count);
+    }
+
+    [Fact]
+    public void A_prospect_cannot_be_invited_before_it_is_contacted()
+    {
+        var outreach = Identified();
+
+        Refusal.Expect(outreach, ErrorCodes.Partners.InvalidOutreachStep, () => outreach.Record(OutreachStage.Invited, Day, null, Coalition, Secretariat, Hours(1)));
+    }
+
+    [Fact]
+    public void A_dormant_outreach_resumes_where_it_paused()
+    {
+        var outreach = Identified();
+        outreach.Record(OutreachStage.Contacted, Day, null, Coalition, Secretariat, Hours(1));
+        outreach.Record(OutreachStage.Met, Day, null, Coalition, Secretariat, Hours(2));
+        outreach.Record(OutreachStage.Dormant, Day.PlusDays(30), "Director on leave.", Coalition, Secretariat, Hours(3));
+
+        Refusal.Expect(outreach, ErrorCodes.Partners.InvalidOutreachStep, () => outreach.Record(OutreachStage.Contacted, Day.PlusDays(60), null, Coalition, Secretariat, Hours(4)));
+        outreach.Record(OutreachStage.Met, Day.PlusDays(60), "Back in touch.", Coalition, Secretariat, Hours(4));
+
+        Assert.Equal(OutreachStage.Met, outreach.Stage);
+    }
+
+    [Fact]
+    public void A_prospect_that_declined_may_be_approached_again()
+    {
+        var outreach = Identified();
+        outreach.Record(OutreachStage.Contacted, Day, null, Coalition, Secretariat, Hours(1));
+        outreach.Record(OutreachStage.Declined, Day.PlusDays(2), "No capacity this year.", Coalition, Secretariat, Hours(2));
+
+        Refusal.Expect(outreach, ErrorCodes.Partners.InvalidOutreachStep, () => outreach.Record(OutreachStage.Invited, Day.PlusDays(3), null, Coalition, Secretariat, Hours(3)));
+        outreach.Record(OutreachStage.Identified, Day.PlusDays(365), "New director.", Coalition, Secretariat, Hours(4));
+    }
+
+    [Fact]
+    public void Outreach_steps_are_recorded_in_date_order()
+    {
+        var outreach = Identified();
+
+        Refusal.Expect(outreach, ErrorCodes.Partners.OutreachOutOfOrder, () => outreach.Record(OutreachStage.Contacted, Day.PlusDays(-1), null, Coalition, Secretariat, Hours(1)));
+    }
+
+    [Fact]
+    public void A_joined_partner_has_no_further_outreach()
+    {
+        var outreach = Identified();
+        outreach.Record(OutreachStage.Contacted, Day, null, Coalition, Secretariat, Hours(1));
+        outreach.Record(OutreachStage.Invited, Day, null, Coalition, Secretariat, Hours(2));
+        outreach.Record(OutreachStage.Joined, Day, null, Coalition, Secretariat, Hours(3));
+
+        Refusal.Expect(outreach, ErrorCodes.Partners.InvalidOutreachStep, () => outreach.Record(OutreachStage.Dormant, Day, null, Coalition, Secretariat, Hours(4)));
+    }
+
+    [Fact]
+    public void An_outsider_cannot_identify_a_prospect_or_record_a_step()
+    {
+        var outreach = Identified();
+
+        Assert.Equal(ErrorCodes.Coalitions.NotACoordinator, Assert.Throws<CoalitionRuleException>(() => Outreach.Identify(OutreachId.New(), Coalition, Partner(5), Day, null, For(5), Start)).Code);
+        Refusal.Expect(outreach, ErrorCodes.Coalitions.NotACoordinator, () => outreach.Record(OutreachStage.Contacted, Day, null, Coalition, ChairActor, Hours(1)));
+        Refusal.Expect(outreach, ErrorCodes.Coalitions.NotACoordinator, () => outreach.Record(OutreachStage.Contacted, Day, null, Coalition, Actor.System("crm-import"), Hours(1)));
+        Refusal.Expect(outreach, ErrorCodes.Kernel.ActorRequired, () => outreach.Record(OutreachStage.Contacted, Day, null, Coalition, null!, Hours(1)));
+    }
+
+    [Fact]
+    public void An_outreach_is_recorded_only_with_the_coalition_it_belongs_to()
+    {
+        var outreach = Identified();
+        var other = global::Coalitions.Core.Coalitions.Coalition.Found(CoalitionId.New(), "Another coalition", CoalitionForm.Alliance, "Africa/Nairobi", Convenor, Secretariat, Start);
+
+        Refusal.Expect(outreach, ErrorCodes.Coalitions.OtherCoalition, () => outreach.Record(OutreachStage.Contacted, Day, null, other, Secretariat, Hours(1)));
+        Refusal.Expect(outreach, ErrorCodes.Kernel.InvalidInput, () => outreach.Record(OutreachStage.Contacted, Day, null, null!, Secretariat, Hours(1)));
+    }
+
+    [Fact]
+    public void Empty_ids_dates_outside_the_calendar_undefined_stages_and_control_characters_are_refused()
+    {
+        var outreach = Identified();
+
+        Assert.Equal(ErrorCodes.Kernel.EmptyId, Assert.Throws<CoalitionRuleException>(() => Outreach.Identify(OutreachId.New(), Coalition, default, Day, null, Secretariat, Start)).Code);
+        Assert.Equal(ErrorCodes.Kernel.EmptyId, Assert.Throws<CoalitionRuleException>(() => Outreach.Identify(default, Coalition, Partner(5), Day, null, Secretariat, Start)).Code);
+        Assert.Equal(ErrorCodes.Kernel.OutOfRange, Assert.Throws<CoalitionRuleException>(() => Outreach.Identify(OutreachId.New(), Coalition, Partner(5), NodaTime.LocalDate.MinIsoValue, null, Secretariat, Start)).Code);
+        Refusal.Expect(outreach, ErrorCodes.Kernel.OutOfRange, () => outreach.Record(OutreachStage.Contacted, NodaTime.LocalDate.MaxIsoValue, null, Coalition, Secretariat, Hours(1)));
+        Refusal.Expect(outreach, ErrorCodes.Partners.InvalidOutreachStep, () => outreach.Record((OutreachStage)99, Day, null, Coalition, Secretariat, Hours(1)));
+        Refusal.Expect(outreach, ErrorCodes.Kernel.InvalidText, () => outreach.Record(OutreachStage.Contacted, Day, "Called\u0007", Coalition, Secretariat, Hours(1)));
+    }
+
+    [Fact]
+    public void The_steps_cannot_be_changed_through_the_list_the_outreach_hands_out()
+    {
+        var outreach = Identified();
+
+        Assert.Throws<NotSupportedException>(() => ((IList<OutreachStep>)outreach.Steps).Clear());
+    }
+
+    [Fact]
+    public void A_refused_step_names_the_stages_in_words()
+    {
+        var outreach = Identified();
+        outreach.Record(OutreachStage.Dormant, Day, null, Coalition, Secretariat, Hours(1));
+
+        var error = Refusal.Expect(outreach, ErrorCodes.Partners.InvalidOutreachStep, () => outreach.Record(OutreachStage.Met, Day, null, Coalition, Secretariat, Hours(2)));
+
+        Assert.Equal("Outreach cannot move from dormant to met; it resumes at identified.", error.Message);
+    }
+
+    [Fact]
+    public void A_history_that_skips_from_identified_to_joined_is_refused()
+    {
+        var history = Identified().DequeueUncommittedEvents().Append(new OutreachStepRecorded(Identified().Id, OutreachStage.Joined, Day, null, Start, Secretariat));
+
+        var error = Assert.Throws<StoredEventException>(() => Outreach.Rehydrate(history));
+
+        Assert.Equal(ErrorCodes.Kernel.CorruptHistory, error.Code);
+        Assert.Equal(2, error.Position);
+    }
+
+    [Fact]
+    public void A_history_whose_steps_go_back_in_time_or_resume_elsewhere_is_refused()
+    {
+        var paused = Identified();
+        paused.Record(OutreachStage.Contacted, Day, null, Coalition, Secretariat, Hours(1));
+        paused.Record(OutreachStage.Dormant, Day, null, Coalition, Secretariat, Hours(2));
+        var history = paused.DequeueUncommittedEvents().ToList();
+
+        Assert.Throws<StoredEventException>(() => Outreach.Rehydrate([.. history, new OutreachStepRecorded(paused.Id, OutreachStage.Met, Day, null, Start, Secretariat)]));
+        Assert.Throws<StoredEventException>(() => Outreach.Rehydrate([.. history, new OutreachStepRecorded(paused.Id, OutreachStage.Contacted, Day.PlusDays(-1), null, Start, Secretariat)]));
+        Assert.Equal(OutreachStage.Contacted, Outreach.Rehydrate([.. history, new OutreachStepRecorded(paused.Id, OutreachStage.Contacted, Day, null, Start, Secretariat)]).Stage);
+    }
+}
