@@ -699,12 +699,13 @@ public sealed class Agreement : AggregateRoot<AgreementId>
             }
         }
 
+        // Copies of everything kept, so no version shares an object with the caller or with another version.
         return new AgreementVersion(
             number,
             text.Clauses.Select(c => c with { Key = c.Key.Trim(), Title = c.Title.Trim() }).ToArray(),
             text.Commitments.Select(c => c with { Key = c.Key.Trim(), Description = c.Description.Trim() }).ToArray(),
-            text.Terms,
-            decision);
+            text.Terms with { },
+            decision is null ? null : decision with { });
     }
 
     // A cited decision is well-formed and was taken no later than the act that cites it.
