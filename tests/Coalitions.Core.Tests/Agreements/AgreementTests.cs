@@ -266,4 +266,81 @@ public class AgreementTests
         Assert.Equal(AgreementStatus.Signed, rebuilt.RecordedStatus);
         Assert.Equal(CommitmentStatus.Met, rebuilt.CommitmentStatusOn("secretariat-time", new LocalDate(2026, 5, 1)));
     }
+
+    [Fact]
+    public void An_agreement_signed_before_its_first_day_is_signed_but_not_yet_in_force()
+    {
+        var later = Mou() with { Text = Text() with { Terms = Terms() with { EffectiveFrom = new LocalDate(2026, 6, 1) } } };
+        var agreement = Agreement.Draft(TheAgreement, later, Founders(), For(1), Start);
+        agreement.Circulate(For(1), Start);
+        for (var p = 1; p <= 3; p++)
+        {
+            agreement.Sign(Partner(p), For(p), Hours(p));
+        }
+
+        Assert.Equal(AgreementStatus.Signed, agreement.RecordedStatus);
+        Assert.Equal(AgreementStatus.Signed, agreement.StatusOn(new LocalDate(2026, 5, 31)));
+        Assert.Equal(AgreementStatus.InForce, agreement.StatusOn(new LocalDate(2026, 6, 1)));
+    }
+
+    [Fact]
+    public void A_partner_that_is_not_a_member_becomes_a_party_only_when_marked_as_an_outside_partner()
+    {
+        var unmarked = Mou() with { Parties = [Party(1), Party(2), Party(3), Party(5)] };
+        var marked = Mou() with { Parties = [Party(1), Party(2), Party(3), Party(5, outside: true)] };
+
+        var error = Assert.Throws<CoalitionRuleException>(() => Agreement.Draft(TheAgreement, unmarked, Founders(), For(1), Start));
+        var agreement = Agreement.Draft(TheAgreement, marked, Founders(), For(1), Start);
+
+        Assert.Equal(ErrorCodes.Agreements.OutsideParty, error.Code);
+        Assert.Equal($"Member 5 is not an active member of Learning for All on 2 March 2026; to make it a party to '{Title}', mark it as an outside partner.", error.Message);
+        Assert.True(agreement.Parties.Single(p => p.Partner == Partner(5)).Outside);
+    }
+
+    [Fact]
+    public void An_active_member_is_a_party_as_a_member_and_is_never_marked_as_an_outside_partner()
+    {
+        var error = Assert.Throws<CoalitionRuleException>(() => Agreement.Draft(TheAgreement, Mou() with { Parties = [Party(1), Party(2, outside: true), Party(3)] }, Founders(), For(1), Start));
+
+        Assert.Equal(ErrorCodes.Agreements.OutsideParty, error.Code);
+    }
+
+    [Fact]
+    public void A_suspended_member_is_not_an_active_member_and_takes_part_only_as_an_outside_partner()
+    {
+        var coalition = Founders();
+        coalition.Suspend(Partner(3), CoalitionScenario.Adopted(MatterType.SuspendMember), CoalitionScenario.Secretariat, Start);
+
+        Assert.Equal(ErrorCodes.Agreements.OutsideParty, Assert.Throws<CoalitionRuleException>(() => Agreement.Draft(TheAgreement, Mou(), coalition, For(1), Hours(1))).Code);
+        Agreement.Draft(TheAgreement, Mou() with { Parties = [Party(1), Party(2), Party(3, outside: true)] }, coalition, For(1), Hours(1));
+    }
+
+    [Fact]
+    public void An_amendment_keeps_the_first_day_of_the_agreement_it_amends()
+    {
+        var agreement = SignedByAll();
+        var moved = Text() with { Terms = Terms() with { EffectiveFrom = new LocalDate(2026, 4, 1) } };
+
+        var error = Refusal.Expect(agreement, ErrorCodes.Agreements.InvalidAgreement, () => agreement.ProposeAmendment(moved, null, For(1), OnUtc(2026, 5, 1)));
+
+        Assert.Equal($"An amendment of '{Title}' keeps its first day, 2 March 2026; to start on 1 April 2026, terminate it and draft a new agreement.", error.Message);
+    }
+
+    [Fact]
+    public void A_signed_agreement_may_be_amended_and_settled_before_its_first_day()
+    {
+        var later = Mou() with { Text = Text() with { Terms = Terms() with { EffectiveFrom = new LocalDate(2026, 6, 1) } } };
+        var agreement = Agreement.Draft(TheAgreement, later, Founders(), For(1), Start);
+        agreement.Circulate(For(1), Start);
+        for (var p = 1; p <= 3; p++)
+        {
+            agreement.Sign(Partner(p), For(p), Hours(p));
+        }
+
+        agreement.RecordFulfilment("secretariat-time", new LocalDate(2026, 4, 20), null, For(1), OnUtc(2026, 4, 21));
+        agreement.ProposeAmendment(later.Text with { Clauses = Clauses("Member 3 hosts the secretariat.") }, null, For(2), OnUtc(2026, 4, 22));
+
+        Assert.Equal(2, agreement.Latest.Number);
+        Assert.Equal(AgreementStatus.Signed, agreement.StatusOn(new LocalDate(2026, 4, 22)));
+    }
 }
