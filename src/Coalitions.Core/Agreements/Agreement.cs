@@ -812,11 +812,16 @@ public sealed class Agreement : AggregateRoot<AgreementId>
         CoalitionRuleException.Because(
             ErrorCodes.Agreements.UnknownCommitment,
             "'{commitment}' is not a commitment of the version of '{title}' that binds its parties.",
-            ("commitment", key is null ? "none" : key.Length > Limits.KeyLength ? key[..Limits.KeyLength] + "…" : key),
+            ("commitment", key is not null && key.Length <= Limits.KeyLength && FreeText.IsSingleLine(key) ? key : "the key given"),
             ("title", Title));
 
     private Commitment Settleable(string commitment)
     {
+        if (FreeText.Problem(commitment, required: true, Limits.KeyLength) is not null || !FreeText.IsSingleLine(commitment))
+        {
+            throw CoalitionRuleException.Because(ErrorCodes.Kernel.InvalidText, "The commitment is named by its key: one line of at most {limit} characters.", ("limit", Limits.KeyLength));
+        }
+
         var found = Find(commitment) ?? throw NoCommitment(commitment);
         if (_settled.TryGetValue(found.Key, out var settled))
         {

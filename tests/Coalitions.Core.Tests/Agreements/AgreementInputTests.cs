@@ -13,6 +13,8 @@ namespace Coalitions.Core.Tests.Agreements;
 /// <summary>What an agreement refuses at the door, each with a code, before anything is recorded.</summary>
 public class AgreementInputTests
 {
+    private static readonly LocalDate June = new(2026, 6, 1);
+
     [Fact]
     public void An_agreement_is_never_drafted_with_the_empty_id()
     {
@@ -143,6 +145,18 @@ public class AgreementInputTests
     {
         Assert.Equal(ErrorCodes.Kernel.InvalidText, DraftError(Mou() with { Text = Text() with { Clauses = [Clauses()[0] with { Key = key }] } }).Code);
         Assert.Equal(ErrorCodes.Kernel.InvalidText, DraftError(Mou() with { Text = Text() with { Commitments = [Commitments()[2] with { Key = key }] } }).Code);
+    }
+
+    [Fact]
+    public void A_commitment_is_named_by_its_one_line_key_and_a_refusal_never_echoes_a_hostile_one()
+    {
+        var agreement = SignedByAll();
+
+        Refusal.Expect(agreement, ErrorCodes.Kernel.InvalidText, () => agreement.RecordFulfilment(null!, June, null, For(1), OnUtc(2026, 6, 1)));
+        Refusal.Expect(agreement, ErrorCodes.Kernel.InvalidText, () => agreement.Waive("reading-fund\u001b[2J", "Cut.", Adopted(MatterType.AmendAgreement), For(1), OnUtc(2026, 6, 1)));
+        var error = Assert.Throws<CoalitionRuleException>(() => agreement.CommitmentStatusOn("x\u0007", June));
+        Assert.Equal(ErrorCodes.Agreements.UnknownCommitment, error.Code);
+        Assert.DoesNotContain("\u0007", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
