@@ -160,10 +160,9 @@ Chapter("0c. The founding members sign the memorandum of understanding");
 var mou = Agreement.Draft(
     AgreementId.New(),
     new AgreementDraft(
-        coalition,
         AgreementType.MemorandumOfUnderstanding,
         "Memorandum of understanding of Learning for All",
-        members[..3].Select(m => new AgreementParty(m.Id, [m.Delegate])).ToArray(),
+        members[..3].Select(m => new AgreementParty(m.Id, m.Name, [m.Delegate])).ToArray(),
         new AgreementText(
             [
                 new Clause("purpose", ClauseKind.Purpose, "Purpose", "The parties work together so that every child in the county reads by age ten."),
@@ -176,16 +175,17 @@ var mou = Agreement.Draft(
                 new Commitment("school-list", members[2].Id, CommitmentKind.Deliverable, "List of partner schools", new LocalDate(2026, 5, 15)),
             ],
             new AgreementTerms(new LocalDate(2026, 3, 2), new LocalDate(2028, 3, 1), Period.FromMonths(3)))),
-    secretariat,
+    coalitionAggregate,
+    Delegate(0),
     monday);
-mou.Circulate(secretariat, monday);
+mou.Circulate(Delegate(0), monday);
 for (var i = 0; i < 3; i++)
 {
     mou.Sign(members[i].Id, Delegate(i), monday + Duration.FromHours(i + 1));
 }
 
-mou.RecordFulfilment("secretariat", new LocalDate(2026, 4, 20), "Coordinator hired.", secretariat, Instant.FromUtc(2026, 4, 21, 9, 0));
-mou.RecordFulfilment("school-list", new LocalDate(2026, 5, 10), null, secretariat, Instant.FromUtc(2026, 5, 11, 9, 0));
+mou.RecordFulfilment("secretariat", new LocalDate(2026, 4, 20), "Coordinator hired.", Delegate(0), Instant.FromUtc(2026, 4, 21, 9, 0));
+mou.RecordFulfilment("school-list", new LocalDate(2026, 5, 10), null, Delegate(2), Instant.FromUtc(2026, 5, 11, 9, 0));
 Console.WriteLine($"   '{mou.Title}' is {mou.StatusOn(new LocalDate(2026, 3, 3))}, version {mou.InForce!.Number}, signed by {mou.Signatures.Count} parties.");
 foreach (var member in members[..3])
 {

@@ -39,9 +39,12 @@ public sealed record AgreementCirculated(AgreementId Agreement, int Version, Ins
 /// <param name="By">Who.</param>
 public sealed record AgreementSigned(AgreementId Agreement, int Version, PartnerId Party, PersonId Person, Instant At, Actor By) : IDomainEvent;
 
-/// <summary>Every party signed: the version entered into force.</summary>
+/// <summary>
+/// Every party signed a version: it binds them and replaces any earlier version. The agreement is in force from the
+/// first day of its terms; signed before that day, it is signed but not yet in force.
+/// </summary>
 /// <param name="Agreement">The agreement.</param>
-/// <param name="Version">The version now in force.</param>
+/// <param name="Version">The version that now binds the parties.</param>
 /// <param name="At">When.</param>
 /// <param name="By">Who.</param>
 public sealed record AgreementEnteredIntoForce(AgreementId Agreement, int Version, Instant At, Actor By) : IDomainEvent;
@@ -62,14 +65,15 @@ public sealed record AmendmentProposed(AgreementId Agreement, AgreementVersion V
 /// <param name="By">Who.</param>
 public sealed record CommitmentFulfilled(AgreementId Agreement, string Commitment, LocalDate On, string? Note, Instant At, Actor By) : IDomainEvent;
 
-/// <summary>A commitment was waived.</summary>
+/// <summary>A commitment was waived by a party it is owed to.</summary>
 /// <param name="Agreement">The agreement.</param>
 /// <param name="Commitment">The commitment's key.</param>
 /// <param name="On">The date.</param>
 /// <param name="Reason">Why.</param>
 /// <param name="At">When.</param>
 /// <param name="By">Who.</param>
-public sealed record CommitmentWaived(AgreementId Agreement, string Commitment, LocalDate On, string Reason, Instant At, Actor By) : IDomainEvent;
+/// <param name="Decision">The adopted decision that released the commitment for every party it is owed to, where there are several.</param>
+public sealed record CommitmentWaived(AgreementId Agreement, string Commitment, LocalDate On, string Reason, Instant At, Actor By, DecisionReference? Decision = null) : IDomainEvent;
 
 /// <summary>A party gave notice of withdrawal.</summary>
 /// <param name="Agreement">The agreement.</param>

@@ -89,11 +89,13 @@ public enum ClauseKind
     Custom = 9,
 }
 
-/// <summary>A clause, identified by a key that stays the same across versions so versions can be compared clause by clause.</summary>
-/// <param name="Key">A short key, unique within the agreement, such as <c>roles</c>.</param>
+/// <summary>
+/// A clause, identified by a key that stays the same across versions so versions can be compared clause by clause.
+/// </summary>
+/// <param name="Key">A short key, unique within a version, such as <c>roles</c>: one line of at most 64 characters.</param>
 /// <param name="Kind">What it is about.</param>
-/// <param name="Title">Its heading.</param>
-/// <param name="Text">Its text.</param>
+/// <param name="Title">Its heading: one line of at most 200 characters.</param>
+/// <param name="Text">Its text: at most 20,000 characters; line breaks allowed, other control characters not.</param>
 public sealed record Clause(string Key, ClauseKind Kind, string Title, string Text);
 
 /// <summary>What a party commits.</summary>
@@ -116,14 +118,52 @@ public enum CommitmentKind
 }
 
 /// <summary>A party's commitment: what, how much, and by when.</summary>
-/// <param name="Key">A short key, unique within the agreement.</param>
+/// <param name="Key">A short key, unique within a version: one line of at most 64 characters.</param>
 /// <param name="Party">The committed party.</param>
 /// <param name="Kind">What kind of contribution.</param>
-/// <param name="Description">What exactly.</param>
-/// <param name="Due">The date by which it is due.</param>
-/// <param name="Amount">The money committed, for money.</param>
-/// <param name="Hours">The hours committed, for staff time.</param>
-public sealed record Commitment(string Key, PartnerId Party, CommitmentKind Kind, string Description, LocalDate Due, Money? Amount = null, decimal? Hours = null);
+/// <param name="Description">What exactly: at most 2,000 characters.</param>
+/// <param name="Due">The date by which it is due, from 1900 to 2999.</param>
+/// <param name="Amount">The money committed: required for <see cref="CommitmentKind.Money"/>; when given, more than zero and at most 10<sup>15</sup> in an ISO 4217 currency.</param>
+/// <param name="Hours">The hours committed, for staff time: when given, more than zero and at most 1,000,000.</param>
+/// <remarks>A commitment refuses a due date outside the years 1900 to 2999, an amount or hours out of range and a money value without a currency when it is created (<c>Kernel.OutOfRange</c>, <c>Kernel.UnknownCurrency</c>), so none can be stored.</remarks>
+public sealed record Commitment(string Key, PartnerId Party, CommitmentKind Kind, string Description, LocalDate Due, Money? Amount = null, decimal? Hours = null)
+{
+    /// <summary>The most money one commitment names, in its currency's units.</summary>
+    internal const decimal MaxAmount = 1_000_000_000_000_000m;
+
+    /// <summary>The most hours one commitment names.</summary>
+    internal const decimal MaxHours = 1_000_000m;
+
+    /// <summary>Gets the date by which it is due.</summary>
+    public LocalDate Due { get; init; } = Ensure.Date(Due, nameof(Due));
+
+    /// <summary>Gets the money committed, if any.</summary>
+    public Money? Amount { get; init; } = Amount is { } money ? CheckAmount(money) : null;
+
+    /// <summary>Gets the hours committed, if any.</summary>
+    public decimal? Hours { get; init; } = Hours is { } hours ? CheckHours(hours) : null;
+
+    internal static bool IsAmount(Money money) => Money.IsCurrencyCode(money.Currency) && money.Amount > 0 && money.Amount <= MaxAmount;
+
+    internal static bool IsHours(decimal hours) => hours > 0 && hours <= MaxHours;
+
+    private static Money CheckAmount(Money money)
+    {
+        if (!Money.IsCurrencyCode(money.Currency))
+        {
+            throw CoalitionRuleException.Because(ErrorCodes.Kernel.UnknownCurrency, "The amount of a commitment names an ISO 4217 currency; {currency} is not one.", ("currency", money.Currency));
+        }
+
+        return IsAmount(money)
+            ? money
+            : throw CoalitionRuleException.Because(ErrorCodes.Kernel.OutOfRange, "The amount of a commitment is more than zero and at most {max} (got {amount}).", ("max", MaxAmount), ("amount", money.Amount));
+    }
+
+    private static decimal CheckHours(decimal hours) =>
+        IsHours(hours)
+            ? hours
+            : throw CoalitionRuleException.Because(ErrorCodes.Kernel.OutOfRange, "The hours of a commitment are more than zero and at most {max} (got {hours}).", ("max", MaxHours), ("hours", hours));
+}
 
 /// <summary>Where a commitment stands on a date.</summary>
 public enum CommitmentStatus
@@ -137,20 +177,52 @@ public enum CommitmentStatus
     /// <summary>Past its due date and not met.</summary>
     Late = 3,
 
-    /// <summary>Waived by the parties.</summary>
+    /// <summary>Waived by the parties it is owed to.</summary>
     Waived = 4,
 }
 
-/// <summary>A party to an agreement, with the people authorized to sign for it.</summary>
-/// <param name="Partner">The party.</param>
-/// <param name="Signatories">The people who may sign for it; at least one.</param>
-public sealed record AgreementParty(PartnerId Partner, IReadOnlyList<PersonId> Signatories);
+/// <summary>A party to an agreement, with the people authorized to sign and act for it under the agreement.</summary>
+/// <param name="Partner">The party: a partner organization.</param>
+/// <param name="Name">Its name, as messages and documents show it: one line of at most 200 characters.</param>
+/// <param name="Signatories">The people who may sign and act for it under the agreement: 1 to 10 distinct people, none of whom signs for another party.</param>
+/// <param name="Outside">
+/// Whether it takes part as an outside partner rather than as a member of the coalition. A party that is not an
+/// active member of the coalition when the agreement is drafted must be marked so, and an active member must not be,
+/// so that nobody becomes a party without someone having chosen it.
+/// </param>
+public sealed record AgreementParty(PartnerId Partner, string Name, IReadOnlyList<PersonId> Signatories, bool Outside = false);
 
-/// <summary>When an agreement applies and how it ends.</summary>
-/// <param name="EffectiveFrom">The first day it applies.</param>
-/// <param name="EffectiveUntil">The last day it applies, if it ends.</param>
-/// <param name="NoticePeriod">The notice a party gives to withdraw; the last stretch of the term before it ends is "expiring".</param>
-public sealed record AgreementTerms(LocalDate EffectiveFrom, LocalDate? EffectiveUntil, Period NoticePeriod);
+/// <summary>When an agreement applies and how a party leaves it.</summary>
+/// <param name="EffectiveFrom">The first day it applies, from 1900 to 2999. Signed before this day, the agreement is signed but not yet in force.</param>
+/// <param name="EffectiveUntil">The last day it applies, if it ends: on or after <paramref name="EffectiveFrom"/> and no later than 2999.</param>
+/// <param name="NoticePeriod">
+/// The notice a party gives to withdraw: a calendar period of years, months, weeks and days (no hours), zero or more
+/// and at most 100 years. The last stretch of the term before it ends is "expiring".
+/// </param>
+/// <remarks>Terms refuse dates outside the years 1900 to 2999 (<c>Kernel.OutOfRange</c>), an end before the start (<c>Agreements.InvalidAgreement</c>) and a notice period that is not such a calendar period (<c>Kernel.InvalidPeriod</c>) when they are created, so none can be stored.</remarks>
+public sealed record AgreementTerms(LocalDate EffectiveFrom, LocalDate? EffectiveUntil, Period NoticePeriod)
+{
+    /// <summary>Gets the first day it applies.</summary>
+    public LocalDate EffectiveFrom { get; init; } = Ensure.Date(EffectiveFrom, nameof(EffectiveFrom));
+
+    /// <summary>Gets the last day it applies, if it ends.</summary>
+    public LocalDate? EffectiveUntil { get; init; } = EffectiveUntil is { } until ? CheckUntil(until, EffectiveFrom) : null;
+
+    /// <summary>Gets the notice a party gives to withdraw.</summary>
+    public Period NoticePeriod { get; init; } = Ensure.DatePeriod(NoticePeriod, nameof(NoticePeriod), allowZero: true);
+
+    // Both dates are ISO dates once Ensure.Date has passed, so comparing them cannot throw.
+    internal static bool EndsBeforeItStarts(LocalDate from, LocalDate? until) =>
+        until is { } end && end.Calendar == from.Calendar && end < from;
+
+    private static LocalDate CheckUntil(LocalDate until, LocalDate from)
+    {
+        Ensure.Date(until, nameof(EffectiveUntil));
+        return EndsBeforeItStarts(from, until)
+            ? throw CoalitionRuleException.Because(ErrorCodes.Agreements.InvalidAgreement, "An agreement cannot end ({until}) before it starts ({from}).", ("until", until), ("from", from))
+            : until;
+    }
+}
 
 /// <summary>A version of the agreement's text and terms.</summary>
 /// <param name="Number">The version number, from 1.</param>
@@ -168,51 +240,159 @@ public sealed record AgreementVersion(int Number, IReadOnlyList<Clause> Clauses,
 public sealed record Signature(int Version, PartnerId Party, PersonId Person, Instant At);
 
 /// <summary>The text and terms of a version: the input of drafting, revising and amending.</summary>
-/// <param name="Clauses">The clauses; keys unique.</param>
-/// <param name="Commitments">The commitments; keys unique, each by a party.</param>
+/// <param name="Clauses">The clauses: 1 to 200, keys unique.</param>
+/// <param name="Commitments">The commitments: up to 1,000, keys unique, each by a party.</param>
 /// <param name="Terms">The terms.</param>
 public sealed record AgreementText(IReadOnlyList<Clause> Clauses, IReadOnlyList<Commitment> Commitments, AgreementTerms Terms);
 
 /// <summary>What is drafted: the input of <see cref="Agreement.Draft"/>.</summary>
-/// <param name="Coalition">The coalition it belongs to.</param>
 /// <param name="Type">Its type.</param>
-/// <param name="Title">Its title.</param>
-/// <param name="Parties">The parties; at least two.</param>
+/// <param name="Title">Its title: one line of at most 200 characters.</param>
+/// <param name="Parties">The parties: 2 to 1,000 distinct partners, each with its signatories; outside partners marked.</param>
 /// <param name="Text">Its text and terms.</param>
-/// <param name="AmendmentsNeedDecision">Whether the rule book requires a decision to amend it.</param>
-public sealed record AgreementDraft(CoalitionId Coalition, AgreementType Type, string Title, IReadOnlyList<AgreementParty> Parties, AgreementText Text, bool AmendmentsNeedDecision = false);
+/// <param name="AmendmentsNeedDecision">Whether the rule book requires an adopted decision of the coalition to amend it.</param>
+public sealed record AgreementDraft(AgreementType Type, string Title, IReadOnlyList<AgreementParty> Parties, AgreementText Text, bool AmendmentsNeedDecision = false);
 
-/// <summary>Checks agreement input at the boundary.</summary>
-internal sealed class AgreementTextValidator : AbstractValidator<(AgreementText Text, IReadOnlyList<AgreementParty> Parties)>
+/// <summary>The bounds of an agreement's input; documented on the input records.</summary>
+internal static class AgreementBounds
+{
+    public const int MaxParties = 1_000;
+    public const int MaxSignatories = 10;
+    public const int MaxClauses = 200;
+    public const int MaxCommitments = 1_000;
+}
+
+/// <summary>Checks a <see cref="Clause"/> at the boundary.</summary>
+internal sealed class ClauseValidator : AbstractValidator<Clause>
+{
+    public static readonly ClauseValidator Instance = new();
+
+    private ClauseValidator()
+    {
+        RuleFor(c => c.Key).IsName(Limits.KeyLength);
+        RuleFor(c => c.Kind).IsDefined();
+        RuleFor(c => c.Title).IsName(Limits.NameLength);
+        RuleFor(c => c.Text).IsText(Limits.DocumentLength);
+    }
+}
+
+/// <summary>Checks a <see cref="Commitment"/> at the boundary.</summary>
+internal sealed class CommitmentValidator : AbstractValidator<Commitment>
+{
+    public static readonly CommitmentValidator Instance = new();
+
+    private CommitmentValidator()
+    {
+        var code = ErrorCodes.Agreements.InvalidAgreement.Code;
+        RuleFor(c => c.Key).IsName(Limits.KeyLength);
+        RuleFor(c => c.Party).IsId();
+        RuleFor(c => c.Kind).IsDefined();
+        RuleFor(c => c.Description).IsText(Limits.ReasonLength);
+        RuleFor(c => c.Due).IsDate();
+        RuleFor(c => c.Amount).Must(a => a is not { } money || Money.IsCurrencyCode(money.Currency)).WithErrorCode(ErrorCodes.Kernel.UnknownCurrency.Code)
+            .WithMessage("The amount of a commitment names an ISO 4217 currency.");
+        RuleFor(c => c.Amount).Must(a => a is not { } money || Commitment.IsAmount(money) || !Money.IsCurrencyCode(money.Currency)).WithErrorCode(ErrorCodes.Kernel.OutOfRange.Code)
+            .WithMessage("The amount of a commitment is more than zero and at most 1,000,000,000,000,000.");
+        RuleFor(c => c.Amount).Must((c, a) => c.Kind != CommitmentKind.Money || a is not null).WithErrorCode(code)
+            .WithMessage("A commitment of money names the amount.");
+        RuleFor(c => c.Hours).Must(h => h is not { } hours || Commitment.IsHours(hours)).WithErrorCode(ErrorCodes.Kernel.OutOfRange.Code)
+            .WithMessage("The hours of a commitment are more than zero and at most 1,000,000.");
+    }
+}
+
+/// <summary>Checks <see cref="AgreementTerms"/> at the boundary.</summary>
+internal sealed class AgreementTermsValidator : AbstractValidator<AgreementTerms>
+{
+    public static readonly AgreementTermsValidator Instance = new();
+
+    private AgreementTermsValidator()
+    {
+        RuleFor(t => t.EffectiveFrom).IsDate();
+        RuleFor(t => t.EffectiveUntil!.Value).IsDate().When(t => t.EffectiveUntil is not null).OverridePropertyName(nameof(AgreementTerms.EffectiveUntil));
+        RuleFor(t => t.EffectiveUntil).Must((t, until) => !AgreementTerms.EndsBeforeItStarts(t.EffectiveFrom, until))
+            .WithErrorCode(ErrorCodes.Agreements.InvalidAgreement.Code).WithMessage("An agreement cannot end before it starts.");
+        RuleFor(t => t.NoticePeriod).IsDatePeriod(allowZero: true);
+    }
+}
+
+/// <summary>Checks an <see cref="AgreementText"/> at the boundary; that each commitment is by a party is checked by the agreement.</summary>
+internal sealed class AgreementTextValidator : AbstractValidator<AgreementText>
 {
     public static readonly AgreementTextValidator Instance = new();
 
     private AgreementTextValidator()
     {
         var code = ErrorCodes.Agreements.InvalidAgreement.Code;
-        RuleFor(x => x.Text).NotNull().WithErrorCode(code);
-        RuleFor(x => x.Parties).NotNull().WithErrorCode(code)
-            .Must(p => p is null || (p.Count >= 2 && p.Select(x => x.Partner).Distinct().Count() == p.Count)).WithErrorCode(code)
-            .WithMessage("An agreement has at least two distinct parties.")
-            .Must(p => p is null || p.All(x => x.Signatories is { Count: > 0 })).WithErrorCode(code)
-            .WithMessage("Every party names at least one person who may sign for it.");
-        When(x => x.Text is not null, () =>
+        RuleFor(t => t.Clauses).IsList(AgreementBounds.MaxClauses)
+            .Must(c => c is null || c.Count > 0).WithErrorCode(code).WithMessage("An agreement has at least one clause.")
+            .Must(c => c is null || Unique(c.Select(x => x?.Key))).WithErrorCode(code).WithMessage("Clause keys are unique within a version.");
+        RuleForEach(t => t.Clauses).SetValidator(ClauseValidator.Instance);
+        RuleFor(t => t.Commitments).IsList(AgreementBounds.MaxCommitments)
+            .Must(c => c is null || Unique(c.Select(x => x?.Key))).WithErrorCode(code).WithMessage("Commitment keys are unique within a version.");
+        RuleForEach(t => t.Commitments).SetValidator(CommitmentValidator.Instance);
+        RuleFor(t => t.Terms).NotNull().WithErrorCode(ErrorCodes.Kernel.InvalidInput.Code).WithMessage("An agreement has terms.")
+            .SetValidator(AgreementTermsValidator.Instance!);
+    }
+
+    internal static bool Unique(IEnumerable<string?> keys)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        return keys.All(key => key is null || seen.Add(key.Trim()));
+    }
+}
+
+/// <summary>Checks an <see cref="AgreementParty"/> at the boundary.</summary>
+internal sealed class AgreementPartyValidator : AbstractValidator<AgreementParty>
+{
+    public static readonly AgreementPartyValidator Instance = new();
+
+    private AgreementPartyValidator()
+    {
+        RuleFor(p => p.Partner).IsId();
+        RuleFor(p => p.Name).IsName(Limits.NameLength);
+        RuleFor(p => p.Signatories).IsList(AgreementBounds.MaxSignatories)
+            .Must(s => s is null || s.Count > 0).WithErrorCode(ErrorCodes.Agreements.InvalidAgreement.Code).WithMessage("Every party names at least one person who may sign for it.")
+            .Must(s => s is null || s.Distinct().Count() == s.Count).WithErrorCode(ErrorCodes.Agreements.InvalidAgreement.Code).WithMessage("A party names each signatory once.");
+        RuleForEach(p => p.Signatories).IsId();
+    }
+}
+
+/// <summary>Checks an <see cref="AgreementDraft"/> at the boundary; membership of the coalition is checked by the agreement.</summary>
+internal sealed class AgreementDraftValidator : AbstractValidator<AgreementDraft>
+{
+    public static readonly AgreementDraftValidator Instance = new();
+
+    private AgreementDraftValidator()
+    {
+        var code = ErrorCodes.Agreements.InvalidAgreement.Code;
+        RuleFor(d => d.Type).IsDefined();
+        RuleFor(d => d.Title).IsName(Limits.NameLength);
+        RuleFor(d => d.Parties).IsList(AgreementBounds.MaxParties)
+            .Must(p => p is null || p.Count >= 2).WithErrorCode(code).WithMessage("An agreement has at least two parties.")
+            .Must(p => p is null || p.Where(x => x is not null).Select(x => x.Partner).Distinct().Count() == p.Count(x => x is not null)).WithErrorCode(code)
+            .WithMessage("An agreement names each party once.")
+            .Must(p => p is null || OneSignatoryOnePart(p)).WithErrorCode(code).WithMessage("A person signs for one party only.");
+        RuleForEach(d => d.Parties).SetValidator(AgreementPartyValidator.Instance);
+        RuleFor(d => d.Text).NotNull().WithErrorCode(ErrorCodes.Kernel.InvalidInput.Code).WithMessage("An agreement has a text.")
+            .SetValidator(AgreementTextValidator.Instance!);
+    }
+
+    private static bool OneSignatoryOnePart(IReadOnlyList<AgreementParty> parties)
+    {
+        var seen = new Dictionary<PersonId, PartnerId>();
+        foreach (var party in parties)
         {
-            RuleFor(x => x.Text.Clauses).NotEmpty().WithErrorCode(code).WithMessage("An agreement has at least one clause.")
-                .Must(c => c is null || c.Select(x => x.Key).Distinct(StringComparer.Ordinal).Count() == c.Count).WithErrorCode(code).WithMessage("Clause keys are unique.");
-            RuleForEach(x => x.Text.Clauses).Must(c => !string.IsNullOrWhiteSpace(c.Key) && c.Key.Length <= 50 && !string.IsNullOrWhiteSpace(c.Title) && c.Title.Length <= 200 &&
-                                                        !string.IsNullOrWhiteSpace(c.Text) && c.Text.Length <= 20_000 && Enum.IsDefined(c.Kind))
-                .WithErrorCode(code).WithMessage("A clause needs a key (at most 50 characters), a title (200) and a text (20,000).");
-            RuleFor(x => x.Text.Commitments).NotNull().WithErrorCode(code)
-                .Must(c => c is null || c.Select(x => x.Key).Distinct(StringComparer.Ordinal).Count() == c.Count).WithErrorCode(code).WithMessage("Commitment keys are unique.");
-            RuleForEach(x => x.Text.Commitments).Must((x, c) => x.Parties is not null && x.Parties.Any(p => p.Partner == c.Party))
-                .WithErrorCode(ErrorCodes.Agreements.NotAParty.Code).WithMessage((x, c) => $"Commitment '{c.Key}' is by {c.Party}, who is not a party.");
-            RuleForEach(x => x.Text.Commitments).Must(c => !string.IsNullOrWhiteSpace(c.Key) && !string.IsNullOrWhiteSpace(c.Description) && Enum.IsDefined(c.Kind) &&
-                                                            (c.Kind != CommitmentKind.Money || c.Amount is { Amount: > 0 }) && (c.Hours is null || c.Hours > 0))
-                .WithErrorCode(code).WithMessage("A commitment needs a key, a description, a positive amount of money for money and positive hours if hours are given.");
-            RuleFor(x => x.Text.Terms).NotNull().WithErrorCode(code)
-                .Must(t => t is null || t.EffectiveUntil is null || t.EffectiveUntil >= t.EffectiveFrom).WithErrorCode(code).WithMessage("An agreement cannot end before it starts.")
-                .Must(t => t?.NoticePeriod is { } p && p.Years >= 0 && p.Months >= 0 && p.Weeks >= 0 && p.Days >= 0).WithErrorCode(code).WithMessage("A notice period is zero or more.");
-        });
+            foreach (var person in party?.Signatories ?? [])
+            {
+                if (seen.TryGetValue(person, out var other) && other != party!.Partner)
+                {
+                    return false;
+                }
+
+                seen[person] = party!.Partner;
+            }
+        }
+
+        return true;
     }
 }

@@ -1,5 +1,7 @@
 using Coalitions.Core.Agreements;
+using Coalitions.Core.Decisions;
 using Coalitions.Core.Kernel;
+using Coalitions.Core.Tests.Kit;
 using CsCheck;
 using NodaTime;
 using static Coalitions.Core.Tests.Kit.AgreementScenario;
@@ -74,7 +76,7 @@ public class AgreementModelTests
                 case Kind.Sign: agreement.Sign(Partner(party), proper ? For(party) : For((party % 3) + 1), at); break;
                 case Kind.Amend: agreement.ProposeAmendment(Text($"Roles amended at {at}."), null, For(1), at); break;
                 case Kind.Fulfil: agreement.RecordFulfilment("reading-fund", new LocalDate(2026, 6, 1), null, For(2), at); break;
-                default: agreement.Terminate("Ended.", null, For(1), at); break;
+                default: agreement.Terminate("Ended.", CoalitionScenario.Adopted(MatterType.Dissolve), For(1), at); break;
             }
 
             return true;
@@ -98,14 +100,14 @@ public class AgreementModelTests
 
         public bool Accepts(Kind kind, int party, bool proper, LocalDate day)
         {
-            var live = Status == AgreementStatus.InForce && day <= new LocalDate(2027, 3, 1);
+            var live = Status == AgreementStatus.Signed && day <= new LocalDate(2027, 3, 1);
             return kind switch
             {
                 Kind.Revise => Status is AgreementStatus.Draft or AgreementStatus.Circulating,
                 Kind.Circulate => Status == AgreementStatus.Draft,
                 Kind.Sign => proper && !_signed.Contains((Latest, party)) && (Status == AgreementStatus.Circulating || (live && Latest > InForce)),
                 Kind.Amend => live && Latest == InForce,
-                Kind.Fulfil => (live || (Status == AgreementStatus.InForce && day > new LocalDate(2027, 3, 1))) && !_fulfilled,
+                Kind.Fulfil => Status == AgreementStatus.Signed && !_fulfilled,
                 _ => Status == AgreementStatus.Circulating || live,
             };
         }
@@ -124,7 +126,7 @@ public class AgreementModelTests
                     _signed.Add((Latest, party));
                     if (Enumerable.Range(1, 3).All(p => _signed.Contains((Latest, p))))
                     {
-                        Status = AgreementStatus.InForce;
+                        Status = AgreementStatus.Signed;
                         InForce = Latest;
                     }
 

@@ -11,7 +11,7 @@ namespace Coalitions.Core.Tests.Agreements;
 public class AgreementTests
 {
     [Fact]
-    public void An_agreement_enters_into_force_when_every_party_has_signed()
+    public void An_agreement_binds_when_every_party_has_signed_and_is_in_force_from_its_first_day()
     {
         var agreement = Circulating();
         agreement.Sign(Partner(1), For(1), Hours(1));
@@ -20,7 +20,8 @@ public class AgreementTests
 
         agreement.Sign(Partner(3), For(3), Hours(3));
 
-        Assert.Equal(AgreementStatus.InForce, agreement.RecordedStatus);
+        Assert.Equal(AgreementStatus.Signed, agreement.RecordedStatus);
+        Assert.Equal(AgreementStatus.InForce, agreement.StatusOn(new LocalDate(2026, 3, 2)));
         Assert.Equal(1, agreement.InForce!.Number);
         Assert.IsType<AgreementEnteredIntoForce>(agreement.DequeueUncommittedEvents()[^1]);
     }
@@ -31,7 +32,7 @@ public class AgreementTests
         var agreement = Circulating();
 
         Refusal.Expect(agreement, ErrorCodes.Agreements.NotASignatory, () => agreement.Sign(Partner(1), For(2), Hours(1)));
-        Refusal.Expect(agreement, ErrorCodes.Agreements.NotAParty, () => agreement.Sign(Partner(4), For(4), Hours(1)));
+        Refusal.Expect(agreement, ErrorCodes.Agreements.NotASignatory, () => agreement.Sign(Partner(4), For(4), Hours(1)));
     }
 
     [Fact]
@@ -56,10 +57,10 @@ public class AgreementTests
     {
         var mou = Mou();
 
-        Assert.Throws<CoalitionRuleException>(() => Agreement.Draft(TheAgreement, mou with { Parties = [mou.Parties[0]] }, For(1), Start));
-        Assert.Throws<CoalitionRuleException>(() => Agreement.Draft(TheAgreement, mou with { Text = mou.Text with { Clauses = [] } }, For(1), Start));
-        Assert.Throws<CoalitionRuleException>(() => Agreement.Draft(TheAgreement, mou with { Text = mou.Text with { Terms = new AgreementTerms(new LocalDate(2026, 3, 2), new LocalDate(2026, 1, 1), Period.Zero) } }, For(1), Start));
-        Assert.Throws<CoalitionRuleException>(() => Agreement.Draft(TheAgreement, mou with { Parties = [mou.Parties[0], mou.Parties[1] with { Signatories = [] }] }, For(1), Start));
+        Assert.Throws<CoalitionRuleException>(() => Agreement.Draft(TheAgreement, mou with { Parties = [mou.Parties[0]] }, Founders(), For(1), Start));
+        Assert.Throws<CoalitionRuleException>(() => Agreement.Draft(TheAgreement, mou with { Text = mou.Text with { Clauses = [] } }, Founders(), For(1), Start));
+        Assert.Throws<CoalitionRuleException>(() => Agreement.Draft(TheAgreement, mou with { Text = mou.Text with { Terms = new AgreementTerms(new LocalDate(2026, 3, 2), new LocalDate(2026, 1, 1), Period.Zero) } }, Founders(), For(1), Start));
+        Assert.Throws<CoalitionRuleException>(() => Agreement.Draft(TheAgreement, mou with { Parties = [mou.Parties[0], mou.Parties[1] with { Signatories = [] }] }, Founders(), For(1), Start));
     }
 
     [Fact]
@@ -68,7 +69,7 @@ public class AgreementTests
         var mou = Mou();
         var stranger = new Commitment("stranger", Partner(9), CommitmentKind.Expertise, "Advice", new LocalDate(2026, 5, 1));
 
-        var error = Assert.Throws<CoalitionRuleException>(() => Agreement.Draft(TheAgreement, mou with { Text = mou.Text with { Commitments = [.. mou.Text.Commitments, stranger] } }, For(1), Start));
+        var error = Assert.Throws<CoalitionRuleException>(() => Agreement.Draft(TheAgreement, mou with { Text = mou.Text with { Commitments = [.. mou.Text.Commitments, stranger] } }, Founders(), For(1), Start));
 
         Assert.Equal(ErrorCodes.Agreements.NotAParty, error.Code);
     }
@@ -79,7 +80,7 @@ public class AgreementTests
         var mou = Mou();
         var unpriced = new Commitment("fund", Partner(2), CommitmentKind.Money, "Money", new LocalDate(2026, 5, 1));
 
-        Assert.Throws<CoalitionRuleException>(() => Agreement.Draft(TheAgreement, mou with { Text = mou.Text with { Commitments = [unpriced] } }, For(1), Start));
+        Assert.Throws<CoalitionRuleException>(() => Agreement.Draft(TheAgreement, mou with { Text = mou.Text with { Commitments = [unpriced] } }, Founders(), For(1), Start));
     }
 
     [Fact]
@@ -100,7 +101,7 @@ public class AgreementTests
         agreement.Sign(Partner(1), For(1), Hours(1));
         agreement.Sign(Partner(2), For(2), Hours(2));
 
-        agreement.Revise(Text("Member 2 hosts the secretariat."), For(3), Hours(3));
+        agreement.Revise(Text("Member 2 hosts the secretariat."), For(1), Hours(3));
         agreement.Sign(Partner(3), For(3), Hours(4));
 
         Assert.Equal(2, agreement.Latest.Number);
@@ -126,7 +127,7 @@ public class AgreementTests
     {
         var agreement = SignedByAll();
         agreement.RecordFulfilment("secretariat-time", new LocalDate(2026, 4, 20), "Post filled.", For(1), OnUtc(2026, 4, 21));
-        agreement.Waive("baseline-study", "The university ran the study instead.", For(1), OnUtc(2026, 8, 1));
+        agreement.Waive("baseline-study", "The university ran the study instead.", CoalitionScenario.Adopted(MatterType.AmendAgreement), For(1), OnUtc(2026, 8, 1));
 
         var july = new LocalDate(2026, 7, 1);
 
@@ -143,7 +144,7 @@ public class AgreementTests
         var agreement = SignedByAll();
         agreement.RecordFulfilment("secretariat-time", new LocalDate(2026, 4, 20), null, For(1), OnUtc(2026, 4, 21));
 
-        Refusal.Expect(agreement, ErrorCodes.Agreements.CommitmentSettled, () => agreement.Waive("secretariat-time", "Changed our mind.", For(1), OnUtc(2026, 5, 1)));
+        Refusal.Expect(agreement, ErrorCodes.Agreements.CommitmentSettled, () => agreement.Waive("secretariat-time", "Changed our mind.", CoalitionScenario.Adopted(MatterType.AmendAgreement), For(2), OnUtc(2026, 5, 1)));
         Refusal.Expect(agreement, ErrorCodes.Agreements.UnknownCommitment, () => agreement.RecordFulfilment("no-such", new LocalDate(2026, 4, 20), null, For(1), OnUtc(2026, 5, 1)));
     }
 
@@ -169,7 +170,7 @@ public class AgreementTests
         agreement.Sign(Partner(3), For(3), OnUtc(2026, 5, 4));
 
         Assert.Equal(2, agreement.InForce!.Number);
-        Assert.Equal(AgreementStatus.InForce, agreement.RecordedStatus);
+        Assert.Equal(AgreementStatus.InForce, agreement.StatusOn(new LocalDate(2026, 5, 4)));
     }
 
     [Fact]
@@ -202,7 +203,7 @@ public class AgreementTests
     {
         var agreement = SignedByAll();
 
-        agreement.Terminate("The coalition dissolved.", null, For(1), OnUtc(2026, 7, 1));
+        agreement.Terminate("The coalition dissolved.", CoalitionScenario.Adopted(MatterType.Dissolve), For(1), OnUtc(2026, 7, 1));
 
         Assert.Equal(AgreementStatus.Terminated, agreement.StatusOn(new LocalDate(2026, 7, 2)));
         Refusal.Expect(agreement, ErrorCodes.Agreements.InvalidTransition, () => agreement.RecordFulfilment("reading-fund", new LocalDate(2026, 7, 2), null, For(2), OnUtc(2026, 7, 2)));
@@ -262,7 +263,84 @@ public class AgreementTests
         var rebuilt = Agreement.Rehydrate(agreement.DequeueUncommittedEvents());
 
         Assert.Equal(agreement.Version, rebuilt.Version);
-        Assert.Equal(AgreementStatus.InForce, rebuilt.RecordedStatus);
+        Assert.Equal(AgreementStatus.Signed, rebuilt.RecordedStatus);
         Assert.Equal(CommitmentStatus.Met, rebuilt.CommitmentStatusOn("secretariat-time", new LocalDate(2026, 5, 1)));
+    }
+
+    [Fact]
+    public void An_agreement_signed_before_its_first_day_is_signed_but_not_yet_in_force()
+    {
+        var later = Mou() with { Text = Text() with { Terms = Terms() with { EffectiveFrom = new LocalDate(2026, 6, 1) } } };
+        var agreement = Agreement.Draft(TheAgreement, later, Founders(), For(1), Start);
+        agreement.Circulate(For(1), Start);
+        for (var p = 1; p <= 3; p++)
+        {
+            agreement.Sign(Partner(p), For(p), Hours(p));
+        }
+
+        Assert.Equal(AgreementStatus.Signed, agreement.RecordedStatus);
+        Assert.Equal(AgreementStatus.Signed, agreement.StatusOn(new LocalDate(2026, 5, 31)));
+        Assert.Equal(AgreementStatus.InForce, agreement.StatusOn(new LocalDate(2026, 6, 1)));
+    }
+
+    [Fact]
+    public void A_partner_that_is_not_a_member_becomes_a_party_only_when_marked_as_an_outside_partner()
+    {
+        var unmarked = Mou() with { Parties = [Party(1), Party(2), Party(3), Party(5)] };
+        var marked = Mou() with { Parties = [Party(1), Party(2), Party(3), Party(5, outside: true)] };
+
+        var error = Assert.Throws<CoalitionRuleException>(() => Agreement.Draft(TheAgreement, unmarked, Founders(), For(1), Start));
+        var agreement = Agreement.Draft(TheAgreement, marked, Founders(), For(1), Start);
+
+        Assert.Equal(ErrorCodes.Agreements.OutsideParty, error.Code);
+        Assert.Equal($"Member 5 is not an active member of Learning for All on 2 March 2026; to make it a party to '{Title}', mark it as an outside partner.", error.Message);
+        Assert.True(agreement.Parties.Single(p => p.Partner == Partner(5)).Outside);
+    }
+
+    [Fact]
+    public void An_active_member_is_a_party_as_a_member_and_is_never_marked_as_an_outside_partner()
+    {
+        var error = Assert.Throws<CoalitionRuleException>(() => Agreement.Draft(TheAgreement, Mou() with { Parties = [Party(1), Party(2, outside: true), Party(3)] }, Founders(), For(1), Start));
+
+        Assert.Equal(ErrorCodes.Agreements.OutsideParty, error.Code);
+    }
+
+    [Fact]
+    public void A_suspended_member_is_not_an_active_member_and_takes_part_only_as_an_outside_partner()
+    {
+        var coalition = Founders();
+        coalition.Suspend(Partner(3), CoalitionScenario.Adopted(MatterType.SuspendMember), CoalitionScenario.Secretariat, Start);
+
+        Assert.Equal(ErrorCodes.Agreements.OutsideParty, Assert.Throws<CoalitionRuleException>(() => Agreement.Draft(TheAgreement, Mou(), coalition, For(1), Hours(1))).Code);
+        Agreement.Draft(TheAgreement, Mou() with { Parties = [Party(1), Party(2), Party(3, outside: true)] }, coalition, For(1), Hours(1));
+    }
+
+    [Fact]
+    public void An_amendment_keeps_the_first_day_of_the_agreement_it_amends()
+    {
+        var agreement = SignedByAll();
+        var moved = Text() with { Terms = Terms() with { EffectiveFrom = new LocalDate(2026, 4, 1) } };
+
+        var error = Refusal.Expect(agreement, ErrorCodes.Agreements.InvalidAgreement, () => agreement.ProposeAmendment(moved, null, For(1), OnUtc(2026, 5, 1)));
+
+        Assert.Equal($"An amendment of '{Title}' keeps its first day, 2 March 2026; to start on 1 April 2026, terminate it and draft a new agreement.", error.Message);
+    }
+
+    [Fact]
+    public void A_signed_agreement_may_be_amended_and_settled_before_its_first_day()
+    {
+        var later = Mou() with { Text = Text() with { Terms = Terms() with { EffectiveFrom = new LocalDate(2026, 6, 1) } } };
+        var agreement = Agreement.Draft(TheAgreement, later, Founders(), For(1), Start);
+        agreement.Circulate(For(1), Start);
+        for (var p = 1; p <= 3; p++)
+        {
+            agreement.Sign(Partner(p), For(p), Hours(p));
+        }
+
+        agreement.RecordFulfilment("secretariat-time", new LocalDate(2026, 4, 20), null, For(1), OnUtc(2026, 4, 21));
+        agreement.ProposeAmendment(later.Text with { Clauses = Clauses("Member 3 hosts the secretariat.") }, null, For(2), OnUtc(2026, 4, 22));
+
+        Assert.Equal(2, agreement.Latest.Number);
+        Assert.Equal(AgreementStatus.Signed, agreement.StatusOn(new LocalDate(2026, 4, 22)));
     }
 }

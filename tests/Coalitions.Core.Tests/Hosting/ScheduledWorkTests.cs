@@ -117,7 +117,7 @@ public class ScheduledWorkTests
         Feed(agreement);
         Assert.DoesNotContain(_schedule.DueAt(Instant.FromUtc(2028, 1, 1, 0, 0)), d => d.Subject == "reading-fund");
 
-        agreement.Terminate("The coalition dissolved.", null, For(1), Instant.FromUtc(2026, 7, 1, 9, 0));
+        agreement.Terminate("The coalition dissolved.", CoalitionScenario.Adopted(MatterType.Dissolve), For(1), Instant.FromUtc(2026, 7, 1, 9, 0));
         Feed(agreement);
         Assert.Empty(_schedule.DueAt(Instant.FromUtc(2028, 1, 1, 0, 0)));
     }

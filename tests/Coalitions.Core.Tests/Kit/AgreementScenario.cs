@@ -1,11 +1,12 @@
 using Coalitions.Core.Agreements;
+using Coalitions.Core.Coalitions;
 using Coalitions.Core.Kernel;
 using NodaTime;
 using static Coalitions.Core.Tests.Kit.Scenario;
 
 namespace Coalitions.Core.Tests.Kit;
 
-/// <summary>An MOU among members 1, 2 and 3, each signing through person n.</summary>
+/// <summary>An MOU among members 1, 2 and 3 of Learning for All ("Member n"), each signing through person n; member 1 drafts it.</summary>
 public static class AgreementScenario
 {
     public static readonly AgreementId TheAgreement = AgreementId.FromGuid(Guid.Parse("f0000000-0000-0000-0000-000000000001"));
@@ -28,15 +29,22 @@ public static class AgreementScenario
 
     public static AgreementText Text(string? roles = null) => new(roles is null ? Clauses() : Clauses(roles), Commitments(), Terms());
 
+    public const string Title = "Memorandum of understanding of Learning for All";
+
+    /// <summary>Member n of the coalition (or an outside partner), signing through person n.</summary>
+    public static AgreementParty Party(int n, bool outside = false) => new(Partner(n), outside ? $"Partner {n}" : $"Member {n}", [Person(n)], outside);
+
     public static AgreementDraft Mou(bool amendmentsNeedDecision = false) => new(
-        TheCoalition,
         AgreementType.MemorandumOfUnderstanding,
-        "Memorandum of understanding of Learning for All",
-        [new AgreementParty(Partner(1), [Person(1)]), new AgreementParty(Partner(2), [Person(2)]), new AgreementParty(Partner(3), [Person(3)])],
+        Title,
+        [Party(1), Party(2), Party(3)],
         Text(),
         amendmentsNeedDecision);
 
-    public static Agreement Drafted(bool amendmentsNeedDecision = false) => Agreement.Draft(TheAgreement, Mou(amendmentsNeedDecision), For(1), Start);
+    /// <summary>Learning for All, active, with members 1, 2 and 3 (delegates: persons 1, 2 and 3).</summary>
+    public static Coalition Founders() => CoalitionScenario.ActiveWith(3);
+
+    public static Agreement Drafted(bool amendmentsNeedDecision = false) => Agreement.Draft(TheAgreement, Mou(amendmentsNeedDecision), Founders(), For(1), Start);
 
     public static Agreement Circulating()
     {

@@ -98,7 +98,7 @@ public class EventJsonTests
         }
 
         agreement.RecordFulfilment("secretariat-time", new LocalDate(2026, 4, 20), "Post filled.", For(1), Hours(4));
-        agreement.Waive("baseline-study", "Done by the university.", For(1), Hours(4));
+        agreement.Waive("baseline-study", "Done by the university.", Adopted(MatterType.AmendAgreement), For(1), Hours(4));
         agreement.ProposeAmendment(Kit.AgreementScenario.Text("Member 3 hosts the secretariat."), null, For(2), Hours(5));
         agreement.GiveNotice(Partner(3), "Funding ended.", For(3), Hours(6));
         agreement.Terminate("The coalition dissolved.", Adopted(MatterType.Dissolve), For(1), Hours(7));
