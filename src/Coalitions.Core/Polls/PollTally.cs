@@ -24,9 +24,9 @@ namespace Coalitions.Core.Polls;
 /// the count repeated until every elected candidate's surplus is below 0.00001; then, if seats remain, the candidate
 /// with the fewest votes is excluded. Arithmetic is fixed point to nine decimal places, keep factors rounded up.</para>
 /// <para>STV by weighted inclusive Gregory uses the Droop quota (votes divided by seats plus one, rounded down, plus one) and weighted inclusive
-/// Gregory transfers as in the Scottish local government rules of 2007: a surplus passes on every ballot of the elected
-/// candidate at a transfer value of surplus divided by the candidate's votes, values truncated to five decimal places;
-/// an excluded candidate's ballots pass on at their current value.</para>
+/// Gregory transfers as in the Scottish Local Government Elections Order 2007: a surplus passes on every ballot of the
+/// elected candidate, each at its value when received times the surplus divided by the candidate's votes, truncated
+/// once to five decimal places (rule 48(3)); an excluded candidate's ballots pass on at their current value.</para>
 /// </remarks>
 public static class PollTally
 {
@@ -353,14 +353,14 @@ public static class PollTally
                 var from = surplusOf[0];
                 surplusPending.Remove(from);
                 var surplus = votes[from] - quota;
-                var transferValue = Truncate(surplus / votes[from]);
-                note = Invariant($"{keys[from]}'s surplus of {surplus} passes on at a transfer value of {transferValue}.");
+                var credited = votes[from];
+                note = Invariant($"{keys[from]}'s surplus of {surplus} passes on: each ballot at its value × {surplus} ÷ {credited}, to five decimals.");
                 var moving = pile[from];
                 pile[from] = [];
                 votes[from] = quota;
                 foreach (var b in moving)
                 {
-                    weight[b] = Truncate(weight[b] * transferValue);
+                    weight[b] = TransferValue(weight[b], surplus, credited);
                     Place(b);
                 }
 
@@ -491,7 +491,13 @@ public static class PollTally
     private static PollRound MeekRound(int number, string[] keys, long[] votes, byte[] status, IReadOnlyList<string> elected, IReadOnlyList<string> eliminated, long excess, string note) =>
         new(number, Enumerable.Range(0, keys.Length).Where(i => status[i] != 2 || eliminated.Contains(keys[i])).Select(i => new OptionTotal(keys[i], Decimal(votes[i]))).ToArray(), elected, eliminated, Decimal(excess), note);
 
-    private static decimal Truncate(decimal value) => Math.Truncate(value * 100_000m) / 100_000m;
+    /// <summary>
+    /// Rule 48(3) of the Scottish Local Government Elections Order 2007: a ballot passed on with a surplus carries
+    /// (surplus × its value when received) ÷ the candidate's votes, to five decimal places, any remainder ignored:
+    /// one truncation of the whole product, in integers of 0.00001 so that no rounding of the division can intervene.
+    /// </summary>
+    private static decimal TransferValue(decimal value, decimal surplus, decimal credited) =>
+        (decimal)((Int128)(long)(value * 100_000m) * (long)(surplus * 100_000m) / (long)(credited * 100_000m)) / 100_000m;
 
     private static PollRound StvRound(int number, string[] keys, decimal[] votes, byte[] status, IReadOnlyList<string> elected, IReadOnlyList<string> eliminated, decimal exhausted, string note) =>
         new(number, Enumerable.Range(0, keys.Length).Where(i => status[i] != 2 || eliminated.Contains(keys[i])).Select(i => new OptionTotal(keys[i], votes[i])).ToArray(), elected, eliminated, exhausted, note);

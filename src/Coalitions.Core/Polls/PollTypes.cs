@@ -137,8 +137,9 @@ public enum StvTransfer
     Meek = 1,
 
     /// <summary>
-    /// Weighted inclusive Gregory, as in the Scottish local government election rules of 2007: a surplus passes on every
-    /// ballot of the elected candidate at surplus ÷ votes, truncated to five decimal places; the Droop quota is fixed.
+    /// Weighted inclusive Gregory, as in the Scottish Local Government Elections Order 2007: a surplus passes on every
+    /// ballot of the elected candidate, each at its value × surplus ÷ the candidate's votes, truncated once to five
+    /// decimal places (rule 48(3)); the Droop quota is fixed.
     /// </summary>
     WeightedInclusiveGregory = 2,
 }
