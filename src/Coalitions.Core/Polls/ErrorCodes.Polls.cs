@@ -25,5 +25,17 @@ public static partial class ErrorCodes
 
         /// <summary>A facilitator's tie decision must name a tie the rule leaves to the host.</summary>
         public static readonly ErrorCode InvalidTieDecision = new("Polls.InvalidTieDecision", "A tie decision is recorded only under a rule that leaves ties to a facilitator, and names a round from 1, two or more of the poll's options, and one of them as chosen.");
+
+        /// <summary>A ballot file's first lines must give the candidates and seats.</summary>
+        public static readonly ErrorCode BallotFileHeader = new("Polls.BallotFileHeader", "A ballot file (BLT) starts with the number of candidates (2 to 200) and of seats (fewer than the candidates), then optionally the withdrawn candidates as negative numbers; the refusal names the line.");
+
+        /// <summary>A ballot file's ballot line is malformed.</summary>
+        public static readonly ErrorCode BallotFileLine = new("Polls.BallotFileLine", "A ballot line of a ballot file (BLT) is a positive weight, then candidate numbers within range (\"-\" for a skipped rank, \"a=b\" for options at one rank), ending in 0; the ballots end with a line holding 0; the refusal names the line.");
+
+        /// <summary>A ballot file's names or title are malformed.</summary>
+        public static readonly ErrorCode BallotFileText = new("Polls.BallotFileText", "A ballot file (BLT) names each candidate (at most 200 characters) and then the election (at most 500) in double quotes, one to a line, with no quote or control character inside, and nothing after the title; the refusal names the line.");
+
+        /// <summary>A ballot file stops early or is too large.</summary>
+        public static readonly ErrorCode BallotFileSize = new("Polls.BallotFileSize", "A ballot file (BLT) holds every part up to the title, in at most 32 MiB of text and at most 2,147,483,647 ballots; the refusal names the line where it ended or overflowed.");
     }
 }

@@ -85,7 +85,7 @@ public static partial class PollTally
     }
 
     /// <summary>
-    /// Counts lines of identical ranked ballots, as ballot files and cast vote record exports hold them: ranked methods only.
+    /// Counts lines of identical ranked ballots, as a ballot file holds them (<see cref="Blt.Read"/>): ranked methods only.
     /// </summary>
     /// <param name="rule">The rule; its method ranks.</param>
     /// <param name="options">The options, in the order listed.</param>
