@@ -66,7 +66,7 @@ public static partial class PollTally
             history.Add(votes.ToArray());
 
             // Rule 47: a candidate with the quota is elected.
-            var newly = InElectionOrder(Enumerable.Range(0, n).Where(i => continuing[i] && votes[i] >= quota), votes, history);
+            var newly = InElectionOrder(Enumerable.Range(0, n).Where(i => continuing[i] && votes[i] >= quota), votes, history).Take(seats - elected.Count).ToList();
             foreach (var e in newly)
             {
                 continuing[e] = false;
@@ -163,13 +163,14 @@ public static partial class PollTally
     /// The quota, from the valid ballots of the first stage: Droop (rule 46: ÷ (seats + 1), rounded down, plus one; or in
     /// fractions: to five decimals plus 0.00001) or Hare (÷ seats, rounded up to a whole vote or to five decimals).
     /// </summary>
-    private static long GregoryQuota(PollRule rule, long valid, int seats) => (rule.Quota, rule.FractionalQuota) switch
+    /// <remarks>With no valid ballot at all the Hare quota would be 0, which every candidate reaches: it is never below 0.00001.</remarks>
+    private static long GregoryQuota(PollRule rule, long valid, int seats) => Math.Max(1, (rule.Quota, rule.FractionalQuota) switch
     {
         (QuotaKind.Droop, false) => ((valid / Unit / (seats + 1)) + 1) * Unit,
         (QuotaKind.Droop, true) => (valid / (seats + 1)) + 1,
         (_, false) => (valid / Unit + seats - 1) / seats * Unit,
         _ => (valid + seats - 1) / seats,
-    };
+    });
 
     private static decimal Votes(long units) => units / (decimal)Unit;
 

@@ -125,4 +125,16 @@ public class ScottishStvTests
         Assert.Equal(11m, Total(result.Rounds[1], "bea"));
         Assert.Equal(["bea", "amina"], result.Winners);
     }
+
+    [Theory]
+    [InlineData(QuotaKind.Hare, false)]
+    [InlineData(QuotaKind.Hare, true)]
+    [InlineData(QuotaKind.Droop, true)]
+    public void With_no_valid_ballot_the_quota_stays_above_zero_and_no_more_are_elected_than_seats(QuotaKind quota, bool fractional)
+    {
+        var result = PollTally.Count(Scottish with { Quota = quota, FractionalQuota = fractional }, WorkedExampleTests.Foods, Votes.Marked((3, [])));
+
+        Assert.Equal(3, result.Winners.Count);
+        Assert.Equal(3, result.EmptyBallots);
+    }
 }
