@@ -65,29 +65,45 @@ public static class Blt
             throw Refused(ErrorCodes.Polls.BallotFileHeader, reader.Number, $"expected the number of candidates (2 to {MaxCandidates}) and of seats (fewer than the candidates)");
         }
 
+        // Keys and one-mark ranks are shared by every line that names the candidate: no string per mark.
+        var keys = new string[candidates + 1];
+        var singles = new IReadOnlyList<string>[candidates + 1];
+        for (var c = 1; c <= candidates; c++)
+        {
+            keys[c] = c.ToString(CultureInfo.InvariantCulture);
+            singles[c] = [keys[c]];
+        }
+
         // Optionally the withdrawn candidates, then the ballot lines up to a line holding 0.
-        var withdrawn = new HashSet<int>();
+        var withdrawn = new bool[candidates + 1];
         var lines = new List<BallotLine>();
         long ballots = 0;
-        var line = reader.NextSignificant(stripComment: true) ?? throw Incomplete(reader, "the ballots");
-        var tokens = Tokens(line);
-        if (tokens[0].StartsWith('-'))
+        if (!reader.Next(stripComment: true, out var line))
         {
-            foreach (var token in tokens)
+            throw Incomplete(reader, "the ballots");
+        }
+
+        if (line.TrimStart()[0] == '-')
+        {
+            foreach (var token in Tokens(line.ToString()))
             {
-                if (token.Length < 2 || token[0] != '-' || !int.TryParse(token.AsSpan(1), NumberStyles.None, CultureInfo.InvariantCulture, out var w) || w < 1 || w > candidates || !withdrawn.Add(w))
+                if (token.Length < 2 || token[0] != '-' || !int.TryParse(token.AsSpan(1), NumberStyles.None, CultureInfo.InvariantCulture, out var w) || w < 1 || w > candidates || withdrawn[w])
                 {
                     throw Refused(ErrorCodes.Polls.BallotFileHeader, reader.Number, $"expected withdrawn candidates as distinct negative numbers from -1 to -{candidates}");
                 }
+
+                withdrawn[w] = true;
             }
 
-            line = reader.NextSignificant(stripComment: true) ?? throw Incomplete(reader, "the ballots");
-            tokens = Tokens(line);
+            if (!reader.Next(stripComment: true, out line))
+            {
+                throw Incomplete(reader, "the ballots");
+            }
         }
 
-        while (!(tokens.Count == 1 && tokens[0] == "0"))
+        while (!line.Trim().SequenceEqual("0"))
         {
-            var ballotLine = ReadBallot(tokens, candidates, withdrawn, reader.Number);
+            var ballotLine = ReadBallot(line, candidates, withdrawn, keys, singles, reader.Number);
             ballots += ballotLine.Count;
             if (ballots > int.MaxValue)
             {
@@ -95,8 +111,10 @@ public static class Blt
             }
 
             lines.Add(ballotLine);
-            line = reader.NextSignificant(stripComment: true) ?? throw Incomplete(reader, "the line holding 0 that ends the ballots");
-            tokens = Tokens(line);
+            if (!reader.Next(stripComment: true, out line))
+            {
+                throw Incomplete(reader, "the line holding 0 that ends the ballots");
+            }
         }
 
         // A quoted name for each candidate, then the quoted title, then nothing.
@@ -114,7 +132,7 @@ public static class Blt
             throw Refused(ErrorCodes.Polls.BallotFileText, reader.Number, "nothing may follow the title");
         }
 
-        return new BltElection(title, seats, options, withdrawn.Order().Select(w => w.ToString(CultureInfo.InvariantCulture)).ToArray(), lines);
+        return new BltElection(title, seats, options, Enumerable.Range(1, candidates).Where(c => withdrawn[c]).Select(c => keys[c]).ToArray(), lines);
     }
 
     /// <summary>Writes a ballot file.</summary>
@@ -247,65 +265,95 @@ public static class Blt
         return ranks;
     }
 
-    private static BallotLine ReadBallot(List<string> tokens, int candidates, HashSet<int> withdrawn, int lineNumber)
+    private static BallotLine ReadBallot(ReadOnlySpan<char> line, int candidates, bool[] withdrawn, string[] keys, IReadOnlyList<string>[] singles, int lineNumber)
     {
-        var at = 0;
-        var withId = tokens[0].StartsWith('(');
-        if (withId)
+        var tokens = new SpanTokens(line);
+        tokens.Next(out var token);
+        var withId = token[0] == '(';
+        if (withId && (token.Length < 3 || token[^1] != ')'))
         {
-            if (!tokens[0].EndsWith(')') || tokens[0].Length < 3)
-            {
-                throw Refused(ErrorCodes.Polls.BallotFileLine, lineNumber, "a ballot id is written in parentheses, (id)");
-            }
-
-            at = 1;
+            throw Refused(ErrorCodes.Polls.BallotFileLine, lineNumber, "a ballot id is written in parentheses, (id)");
         }
 
-        if (at >= tokens.Count || !int.TryParse(tokens[at], NumberStyles.None, CultureInfo.InvariantCulture, out var weight) || weight < 1 || (withId && weight != 1))
+        if ((withId && !tokens.Next(out token)) || !int.TryParse(token, NumberStyles.None, CultureInfo.InvariantCulture, out var weight) || weight < 1 || (withId && weight != 1))
         {
             throw Refused(ErrorCodes.Polls.BallotFileLine, lineNumber, withId ? "a ballot with an id has weight 1" : "expected a ballot line starting with a positive weight, or 0 to end the ballots");
         }
 
-        if (tokens[^1] != "0" || tokens.Count - at < 2)
+        var ranks = new List<IReadOnlyList<string>>();
+        var ended = false;
+        while (tokens.Next(out token))
         {
-            throw Refused(ErrorCodes.Polls.BallotFileLine, lineNumber, "a ballot line ends in 0");
-        }
+            if (ended)
+            {
+                throw Refused(ErrorCodes.Polls.BallotFileLine, lineNumber, "0 ends a ballot line; nothing may follow it");
+            }
 
-        var count = tokens.Count - at - 2;
-        if (count > 2 * candidates)
-        {
-            throw Refused(ErrorCodes.Polls.BallotFileLine, lineNumber, $"a ballot line has at most {2 * candidates} ranks (twice the candidates)");
-        }
+            if (token.SequenceEqual("0"))
+            {
+                ended = true;
+                continue;
+            }
 
-        var ranks = new List<IReadOnlyList<string>>(count);
-        for (var t = at + 1; t < tokens.Count - 1; t++)
-        {
-            var token = tokens[t];
-            if (token == "-")
+            if (ranks.Count == 2 * candidates)
+            {
+                throw Refused(ErrorCodes.Polls.BallotFileLine, lineNumber, $"a ballot line has at most {2 * candidates} ranks (twice the candidates)");
+            }
+
+            if (token.SequenceEqual("-"))
             {
                 ranks.Add([]);
                 continue;
             }
 
-            var marks = new List<string>();
-            foreach (var part in token.Split('='))
+            // One candidate, or several joined by "=" at one rank.
+            List<string>? marks = null;
+            var single = -1;
+            var rest = token;
+            while (true)
             {
-                if (!int.TryParse(part, NumberStyles.None, CultureInfo.InvariantCulture, out var c) || c < 1 || c > candidates)
+                var equals = rest.IndexOf('=');
+                var number = equals < 0 ? rest : rest[..equals];
+                if (!int.TryParse(number, NumberStyles.None, CultureInfo.InvariantCulture, out var c) || c < 1 || c > candidates)
                 {
-                    throw Refused(ErrorCodes.Polls.BallotFileLine, lineNumber, $"\"{Shown(token)}\" is not a candidate number from 1 to {candidates}, \"-\" or numbers joined by \"=\" (0 ends the line)");
+                    throw Refused(ErrorCodes.Polls.BallotFileLine, lineNumber, $"\"{Shown(token.ToString())}\" is not a candidate number from 1 to {candidates}, \"-\" or numbers joined by \"=\" (0 ends the line)");
                 }
 
-                if (!withdrawn.Contains(c))
+                if (!withdrawn[c])
                 {
-                    marks.Add(c.ToString(CultureInfo.InvariantCulture));
+                    if (single < 0)
+                    {
+                        single = c;
+                    }
+                    else
+                    {
+                        marks ??= [keys[single]];
+                        marks.Add(keys[c]);
+                    }
                 }
+
+                if (equals < 0)
+                {
+                    break;
+                }
+
+                rest = rest[(equals + 1)..];
             }
 
             // A rank that marked only withdrawn candidates is struck with them, not left as a skipped rank.
-            if (marks.Count > 0)
+            if (marks is not null)
             {
                 ranks.Add(marks);
             }
+            else if (single > 0)
+            {
+                ranks.Add(singles[single]);
+            }
+        }
+
+        if (!ended)
+        {
+            throw Refused(ErrorCodes.Polls.BallotFileLine, lineNumber, "a ballot line ends in 0");
         }
 
         return new BallotLine(weight, ranks);
@@ -367,7 +415,10 @@ public static class Blt
         public int Number { get; private set; }
 
         /// <summary>The next line with something on it, or null at the end of the file.</summary>
-        public string? NextSignificant(bool stripComment)
+        public string? NextSignificant(bool stripComment) => Next(stripComment, out var line) ? line.ToString() : null;
+
+        /// <summary>The next line with something on it; false at the end of the file.</summary>
+        public bool Next(bool stripComment, out ReadOnlySpan<char> line)
         {
             while (_at < text.Length)
             {
@@ -377,27 +428,43 @@ public static class Blt
                     end = text.Length;
                 }
 
-                var line = text[_at..end].TrimEnd('\r');
+                line = text.AsSpan(_at, end - _at).TrimEnd('\r');
                 _at = end + 1;
                 Number++;
                 var content = line.TrimStart();
-                if (content.Length == 0 || content[0] == '#')
+                if (content.IsEmpty || content[0] == '#')
                 {
                     continue;
                 }
 
-                if (stripComment && line.IndexOf('#', StringComparison.Ordinal) is var hash and >= 0)
+                if (stripComment && line.IndexOf('#') is var hash and >= 0)
                 {
                     line = line[..hash];
                 }
 
-                if (line.Trim().Length > 0)
+                if (!line.IsWhiteSpace())
                 {
-                    return line;
+                    return true;
                 }
             }
 
-            return null;
+            line = default;
+            return false;
+        }
+    }
+
+    /// <summary>The tokens of a line, separated by spaces and tabs, without allocating.</summary>
+    private ref struct SpanTokens(ReadOnlySpan<char> line)
+    {
+        private ReadOnlySpan<char> _rest = line;
+
+        public bool Next(out ReadOnlySpan<char> token)
+        {
+            _rest = _rest.TrimStart(" \t");
+            var end = _rest.IndexOfAny(' ', '\t');
+            token = end < 0 ? _rest : _rest[..end];
+            _rest = end < 0 ? [] : _rest[end..];
+            return !token.IsEmpty;
         }
     }
 }
