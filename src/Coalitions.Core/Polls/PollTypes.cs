@@ -292,9 +292,10 @@ public enum PollPurpose
 public enum StvTransfer
 {
     /// <summary>
-    /// Meek's method: every elected candidate keeps just a quota of each ballot's value through a keep factor, surpluses
-    /// are recomputed from scratch until they settle, the quota falls as ballots exhaust, and votes never pass to an
-    /// elected or excluded candidate. Values are kept to nine decimal places; keep factors round up.
+    /// Meek's method, as the Proportional Representation Foundation's Meek reference rule counts it: every elected
+    /// candidate keeps just a quota of each ballot's value through a keep factor, surpluses are recomputed from scratch
+    /// until they settle, the quota falls as ballots exhaust. Nine decimal places, each share and keep factor rounded
+    /// up; iteration stops when a candidate is elected or the total surplus is below 0.000001 or stops falling.
     /// </summary>
     Meek = 1,
 
