@@ -156,7 +156,8 @@ public sealed class Poll : AggregateRoot<PollId>
         }
 
         var poll = new Poll();
-        poll.Raise(new PollDrafted(id, draft with { Options = draft.Options.ToArray(), Facilitators = draft.Facilitators.ToArray() }, at, Preconditions.CheckNotNull(by, nameof(by))));
+        var rule = draft.Rule with { TieOrder = draft.Rule.TieOrder?.ToArray() };
+        poll.Raise(new PollDrafted(id, draft with { Options = draft.Options.ToArray(), Rule = rule, Facilitators = draft.Facilitators.ToArray() }, at, Preconditions.CheckNotNull(by, nameof(by))));
         return poll;
     }
 

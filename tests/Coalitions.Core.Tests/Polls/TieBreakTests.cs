@@ -110,4 +110,15 @@ public class TieBreakTests
 
         Refusal.Expect(poll, ErrorCodes.Polls.InvalidTieDecision, () => poll.DecideTie(new PollTie(1, TieKind.LastPlace, ["c", "d"], "c", TieResolution.Host), ChairActor, Hours(1)));
     }
+
+    [Fact]
+    public void A_drafted_poll_keeps_its_own_copy_of_the_published_tie_order()
+    {
+        string[] order = ["a", "b", "c", "d"];
+        var poll = Poll.Draft(PollId.FromGuid(Guid.Parse("e1000000-0000-0000-0000-000000000009")), new PollDraft(TheCoalition, "Which theme?", Abcd, new PollRule(PollMethod.RankedChoice, TieBreak: TieBreak.Permutation, TieOrder: order), [Chair]), ChairActor, Start);
+
+        order[0] = "d";
+
+        Assert.Equal(["a", "b", "c", "d"], poll.Question.Rule.TieOrder);
+    }
 }
