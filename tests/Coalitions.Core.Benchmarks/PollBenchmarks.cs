@@ -6,7 +6,9 @@ namespace Coalitions.Core.Benchmarks;
 
 /// <summary>
 /// Instant runoff with 100,000 ballots and 10 candidates, and STV with 10,000 ballots, 20 candidates and 5 seats,
-/// against a baseline that only counts first preferences of the same ballots (the least any ranked count must do).
+/// against a baseline that only counts first preferences of the same ballots (the least any ranked count must do);
+/// the same instant runoff with the ballots marked rank by rank under RCTab-style ballot rules; and reading and
+/// counting the STV ballots as a BLT ballot file.
 /// </summary>
 [MemoryDiagnoser]
 [ShortRunJob]
@@ -16,6 +18,8 @@ public class PollBenchmarks
     private PollOption[] _twenty = [];
     private PollBallot[] _irvBallots = [];
     private PollBallot[] _stvBallots = [];
+    private PollBallot[] _markedBallots = [];
+    private string _ballotFile = string.Empty;
 
     [GlobalSetup]
     public void Setup()
@@ -25,6 +29,12 @@ public class PollBenchmarks
         _twenty = Enumerable.Range(0, 20).Select(i => new PollOption($"c{i}", $"Candidate {i}")).ToArray();
         _irvBallots = Ballots(random, 100_000, _ten);
         _stvBallots = Ballots(random, 10_000, _twenty);
+
+        // One ballot in 20 marks two candidates at its second rank, one in 20 leaves its second rank blank.
+        _markedBallots = _irvBallots.Select((b, i) => PollBallot.Marked(
+            b.Voter,
+            b.Ranking.Select((k, r) => (IReadOnlyList<string>)(r != 1 ? [k] : i % 20 == 0 ? [k, b.Ranking[0] == "c0" ? "c1" : "c0"] : i % 20 == 1 ? [] : [k])).ToArray())).ToArray();
+        _ballotFile = Blt.Write(Blt.FromBallots("STV benchmark", new PollRule(PollMethod.SingleTransferableVote, Seats: 5), _twenty, _stvBallots));
     }
 
     [Benchmark(Baseline = true, Description = "baseline: count first preferences of 100,000 ballots")]
@@ -48,6 +58,17 @@ public class PollBenchmarks
     [Benchmark(Description = "STV (Gregory): 10,000 ballots, 20 candidates, 5 seats")]
     public int SingleTransferableVoteGregory() =>
         PollTally.Count(new PollRule(PollMethod.SingleTransferableVote, Seats: 5, Transfer: StvTransfer.WeightedInclusiveGregory), _twenty, _stvBallots).Rounds.Count;
+
+    [Benchmark(Description = "instant runoff: 100,000 marked ballots, overvotes exhaust, one skip allowed")]
+    public int InstantRunoffMarked() =>
+        PollTally.Count(new PollRule(PollMethod.RankedChoice, BallotRules: new RankedBallotRules(OvervoteRule.Exhaust, DuplicateRule.Skip, 1)), _ten, _markedBallots).Rounds.Count;
+
+    [Benchmark(Description = "BLT: read 10,000 ballots and count them by Meek, 5 seats")]
+    public int BallotFileMeek()
+    {
+        var election = Blt.Read(_ballotFile);
+        return PollTally.CountLines(new PollRule(PollMethod.SingleTransferableVote, Seats: 5), election.Options, election.Lines).Rounds.Count;
+    }
 
     private static PollBallot[] Ballots(Random random, int count, PollOption[] options) =>
         Enumerable.Range(0, count).Select(_ =>

@@ -67,6 +67,13 @@ public sealed record PollVisibilityChanged(PollId Poll, ResultsVisibility Visibi
 /// <param name="By">Who.</param>
 public sealed record PollClosed(PollId Poll, PollResult Result, ulong Seed, Instant At, Actor By) : IDomainEvent;
 
+/// <summary>A facilitator decided a tie the poll's rule leaves to the host (<see cref="TieBreak.HostDecision"/>).</summary>
+/// <param name="Poll">The poll.</param>
+/// <param name="Decision">The tie and the option it was decided for.</param>
+/// <param name="At">When.</param>
+/// <param name="By">Who.</param>
+public sealed record PollTieDecided(PollId Poll, PollTie Decision, Instant At, Actor By) : IDomainEvent;
+
 /// <summary>The poll was cancelled.</summary>
 /// <param name="Poll">The poll.</param>
 /// <param name="Reason">Why.</param>
@@ -88,6 +95,7 @@ public sealed record PollCancelled(PollId Poll, string Reason, Instant At, Actor
 public sealed class Poll : AggregateRoot<PollId>
 {
     private readonly Dictionary<PartnerId, PollBallot> _ballots = [];
+    private readonly List<PollTie> _tieDecisions = [];
     private StateMachine<PollStatus, Step>? _machine;
     private PollStatus _status = PollStatus.Draft;
 
@@ -102,6 +110,7 @@ public sealed class Poll : AggregateRoot<PollId>
         Tighten,
         Close,
         Cancel,
+        DecideTie,
     }
 
     /// <summary>Gets what the poll asks.</summary>
@@ -125,6 +134,9 @@ public sealed class Poll : AggregateRoot<PollId>
     /// <summary>Gets the final result, once closed.</summary>
     public PollResult? Result { get; private set; }
 
+    /// <summary>Gets the ties a facilitator has decided, in the order recorded.</summary>
+    public IReadOnlyList<PollTie> TieDecisions => _tieDecisions;
+
     private StateMachine<PollStatus, Step> Machine => _machine ??= BuildMachine();
 
     /// <summary>Drafts a poll.</summary>
@@ -144,7 +156,8 @@ public sealed class Poll : AggregateRoot<PollId>
         }
 
         var poll = new Poll();
-        poll.Raise(new PollDrafted(id, draft with { Options = draft.Options.ToArray(), Facilitators = draft.Facilitators.ToArray() }, at, Preconditions.CheckNotNull(by, nameof(by))));
+        var rule = draft.Rule with { TieOrder = draft.Rule.TieOrder?.ToArray() };
+        poll.Raise(new PollDrafted(id, draft with { Options = draft.Options.ToArray(), Rule = rule, Facilitators = draft.Facilitators.ToArray() }, at, Preconditions.CheckNotNull(by, nameof(by))));
         return poll;
     }
 
@@ -241,7 +254,34 @@ public sealed class Poll : AggregateRoot<PollId>
             throw new CoalitionRuleException(ErrorCodes.Polls.ResultsHidden, $"Results of '{Question.Question}' are shown {Visibility}; not now.");
         }
 
-        return PollTally.Count(Question.Rule, Question.Options, Ordered(), seed);
+        return PollTally.Count(Question.Rule, Question.Options, Ordered(), seed, _tieDecisions);
+    }
+
+    /// <summary>
+    /// Records a facilitator's decision of a tie the rule leaves to the host: the count met it at <see cref="PollTie.Round"/>
+    /// among <see cref="PollTie.Tied"/> (as <see cref="PollResult.PendingTie"/> or the refusal of <see cref="Close"/> names
+    /// it), and it is decided for <see cref="PollTie.Chosen"/>. A later decision of the same tie replaces an earlier one.
+    /// </summary>
+    /// <param name="decision">The tie and the option it is decided for.</param>
+    /// <param name="by">A facilitator.</param>
+    /// <param name="at">When.</param>
+    /// <exception cref="CoalitionRuleException">Not open, not a facilitator, a rule that does not leave ties to the host, or a decision that names no tie of this poll (<c>Polls.InvalidTieDecision</c>).</exception>
+    public void DecideTie(PollTie decision, Actor by, Instant at)
+    {
+        Preconditions.CheckNotNull(decision, nameof(decision));
+        EnsureFacilitator(by);
+        Ensure(Step.DecideTie);
+        var keys = Question.Options.Select(o => o.Key).ToHashSet(StringComparer.Ordinal);
+        var valid = Question.Rule.TieBreak is TieBreak.HostDecision or TieBreak.EarlierRoundsThenHostDecision &&
+                    decision.Round >= 1 && Enum.IsDefined(decision.Kind) && decision.Tied is { Count: >= 2 } tied &&
+                    tied.All(k => k is not null && keys.Contains(k)) && tied.Distinct(StringComparer.Ordinal).Count() == tied.Count &&
+                    decision.Chosen is { } chosen && tied.Contains(chosen);
+        if (!valid)
+        {
+            throw new CoalitionRuleException(ErrorCodes.Polls.InvalidTieDecision, $"A tie decision needs a rule that leaves ties to a facilitator (this one breaks them by {Question.Rule.TieBreak}), a round from 1, two or more of the poll's options and one of them chosen.");
+        }
+
+        Raise(new PollTieDecided(Id, decision with { Tied = decision.Tied.ToArray(), By = TieResolution.Host }, at, by));
     }
 
     /// <summary>Closes the poll at or after the deadline, or once every voter has voted, and counts it.</summary>
@@ -249,7 +289,7 @@ public sealed class Poll : AggregateRoot<PollId>
     /// <param name="by">A facilitator, or the system at the deadline.</param>
     /// <param name="at">When.</param>
     /// <returns>The result.</returns>
-    /// <exception cref="CoalitionRuleException">Not open, too early, or not a facilitator.</exception>
+    /// <exception cref="CoalitionRuleException">Not open, too early, not a facilitator, or a tie left to a facilitator not yet decided (<c>Polls.TieUndecided</c>).</exception>
     public PollResult Close(ulong seed, Actor by, Instant at)
     {
         Preconditions.CheckNotNull(by, nameof(by));
@@ -264,7 +304,13 @@ public sealed class Poll : AggregateRoot<PollId>
             throw new CoalitionRuleException(ErrorCodes.Decisions.VotingStillOpen, $"The poll stays open until {Deadline} or until every voter has voted.");
         }
 
-        var result = PollTally.Count(Question.Rule, Question.Options, Ordered(), seed);
+        var result = PollTally.Count(Question.Rule, Question.Options, Ordered(), seed, _tieDecisions);
+        if (result.PendingTie is { } tie)
+        {
+            var labels = tie.Tied.Select(k => Question.Options.First(o => o.Key == k).Label);
+            throw new CoalitionRuleException(ErrorCodes.Polls.TieUndecided, $"Round {tie.Round}: {string.Join(", ", labels)} are tied ({tie.Kind}); a facilitator decides the tie (DecideTie) before the poll can close.");
+        }
+
         Raise(new PollClosed(Id, result, seed, at, by));
         return result;
     }
@@ -317,6 +363,10 @@ public sealed class Poll : AggregateRoot<PollId>
             case PollCancelled:
                 _status = PollStatus.Cancelled;
                 break;
+            case PollTieDecided e:
+                _tieDecisions.RemoveAll(d => d.Round == e.Decision.Round && d.Kind == e.Decision.Kind && d.Tied.Order(StringComparer.Ordinal).SequenceEqual(e.Decision.Tied.Order(StringComparer.Ordinal)));
+                _tieDecisions.Add(e.Decision);
+                break;
             default:
                 throw UnknownEvent(domainEvent);
         }
@@ -353,6 +403,7 @@ public sealed class Poll : AggregateRoot<PollId>
         machine.Configure(PollStatus.Open)
             .PermitReentry(Step.Cast)
             .PermitReentry(Step.Tighten)
+            .PermitReentry(Step.DecideTie)
             .Permit(Step.Close, PollStatus.Closed)
             .Permit(Step.Cancel, PollStatus.Cancelled);
         machine.Configure(PollStatus.Closed);

@@ -5,30 +5,33 @@ using Coalitions.Core.Kernel;
 namespace Coalitions.Core.Polls;
 
 /// <summary>
-/// Counts polls and elections: a pure function of (rule, options, ballots, seed), for previews, results pages and
-/// the <see cref="Poll"/> aggregate. Deterministic: the same input and seed always give the same result.
+/// Counts polls and elections: a pure function of (rule, options, ballots, seed, recorded tie decisions), for previews,
+/// results pages and the <see cref="Poll"/> aggregate. Deterministic: the same input always gives the same result.
 /// </summary>
 /// <remarks>
-/// <para>Tie-breaking, by method:</para>
+/// <para>Tie-breaking follows <see cref="PollRule.TieBreak"/>. By default (<see cref="TieBreak.EarlierRoundsThenLot"/>):</para>
 /// <list type="bullet">
 /// <item>Plurality, approval, score, dot vote, Copeland: a tie for first place is broken by lot.</item>
 /// <item>Instant runoff and STV: a tie for last place is broken by the totals of the latest earlier round in which the
-/// tied options differed (fewest is eliminated); if they never differed, by lot.</item>
+/// tied options differed (fewest is eliminated); equal surpluses (Gregory) likewise, the most going first; if they never
+/// differed, by lot.</item>
 /// <item>Meeting time: the slot the most can attend ("yes" or "if need be"), then the most "yes", then the slot listed first; never by lot.</item>
 /// </list>
 /// <para>Lots are drawn from a deterministic generator seeded with the host's seed (for example a number drawn in
-/// public), so results reproduce.</para>
-/// <para>STV by Meek's method (the default) follows the New Zealand rules for Meek STV in outline: each candidate has a
-/// keep factor (1 while hopeful, 0 once excluded); each ballot gives each candidate in turn its keep factor of what is
-/// left; the quota is (votes − exhausted) ÷ (seats + 1); elected candidates' keep factors are set to quota ÷ votes and
-/// the count repeated until every elected candidate's surplus is below 0.00001; then, if seats remain, the candidate
-/// with the fewest votes is excluded. Arithmetic is fixed point to nine decimal places, keep factors rounded up.</para>
-/// <para>STV by weighted inclusive Gregory uses the Droop quota (votes divided by seats plus one, rounded down, plus one) and weighted inclusive
-/// Gregory transfers as in the Scottish local government rules of 2007: a surplus passes on every ballot of the elected
-/// candidate at a transfer value of surplus divided by the candidate's votes, values truncated to five decimal places;
+/// public), so results reproduce. A published permutation or a facilitator's recorded decision can decide instead.</para>
+/// <para>STV by Meek's method (the default) is the Proportional Representation Foundation's Meek reference rule
+/// (Hill, Wichmann and Woodall's algorithm 123) in its rounding and stopping: nine decimal places; each ballot gives
+/// each candidate in turn its keep factor of what is left, rounded up; the quota is the votes of hopeful and elected
+/// candidates ÷ (seats + 1), truncated, plus 0.000000001; keep factors become keep factor × quota (rounded up) ÷ votes
+/// (rounded up); iteration stops when a candidate is elected, when the total surplus is below 0.000001, or when it stops
+/// falling; then the lowest hopeful is excluded, every hopeful within the total surplus of the lowest counting as tied.</para>
+/// <para>STV by weighted inclusive Gregory is the count of the Scottish Local Government Elections Order 2007 (rules
+/// 45–52): the Droop quota (valid ballots ÷ (seats + 1), rounded down, plus one); the largest surplus passes on first,
+/// equal surpluses in the order of the latest earlier stage at which they differed, then by lot; each ballot of the
+/// elected candidate passes on at its value × surplus ÷ the candidate's votes, truncated once to five decimal places;
 /// an excluded candidate's ballots pass on at their current value.</para>
 /// </remarks>
-public static class PollTally
+public static partial class PollTally
 {
     /// <summary>Counts the ballots.</summary>
     /// <param name="rule">The rule.</param>
@@ -37,34 +40,75 @@ public static class PollTally
     /// <param name="seed">The seed for ties broken by lot.</param>
     /// <returns>The result with its round-by-round table.</returns>
     /// <exception cref="CoalitionRuleException">An invalid poll or ballot.</exception>
-    public static PollResult Count(PollRule rule, IReadOnlyList<PollOption> options, IReadOnlyList<PollBallot> ballots, ulong seed = 0)
+    public static PollResult Count(PollRule rule, IReadOnlyList<PollOption> options, IReadOnlyList<PollBallot> ballots, ulong seed = 0) =>
+        Count(rule, options, ballots, seed, []);
+
+    /// <summary>Counts the ballots, with the ties a facilitator has decided.</summary>
+    /// <param name="rule">The rule.</param>
+    /// <param name="options">The options, in the order listed.</param>
+    /// <param name="ballots">The ballots, one per voter.</param>
+    /// <param name="seed">The seed for ties broken by lot.</param>
+    /// <param name="decisions">Ties decided by a facilitator, for <see cref="TieBreak.HostDecision"/> rules (<see cref="Poll.TieDecisions"/>).</param>
+    /// <returns>The result with its round-by-round table; <see cref="PollResult.PendingTie"/> when a tie still awaits a decision.</returns>
+    /// <exception cref="CoalitionRuleException">An invalid poll or ballot.</exception>
+    public static PollResult Count(PollRule rule, IReadOnlyList<PollOption> options, IReadOnlyList<PollBallot> ballots, ulong seed, IReadOnlyList<PollTie> decisions)
     {
         CheckPoll(rule, options);
         Preconditions.CheckNotNull(ballots, nameof(ballots));
-        var lot = new Lot(seed);
-        var keys = options.Select(o => o.Key).ToArray();
-        var index = keys.Select((k, i) => (k, i)).ToDictionary(p => p.k, p => p.i, StringComparer.Ordinal);
+        Preconditions.CheckNotNull(decisions, nameof(decisions));
+        var index = Index(options);
+        var tally = new Tally(rule, options, seed, decisions);
+        if (rule.IsRanked)
+        {
+            var ranked = RankedBallots.Read(rule, index, ballots);
+            return tally.Run(() => Ranked(tally, ranked), Total(ranked), (int)ranked.Empty);
+        }
+
         var checker = new BallotChecker(rule, index);
         foreach (var ballot in ballots)
         {
             checker.Check(ballot).ThrowIfRefused();
         }
 
-        return rule.Method switch
-        {
-            PollMethod.Plurality => Plurality(rule, keys, ballots.Select(b => index[b.Ranking[0]]).ToArray(), lot),
-            PollMethod.Approval => Highest(rule.Method, keys, Sum(keys.Length, ballots.SelectMany(b => b.Ranking.Select(k => (index[k], 1)))), ballots.Count, lot, "approvals"),
-            PollMethod.Score => Highest(rule.Method, keys, Sum(keys.Length, ballots.SelectMany(b => b.Points.Select(p => (index[p.Key], p.Value)))), ballots.Count, lot, "points"),
-            PollMethod.DotVote => Highest(rule.Method, keys, Sum(keys.Length, ballots.SelectMany(b => b.Points.Select(p => (index[p.Key], p.Value)))), ballots.Count, lot, "dots"),
-            PollMethod.MeetingTime => MeetingTime(keys, options, ballots, index),
-            PollMethod.RankedChoice => InstantRunoff(keys, Rankings(ballots, index), lot),
-            PollMethod.Copeland => Copeland(keys, Rankings(ballots, index), lot),
-            _ when rule.Transfer == StvTransfer.Meek => Meek(keys, Rankings(ballots, index), rule.Seats, lot),
-            _ => SingleTransferableVote(keys, Rankings(ballots, index), rule.Seats, lot),
-        };
+        var keys = tally.Keys;
+        return tally.Run(
+            () => rule.Method switch
+            {
+                PollMethod.Plurality => Plurality(tally, ballots.Select(b => index[b.Ranking[0]]).ToArray()),
+                PollMethod.Approval => Highest(tally, Sum(keys.Length, ballots.SelectMany(b => b.Ranking.Select(k => (index[k], 1)))), ballots.Count, "approvals"),
+                PollMethod.Score => Highest(tally, Sum(keys.Length, ballots.SelectMany(b => b.Points.Select(p => (index[p.Key], p.Value)))), ballots.Count, "points"),
+                PollMethod.DotVote => Highest(tally, Sum(keys.Length, ballots.SelectMany(b => b.Points.Select(p => (index[p.Key], p.Value)))), ballots.Count, "dots"),
+                _ => MeetingTime(tally, ballots, index),
+            },
+            ballots.Count,
+            0);
     }
 
-    /// <summary>Whether a ballot fits the poll's method, with the reason if not.</summary>
+    /// <summary>
+    /// Counts lines of identical ranked ballots, as a ballot file holds them (<see cref="Blt.Read"/>): ranked methods only.
+    /// </summary>
+    /// <param name="rule">The rule; its method ranks.</param>
+    /// <param name="options">The options, in the order listed.</param>
+    /// <param name="lines">The ballot lines.</param>
+    /// <param name="seed">The seed for ties broken by lot.</param>
+    /// <param name="decisions">Ties decided by a facilitator, for <see cref="TieBreak.HostDecision"/> rules; null for none.</param>
+    /// <returns>The result, as <see cref="Count(PollRule, IReadOnlyList{PollOption}, IReadOnlyList{PollBallot}, ulong)"/> gives it for the same ballots.</returns>
+    /// <exception cref="CoalitionRuleException">An invalid poll, a method that does not rank, or an invalid line.</exception>
+    public static PollResult CountLines(PollRule rule, IReadOnlyList<PollOption> options, IReadOnlyList<BallotLine> lines, ulong seed = 0, IReadOnlyList<PollTie>? decisions = null)
+    {
+        CheckPoll(rule, options);
+        Preconditions.CheckNotNull(lines, nameof(lines));
+        if (!rule.IsRanked)
+        {
+            throw new CoalitionRuleException(ErrorCodes.Polls.InvalidPoll, $"Ballot lines hold rankings; {rule.Method} does not rank. Count them with a ranked method.");
+        }
+
+        var tally = new Tally(rule, options, seed, decisions ?? []);
+        var ranked = RankedBallots.Read(rule, Index(options), lines);
+        return tally.Run(() => Ranked(tally, ranked), Total(ranked), (int)ranked.Empty);
+    }
+
+    /// <summary>Whether a ballot fits the poll's method and ballot rules, with the reason if not.</summary>
     /// <param name="rule">The rule.</param>
     /// <param name="options">The options.</param>
     /// <param name="ballot">The ballot.</param>
@@ -73,8 +117,15 @@ public static class PollTally
     {
         Preconditions.CheckNotNull(rule, nameof(rule));
         Preconditions.CheckNotNull(options, nameof(options));
-        var index = options.Select((o, i) => (o.Key, i)).ToDictionary(p => p.Key, p => p.i, StringComparer.Ordinal);
-        return new BallotChecker(rule, index).Check(Preconditions.CheckNotNull(ballot, nameof(ballot)));
+        Preconditions.CheckNotNull(ballot, nameof(ballot));
+        var index = Index(options);
+        if (rule.IsRanked)
+        {
+            var problem = new RankedBallotReader(rule, index).Read(ballot, null);
+            return problem is null ? RuleCheck.Allowed : RuleCheck.Refused(ErrorCodes.Polls.InvalidBallot, $"The ballot of {ballot.Voter} {problem}.");
+        }
+
+        return new BallotChecker(rule, index).Check(ballot);
     }
 
     internal static void CheckPoll(PollRule rule, IReadOnlyList<PollOption> options)
@@ -82,7 +133,7 @@ public static class PollTally
         Preconditions.CheckNotNull(rule, nameof(rule));
         Preconditions.CheckNotNull(options, nameof(options));
         var valid = Enum.IsDefined(rule.Method) && options.Count >= 2 && options.Count <= 200 &&
-                    options.All(o => !string.IsNullOrWhiteSpace(o.Key) && o.Key.Length <= 50 && !string.IsNullOrWhiteSpace(o.Label) && o.Label.Length <= 200) &&
+                    options.All(o => o is not null && !string.IsNullOrWhiteSpace(o.Key) && o.Key.Length <= 50 && !string.IsNullOrWhiteSpace(o.Label) && o.Label.Length <= 200) &&
                     options.Select(o => o.Key).Distinct(StringComparer.Ordinal).Count() == options.Count &&
                     rule.Seats >= 1 && (rule.Method == PollMethod.SingleTransferableVote ? rule.Seats < options.Count : rule.Seats == 1) &&
                     (!rule.RequireMajority || rule.Method == PollMethod.Plurality) && rule.MaxScore >= 1 && rule.DotsPerVoter >= 1 &&
@@ -91,7 +142,110 @@ public static class PollTally
         {
             throw new CoalitionRuleException(ErrorCodes.Polls.InvalidPoll, "A poll needs two to two hundred uniquely keyed, labelled options and a rule that fits its method (several seats only for STV, fewer seats than options, a majority requirement only for plurality).");
         }
+
+        if (CountingProblem(rule, options) is { } problem)
+        {
+            throw new CoalitionRuleException(ErrorCodes.Polls.InvalidPoll, problem);
+        }
     }
+
+    /// <summary>The counting settings of a rule that do not fit its method, in words; null when all fit.</summary>
+    private static string? CountingProblem(PollRule rule, IReadOnlyList<PollOption> options)
+    {
+        var irv = rule.Method == PollMethod.RankedChoice;
+        var stv = rule.Method == PollMethod.SingleTransferableVote;
+        var meek = stv && rule.Transfer == StvTransfer.Meek;
+        var gregory = stv && rule.Transfer == StvTransfer.WeightedInclusiveGregory;
+        if (!Enum.IsDefined(rule.Transfer) || !Enum.IsDefined(rule.TieBreak) || !Enum.IsDefined(rule.Quota) || !Enum.IsDefined(rule.Purpose))
+        {
+            return "A poll's rule uses only defined transfer methods, tie-breaks, quotas and purposes.";
+        }
+
+        if (rule.BallotRules is { } ballotRules)
+        {
+            if (!rule.IsRanked)
+            {
+                return $"Ballot rules say how ranked ballots are read; {rule.Method} does not rank.";
+            }
+
+            if (!Enum.IsDefined(ballotRules.Overvote) || !Enum.IsDefined(ballotRules.Duplicate) || ballotRules.MaxConsecutiveSkips is < 0)
+            {
+                return "Ballot rules use defined overvote and duplicate rules and a limit of skipped ranks of zero or more.";
+            }
+
+            if (ballotRules.Overvote == OvervoteRule.ExhaustIfSeveralContinuing && !(irv || gregory))
+            {
+                return "An overvote counts for the one continuing option only where candidates are eliminated one by one: instant runoff and Gregory STV.";
+            }
+
+            if (ballotRules.Overvote == OvervoteRule.RankedEqually && !(rule.Method == PollMethod.Copeland || meek))
+            {
+                return "Options ranked equal count only under Copeland and Meek STV; other methods need one option a rank.";
+            }
+        }
+
+        var permutation = rule.TieBreak is TieBreak.Permutation or TieBreak.EarlierRoundsThenPermutation;
+        if (permutation != rule.TieOrder is not null)
+        {
+            return permutation ? "A permutation tie-break needs the published tie order (TieOrder)." : "A tie order is given only with a permutation tie-break.";
+        }
+
+        if (rule.TieOrder is { } order &&
+            (order.Count != options.Count || order.Any(k => k is null) || order.Distinct(StringComparer.Ordinal).Count() != order.Count || !order.All(k => options.Any(o => o.Key == k))))
+        {
+            return "A tie order lists every option's key exactly once.";
+        }
+
+        if (rule.BatchElimination && !(irv || stv))
+        {
+            return "Batch elimination is for instant runoff and STV.";
+        }
+
+        if (rule.ContinueUntilTwoRemain && !irv)
+        {
+            return "Continuing until two remain is for instant runoff.";
+        }
+
+        if (rule.Quota == QuotaKind.Hare && !gregory)
+        {
+            return "The Hare quota is for Gregory STV; instant runoff needs a majority and Meek's method the Droop quota.";
+        }
+
+        if (rule.FractionalQuota && !gregory)
+        {
+            return meek
+                ? "Meek's method always counts its quota in fractions (nine decimals); the fractional quota setting is for Gregory STV."
+                : "A fractional quota is for Gregory STV; with whole ballots a majority is the same in whole votes or in fractions.";
+        }
+
+        if (rule.ThresholdFromFirstRound && !irv)
+        {
+            return "A threshold fixed from the first round is for instant runoff; Gregory STV fixes its quota from the first round always, and Meek's method recomputes it.";
+        }
+
+        return null;
+    }
+
+    private static Dictionary<string, int> Index(IReadOnlyList<PollOption> options)
+    {
+        var index = new Dictionary<string, int>(options.Count, StringComparer.Ordinal);
+        for (var i = 0; i < options.Count; i++)
+        {
+            index[options[i].Key] = i;
+        }
+
+        return index;
+    }
+
+    private static int Total(RankedBallots ranked) => checked((int)(ranked.Counted + ranked.Empty));
+
+    private static PollResult Ranked(Tally tally, RankedBallots ballots) => tally.Rule.Method switch
+    {
+        PollMethod.RankedChoice => InstantRunoff(tally, ballots),
+        PollMethod.Copeland => Copeland(tally, ballots),
+        _ when tally.Rule.Transfer == StvTransfer.Meek => Meek(tally, ballots),
+        _ => Gregory(tally, ballots),
+    };
 
     private static long[] Sum(int count, IEnumerable<(int Option, int Amount)> amounts)
     {
@@ -104,9 +258,6 @@ public static class PollTally
         return totals;
     }
 
-    private static int[][] Rankings(IReadOnlyList<PollBallot> ballots, Dictionary<string, int> index) =>
-        ballots.Select(b => b.Ranking.Select(k => index[k]).ToArray()).ToArray();
-
     private static List<int> Best(long[] totals, IEnumerable<int> among)
     {
         var candidates = among.ToArray();
@@ -114,41 +265,54 @@ public static class PollTally
         return candidates.Where(i => totals[i] == top).ToList();
     }
 
-    private static PollResult Plurality(PollRule rule, string[] keys, int[] choices, Lot lot)
+    private static PollResult Plurality(Tally tally, int[] choices)
     {
+        var keys = tally.Keys;
         var totals = Sum(keys.Length, choices.Select(c => (c, 1)));
         var ranked = Enumerable.Range(0, keys.Length).OrderByDescending(i => totals[i]).ThenBy(i => i).ToArray();
         var leaders = Best(totals, ranked);
-        var round = Round(1, keys, Enumerable.Range(0, keys.Length), totals, [], [], 0, string.Empty);
-        if (rule.RequireMajority && totals[ranked[0]] * 2 <= choices.Length)
+        var round = tally.Round(1, Enumerable.Range(0, keys.Length), totals, [], [], 0, string.Empty);
+        if (tally.Rule.RequireMajority && totals[ranked[0]] * 2 <= choices.Length)
         {
-            var first = leaders.Count > 1 ? leaders : [ranked[0]];
-            var second = leaders.Count > 1 ? leaders.Where(i => i != first[0]).ToList() : Best(totals, ranked.Skip(1));
-            var finalists = leaders.Count > 1 ? TakeByLot(leaders, 2, lot) : [ranked[0], lot.Pick(second)];
-            var names = finalists.Select(i => keys[i]).ToArray();
-            return new PollResult(PollMethod.Plurality, [], [round with { Note = "No option has more than half the ballots: the top two go to a runoff." }], choices.Length, names, lot.Used,
-                Invariant($"No majority: {Line(keys, totals)}. {names[0]} and {names[1]} go to a runoff."));
+            int first, second;
+            if (leaders.Count > 1)
+            {
+                first = tally.Ties.Decide(TieKind.FirstPlace, 1, leaders, null);
+                second = tally.Ties.Decide(TieKind.FirstPlace, 1, leaders.Where(i => i != first).ToList(), null);
+            }
+            else
+            {
+                first = ranked[0];
+                second = tally.Ties.Decide(TieKind.FirstPlace, 1, Best(totals, ranked.Skip(1)), null);
+            }
+
+            tally.Rounds.Add(round with { Note = "No option has more than half the ballots: the top two go to a runoff." + tally.TieNotes(1) });
+            return new PollResult(PollMethod.Plurality, [], tally.Rounds, choices.Length, [keys[first], keys[second]], tally.Ties.LotUsed,
+                Invariant($"No majority: {tally.Line(totals)}. {tally.Labels[first]} and {tally.Labels[second]} go to a runoff."));
         }
 
-        var winner = lot.Pick(leaders);
-        return Single(PollMethod.Plurality, keys, totals, winner, choices.Length, lot, "votes", round);
+        return Single(tally, totals, tally.Ties.Decide(TieKind.FirstPlace, 1, leaders, null), choices.Length, "votes", round);
     }
 
-    private static PollResult Highest(PollMethod method, string[] keys, long[] totals, int ballots, Lot lot, string unit)
+    private static PollResult Highest(Tally tally, long[] totals, int ballots, string unit)
     {
-        var winner = lot.Pick(Best(totals, Enumerable.Range(0, keys.Length)));
-        return Single(method, keys, totals, winner, ballots, lot, unit, Round(1, keys, Enumerable.Range(0, keys.Length), totals, [], [], 0, string.Empty));
+        var winner = tally.Ties.Decide(TieKind.FirstPlace, 1, Best(totals, Enumerable.Range(0, tally.Keys.Length)), null);
+        return Single(tally, totals, winner, ballots, unit, tally.Round(1, Enumerable.Range(0, tally.Keys.Length), totals, [], [], 0, string.Empty));
     }
 
-    private static PollResult Single(PollMethod method, string[] keys, long[] totals, int winner, int ballots, Lot lot, string unit, PollRound round)
+    private static PollResult Single(Tally tally, long[] totals, int winner, int ballots, string unit, PollRound round)
     {
-        var byLot = lot.Used ? " (a tie, broken by lot)" : string.Empty;
-        return new PollResult(method, [keys[winner]], [round with { Elected = [keys[winner]], Note = $"{keys[winner]} has the most {unit}{byLot}." }], ballots, [], lot.Used,
-            Invariant($"{keys[winner]} wins with {totals[winner]} {unit}{byLot}. {Line(keys, totals)}."));
+        var label = tally.Labels[winner];
+        var byTie = tally.Ties.Ties.Count > 0 ? Tally.TieClause(tally.Ties.Ties[^1]) : string.Empty;
+        tally.Rounds.Add(round with { Elected = [tally.Keys[winner]], Note = $"{label} has the most {unit}{byTie}." });
+        return new PollResult(tally.Rule.Method, [tally.Keys[winner]], tally.Rounds, ballots, [], tally.Ties.LotUsed,
+            Invariant($"{label} wins with {totals[winner]} {unit}{byTie}. {tally.Line(totals)}."));
     }
 
-    private static PollResult MeetingTime(string[] keys, IReadOnlyList<PollOption> options, IReadOnlyList<PollBallot> ballots, Dictionary<string, int> index)
+    private static PollResult MeetingTime(Tally tally, IReadOnlyList<PollBallot> ballots, Dictionary<string, int> index)
     {
+        var keys = tally.Keys;
+        var labels = tally.Labels;
         var yes = new long[keys.Length];
         var maybe = new long[keys.Length];
         var no = new long[keys.Length];
@@ -163,87 +327,56 @@ public static class PollTally
         var best = Enumerable.Range(0, keys.Length)
             .OrderByDescending(i => yes[i] + maybe[i]).ThenByDescending(i => yes[i]).ThenBy(i => i)
             .First();
-        var table = string.Join(", ", Enumerable.Range(0, keys.Length).Select(i => Invariant($"{options[i].Label} {yes[i]} yes, {maybe[i]} if need be, {no[i]} no")));
-        var round = Round(1, keys, Enumerable.Range(0, keys.Length), yes, [keys[best]], [], 0, $"{options[best].Label} is the slot the most can attend (yes or if need be), then the most yes.");
-        return new PollResult(PollMethod.MeetingTime, [keys[best]], [round], ballots.Count, [], false,
-            Invariant($"Best slot: {options[best].Label} ({yes[best]} yes, {maybe[best]} if need be, {no[best]} no). {table}."));
+        var table = string.Join(", ", Enumerable.Range(0, keys.Length).Select(i => Invariant($"{labels[i]} {yes[i]} yes, {maybe[i]} if need be, {no[i]} no")));
+        tally.Rounds.Add(tally.Round(1, Enumerable.Range(0, keys.Length), yes, [keys[best]], [], 0, $"{labels[best]} is the slot the most can attend (yes or if need be), then the most yes."));
+        return new PollResult(PollMethod.MeetingTime, [keys[best]], tally.Rounds, ballots.Count, [], false,
+            Invariant($"Best slot: {labels[best]} ({yes[best]} yes, {maybe[best]} if need be, {no[best]} no). {table}."));
     }
 
-    private static PollResult InstantRunoff(string[] keys, int[][] rankings, Lot lot)
+    private static PollResult Copeland(Tally tally, RankedBallots ballots)
     {
-        var continuing = Enumerable.Range(0, keys.Length).ToHashSet();
-        var position = new int[rankings.Length];
-        var rounds = new List<PollRound>();
-        var history = new List<long[]>();
-        while (true)
-        {
-            var totals = new long[keys.Length];
-            long exhausted = 0;
-            for (var b = 0; b < rankings.Length; b++)
-            {
-                var ranking = rankings[b];
-                while (position[b] < ranking.Length && !continuing.Contains(ranking[position[b]]))
-                {
-                    position[b]++;
-                }
-
-                if (position[b] < ranking.Length)
-                {
-                    totals[ranking[position[b]]]++;
-                }
-                else
-                {
-                    exhausted++;
-                }
-            }
-
-            history.Add(totals);
-            var active = rankings.Length - exhausted;
-            var leader = Best(totals, continuing);
-            if (totals[leader[0]] * 2 > active || continuing.Count == 1)
-            {
-                var winner = lot.Pick(leader);
-                rounds.Add(Round(rounds.Count + 1, keys, continuing, totals, [keys[winner]], [], exhausted, Invariant($"{keys[winner]} has a majority of the {active} continuing ballots.")));
-                return new PollResult(PollMethod.RankedChoice, [keys[winner]], rounds, rankings.Length, [], lot.Used, Explain(keys, rounds, [keys[winner]]));
-            }
-
-            var loser = Lowest(totals, continuing, history, lot);
-            rounds.Add(Round(rounds.Count + 1, keys, continuing, totals, [], [keys[loser]], exhausted, Invariant($"No majority of the {active} continuing ballots; {keys[loser]} has the fewest votes and is eliminated.")));
-            continuing.Remove(loser);
-        }
-    }
-
-    private static int Lowest(long[] totals, HashSet<int> continuing, List<long[]> history, Lot lot)
-    {
-        var low = continuing.Min(i => totals[i]);
-        var tied = continuing.Where(i => totals[i] == low).Order().ToList();
-        for (var r = history.Count - 2; r >= 0 && tied.Count > 1; r--)
-        {
-            var earlier = tied.Min(i => history[r][i]);
-            tied = tied.Where(i => history[r][i] == earlier).ToList();
-        }
-
-        return lot.Pick(tied);
-    }
-
-    private static PollResult Copeland(string[] keys, int[][] rankings, Lot lot)
-    {
-        var n = keys.Length;
+        var n = ballots.Options;
+        var keys = tally.Keys;
         var prefer = new long[n, n];
-        foreach (var ranking in rankings)
+        var rank = new int[n];
+        Array.Fill(rank, int.MaxValue);
+        var ranked = new int[n];
+        var marks = ballots.Marks;
+        for (var l = 0; l < ballots.Lines; l++)
         {
-            var rank = Enumerable.Repeat(int.MaxValue, n).ToArray();
-            for (var p = 0; p < ranking.Length; p++)
+            var weight = ballots.Weight[l];
+            var count = 0;
+            var position = 0;
+            for (var p = ballots.Start[l]; p < ballots.Start[l + 1]; p++, position++)
             {
-                rank[ranking[p]] = p;
+                var entry = marks[p];
+                var size = entry >= 0 ? 1 : -entry;
+                var from = entry >= 0 ? p : p + 1;
+                for (var q = from; q < from + size; q++)
+                {
+                    rank[marks[q]] = position;
+                    ranked[count++] = marks[q];
+                }
+
+                p = from + size - 1;
             }
 
-            for (var i = 0; i < n; i++)
+            // Unranked options rank below ranked ones; options ranked equal are preferred to each other by nobody.
+            for (var a = 0; a < count; a++)
             {
+                var i = ranked[a];
                 for (var j = 0; j < n; j++)
                 {
-                    prefer[i, j] += rank[i] < rank[j] ? 1 : 0;
+                    if (rank[i] < rank[j])
+                    {
+                        prefer[i, j] += weight;
+                    }
                 }
+            }
+
+            for (var a = 0; a < count; a++)
+            {
+                rank[ranked[a]] = int.MaxValue;
             }
         }
 
@@ -259,285 +392,202 @@ public static class PollTally
             }
         }
 
-        var winner = lot.Pick(Best(points, Enumerable.Range(0, n)));
+        var winner = tally.Ties.Decide(TieKind.FirstPlace, 1, Best(points, Enumerable.Range(0, n)), null);
         var halves = Enumerable.Range(0, n).Select(i => new OptionTotal(keys[i], points[i] / 2m)).ToArray();
         var condorcet = points[winner] == 2L * (n - 1) ? ", beating every other option head to head" : string.Empty;
-        var round = new PollRound(1, halves, [keys[winner]], [], 0, $"{keys[winner]} wins the most head-to-head contests{condorcet}; a tie counts one half.");
-        return new PollResult(PollMethod.Copeland, [keys[winner]], [round], rankings.Length, [], lot.Used,
-            Invariant($"{keys[winner]} wins with {points[winner] / 2m} head-to-head wins{condorcet}{(lot.Used ? " (a tie, broken by lot)" : string.Empty)}. ") +
-            string.Join(", ", halves.Select(h => Invariant($"{h.Option} {h.Votes}"))) + ".");
+        var byTie = tally.Ties.Ties.Count > 0 ? Tally.TieClause(tally.Ties.Ties[^1]) : string.Empty;
+        tally.Rounds.Add(new PollRound(1, halves, [keys[winner]], [], 0, $"{tally.Labels[winner]} wins the most head-to-head contests{condorcet}; a tie counts one half{byTie}."));
+        return new PollResult(PollMethod.Copeland, [keys[winner]], tally.Rounds, Total(ballots), [], tally.Ties.LotUsed,
+            Invariant($"{tally.Labels[winner]} wins with {points[winner] / 2m} head-to-head wins{condorcet}{byTie}. ") +
+            string.Join(", ", Enumerable.Range(0, n).Select(i => Invariant($"{tally.Labels[i]} {points[i] / 2m}"))) + ".");
     }
 
-    private static PollResult SingleTransferableVote(string[] keys, int[][] rankings, int seats, Lot lot)
+    /// <summary>
+    /// The largest group of lowest candidates who cannot win: every candidate with as few votes as one in the group is in
+    /// it, their votes together plus <paramref name="surplus"/> are fewer than the votes of the lowest candidate left,
+    /// and at least <paramref name="keep"/> candidates are left (Droop's "sure losers"; RCTab's batch elimination).
+    /// </summary>
+    private static List<int> SureLosers(IReadOnlyList<int> standing, long[] votes, long surplus, int keep)
     {
-        var n = keys.Length;
-        var quota = Math.Floor(rankings.Length / (decimal)(seats + 1)) + 1;
-        var weight = Enumerable.Repeat(1m, rankings.Length).ToArray();
-        var position = new int[rankings.Length];
-        var pile = new List<int>[n];
-        for (var i = 0; i < n; i++)
+        var sorted = standing.OrderBy(i => votes[i]).ThenBy(i => i).ToArray();
+        var best = 0;
+        long together = 0;
+        for (var i = 0; i < sorted.Length;)
         {
-            pile[i] = [];
-        }
-
-        var votes = new decimal[n];
-        var status = new byte[n]; // 0 continuing, 1 elected, 2 excluded
-        var elected = new List<int>();
-        var surplusPending = new List<int>();
-        var rounds = new List<PollRound>();
-        var history = new List<long[]>();
-        decimal exhausted = 0;
-
-        void Place(int ballot)
-        {
-            var ranking = rankings[ballot];
-            while (position[ballot] < ranking.Length && status[ranking[position[ballot]]] != 0)
+            var j = i;
+            while (j < sorted.Length && votes[sorted[j]] == votes[sorted[i]])
             {
-                position[ballot]++;
+                together += votes[sorted[j]];
+                j++;
             }
 
-            if (position[ballot] < ranking.Length)
+            if (sorted.Length - j < keep)
             {
-                var to = ranking[position[ballot]];
-                pile[to].Add(ballot);
-                votes[to] += weight[ballot];
-            }
-            else
-            {
-                exhausted += weight[ballot];
-            }
-        }
-
-        for (var b = 0; b < rankings.Length; b++)
-        {
-            Place(b);
-        }
-
-        var note = Invariant($"First preferences; the quota is {quota} ({rankings.Length} ballots, {seats} seats).");
-        while (true)
-        {
-            var newlyElected = Enumerable.Range(0, n).Where(i => status[i] == 0 && votes[i] >= quota).OrderByDescending(i => votes[i]).ThenBy(i => i).ToList();
-            foreach (var e in newlyElected)
-            {
-                status[e] = 1;
-                elected.Add(e);
-                surplusPending.Add(e);
-            }
-
-            var continuing = Enumerable.Range(0, n).Where(i => status[i] == 0).ToList();
-            var filled = elected.Count >= seats;
-            var rest = !filled && continuing.Count <= seats - elected.Count ? continuing : [];
-            foreach (var e in rest)
-            {
-                status[e] = 1;
-                elected.Add(e);
-            }
-
-            var electedNow = newlyElected.Concat(rest).Select(i => keys[i]).ToList();
-            if (rest.Count > 0)
-            {
-                note += Invariant($" {string.Join(", ", rest.Select(i => keys[i]))}: as many continuing as seats left, elected.");
-            }
-
-            history.Add(votes.Select(v => (long)(v * 100_000)).ToArray());
-            if (filled || rest.Count > 0)
-            {
-                rounds.Add(StvRound(rounds.Count + 1, keys, votes, status, electedNow, [], exhausted, note));
                 break;
             }
 
-            var surplusOf = surplusPending.Where(e => votes[e] > quota).OrderByDescending(e => votes[e]).ThenBy(e => e).ToList();
-            if (surplusOf.Count > 0)
+            if (together + surplus < votes[sorted[j]])
             {
-                rounds.Add(StvRound(rounds.Count + 1, keys, votes, status, electedNow, [], exhausted, note));
-                var from = surplusOf[0];
-                surplusPending.Remove(from);
-                var surplus = votes[from] - quota;
-                var transferValue = Truncate(surplus / votes[from]);
-                note = Invariant($"{keys[from]}'s surplus of {surplus} passes on at a transfer value of {transferValue}.");
-                var moving = pile[from];
-                pile[from] = [];
-                votes[from] = quota;
-                foreach (var b in moving)
-                {
-                    weight[b] = Truncate(weight[b] * transferValue);
-                    Place(b);
-                }
-
-                continue;
+                best = j;
             }
 
-            surplusPending.Clear();
-            var loser = Lowest(votes.Select(v => (long)(v * 100_000)).ToArray(), continuing.ToHashSet(), history, lot);
-            rounds.Add(StvRound(rounds.Count + 1, keys, votes, status, electedNow, [keys[loser]], exhausted, note));
-            status[loser] = 2;
-            note = Invariant($"{keys[loser]} has the fewest votes and is excluded; its ballots pass on at their current value.");
-            var excluded = pile[loser];
-            pile[loser] = [];
-            votes[loser] = 0;
-            foreach (var b in excluded)
-            {
-                Place(b);
-            }
+            i = j;
         }
 
-        var winners = elected.Select(i => keys[i]).ToArray();
-        return new PollResult(PollMethod.SingleTransferableVote, winners, rounds, rankings.Length, [], lot.Used, Explain(keys, rounds, winners));
+        return sorted.Take(best).OrderBy(i => i).ToList();
     }
 
-    private const long One = 1_000_000_000;
-
-    private static PollResult Meek(string[] keys, int[][] rankings, int seats, Lot lot)
-    {
-        var n = keys.Length;
-        var keep = Enumerable.Repeat(One, n).ToArray();
-        var status = new byte[n]; // 0 hopeful, 1 elected, 2 excluded
-        var elected = new List<int>();
-        var rounds = new List<PollRound>();
-        var history = new List<long[]>();
-        var votes = new long[n];
-        long excess = 0;
-        long quota = 0;
-
-        void CountOnce()
+    /// <summary>Orders candidates elected at one moment: most votes first, then the latest earlier round that separates them, then ballot order.</summary>
+    private static List<int> InElectionOrder(IEnumerable<int> elected, long[] votes, List<long[]> history) =>
+        elected.Order(Comparer<int>.Create((a, b) =>
         {
-            Array.Clear(votes);
-            excess = 0;
-            foreach (var ranking in rankings)
+            if (votes[a] != votes[b])
             {
-                var remaining = One;
-                foreach (var c in ranking)
-                {
-                    if (keep[c] == 0)
-                    {
-                        continue;
-                    }
-
-                    var give = (long)((Int128)remaining * keep[c] / One);
-                    votes[c] += give;
-                    remaining -= give;
-                    if (remaining == 0)
-                    {
-                        break;
-                    }
-                }
-
-                excess += remaining;
+                return votes[b].CompareTo(votes[a]);
             }
 
-            quota = ((rankings.Length * One) - excess) / (seats + 1) + 1;
-        }
-
-        var note = "Counted from first preferences until surpluses settled.";
-        while (true)
-        {
-            var newly = new List<int>();
-            for (var iteration = 0; iteration < 1_000; iteration++)
+            for (var r = history.Count - 2; r >= 0; r--)
             {
-                CountOnce();
-                foreach (var c in Enumerable.Range(0, n).Where(c => status[c] == 0 && votes[c] >= quota).OrderByDescending(c => votes[c]).ThenBy(c => c))
+                if (history[r][a] != history[r][b])
                 {
-                    if (elected.Count < seats)
-                    {
-                        status[c] = 1;
-                        elected.Add(c);
-                        newly.Add(c);
-                    }
-                }
-
-                var settled = elected.All(c => votes[c] - quota < 10_000);
-                if (settled || elected.Count == 0)
-                {
-                    break;
-                }
-
-                foreach (var c in elected)
-                {
-                    var product = (Int128)keep[c] * quota;
-                    keep[c] = (long)((product + votes[c] - 1) / votes[c]);
+                    return history[r][b].CompareTo(history[r][a]);
                 }
             }
 
-            var hopeful = Enumerable.Range(0, n).Where(c => status[c] == 0).ToList();
-            var rest = elected.Count < seats && hopeful.Count <= seats - elected.Count ? hopeful : [];
-            foreach (var c in rest)
-            {
-                status[c] = 1;
-                elected.Add(c);
-            }
-
-            var electedNow = newly.Concat(rest).Select(c => keys[c]).ToList();
-            note += Invariant($" Quota {Decimal(quota)}.") + (rest.Count > 0 ? Invariant($" {string.Join(", ", rest.Select(c => keys[c]))}: as many hopeful as seats left, elected.") : string.Empty);
-            history.Add(votes.ToArray());
-            if (elected.Count >= seats)
-            {
-                rounds.Add(MeekRound(rounds.Count + 1, keys, votes, status, electedNow, [], excess, note));
-                break;
-            }
-
-            var loser = Lowest(votes, hopeful.ToHashSet(), history, lot);
-            rounds.Add(MeekRound(rounds.Count + 1, keys, votes, status, electedNow, [keys[loser]], excess, note));
-            status[loser] = 2;
-            keep[loser] = 0;
-            note = Invariant($"{keys[loser]} was excluded; the count is repeated without it.");
-        }
-
-        var winners = elected.Select(i => keys[i]).ToArray();
-        return new PollResult(PollMethod.SingleTransferableVote, winners, rounds, rankings.Length, [], lot.Used, Explain(keys, rounds, winners));
-    }
-
-    private static decimal Decimal(long fixedPoint) => Math.Round(fixedPoint / (decimal)One, 5);
-
-    private static PollRound MeekRound(int number, string[] keys, long[] votes, byte[] status, IReadOnlyList<string> elected, IReadOnlyList<string> eliminated, long excess, string note) =>
-        new(number, Enumerable.Range(0, keys.Length).Where(i => status[i] != 2 || eliminated.Contains(keys[i])).Select(i => new OptionTotal(keys[i], Decimal(votes[i]))).ToArray(), elected, eliminated, Decimal(excess), note);
-
-    private static decimal Truncate(decimal value) => Math.Truncate(value * 100_000m) / 100_000m;
-
-    private static PollRound StvRound(int number, string[] keys, decimal[] votes, byte[] status, IReadOnlyList<string> elected, IReadOnlyList<string> eliminated, decimal exhausted, string note) =>
-        new(number, Enumerable.Range(0, keys.Length).Where(i => status[i] != 2 || eliminated.Contains(keys[i])).Select(i => new OptionTotal(keys[i], votes[i])).ToArray(), elected, eliminated, exhausted, note);
-
-    private static PollRound Round(int number, string[] keys, IEnumerable<int> shown, long[] totals, IReadOnlyList<string> elected, IReadOnlyList<string> eliminated, long exhausted, string note) =>
-        new(number, shown.Order().Select(i => new OptionTotal(keys[i], totals[i])).ToArray(), elected, eliminated, exhausted, note);
-
-    private static int[] TakeByLot(List<int> tied, int count, Lot lot)
-    {
-        var pool = tied.ToList();
-        var taken = new List<int>();
-        while (taken.Count < count)
-        {
-            var pick = lot.Pick(pool);
-            taken.Add(pick);
-            pool.Remove(pick);
-        }
-
-        return [.. taken];
-    }
-
-    private static string Line(string[] keys, long[] totals) =>
-        string.Join(", ", Enumerable.Range(0, keys.Length).OrderByDescending(i => totals[i]).ThenBy(i => i).Select(i => Invariant($"{keys[i]} {totals[i]}")));
-
-    private static string Explain(string[] keys, List<PollRound> rounds, string[] winners)
-    {
-        var text = new StringBuilder();
-        text.Append(winners.Length == 1 ? "Elected: " : "Elected, in order: ").AppendJoin(", ", winners).Append('.');
-        foreach (var round in rounds)
-        {
-            text.Append('\n').Append(CultureInfo.InvariantCulture, $"Round {round.Number}: ")
-                .AppendJoin(", ", round.Totals.Select(t => Invariant($"{t.Option} {t.Votes.ToString("0.#####", CultureInfo.InvariantCulture)}")));
-            if (round.Exhausted > 0)
-            {
-                text.Append(CultureInfo.InvariantCulture, $", exhausted {round.Exhausted.ToString("0.#####", CultureInfo.InvariantCulture)}");
-            }
-
-            text.Append(". ").Append(round.Note);
-        }
-
-        return text.ToString();
-    }
+            return a.CompareTo(b);
+        })).ToList();
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 
-    /// <summary>Checks ballots against one poll without allocating per ballot: option lookups and a stamp per option for duplicates.</summary>
+    /// <summary>
+    /// One count in progress: the rule, the options' keys and labels, the tie breaker and the rounds so far; turns a tie
+    /// that awaits a facilitator into a result that says so.
+    /// </summary>
+    private sealed class Tally
+    {
+        public Tally(PollRule rule, IReadOnlyList<PollOption> options, ulong seed, IReadOnlyList<PollTie> decisions)
+        {
+            Rule = rule;
+            Keys = options.Select(o => o.Key).ToArray();
+            Labels = options.Select(o => o.Label).ToArray();
+            Ties = new TieBreaker(rule, Keys, seed, decisions);
+        }
+
+        public PollRule Rule { get; }
+
+        public string[] Keys { get; }
+
+        public string[] Labels { get; }
+
+        public TieBreaker Ties { get; }
+
+        public List<PollRound> Rounds { get; } = [];
+
+        /// <summary>"Elected" where the poll fills seats or elects people, "Chosen" otherwise.</summary>
+        public string Verdict => Rule.Method == PollMethod.SingleTransferableVote || Rule.Purpose == PollPurpose.Election ? "Elected" : "Chosen";
+
+        public PollResult Run(Func<PollResult> count, int ballots, int empty)
+        {
+            PollResult result;
+            try
+            {
+                result = count();
+            }
+            catch (TieAwaitsDecision pending)
+            {
+                var tie = pending.Tie;
+                var what = tie.Kind switch
+                {
+                    TieKind.LastPlace => "tie for last place",
+                    TieKind.FirstPlace => "tie for first place",
+                    _ => "have equal surpluses",
+                };
+                var text = new StringBuilder()
+                    .Append(CultureInfo.InvariantCulture, $"The count stops at round {tie.Round}: {Names(tie.Tied)} {what}, and the rule leaves the choice to a facilitator, whose decision is recorded on the poll.");
+                AppendRounds(text);
+                return new PollResult(Rule.Method, [], Rounds, ballots, [], Ties.LotUsed, text.ToString()) { EmptyBallots = empty, Ties = Ties.Ties, PendingTie = tie };
+            }
+
+            return result with { EmptyBallots = empty, Ties = Ties.Ties };
+        }
+
+        public PollRound Round(int number, IEnumerable<int> shown, long[] totals, IReadOnlyList<string> elected, IReadOnlyList<string> eliminated, long exhausted, string note) =>
+            new(number, shown.Order().Select(i => new OptionTotal(Keys[i], totals[i])).ToArray(), elected, eliminated, exhausted, note);
+
+        public string Line(long[] totals) =>
+            string.Join(", ", Enumerable.Range(0, Keys.Length).OrderByDescending(i => totals[i]).ThenBy(i => i).Select(i => Invariant($"{Labels[i]} {totals[i]}")));
+
+        public string Names(IEnumerable<int> options) => Join(options.Select(i => Labels[i]).ToList());
+
+        public string Names(IEnumerable<string> keys) => Join(keys.Select(k => Labels[Array.IndexOf(Keys, k)]).ToList());
+
+        public string Label(string key) => Labels[Array.IndexOf(Keys, key)];
+
+        /// <summary>The ties broken in a round, as sentences to add to its note.</summary>
+        public string TieNotes(int round) =>
+            string.Concat(Ties.Ties.Where(t => t.Round == round).Select(t => " " + TieSentence(t)));
+
+        /// <summary>A tie broken by a single-round method, as a clause: " (a tie, broken by lot)".</summary>
+        public static string TieClause(PollTie tie) => tie.By switch
+        {
+            TieResolution.Lot => " (a tie, broken by lot)",
+            TieResolution.Permutation => " (a tie, broken by the published tie order)",
+            _ => " (a tie, decided by a facilitator)",
+        };
+
+        public string TieSentence(PollTie tie)
+        {
+            var chosen = Label(tie.Chosen!);
+            var tied = Names(tie.Tied);
+            var (what, decided) = tie.Kind switch
+            {
+                TieKind.LastPlace => ("tie for fewest votes", "goes"),
+                TieKind.FirstPlace => ("tie for most votes", "wins"),
+                _ => ("have equal surpluses", "goes first"),
+            };
+            return tie.By switch
+            {
+                TieResolution.EarlierRound => $"{tied} {what}: {chosen} {decided}, by the latest earlier round in which they differed.",
+                TieResolution.Lot => $"{tied} {what}: {chosen} {decided}, by lot.",
+                TieResolution.Permutation => $"{tied} {what}: {chosen} {decided}, by the published tie order.",
+                _ => $"{tied} {what}: {chosen} {decided}, as a facilitator decided.",
+            };
+        }
+
+        /// <summary>The explanation of a ranked count: who won, then every round's totals and what happened.</summary>
+        public string Explain(string[] winners, long empty)
+        {
+            var text = new StringBuilder();
+            text.Append(Verdict).Append(winners.Length == 1 ? ": " : ", in order: ").Append(Join(winners.Select(Label).ToList())).Append('.');
+            if (empty > 0)
+            {
+                text.Append(CultureInfo.InvariantCulture, $" {empty} empty {(empty == 1 ? "ballot was" : "ballots were")} recorded; they count for no option.");
+            }
+
+            AppendRounds(text);
+            return text.ToString();
+        }
+
+        private void AppendRounds(StringBuilder text)
+        {
+            foreach (var round in Rounds)
+            {
+                text.Append('\n').Append(CultureInfo.InvariantCulture, $"Round {round.Number}: ")
+                    .AppendJoin(", ", round.Totals.Select(t => Invariant($"{Label(t.Option)} {t.Votes.ToString("0.#########", CultureInfo.InvariantCulture)}")));
+                if (round.Exhausted > 0)
+                {
+                    text.Append(CultureInfo.InvariantCulture, $", exhausted {round.Exhausted.ToString("0.#########", CultureInfo.InvariantCulture)}");
+                }
+
+                text.Append(". ").Append(round.Note);
+            }
+        }
+
+        private static string Join(List<string> names) =>
+            names.Count <= 2 ? string.Join(" and ", names) : string.Join(", ", names.Take(names.Count - 1)) + " and " + names[^1];
+    }
+
+    /// <summary>Checks ballots of the methods that do not rank against one poll, without allocating per ballot.</summary>
     private sealed class BallotChecker(PollRule rule, Dictionary<string, int> index)
     {
         private readonly int[] _stamp = new int[index.Count];
@@ -545,12 +595,22 @@ public static class PollTally
 
         public RuleCheck Check(PollBallot ballot)
         {
+            if (ballot is null)
+            {
+                return RuleCheck.Refused(ErrorCodes.Polls.InvalidBallot, "A ballot is missing (null).");
+            }
+
             var problem = Problem(ballot);
             return problem is null ? RuleCheck.Allowed : RuleCheck.Refused(ErrorCodes.Polls.InvalidBallot, $"The ballot of {ballot.Voter} {problem}.");
         }
 
         private string? Problem(PollBallot ballot)
         {
+            if (ballot.Ranks is not null)
+            {
+                return "marks ranks; only ranked methods take them";
+            }
+
             var ranking = ballot.Ranking ?? [];
             var points = ballot.Points ?? new Dictionary<string, int>();
             _generation++;
@@ -590,8 +650,6 @@ public static class PollTally
             {
                 PollMethod.Plurality when ranked != 1 || points.Count > 0 => "must choose exactly one option",
                 PollMethod.Approval when points.Count > 0 => "approves options; it gives no points",
-                PollMethod.RankedChoice or PollMethod.Copeland or PollMethod.SingleTransferableVote when ranked == 0 || points.Count > 0 => "must rank at least one option",
-                PollMethod.RankedChoice or PollMethod.Copeland or PollMethod.SingleTransferableVote when rule.CompleteRankings && ranked != index.Count => "must rank every option",
                 PollMethod.Score when ranked > 0 => OutOfRange(),
                 PollMethod.DotVote when ranked > 0 || sum > rule.DotsPerVoter => OutOfRange(),
                 PollMethod.MeetingTime when ranked > 0 || points.Count != index.Count => OutOfRange(),

@@ -99,18 +99,29 @@ public sealed record PollOption(string Key, string Label);
 /// <summary>
 /// A ballot as the count reads it. <see cref="Ranking"/> holds the chosen options in order (plurality: one; approval:
 /// the approved ones; ranked methods: the ranking, most preferred first). <see cref="Points"/> holds points per option
-/// (score: the score; dot vote: the dots; meeting time: <see cref="SlotAnswer"/> as 0, 1 or 2).
+/// (score: the score; dot vote: the dots; meeting time: <see cref="SlotAnswer"/> as 0, 1 or 2). A ranked ballot may
+/// instead give <see cref="Ranks"/>, the options marked at each rank as a paper ballot or a cast vote record has them:
+/// a rank with no mark is a skipped rank, a rank with several marks an overvote (or an equal ranking), and an option
+/// may be marked at more than one rank; the rule's <see cref="RankedBallotRules"/> say how such a ballot counts. A
+/// ranked ballot with no mark at all is an empty ballot: recorded and counted as cast, for no option.
 /// </summary>
 /// <param name="Voter">The voter.</param>
 /// <param name="Ranking">The options chosen, in order.</param>
 /// <param name="Points">Points per option key.</param>
-public sealed record PollBallot(PartnerId Voter, IReadOnlyList<string> Ranking, IReadOnlyDictionary<string, int> Points)
+/// <param name="Ranks">Ranked methods only, instead of <paramref name="Ranking"/>: the options marked at each rank, first rank first.</param>
+public sealed record PollBallot(PartnerId Voter, IReadOnlyList<string> Ranking, IReadOnlyDictionary<string, int> Points, IReadOnlyList<IReadOnlyList<string>>? Ranks = null)
 {
     /// <summary>A ballot choosing or ranking options.</summary>
     /// <param name="voter">The voter.</param>
     /// <param name="options">The options, most preferred first.</param>
     /// <returns>The ballot.</returns>
     public static PollBallot Ranked(PartnerId voter, params string[] options) => new(voter, options, new Dictionary<string, int>());
+
+    /// <summary>A ranked ballot as marked, rank by rank: an empty rank is skipped, several options at one rank are an overvote or an equal ranking.</summary>
+    /// <param name="voter">The voter.</param>
+    /// <param name="ranks">The options marked at each rank, first rank first.</param>
+    /// <returns>The ballot.</returns>
+    public static PollBallot Marked(PartnerId voter, params IReadOnlyList<string>[] ranks) => new(voter, [], new Dictionary<string, int>(), ranks);
 
     /// <summary>A ballot giving points to options.</summary>
     /// <param name="voter">The voter.</param>
@@ -126,19 +137,172 @@ public sealed record PollBallot(PartnerId Voter, IReadOnlyList<string> Ranking, 
         new(voter, [], answers.ToDictionary(a => a.Key, a => (int)a.Value, StringComparer.Ordinal));
 }
 
+/// <summary>
+/// Identical ranked ballots counted together, as ballot files (BLT) and cast vote record exports hold them: no voter,
+/// just how many ballots were marked this way.
+/// </summary>
+/// <param name="Count">How many ballots, at least one.</param>
+/// <param name="Ranks">The options marked at each rank, first rank first (as <see cref="PollBallot.Ranks"/>); none at all for empty ballots.</param>
+public sealed record BallotLine(int Count, IReadOnlyList<IReadOnlyList<string>> Ranks);
+
+/// <summary>What a ranked count does with a rank marked for several options.</summary>
+public enum OvervoteRule
+{
+    /// <summary>The ballot is refused: a poll's own form never lets a voter mark two options at one rank.</summary>
+    Refuse = 1,
+
+    /// <summary>The ballot stops counting when the count reaches that rank (RCTab "exhaust immediately"; Minneapolis).</summary>
+    Exhaust = 2,
+
+    /// <summary>The rank is passed over and the ballot goes on to the next rank (RCTab "always skip to next rank").</summary>
+    SkipToNext = 3,
+
+    /// <summary>
+    /// Instant runoff and Gregory STV: at that rank the ballot counts for the one marked option still continuing; with
+    /// none it goes on to the next rank, with two or more it stops counting (RCTab "exhaust if multiple continuing").
+    /// </summary>
+    ExhaustIfSeveralContinuing = 4,
+
+    /// <summary>
+    /// Copeland and Meek STV only: the options marked at one rank are ranked equal. Copeland counts neither as preferred
+    /// to the other; Meek's method splits the value reaching the rank equally among them (Droop's rule for equal rankings).
+    /// </summary>
+    RankedEqually = 5,
+}
+
+/// <summary>What a ranked count does with an option marked at more than one rank.</summary>
+public enum DuplicateRule
+{
+    /// <summary>The ballot is refused.</summary>
+    Refuse = 1,
+
+    /// <summary>The ballot stops counting when the count reaches the repeated mark (RCTab "exhaust on duplicate candidate").</summary>
+    Exhaust = 2,
+
+    /// <summary>The repeated mark is passed over: only an option's first mark counts.</summary>
+    Skip = 3,
+}
+
+/// <summary>
+/// How a ranked count reads ballots marked by hand or exported by a scanner: overvotes, skipped ranks and repeated
+/// options, in the manner of RCTab's rules. The default refuses overvotes and repeats and allows any skips.
+/// </summary>
+/// <param name="Overvote">What several options marked at one rank mean.</param>
+/// <param name="Duplicate">What an option marked at more than one rank means.</param>
+/// <param name="MaxConsecutiveSkips">
+/// How many ranks in a row a ballot may leave blank before a later mark; a longer gap stops the ballot there, as if it
+/// ended (RCTab "maximum skipped ranks allowed"). Null: any gap is passed over.
+/// </param>
+public sealed record RankedBallotRules(OvervoteRule Overvote = OvervoteRule.Refuse, DuplicateRule Duplicate = DuplicateRule.Refuse, int? MaxConsecutiveSkips = null)
+{
+    /// <summary>Gets the default rules: overvotes and repeated options refused, skipped ranks passed over.</summary>
+    public static RankedBallotRules Strict { get; } = new();
+}
+
+/// <summary>The quota a ranked count elects at.</summary>
+public enum QuotaKind
+{
+    /// <summary>Droop: more than 1 ÷ (seats + 1) of the votes (with one seat, a majority).</summary>
+    Droop = 1,
+
+    /// <summary>Hare: 1 ÷ seats of the votes. Gregory STV only.</summary>
+    Hare = 2,
+}
+
+/// <summary>How ties are broken when the count must choose among options with equal votes.</summary>
+public enum TieBreak
+{
+    /// <summary>
+    /// The latest earlier round in which the tied options' totals differed decides (the fewest is eliminated, the most is
+    /// elected or transferred first; rules 49 and 51 of the Scottish order); if they never differed, a lot drawn from the
+    /// host's seed. Single-round methods go straight to the lot.
+    /// </summary>
+    EarlierRoundsThenLot = 1,
+
+    /// <summary>
+    /// A permutation of the options published before the count (<see cref="PollRule.TieOrder"/>): the tied option listed
+    /// first wins or goes first, the one listed last is eliminated (RCTab "use candidate order").
+    /// </summary>
+    Permutation = 2,
+
+    /// <summary>
+    /// A facilitator decides each tie, and the decision is recorded on the poll (RCTab "stop counting and ask"); until it
+    /// is, the count stops at the tie (<see cref="PollResult.PendingTie"/>).
+    /// </summary>
+    HostDecision = 3,
+
+    /// <summary>Earlier rounds as <see cref="EarlierRoundsThenLot"/>, then the published permutation.</summary>
+    EarlierRoundsThenPermutation = 4,
+
+    /// <summary>Earlier rounds as <see cref="EarlierRoundsThenLot"/>, then a facilitator's recorded decision.</summary>
+    EarlierRoundsThenHostDecision = 5,
+}
+
+/// <summary>What a tie decides.</summary>
+public enum TieKind
+{
+    /// <summary>A tie for last place: the chosen option is eliminated.</summary>
+    LastPlace = 1,
+
+    /// <summary>A tie for first place: the chosen option wins (is elected first, or goes to the runoff).</summary>
+    FirstPlace = 2,
+
+    /// <summary>Equal surpluses (Gregory STV): the chosen candidate's surplus is transferred first.</summary>
+    SurplusFirst = 3,
+}
+
+/// <summary>How a tie was broken.</summary>
+public enum TieResolution
+{
+    /// <summary>By the totals of an earlier round.</summary>
+    EarlierRound = 1,
+
+    /// <summary>By lot, from the host's seed.</summary>
+    Lot = 2,
+
+    /// <summary>By the published permutation.</summary>
+    Permutation = 3,
+
+    /// <summary>By a facilitator's decision recorded on the poll.</summary>
+    Host = 4,
+}
+
+/// <summary>
+/// A tie the count met, and how it was broken; also the form in which a facilitator records a decision
+/// (<see cref="Poll.DecideTie"/>) and in which a count waits for one (<see cref="PollResult.PendingTie"/>).
+/// </summary>
+/// <param name="Round">The round whose totals show the tie, from 1.</param>
+/// <param name="Kind">What the tie decides.</param>
+/// <param name="Tied">The tied options' keys, in the order listed.</param>
+/// <param name="Chosen">The option the tie was decided for (eliminated, elected or transferred first); null while it awaits a decision.</param>
+/// <param name="By">How it was or is to be broken.</param>
+public sealed record PollTie(int Round, TieKind Kind, IReadOnlyList<string> Tied, string? Chosen, TieResolution By);
+
+/// <summary>What a poll decides, for the words its result uses.</summary>
+public enum PollPurpose
+{
+    /// <summary>A choice among options (a theme, a date): the result says "Chosen".</summary>
+    Choice = 1,
+
+    /// <summary>An election of people: the result says "Elected". Single transferable vote always fills seats and always says "Elected".</summary>
+    Election = 2,
+}
+
 /// <summary>How single transferable vote passes on surpluses.</summary>
 public enum StvTransfer
 {
     /// <summary>
-    /// Meek's method: every elected candidate keeps just a quota of each ballot's value through a keep factor, surpluses
-    /// are recomputed from scratch until they settle, the quota falls as ballots exhaust, and votes never pass to an
-    /// elected or excluded candidate. Values are kept to nine decimal places; keep factors round up.
+    /// Meek's method, as the Proportional Representation Foundation's Meek reference rule counts it: every elected
+    /// candidate keeps just a quota of each ballot's value through a keep factor, surpluses are recomputed from scratch
+    /// until they settle, the quota falls as ballots exhaust. Nine decimal places, each share and keep factor rounded
+    /// up; iteration stops when a candidate is elected or the total surplus is below 0.000001 or stops falling.
     /// </summary>
     Meek = 1,
 
     /// <summary>
-    /// Weighted inclusive Gregory, as in the Scottish local government election rules of 2007: a surplus passes on every
-    /// ballot of the elected candidate at surplus ÷ votes, truncated to five decimal places; the Droop quota is fixed.
+    /// Weighted inclusive Gregory, as in the Scottish Local Government Elections Order 2007: a surplus passes on every
+    /// ballot of the elected candidate, each at its value × surplus ÷ the candidate's votes, truncated once to five
+    /// decimal places (rule 48(3)); the Droop quota is fixed.
     /// </summary>
     WeightedInclusiveGregory = 2,
 }
@@ -150,10 +314,29 @@ public enum StvTransfer
 /// <param name="MaxScore">Score only: the highest score.</param>
 /// <param name="DotsPerVoter">Dot vote only: each voter's budget of dots.</param>
 /// <param name="MaxDotsPerOption">Dot vote only: the most dots a voter may put on one option.</param>
-/// <param name="CompleteRankings">Ranked methods: whether a ballot must rank every option.</param>
+/// <param name="CompleteRankings">Ranked methods: whether a ballot must rank every option (an empty ballot is still recorded).</param>
 /// <param name="Visibility">When results may be seen; can never be loosened once a ballot exists.</param>
 /// <param name="Anonymous">Whether results and read models never reveal who chose what.</param>
 /// <param name="Transfer">STV only: how surpluses pass on (Meek by default).</param>
+/// <param name="BallotRules">Ranked methods: how overvotes, skipped ranks and repeated options are read; null for <see cref="RankedBallotRules.Strict"/>.</param>
+/// <param name="TieBreak">How ties are broken.</param>
+/// <param name="TieOrder">For a permutation tie-break: every option's key once, in the published order.</param>
+/// <param name="BatchElimination">
+/// Instant runoff and STV: eliminate at once every candidate who cannot win: the largest group of lowest candidates whose
+/// votes together, plus any surplus not yet passed on, are fewer than the votes of the next candidate, keeping at least as
+/// many candidates as seats remain (RCTab batch elimination; Droop's "sure losers").
+/// </param>
+/// <param name="ContinueUntilTwoRemain">Instant runoff only: once the winner is known, go on eliminating until two options remain, for reporting.</param>
+/// <param name="Quota">Gregory STV: the Droop or the Hare quota. Instant runoff and Meek use Droop's.</param>
+/// <param name="FractionalQuota">
+/// Gregory STV: the quota in fractions (votes ÷ (seats + 1), to five decimals, plus 0.00001; Hare: votes ÷ seats, rounded up
+/// to five decimals) rather than whole votes (the Droop quota rounded down plus one; Hare rounded up).
+/// </param>
+/// <param name="ThresholdFromFirstRound">
+/// Instant runoff only: the winning threshold (more than half) is fixed from the first round's continuing ballots rather
+/// than recomputed every round; when two remain and neither reaches it, the one with more votes wins.
+/// </param>
+/// <param name="Purpose">What the poll decides, for the words of its result ("Chosen" or "Elected").</param>
 public sealed record PollRule(
     PollMethod Method,
     int Seats = 1,
@@ -164,16 +347,28 @@ public sealed record PollRule(
     bool CompleteRankings = false,
     ResultsVisibility Visibility = ResultsVisibility.AfterClose,
     bool Anonymous = false,
-    StvTransfer Transfer = StvTransfer.Meek)
+    StvTransfer Transfer = StvTransfer.Meek,
+    RankedBallotRules? BallotRules = null,
+    TieBreak TieBreak = TieBreak.EarlierRoundsThenLot,
+    IReadOnlyList<string>? TieOrder = null,
+    bool BatchElimination = false,
+    bool ContinueUntilTwoRemain = false,
+    QuotaKind Quota = QuotaKind.Droop,
+    bool FractionalQuota = false,
+    bool ThresholdFromFirstRound = false,
+    PollPurpose Purpose = PollPurpose.Choice)
 {
     /// <summary>Gets whether the method reads <see cref="PollBallot.Ranking"/> as an order of preference.</summary>
     [JsonIgnore]
     public bool IsRanked => Method is PollMethod.RankedChoice or PollMethod.Copeland or PollMethod.SingleTransferableVote;
+
+    /// <summary>Gets the ballot rules in force: <see cref="BallotRules"/>, or <see cref="RankedBallotRules.Strict"/>.</summary>
+    internal RankedBallotRules EffectiveBallotRules => BallotRules ?? RankedBallotRules.Strict;
 }
 
 /// <summary>An option's total in a round.</summary>
 /// <param name="Option">The option's key.</param>
-/// <param name="Votes">Its votes (STV: to five decimals), or points, approvals, dots.</param>
+/// <param name="Votes">Its votes (Gregory STV: to five decimals; Meek: to nine), or points, approvals, dots.</param>
 public sealed record OptionTotal(string Option, decimal Votes);
 
 /// <summary>One round of a count, for the round-by-round table.</summary>
@@ -187,45 +382,26 @@ public sealed record PollRound(int Number, IReadOnlyList<OptionTotal> Totals, IR
 
 /// <summary>The result of a poll.</summary>
 /// <param name="Method">The method.</param>
-/// <param name="Winners">The winning options, in the order they won.</param>
+/// <param name="Winners">The winning options, in the order they won; empty while the count awaits a tie decision.</param>
 /// <param name="Rounds">The count, round by round (one round for single-round methods).</param>
-/// <param name="Ballots">The number of ballots counted.</param>
+/// <param name="Ballots">The number of ballots counted, empty ballots included.</param>
 /// <param name="Runoff">Plurality with a majority required: the two options that go to a runoff, when nobody had a majority.</param>
 /// <param name="TiesBrokenByLot">Whether a tie was broken by lot (with the host's seed).</param>
-/// <param name="Explanation">The result in words.</param>
-public sealed record PollResult(PollMethod Method, IReadOnlyList<string> Winners, IReadOnlyList<PollRound> Rounds, int Ballots, IReadOnlyList<string> Runoff, bool TiesBrokenByLot, string Explanation);
-
-/// <summary>
-/// Ties broken by lot: a deterministic shuffle driven by a seed the host supplies (for example drawn in public at the
-/// meeting), so the same seed always gives the same result.
-/// </summary>
-internal sealed class Lot(ulong seed)
+/// <param name="Explanation">The result in words, naming options by their labels.</param>
+public sealed record PollResult(PollMethod Method, IReadOnlyList<string> Winners, IReadOnlyList<PollRound> Rounds, int Ballots, IReadOnlyList<string> Runoff, bool TiesBrokenByLot, string Explanation)
 {
-    private ulong _state = seed;
+    private readonly IReadOnlyList<PollTie> _ties = [];
 
-    public bool Used { get; private set; }
+    /// <summary>Gets the number of ranked ballots with no mark at all: counted as cast, for no option, in no quota or majority.</summary>
+    public int EmptyBallots { get; init; }
 
-    /// <summary>Picks one of the tied options (already in a stable order).</summary>
-    public T Pick<T>(IReadOnlyList<T> tied)
+    /// <summary>Gets every tie the count broke, in order, with how it was broken (empty in results stored before ties were recorded).</summary>
+    public IReadOnlyList<PollTie> Ties
     {
-        if (tied.Count == 1)
-        {
-            return tied[0];
-        }
-
-        Used = true;
-        return tied[(int)(Next() % (ulong)tied.Count)];
+        get => _ties;
+        init => _ties = value ?? [];
     }
 
-    // SplitMix64: small, well mixed, and the same on every platform.
-    private ulong Next()
-    {
-        unchecked
-        {
-            var z = _state += 0x9E3779B97F4A7C15UL;
-            z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL;
-            z = (z ^ (z >> 27)) * 0x94D049BB133111EBUL;
-            return z ^ (z >> 31);
-        }
-    }
+    /// <summary>Gets the tie the count stopped at, awaiting a facilitator's decision (<see cref="TieBreak.HostDecision"/>); null when the count is complete.</summary>
+    public PollTie? PendingTie { get; init; }
 }

@@ -88,6 +88,7 @@ namespace Coalitions.Core.Serialization;
 [JsonSerializable(typeof(PollVisibilityChanged))]
 [JsonSerializable(typeof(PollClosed))]
 [JsonSerializable(typeof(PollCancelled))]
+[JsonSerializable(typeof(PollTieDecided))]
 [JsonSerializable(typeof(PollResult))]
 [JsonSerializable(typeof(PartnerProfile))]
 [JsonSerializable(typeof(Charter))]

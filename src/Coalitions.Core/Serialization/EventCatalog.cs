@@ -75,6 +75,7 @@ internal static class EventCatalog
         (typeof(PollVisibilityChanged), "Polls.PollVisibilityChanged"),
         (typeof(PollClosed), "Polls.PollClosed"),
         (typeof(PollCancelled), "Polls.PollCancelled"),
+        (typeof(PollTieDecided), "Polls.PollTieDecided"),
     ];
 
     public static readonly FrozenDictionary<Type, string> Discriminators =

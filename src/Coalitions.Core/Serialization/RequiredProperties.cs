@@ -5,10 +5,11 @@ using System.Text.Json.Serialization.Metadata;
 namespace Coalitions.Core.Serialization;
 
 /// <summary>
-/// Marks every property of the package's types that cannot be null (a value type that is not <see cref="Nullable{T}"/>,
-/// a reference type not annotated as nullable) as required when reading JSON, so a stored event that lacks one fails
+/// Marks every property of the package's types that its constructor requires and that cannot be null (a value type that
+/// is not <see cref="Nullable{T}"/>, a reference type not annotated as nullable) as required when reading JSON, so a stored event that lacks one fails
 /// to load instead of loading a default (an empty id, the Unix epoch, round zero). Nulls are not written, so a
-/// nullable property may be absent.
+/// nullable property may be absent, and so may one whose constructor parameter has a default (a property added in a
+/// later version reads old events with its default).
 /// </summary>
 internal static class RequiredProperties
 {
@@ -27,8 +28,11 @@ internal static class RequiredProperties
         {
             var clr = property.AttributeProvider as PropertyInfo
                 ?? clrProperties.FirstOrDefault(p => string.Equals(p.Name, property.Name, StringComparison.OrdinalIgnoreCase));
-            if (clr is null || property.Set is null && !HasConstructorParameter(typeInfo.Type, clr.Name))
+            var parameter = ConstructorParameter(typeInfo.Type, clr?.Name);
+            if (clr is null || parameter is null || parameter.HasDefaultValue)
             {
+                // Only what the constructor requires is required: a property with a default (a constructor default or an
+                // initializer) may be absent, so events stored before it existed read with the default.
                 continue;
             }
 
@@ -44,7 +48,8 @@ internal static class RequiredProperties
         }
     }
 
-    private static bool HasConstructorParameter(Type type, string name) =>
-        type.GetConstructors(BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Instance)
-            .Any(c => c.GetParameters().Any(p => string.Equals(p.Name, name, StringComparison.OrdinalIgnoreCase)));
+    private static ParameterInfo? ConstructorParameter(Type type, string? name) =>
+        name is null ? null : type.GetConstructors(BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Instance)
+            .SelectMany(c => c.GetParameters())
+            .FirstOrDefault(p => string.Equals(p.Name, name, StringComparison.OrdinalIgnoreCase));
 }

@@ -16,7 +16,7 @@ public class PollTallyTests
         var result = PollTally.Count(new PollRule(PollMethod.Approval), Themes, ballots);
 
         Assert.Equal(["maths"], result.Winners);
-        Assert.Equal("maths wins with 3 approvals. maths 3, reading 1, girls 1.", result.Explanation);
+        Assert.Equal("Maths wins with 3 approvals. Maths 3, Reading 1, Girls' education 1.", result.Explanation);
     }
 
     [Fact]
@@ -139,5 +139,23 @@ public class PollTallyTests
         Assert.Throws<CoalitionRuleException>(() => PollTally.Count(new PollRule(PollMethod.RankedChoice), Themes, [PollBallot.Ranked(Partner(1), "reading", "reading")]));
         Assert.Throws<CoalitionRuleException>(() => PollTally.Count(new PollRule(PollMethod.RankedChoice, CompleteRankings: true), Themes, [PollBallot.Ranked(Partner(1), "reading")]));
         Assert.Throws<CoalitionRuleException>(() => PollTally.Count(new PollRule(PollMethod.RankedChoice), Themes, [PollBallot.Ranked(Partner(1), "history")]));
+    }
+
+    [Fact]
+    public void A_choice_polls_result_says_chosen_and_names_options_by_their_labels()
+    {
+        var result = PollTally.Count(new PollRule(PollMethod.RankedChoice), Themes, Votes.Ranked((2, ["girls", "maths"]), (1, ["reading", "maths"])));
+
+        Assert.Equal(["girls"], result.Winners);
+        Assert.StartsWith("Chosen: Girls' education.\nRound 1: Reading 1, Maths 0, Girls' education 2. Girls' education has a majority", result.Explanation, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_elections_result_says_elected()
+    {
+        var ballots = Votes.Ranked((2, ["girls", "maths"]), (1, ["reading", "maths"]));
+
+        Assert.StartsWith("Elected: Girls' education.", PollTally.Count(new PollRule(PollMethod.RankedChoice, Purpose: PollPurpose.Election), Themes, ballots).Explanation, StringComparison.Ordinal);
+        Assert.StartsWith("Elected, in order: Girls' education and Reading.", PollTally.Count(new PollRule(PollMethod.SingleTransferableVote, Seats: 2), Themes, ballots).Explanation, StringComparison.Ordinal);
     }
 }

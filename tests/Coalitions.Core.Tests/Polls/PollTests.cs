@@ -148,6 +148,35 @@ public class PollTests
         Assert.Equal(poll.Version, rebuilt.Version);
     }
 
+    [Fact]
+    public void An_empty_ranked_ballot_is_recorded_as_cast_and_counts_for_no_option()
+    {
+        var poll = Open(new PollRule(PollMethod.RankedChoice));
+        poll.Cast(PollBallot.Ranked(Partner(1), "maths"), For(1), Hours(1));
+        poll.Cast(PollBallot.Ranked(Partner(2)), For(2), Hours(1));
+
+        var result = poll.Close(0, ChairActor, Hours(48));
+
+        Assert.Equal(2, poll.BallotsCast);
+        Assert.Equal((2, 1), (result.Ballots, result.EmptyBallots));
+        Assert.Equal(["maths"], result.Winners);
+    }
+
+    [Fact]
+    public void A_poll_stored_before_the_counting_settings_existed_reads_with_their_defaults()
+    {
+        const string drafted = """{"$type":"Polls.PollDrafted","poll":"e1000000-0000-0000-0000-000000000001","draft":{"coalition":"c0000000-0000-0000-0000-000000000001","question":"Theme?","options":[{"key":"a","label":"A"},{"key":"b","label":"B"}],"rule":{"method":"RankedChoice","seats":1,"requireMajority":false,"maxScore":5,"dotsPerVoter":5,"completeRankings":false,"visibility":"AfterClose","anonymous":false,"transfer":"Meek"},"facilitators":["b0000000-0000-0000-0000-000000000900"]},"at":"2026-03-02T09:00:00Z","by":{"kind":"Person","person":"b0000000-0000-0000-0000-000000000900"}}""";
+        const string closed = """{"$type":"Polls.PollClosed","poll":"e1000000-0000-0000-0000-000000000001","result":{"method":"RankedChoice","winners":["a"],"rounds":[],"ballots":1,"runoff":[],"tiesBrokenByLot":false,"explanation":"Elected: a."},"seed":0,"at":"2026-03-04T09:00:00Z","by":{"kind":"Person","person":"b0000000-0000-0000-0000-000000000900"}}""";
+
+        var rule = ((PollDrafted)global::Coalitions.Core.Serialization.CoalitionsJson.DeserializeEvent(drafted)).Draft.Rule;
+        var result = ((PollClosed)global::Coalitions.Core.Serialization.CoalitionsJson.DeserializeEvent(closed)).Result;
+
+        Assert.Equal(new PollRule(PollMethod.RankedChoice), rule);
+        Assert.Empty(result.Ties);
+        Assert.Equal(0, result.EmptyBallots);
+        Assert.Null(result.PendingTie);
+    }
+
     private sealed class ResultComparer : IEqualityComparer<PollResult>
     {
         public bool Equals(PollResult? x, PollResult? y) =>

@@ -10,7 +10,7 @@ public class WorkedExampleTests
 {
     private static readonly PollOption[] Cities = [new("Memphis", "Memphis"), new("Nashville", "Nashville"), new("Chattanooga", "Chattanooga"), new("Knoxville", "Knoxville")];
 
-    private static readonly PollOption[] Foods =
+    internal static readonly PollOption[] Foods =
         [new("Orange", "Oranges"), new("Pear", "Pears"), new("Chocolate", "Chocolate"), new("Strawberry", "Strawberries"), new("Hamburger", "Hamburgers")];
 
     /// <summary>
@@ -42,7 +42,7 @@ public class WorkedExampleTests
     /// Chocolate's surplus passes on at one half; Pears and Hamburgers are excluded; Chocolate, Oranges and
     /// Strawberries are elected.
     /// </summary>
-    private static PollBallot[] Food()
+    internal static PollBallot[] Food()
     {
         var ballots = new List<PollBallot>();
         var voter = 0;

@@ -114,6 +114,10 @@ public class EventJsonTests
         var cancelled = Poll.Draft(PollId.FromGuid(Guid.Parse("e1000000-0000-0000-0000-000000000002")), new PollDraft(TheCoalition, "Theme?", slots, new PollRule(PollMethod.Approval), [Chair]), ChairActor, Start);
         cancelled.Cancel("Decided at the assembly instead.", ChairActor, Hours(1));
         events.AddRange(cancelled.DequeueUncommittedEvents().Skip(1));
+        var hostDecides = Poll.Draft(PollId.FromGuid(Guid.Parse("e1000000-0000-0000-0000-000000000003")), new PollDraft(TheCoalition, "Theme?", slots, new PollRule(PollMethod.Approval, TieBreak: TieBreak.HostDecision), [Chair]), ChairActor, Start);
+        hostDecides.Open(Members(2), Hours(48), ChairActor, Start);
+        hostDecides.DecideTie(new PollTie(1, TieKind.FirstPlace, ["mon", "tue"], "tue", TieResolution.Host), ChairActor, Hours(1));
+        events.AddRange(hostDecides.DequeueUncommittedEvents().OfType<PollTieDecided>());
         return events;
     }
 
