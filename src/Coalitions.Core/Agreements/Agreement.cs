@@ -333,7 +333,7 @@ public sealed class Agreement : AggregateRoot<AgreementId>
     {
         ProposeAmendmentCommand.Authorize(this, by, at, default, Title);
         EnsureStep(Step.Amend, at);
-        CheckCited(decision, at);
+        DecisionReference.CheckTakenBefore(decision, at);
         var version = NewVersion(text, Latest.Number + 1, decision, _parties, Title);
         var from = InForce!.Terms.EffectiveFrom;
         if (version.Terms.EffectiveFrom != from)
@@ -391,7 +391,7 @@ public sealed class Agreement : AggregateRoot<AgreementId>
         EnsureStep(Step.Settle, at);
         var settled = Settleable(commitment);
         FreeText.Check(reason, nameof(reason), required: true);
-        CheckCited(decision, at);
+        DecisionReference.CheckTakenBefore(decision, at);
         if (_parties.Count > 2 && decision?.Authorizes(Coalition, MatterType.AmendAgreement) != true)
         {
             throw CoalitionRuleException.Because(
@@ -476,7 +476,7 @@ public sealed class Agreement : AggregateRoot<AgreementId>
         TerminateCommand.Authorize(this, by, at, default, Title);
         EnsureStep(Step.Terminate, at);
         FreeText.Check(reason, nameof(reason), required: true);
-        CheckCited(decision, at);
+        DecisionReference.CheckTakenBefore(decision, at);
         if (_recorded == AgreementStatus.Signed && decision?.Authorizes(Coalition, MatterType.AmendAgreement) != true && decision?.Authorizes(Coalition, MatterType.Dissolve) != true)
         {
             throw CoalitionRuleException.Because(
@@ -706,25 +706,6 @@ public sealed class Agreement : AggregateRoot<AgreementId>
             text.Commitments.Select(c => c with { Key = c.Key.Trim(), Description = c.Description.Trim() }).ToArray(),
             text.Terms with { },
             decision is null ? null : decision with { });
-    }
-
-    // A cited decision is well-formed and was taken no later than the act that cites it.
-    private static void CheckCited(DecisionReference? decision, Instant at)
-    {
-        if (decision is null)
-        {
-            return;
-        }
-
-        Ensure.Id(decision.Proposal, "decision's proposal");
-        Ensure.Id(decision.Coalition, "decision's coalition");
-        Ensure.Defined(decision.Matter, "decision's matter");
-        Ensure.Defined(decision.Result, "decision's result");
-        Ensure.At(decision.DecidedAt, "decided at");
-        if (decision.DecidedAt > at)
-        {
-            throw CoalitionRuleException.Because(ErrorCodes.Coalitions.DecisionRequired, "The decision cited was taken on {decided}, after {at}; only a decision already taken authorizes an act.", ("decided", decision.DecidedAt), ("at", at));
-        }
     }
 
     private static string? VersionProblem(AgreementVersion version, Dictionary<PartnerId, AgreementParty> parties)

@@ -911,33 +911,8 @@ public sealed class Coalition : AggregateRoot<CoalitionId>
 
     // A cited decision must be an adoption by this coalition, on the matter, taken before the change; when not
     // required, a decision may be left out, but one that is cited is checked all the same.
-    internal void EnsureDecision(DecisionReference? decision, MatterType matter, Instant at, bool required = true)
-    {
-        if (decision is null)
-        {
-            if (required)
-            {
-                throw CoalitionRuleException.Because(ErrorCodes.Coalitions.DecisionRequired, "This needs an adopted decision of {coalition} to {matter}.", ("coalition", Name), ("matter", matter));
-            }
-
-            return;
-        }
-
-        Ensure.Id(decision.Proposal, "decision's proposal");
-        Ensure.At(decision.DecidedAt, "decidedAt");
-        if (!decision.Authorizes(Id, matter))
-        {
-            throw CoalitionRuleException.Because(
-                ErrorCodes.Coalitions.DecisionRequired,
-                "The decision cited ({result}, on the matter {cited}) is not an adopted decision of {coalition} to {matter}.",
-                ("result", decision.Result), ("cited", decision.Matter), ("coalition", decision.Coalition == Id ? Name : "this coalition"), ("matter", matter));
-        }
-
-        if (decision.DecidedAt > at)
-        {
-            throw CoalitionRuleException.Because(ErrorCodes.Coalitions.DecisionRequired, "The decision cited was taken on {decided}, after this change on {at}.", ("decided", decision.DecidedAt), ("at", at));
-        }
-    }
+    internal void EnsureDecision(DecisionReference? decision, MatterType matter, Instant at, bool required = true) =>
+        DecisionReference.Check(decision, required, Id, Name, at, matter);
 
     private void ChangeStage(Stage stage, CoalitionStatus to, string? reason, DecisionReference? decision, Actor by, Instant at)
     {

@@ -26,6 +26,63 @@ public sealed record DecisionReference(ProposalId Proposal, CoalitionId Coalitio
     /// <param name="matter">The matter the action needs a decision on.</param>
     /// <returns><see langword="true"/> when the decision authorizes it.</returns>
     public bool Authorizes(CoalitionId coalition, MatterType matter) => IsAdoption && Coalition == coalition && Matter == matter;
+
+    /// <summary>
+    /// The one door check for a cited decision, shared by every aggregate that acts on one: well-formed, an adoption by
+    /// this coalition on one of the matters the act needs, and taken no later than the act. A missing decision is
+    /// refused only where one is required.
+    /// </summary>
+    /// <param name="decision">The cited decision, if any.</param>
+    /// <param name="required">Whether the act needs a decision.</param>
+    /// <param name="coalition">The coalition acting.</param>
+    /// <param name="coalitionName">Its name, for the message.</param>
+    /// <param name="at">When the act happens.</param>
+    /// <param name="matters">The matters any of which authorizes the act.</param>
+    /// <exception cref="CoalitionRuleException">The decision is missing where required, ill-formed, not an adoption of this coalition on those matters, or later than the act (<c>Coalitions.DecisionRequired</c>).</exception>
+    internal static void Check(DecisionReference? decision, bool required, CoalitionId coalition, string coalitionName, Instant at, params MatterType[] matters)
+    {
+        if (decision is null)
+        {
+            if (required)
+            {
+                throw CoalitionRuleException.Because(ErrorCodes.Coalitions.DecisionRequired, "This needs an adopted decision of {coalition} on {matters}.", ("coalition", coalitionName), ("matters", Words.Alternatives(matters.Select(m => Words.Of(m)))));
+            }
+
+            return;
+        }
+
+        CheckTakenBefore(decision, at);
+        if (!matters.Any(matter => decision.Authorizes(coalition, matter)))
+        {
+            throw CoalitionRuleException.Because(
+                ErrorCodes.Coalitions.DecisionRequired,
+                "The decision cited ({result}, on {cited}) is not an adopted decision of {coalition} on {matters}.",
+                ("result", decision.Result), ("cited", decision.Matter), ("coalition", decision.Coalition == coalition ? coalitionName : "this coalition"), ("matters", Words.Alternatives(matters.Select(m => Words.Of(m)))));
+        }
+
+    }
+
+    /// <summary>A cited decision is well-formed (ids, defined values, an instant within bounds) and was taken no later than the act.</summary>
+    /// <param name="decision">The cited decision, if any.</param>
+    /// <param name="at">When the act happens.</param>
+    /// <exception cref="CoalitionRuleException">It is ill-formed, or taken after the act (<c>Coalitions.DecisionRequired</c>).</exception>
+    internal static void CheckTakenBefore(DecisionReference? decision, Instant at)
+    {
+        if (decision is null)
+        {
+            return;
+        }
+
+        Ensure.Id(decision.Proposal, "decision's proposal");
+        Ensure.Id(decision.Coalition, "decision's coalition");
+        Ensure.Defined(decision.Matter, "decision's matter");
+        Ensure.Defined(decision.Result, "decision's result");
+        Ensure.At(decision.DecidedAt, "decided at");
+        if (decision.DecidedAt > at)
+        {
+            throw CoalitionRuleException.Because(ErrorCodes.Coalitions.DecisionRequired, "The decision cited was taken on {decided}, after the act it would authorize on {at}; only a decision already taken authorizes an act.", ("decided", decision.DecidedAt), ("at", at));
+        }
+    }
 }
 
 /// <summary>A ballot as recorded: every ballot stays on record, the latest per voter and round counts.</summary>
