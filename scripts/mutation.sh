@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Mutation testing, one room at a time: scripts/mutation.sh ROOM [MINUTES] [FILE-GLOB]
+# Mutation testing, one room at a time: [COVERAGE=off] scripts/mutation.sh ROOM [MINUTES] [FILE-GLOB]
 #   ROOM       a folder of src/Coalitions.Core (Decisions, Polls, Governance, Kernel, ...)
 #   MINUTES    a time limit for the run (default 60); the run stops, unfinished, when it is reached
 #   FILE-GLOB  optionally narrows the run to some files of the room (for example 'Proposal.cs')
@@ -11,6 +11,7 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 room=${1:?usage: scripts/mutation.sh ROOM [MINUTES] [FILE-GLOB]}
 minutes=${2:-60}
 files=${3:-**/*.cs}
+files=${files#/}
 [ -d "src/Coalitions.Core/$room" ] || { echo "no room src/Coalitions.Core/$room" >&2; exit 2; }
 floor=85
 [ "$room" = "Decisions" ] && floor=90
@@ -22,14 +23,24 @@ dotnet build src/Coalitions.Core/Coalitions.Core.csproj -f net10.0 -v q >/dev/nu
 out="StrykerOutput/$room"
 rm -rf "$out"
 status=0
-# Static validators are built once per process, so per-test coverage credits them to one test: measure with
-# coverage analysis off where a room has them (every room does), at the cost of running all tests per mutant.
-timeout --signal=INT "$((minutes * 60))" dotnet stryker \
-  --config-file stryker-config.json \
-  --mutate "src/Coalitions.Core/$room/$files" \
-  --coverage-analysis off \
+# Per-test coverage runs only the tests that reach a mutant, which makes a room take minutes instead of hours. Static
+# validators are built once per process, though, so per-test coverage credits them to a single test: for files with
+# static validators, run with COVERAGE=off (every test for every mutant).
+config=$(mktemp --suffix=.json)
+trap 'rm -f "$config"' EXIT
+python3 - "$config" "**/$room/$files" "${COVERAGE:-perTest}" <<'PY'
+import json, sys
+settings = json.load(open("stryker-config.json"))
+section = settings["stryker-config"]
+section["coverage-analysis"] = sys.argv[3]
+section["mutate"] = [sys.argv[2]]
+json.dump(settings, open(sys.argv[1], "w"), indent=2)
+PY
+# Stryker runs from the test project's folder (beside the solution it would switch to solution mode).
+(cd tests/Coalitions.Core.Tests && timeout --signal=INT "$((minutes * 60))" dotnet stryker \
+  --config-file "$config" \
   --break-at "$floor" \
-  --output "$out" || status=$?
+  --output "../../$out") || status=$?
 
 report=$(find "$out" -name 'mutation-report.json' | head -n 1)
 if [ -n "$report" ]; then
