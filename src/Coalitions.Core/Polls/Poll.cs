@@ -304,7 +304,8 @@ public sealed class Poll : AggregateRoot<PollId>
             throw new CoalitionRuleException(ErrorCodes.Decisions.VotingStillOpen, $"The poll stays open until {Deadline} or until every voter has voted.");
         }
 
-        var result = PollTally.Count(Question.Rule, Question.Options, Ordered(), seed, _tieDecisions);
+        // The event stores the figures; the words are rendered when the result is read (Apply), so they can improve later.
+        var result = PollTally.Figures(Question.Rule, Question.Options, Ordered(), seed, _tieDecisions);
         if (result.PendingTie is { } tie)
         {
             var labels = tie.Tied.Select(k => Question.Options.First(o => o.Key == k).Label);
@@ -312,7 +313,7 @@ public sealed class Poll : AggregateRoot<PollId>
         }
 
         Raise(new PollClosed(Id, result, seed, at, by));
-        return result;
+        return Result!;
     }
 
     /// <summary>Cancels the poll before it closes.</summary>
@@ -357,7 +358,7 @@ public sealed class Poll : AggregateRoot<PollId>
                 Visibility = e.Visibility;
                 break;
             case PollClosed e:
-                Result = e.Result;
+                Result = e.Result.WithExplanation(Question.Rule, Question.Options);
                 _status = PollStatus.Closed;
                 break;
             case PollCancelled:

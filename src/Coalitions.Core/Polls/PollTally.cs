@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using Coalitions.Core.Kernel;
 
 namespace Coalitions.Core.Polls;
@@ -51,7 +50,11 @@ public static partial class PollTally
     /// <param name="decisions">Ties decided by a facilitator, for <see cref="TieBreak.HostDecision"/> rules (<see cref="Poll.TieDecisions"/>).</param>
     /// <returns>The result with its round-by-round table; <see cref="PollResult.PendingTie"/> when a tie still awaits a decision.</returns>
     /// <exception cref="CoalitionRuleException">An invalid poll or ballot.</exception>
-    public static PollResult Count(PollRule rule, IReadOnlyList<PollOption> options, IReadOnlyList<PollBallot> ballots, ulong seed, IReadOnlyList<PollTie> decisions)
+    public static PollResult Count(PollRule rule, IReadOnlyList<PollOption> options, IReadOnlyList<PollBallot> ballots, ulong seed, IReadOnlyList<PollTie> decisions) =>
+        PollExplanation.Render(Figures(rule, options, ballots, seed, decisions), rule, options);
+
+    /// <summary>The count as figures only, without its words: what a closed poll stores.</summary>
+    internal static PollResult Figures(PollRule rule, IReadOnlyList<PollOption> options, IReadOnlyList<PollBallot> ballots, ulong seed, IReadOnlyList<PollTie> decisions)
     {
         CheckPoll(rule, options);
         Preconditions.CheckNotNull(ballots, nameof(ballots));
@@ -75,9 +78,9 @@ public static partial class PollTally
             () => rule.Method switch
             {
                 PollMethod.Plurality => Plurality(tally, ballots.Select(b => index[b.Ranking[0]]).ToArray()),
-                PollMethod.Approval => Highest(tally, Sum(keys.Length, ballots.SelectMany(b => b.Ranking.Select(k => (index[k], 1)))), ballots.Count, "approvals"),
-                PollMethod.Score => Highest(tally, Sum(keys.Length, ballots.SelectMany(b => b.Points.Select(p => (index[p.Key], p.Value)))), ballots.Count, "points"),
-                PollMethod.DotVote => Highest(tally, Sum(keys.Length, ballots.SelectMany(b => b.Points.Select(p => (index[p.Key], p.Value)))), ballots.Count, "dots"),
+                PollMethod.Approval => Highest(tally, Sum(keys.Length, ballots.SelectMany(b => b.Ranking.Select(k => (index[k], 1)))), ballots.Count),
+                PollMethod.Score => Highest(tally, Sum(keys.Length, ballots.SelectMany(b => b.Points.Select(p => (index[p.Key], p.Value)))), ballots.Count),
+                PollMethod.DotVote => Highest(tally, Sum(keys.Length, ballots.SelectMany(b => b.Points.Select(p => (index[p.Key], p.Value)))), ballots.Count),
                 _ => MeetingTime(tally, ballots, index),
             },
             ballots.Count,
@@ -105,7 +108,7 @@ public static partial class PollTally
 
         var tally = new Tally(rule, options, seed, decisions ?? []);
         var ranked = RankedBallots.Read(rule, Index(options), lines);
-        return tally.Run(() => Ranked(tally, ranked), Total(ranked), (int)ranked.Empty);
+        return PollExplanation.Render(tally.Run(() => Ranked(tally, ranked), Total(ranked), (int)ranked.Empty), rule, options);
     }
 
     /// <summary>Whether a ballot fits the poll's method and ballot rules, with the reason if not.</summary>
@@ -271,7 +274,7 @@ public static partial class PollTally
         var totals = Sum(keys.Length, choices.Select(c => (c, 1)));
         var ranked = Enumerable.Range(0, keys.Length).OrderByDescending(i => totals[i]).ThenBy(i => i).ToArray();
         var leaders = Best(totals, ranked);
-        var round = tally.Round(1, Enumerable.Range(0, keys.Length), totals, [], [], 0, string.Empty);
+        var round = tally.Round(1, Enumerable.Range(0, keys.Length), totals, [], [], 0);
         if (tally.Rule.RequireMajority && totals[ranked[0]] * 2 <= choices.Length)
         {
             int first, second;
@@ -286,33 +289,28 @@ public static partial class PollTally
                 second = tally.Ties.Decide(TieKind.FirstPlace, 1, Best(totals, ranked.Skip(1)), null);
             }
 
-            tally.Rounds.Add(round with { Note = "No option has more than half the ballots: the top two go to a runoff." + tally.TieNotes(1) });
-            return new PollResult(PollMethod.Plurality, [], tally.Rounds, choices.Length, [keys[first], keys[second]], tally.Ties.LotUsed,
-                Invariant($"No majority: {tally.Line(totals)}. {tally.Labels[first]} and {tally.Labels[second]} go to a runoff."));
+            tally.Rounds.Add(round);
+            return new PollResult(PollMethod.Plurality, [], tally.Rounds, choices.Length, [keys[first], keys[second]], tally.Ties.LotUsed);
         }
 
-        return Single(tally, totals, tally.Ties.Decide(TieKind.FirstPlace, 1, leaders, null), choices.Length, "votes", round);
+        return Single(tally, tally.Ties.Decide(TieKind.FirstPlace, 1, leaders, null), choices.Length, round);
     }
 
-    private static PollResult Highest(Tally tally, long[] totals, int ballots, string unit)
+    private static PollResult Highest(Tally tally, long[] totals, int ballots)
     {
         var winner = tally.Ties.Decide(TieKind.FirstPlace, 1, Best(totals, Enumerable.Range(0, tally.Keys.Length)), null);
-        return Single(tally, totals, winner, ballots, unit, tally.Round(1, Enumerable.Range(0, tally.Keys.Length), totals, [], [], 0, string.Empty));
+        return Single(tally, winner, ballots, tally.Round(1, Enumerable.Range(0, tally.Keys.Length), totals, [], [], 0));
     }
 
-    private static PollResult Single(Tally tally, long[] totals, int winner, int ballots, string unit, PollRound round)
+    private static PollResult Single(Tally tally, int winner, int ballots, PollRound round)
     {
-        var label = tally.Labels[winner];
-        var byTie = tally.Ties.Ties.Count > 0 ? Tally.TieClause(tally.Ties.Ties[^1]) : string.Empty;
-        tally.Rounds.Add(round with { Elected = [tally.Keys[winner]], Note = $"{label} has the most {unit}{byTie}." });
-        return new PollResult(tally.Rule.Method, [tally.Keys[winner]], tally.Rounds, ballots, [], tally.Ties.LotUsed,
-            Invariant($"{label} wins with {totals[winner]} {unit}{byTie}. {tally.Line(totals)}."));
+        tally.Rounds.Add(round with { Elected = [tally.Keys[winner]] });
+        return new PollResult(tally.Rule.Method, [tally.Keys[winner]], tally.Rounds, ballots, [], tally.Ties.LotUsed);
     }
 
     private static PollResult MeetingTime(Tally tally, IReadOnlyList<PollBallot> ballots, Dictionary<string, int> index)
     {
         var keys = tally.Keys;
-        var labels = tally.Labels;
         var yes = new long[keys.Length];
         var maybe = new long[keys.Length];
         var no = new long[keys.Length];
@@ -327,10 +325,11 @@ public static partial class PollTally
         var best = Enumerable.Range(0, keys.Length)
             .OrderByDescending(i => yes[i] + maybe[i]).ThenByDescending(i => yes[i]).ThenBy(i => i)
             .First();
-        var table = string.Join(", ", Enumerable.Range(0, keys.Length).Select(i => Invariant($"{labels[i]} {yes[i]} yes, {maybe[i]} if need be, {no[i]} no")));
-        tally.Rounds.Add(tally.Round(1, Enumerable.Range(0, keys.Length), yes, [keys[best]], [], 0, $"{labels[best]} is the slot the most can attend (yes or if need be), then the most yes."));
-        return new PollResult(PollMethod.MeetingTime, [keys[best]], tally.Rounds, ballots.Count, [], false,
-            Invariant($"Best slot: {labels[best]} ({yes[best]} yes, {maybe[best]} if need be, {no[best]} no). {table}."));
+        tally.Rounds.Add(tally.Round(1, Enumerable.Range(0, keys.Length), yes, [keys[best]], [], 0));
+        return new PollResult(PollMethod.MeetingTime, [keys[best]], tally.Rounds, ballots.Count, [], false)
+        {
+            Availability = Enumerable.Range(0, keys.Length).Select(i => new SlotAvailability(keys[i], (int)yes[i], (int)maybe[i], (int)no[i])).ToArray(),
+        };
     }
 
     private static PollResult Copeland(Tally tally, RankedBallots ballots)
@@ -394,12 +393,8 @@ public static partial class PollTally
 
         var winner = tally.Ties.Decide(TieKind.FirstPlace, 1, Best(points, Enumerable.Range(0, n)), null);
         var halves = Enumerable.Range(0, n).Select(i => new OptionTotal(keys[i], points[i] / 2m)).ToArray();
-        var condorcet = points[winner] == 2L * (n - 1) ? ", beating every other option head to head" : string.Empty;
-        var byTie = tally.Ties.Ties.Count > 0 ? Tally.TieClause(tally.Ties.Ties[^1]) : string.Empty;
-        tally.Rounds.Add(new PollRound(1, halves, [keys[winner]], [], 0, $"{tally.Labels[winner]} wins the most head-to-head contests{condorcet}; a tie counts one half{byTie}."));
-        return new PollResult(PollMethod.Copeland, [keys[winner]], tally.Rounds, Total(ballots), [], tally.Ties.LotUsed,
-            Invariant($"{tally.Labels[winner]} wins with {points[winner] / 2m} head-to-head wins{condorcet}{byTie}. ") +
-            string.Join(", ", Enumerable.Range(0, n).Select(i => Invariant($"{tally.Labels[i]} {points[i] / 2m}"))) + ".");
+        tally.Rounds.Add(new PollRound(1, halves, [keys[winner]], [], 0));
+        return new PollResult(PollMethod.Copeland, [keys[winner]], tally.Rounds, Total(ballots), [], tally.Ties.LotUsed);
     }
 
     /// <summary>
@@ -457,11 +452,9 @@ public static partial class PollTally
             return a.CompareTo(b);
         })).ToList();
 
-    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
-
     /// <summary>
-    /// One count in progress: the rule, the options' keys and labels, the tie breaker and the rounds so far; turns a tie
-    /// that awaits a facilitator into a result that says so.
+    /// One count in progress: the rule, the options' keys, the tie breaker and the rounds so far; turns a tie that awaits
+    /// a facilitator into a result that says so. It records figures only; <see cref="PollExplanation"/> words them.
     /// </summary>
     private sealed class Tally
     {
@@ -469,7 +462,6 @@ public static partial class PollTally
         {
             Rule = rule;
             Keys = options.Select(o => o.Key).ToArray();
-            Labels = options.Select(o => o.Label).ToArray();
             Ties = new TieBreaker(rule, Keys, seed, decisions);
         }
 
@@ -477,14 +469,9 @@ public static partial class PollTally
 
         public string[] Keys { get; }
 
-        public string[] Labels { get; }
-
         public TieBreaker Ties { get; }
 
         public List<PollRound> Rounds { get; } = [];
-
-        /// <summary>"Elected" where the poll fills seats or elects people, "Chosen" otherwise.</summary>
-        public string Verdict => Rule.Method == PollMethod.SingleTransferableVote || Rule.Purpose == PollPurpose.Election ? "Elected" : "Chosen";
 
         public PollResult Run(Func<PollResult> count, int ballots, int empty)
         {
@@ -495,96 +482,16 @@ public static partial class PollTally
             }
             catch (TieAwaitsDecision pending)
             {
-                var tie = pending.Tie;
-                var what = tie.Kind switch
-                {
-                    TieKind.LastPlace => "tie for last place",
-                    TieKind.FirstPlace => "tie for first place",
-                    _ => "have equal surpluses",
-                };
-                var text = new StringBuilder()
-                    .Append(CultureInfo.InvariantCulture, $"The count stops at round {tie.Round}: {Names(tie.Tied)} {what}, and the rule leaves the choice to a facilitator, whose decision is recorded on the poll.");
-                AppendRounds(text);
-                return new PollResult(Rule.Method, [], Rounds, ballots, [], Ties.LotUsed, text.ToString()) { EmptyBallots = empty, Ties = Ties.Ties, PendingTie = tie };
+                return new PollResult(Rule.Method, [], Rounds.ToArray(), ballots, [], Ties.LotUsed) { EmptyBallots = empty, Ties = Ties.Ties.ToArray(), PendingTie = pending.Tie };
             }
 
-            return result with { EmptyBallots = empty, Ties = Ties.Ties };
+            return result with { Rounds = result.Rounds.ToArray(), EmptyBallots = empty, Ties = Ties.Ties.ToArray() };
         }
 
-        public PollRound Round(int number, IEnumerable<int> shown, long[] totals, IReadOnlyList<string> elected, IReadOnlyList<string> eliminated, long exhausted, string note) =>
-            new(number, shown.Order().Select(i => new OptionTotal(Keys[i], totals[i])).ToArray(), elected, eliminated, exhausted, note);
+        public PollRound Round(int number, IEnumerable<int> shown, long[] totals, IReadOnlyList<string> elected, IReadOnlyList<string> eliminated, long exhausted) =>
+            new(number, shown.Order().Select(i => new OptionTotal(Keys[i], totals[i])).ToArray(), elected, eliminated, exhausted);
 
-        public string Line(long[] totals) =>
-            string.Join(", ", Enumerable.Range(0, Keys.Length).OrderByDescending(i => totals[i]).ThenBy(i => i).Select(i => Invariant($"{Labels[i]} {totals[i]}")));
-
-        public string Names(IEnumerable<int> options) => Join(options.Select(i => Labels[i]).ToList());
-
-        public string Names(IEnumerable<string> keys) => Join(keys.Select(k => Labels[Array.IndexOf(Keys, k)]).ToList());
-
-        public string Label(string key) => Labels[Array.IndexOf(Keys, key)];
-
-        /// <summary>The ties broken in a round, as sentences to add to its note.</summary>
-        public string TieNotes(int round) =>
-            string.Concat(Ties.Ties.Where(t => t.Round == round).Select(t => " " + TieSentence(t)));
-
-        /// <summary>A tie broken by a single-round method, as a clause: " (a tie, broken by lot)".</summary>
-        public static string TieClause(PollTie tie) => tie.By switch
-        {
-            TieResolution.Lot => " (a tie, broken by lot)",
-            TieResolution.Permutation => " (a tie, broken by the published tie order)",
-            _ => " (a tie, decided by a facilitator)",
-        };
-
-        public string TieSentence(PollTie tie)
-        {
-            var chosen = Label(tie.Chosen!);
-            var tied = Names(tie.Tied);
-            var (what, decided) = tie.Kind switch
-            {
-                TieKind.LastPlace => ("tie for fewest votes", "goes"),
-                TieKind.FirstPlace => ("tie for most votes", "wins"),
-                _ => ("have equal surpluses", "goes first"),
-            };
-            return tie.By switch
-            {
-                TieResolution.EarlierRound => $"{tied} {what}: {chosen} {decided}, by the latest earlier round in which they differed.",
-                TieResolution.Lot => $"{tied} {what}: {chosen} {decided}, by lot.",
-                TieResolution.Permutation => $"{tied} {what}: {chosen} {decided}, by the published tie order.",
-                _ => $"{tied} {what}: {chosen} {decided}, as a facilitator decided.",
-            };
-        }
-
-        /// <summary>The explanation of a ranked count: who won, then every round's totals and what happened.</summary>
-        public string Explain(string[] winners, long empty)
-        {
-            var text = new StringBuilder();
-            text.Append(Verdict).Append(winners.Length == 1 ? ": " : ", in order: ").Append(Join(winners.Select(Label).ToList())).Append('.');
-            if (empty > 0)
-            {
-                text.Append(CultureInfo.InvariantCulture, $" {empty} empty {(empty == 1 ? "ballot was" : "ballots were")} recorded; they count for no option.");
-            }
-
-            AppendRounds(text);
-            return text.ToString();
-        }
-
-        private void AppendRounds(StringBuilder text)
-        {
-            foreach (var round in Rounds)
-            {
-                text.Append('\n').Append(CultureInfo.InvariantCulture, $"Round {round.Number}: ")
-                    .AppendJoin(", ", round.Totals.Select(t => Invariant($"{Label(t.Option)} {t.Votes.ToString("0.#########", CultureInfo.InvariantCulture)}")));
-                if (round.Exhausted > 0)
-                {
-                    text.Append(CultureInfo.InvariantCulture, $", exhausted {round.Exhausted.ToString("0.#########", CultureInfo.InvariantCulture)}");
-                }
-
-                text.Append(". ").Append(round.Note);
-            }
-        }
-
-        private static string Join(List<string> names) =>
-            names.Count <= 2 ? string.Join(" and ", names) : string.Join(", ", names.Take(names.Count - 1)) + " and " + names[^1];
+        public string[] KeysOf(IEnumerable<int> options) => options.Select(i => Keys[i]).ToArray();
     }
 
     /// <summary>Checks ballots of the methods that do not rank against one poll, without allocating per ballot.</summary>
