@@ -214,7 +214,7 @@ public static class Blt
         Checked(title, MaxTitle, "the title");
         if (!rule.IsRanked)
         {
-            throw new CoalitionRuleException(ErrorCodes.Polls.InvalidPoll, $"A ballot file holds rankings; {rule.Method} does not rank.");
+            throw new CoalitionRuleException(ErrorCodes.Polls.InvalidPoll, $"A ballot file holds rankings; {Words.Of(rule.Method)} does not rank.");
         }
 
         var index = options.Select((o, i) => (o.Key, i)).ToDictionary(p => p.Key, p => p.i, StringComparer.Ordinal);

@@ -103,7 +103,7 @@ public static partial class PollTally
         Preconditions.CheckNotNull(lines, nameof(lines));
         if (!rule.IsRanked)
         {
-            throw new CoalitionRuleException(ErrorCodes.Polls.InvalidPoll, $"Ballot lines hold rankings; {rule.Method} does not rank. Count them with a ranked method.");
+            throw new CoalitionRuleException(ErrorCodes.Polls.InvalidPoll, $"Ballot lines hold rankings; {Words.Of(rule.Method)} does not rank. Count them with a ranked method.");
         }
 
         var tally = new Tally(rule, options, seed, decisions ?? []);
@@ -121,35 +121,76 @@ public static partial class PollTally
         Preconditions.CheckNotNull(rule, nameof(rule));
         Preconditions.CheckNotNull(options, nameof(options));
         Preconditions.CheckNotNull(ballot, nameof(ballot));
-        var index = Index(options);
-        if (rule.IsRanked)
-        {
-            var problem = new RankedBallotReader(rule, index).Read(ballot, null);
-            return problem is null ? RuleCheck.Allowed : RuleCheck.Refused(ErrorCodes.Polls.InvalidBallot, $"The ballot of {ballot.Voter} {problem}.");
-        }
-
-        return new BallotChecker(rule, index).Check(ballot);
+        return BallotProblem(rule, options, ballot) is { } problem
+            ? RuleCheck.Refused(ErrorCodes.Polls.InvalidBallot, "The ballot of {voter} " + problem + ".", ("voter", ballot.Voter))
+            : RuleCheck.Allowed;
     }
 
+    /// <summary>What is wrong with a ballot under the poll's method and ballot rules, completing "The ballot of … ", or null.</summary>
+    internal static string? BallotProblem(PollRule rule, IReadOnlyList<PollOption> options, PollBallot ballot)
+    {
+        var index = Index(options);
+        return rule.IsRanked ? new RankedBallotReader(rule, index).Read(ballot, null) : new BallotChecker(rule, index).Problem(ballot);
+    }
+
+    /// <summary>
+    /// Checks a poll's rule and options before a count: 2 to 200 options, each with a key (one line of at most 64
+    /// characters, unique) and a label (one line of at most 200), a rule of defined settings within bounds, and a rule
+    /// that fits the options and its method.
+    /// </summary>
+    /// <exception cref="ArgumentNullException"><paramref name="rule"/> or <paramref name="options"/> is null.</exception>
+    /// <exception cref="CoalitionRuleException">An invalid option (<c>Kernel.InvalidText</c>) or poll (<c>Polls.InvalidPoll</c>).</exception>
     internal static void CheckPoll(PollRule rule, IReadOnlyList<PollOption> options)
     {
         Preconditions.CheckNotNull(rule, nameof(rule));
         Preconditions.CheckNotNull(options, nameof(options));
-        var valid = Enum.IsDefined(rule.Method) && options.Count >= 2 && options.Count <= 200 &&
-                    options.All(o => o is not null && !string.IsNullOrWhiteSpace(o.Key) && o.Key.Length <= 50 && !string.IsNullOrWhiteSpace(o.Label) && o.Label.Length <= 200) &&
-                    options.Select(o => o.Key).Distinct(StringComparer.Ordinal).Count() == options.Count &&
-                    rule.Seats >= 1 && (rule.Method == PollMethod.SingleTransferableVote ? rule.Seats < options.Count : rule.Seats == 1) &&
-                    (!rule.RequireMajority || rule.Method == PollMethod.Plurality) && rule.MaxScore >= 1 && rule.DotsPerVoter >= 1 &&
-                    rule.MaxDotsPerOption is null or >= 1 && Enum.IsDefined(rule.Visibility);
-        if (!valid)
+        if (options.Count is < PollBounds.MinOptions or > PollBounds.MaxOptions)
         {
-            throw new CoalitionRuleException(ErrorCodes.Polls.InvalidPoll, "A poll needs two to two hundred uniquely keyed, labelled options and a rule that fits its method (several seats only for STV, fewer seats than options, a majority requirement only for plurality).");
+            throw CoalitionRuleException.Because(ErrorCodes.Polls.InvalidPoll, "A poll offers from {min} to {max} options (got {count}).", ("min", PollBounds.MinOptions), ("max", PollBounds.MaxOptions), ("count", options.Count));
         }
 
-        if (CountingProblem(rule, options) is { } problem)
+        foreach (var option in options)
+        {
+            if (option is null)
+            {
+                throw CoalitionRuleException.Because(ErrorCodes.Polls.InvalidPoll, "An option of the poll is missing (null).");
+            }
+
+            PollOptionValidator.Instance.EnsureValid(option);
+        }
+
+        PollRuleValidator.Instance.EnsureValid(rule);
+        if (DefinitionProblem(rule, options) is { } problem)
         {
             throw new CoalitionRuleException(ErrorCodes.Polls.InvalidPoll, problem);
         }
+    }
+
+    /// <summary>
+    /// Whether a rule fits its options and its method, in words, or null: options keyed uniquely, seats only for STV and
+    /// fewer than the options, a majority requirement only for plurality, and counting settings the method has. The rule
+    /// and every option are already known to be well-formed on their own.
+    /// </summary>
+    internal static string? DefinitionProblem(PollRule rule, IReadOnlyList<PollOption> options)
+    {
+        if (options.Select(o => o.Key).Distinct(StringComparer.Ordinal).Count() != options.Count)
+        {
+            return "Each option of a poll has a key of its own.";
+        }
+
+        if (rule.Method == PollMethod.SingleTransferableVote ? rule.Seats >= options.Count : rule.Seats != 1)
+        {
+            return rule.Method == PollMethod.SingleTransferableVote
+                ? "Single transferable vote fills fewer seats than it has candidates."
+                : "Only single transferable vote fills several seats; every other method chooses one option.";
+        }
+
+        if (rule.RequireMajority && rule.Method != PollMethod.Plurality)
+        {
+            return "Only plurality can require a majority, with a runoff of the top two when nobody has one.";
+        }
+
+        return CountingProblem(rule, options);
     }
 
     /// <summary>The counting settings of a rule that do not fit its method, in words; null when all fit.</summary>
@@ -159,21 +200,11 @@ public static partial class PollTally
         var stv = rule.Method == PollMethod.SingleTransferableVote;
         var meek = stv && rule.Transfer == StvTransfer.Meek;
         var gregory = stv && rule.Transfer == StvTransfer.WeightedInclusiveGregory;
-        if (!Enum.IsDefined(rule.Transfer) || !Enum.IsDefined(rule.TieBreak) || !Enum.IsDefined(rule.Quota) || !Enum.IsDefined(rule.Purpose))
-        {
-            return "A poll's rule uses only defined transfer methods, tie-breaks, quotas and purposes.";
-        }
-
         if (rule.BallotRules is { } ballotRules)
         {
             if (!rule.IsRanked)
             {
-                return $"Ballot rules say how ranked ballots are read; {rule.Method} does not rank.";
-            }
-
-            if (!Enum.IsDefined(ballotRules.Overvote) || !Enum.IsDefined(ballotRules.Duplicate) || ballotRules.MaxConsecutiveSkips is < 0)
-            {
-                return "Ballot rules use defined overvote and duplicate rules and a limit of skipped ranks of zero or more.";
+                return $"Ballot rules say how ranked ballots are read; {Words.Of(rule.Method)} does not rank.";
             }
 
             if (ballotRules.Overvote == OvervoteRule.ExhaustIfSeveralContinuing && !(irv || gregory))
@@ -508,10 +539,10 @@ public static partial class PollTally
             }
 
             var problem = Problem(ballot);
-            return problem is null ? RuleCheck.Allowed : RuleCheck.Refused(ErrorCodes.Polls.InvalidBallot, $"The ballot of {ballot.Voter} {problem}.");
+            return problem is null ? RuleCheck.Allowed : RuleCheck.Refused(ErrorCodes.Polls.InvalidBallot, "The ballot of {voter} " + problem + ".", ("voter", ballot.Voter));
         }
 
-        private string? Problem(PollBallot ballot)
+        public string? Problem(PollBallot ballot)
         {
             if (ballot.Ranks is not null)
             {
@@ -539,7 +570,7 @@ public static partial class PollTally
             long sum = 0;
             foreach (var (key, value) in points)
             {
-                if (!index.ContainsKey(key))
+                if (key is null || !index.ContainsKey(key))
                 {
                     return "names an option the poll does not have";
                 }
