@@ -4,6 +4,7 @@ using Coalitions.Core.Polls;
 using Coalitions.Core.Serialization;
 using Coalitions.Core.Storage;
 using Coalitions.Core.Tests.Kit;
+using CsCheck;
 using NodaTime.Testing;
 using static Coalitions.Core.Tests.Kit.Scenario;
 using static Coalitions.Core.Tests.Polls.Votes;
@@ -194,6 +195,60 @@ public class PollResultWordsTests
         {
             System.Globalization.CultureInfo.CurrentCulture = before;
         }
+    }
+
+    public static TheoryData<PollRule> RankedRules() =>
+    [
+        new PollRule(PollMethod.RankedChoice),
+        new PollRule(PollMethod.RankedChoice, BatchElimination: true, ContinueUntilTwoRemain: true),
+        new PollRule(PollMethod.RankedChoice, ThresholdFromFirstRound: true, Purpose: PollPurpose.Election),
+        new PollRule(PollMethod.RankedChoice, TieBreak: TieBreak.HostDecision),
+        new PollRule(PollMethod.Copeland),
+        new PollRule(PollMethod.SingleTransferableVote, Seats: 2),
+        new PollRule(PollMethod.SingleTransferableVote, Seats: 2, BatchElimination: true),
+        new PollRule(PollMethod.SingleTransferableVote, Seats: 2, Transfer: StvTransfer.WeightedInclusiveGregory),
+        new PollRule(PollMethod.SingleTransferableVote, Seats: 3, Transfer: StvTransfer.WeightedInclusiveGregory, BatchElimination: true, TieBreak: TieBreak.EarlierRoundsThenHostDecision),
+    ];
+
+    [Theory]
+    [MemberData(nameof(RankedRules))]
+    public void Words_rendered_from_the_stored_figures_are_the_words_of_the_count(PollRule rule)
+    {
+        var options = Options("a", "b", "c", "d", "e");
+        Gen.Int[0, 4].Array[0, 5].Select(r => r.Distinct().Select(i => ((char)('a' + i)).ToString()).ToArray()).Array[1, 40].Select(rankings => rankings.Select((r, v) => PollBallot.Ranked(Partner(v + 1), r)).ToArray()).Sample(
+            ballots => Reworded(PollTally.Count(rule, options, ballots, 3), rule, options),
+            iter: 100);
+    }
+
+    [Theory]
+    [InlineData(PollMethod.Plurality)]
+    [InlineData(PollMethod.Approval)]
+    [InlineData(PollMethod.Score)]
+    [InlineData(PollMethod.DotVote)]
+    [InlineData(PollMethod.MeetingTime)]
+    public void Words_rendered_from_the_stored_figures_of_a_single_round_count_are_the_words_of_the_count(PollMethod method)
+    {
+        var rule = new PollRule(method, RequireMajority: method == PollMethod.Plurality);
+        var options = Options("a", "b", "c", "d");
+        Gen.Int[0, 2].Array[4].Array[1, 30].Sample(
+            marks =>
+            {
+                var ballots = marks.Select((m, v) => method switch
+                {
+                    PollMethod.Plurality => PollBallot.Ranked(Partner(v + 1), ((char)('a' + m[0])).ToString()),
+                    PollMethod.Approval => PollBallot.Ranked(Partner(v + 1), m.Select((x, i) => (x, i)).Where(p => p.x > 0).Select(p => ((char)('a' + p.i)).ToString()).ToArray()),
+                    PollMethod.MeetingTime => PollBallot.Availability(Partner(v + 1), m.Select((x, i) => (x, i)).ToDictionary(p => ((char)('a' + p.i)).ToString(), p => (SlotAnswer)p.x)),
+                    _ => PollBallot.Scored(Partner(v + 1), new Dictionary<string, int> { [((char)('a' + m[0])).ToString()] = m[1] + 1 }),
+                }).ToArray();
+                return Reworded(PollTally.Count(rule, options, ballots, 5), rule, options);
+            },
+            iter: 100);
+    }
+
+    private static bool Reworded(PollResult counted, PollRule rule, PollOption[] options)
+    {
+        var stored = CoalitionsJson.Deserialize<PollResult>(CoalitionsJson.Serialize(counted))!.WithExplanation(rule, options);
+        return stored.Explanation == counted.Explanation && stored.Rounds.Select(r => r.Note).SequenceEqual(counted.Rounds.Select(r => r.Note)) && counted.Explanation.Length > 0;
     }
 
     private static Poll Closed(PollRule rule, params string[][] rankings)
