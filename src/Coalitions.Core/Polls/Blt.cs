@@ -50,7 +50,7 @@ public static class Blt
         Preconditions.CheckNotNull(text, nameof(text));
         if (text.Length > MaxLength)
         {
-            throw new CoalitionRuleException(ErrorCodes.Polls.BallotFileSize, $"The ballot file is longer than {MaxLength:N0} characters.", "line 1");
+            throw new CoalitionRuleException(ErrorCodes.Polls.BallotFileSize, string.Create(CultureInfo.InvariantCulture, $"The ballot file is longer than {MaxLength:N0} characters."), "line 1");
         }
 
         var reader = new LineReader(text);
@@ -107,7 +107,7 @@ public static class Blt
             ballots += ballotLine.Count;
             if (ballots > int.MaxValue)
             {
-                throw Refused(ErrorCodes.Polls.BallotFileSize, reader.Number, $"the ballots come to more than {int.MaxValue:N0}");
+                throw Refused(ErrorCodes.Polls.BallotFileSize, reader.Number, string.Create(CultureInfo.InvariantCulture, $"the ballots come to more than {int.MaxValue:N0}"));
             }
 
             lines.Add(ballotLine);
@@ -214,7 +214,7 @@ public static class Blt
         Checked(title, MaxTitle, "the title");
         if (!rule.IsRanked)
         {
-            throw new CoalitionRuleException(ErrorCodes.Polls.InvalidPoll, $"A ballot file holds rankings; {rule.Method} does not rank.");
+            throw new CoalitionRuleException(ErrorCodes.Polls.InvalidPoll, $"A ballot file holds rankings; {Words.Of(rule.Method)} does not rank.");
         }
 
         var index = options.Select((o, i) => (o.Key, i)).ToDictionary(p => p.Key, p => p.i, StringComparer.Ordinal);

@@ -6,7 +6,28 @@ public static partial class ErrorCodes
     public static class Polls
     {
         /// <summary>A poll's options and rule must fit its method.</summary>
-        public static readonly ErrorCode InvalidPoll = new("Polls.InvalidPoll", "A poll has a question, at least two uniquely keyed options, and a rule that fits its method (seats fewer than the options, a positive maximum score or dot budget, counting settings its method has).");
+        public static readonly ErrorCode InvalidPoll = new("Polls.InvalidPoll", "A poll has a question, two to 200 uniquely keyed options, one to 100 facilitators, and a rule of defined settings that fits its method (seats fewer than the options, a maximum score and a dot budget from 1 to 1,000, counting settings its method has).");
+
+        /// <summary>Only a facilitator named for the poll runs it.</summary>
+        public static readonly ErrorCode NotAFacilitator = new("Polls.NotAFacilitator", "Only a facilitator named for the poll drafts, opens, cancels or closes it, changes its results visibility or decides a tie its rule leaves to a facilitator; the host system may also close it.");
+
+        /// <summary>Only a voter's representative casts its ballot.</summary>
+        public static readonly ErrorCode NotARepresentative = new("Polls.NotARepresentative", "Only a representative of a voter, acting for it and listed for it in the electorate frozen when the poll opened, casts the voter's ballot.");
+
+        /// <summary>Only voters of the frozen electorate cast ballots.</summary>
+        public static readonly ErrorCode NotInElectorate = new("Polls.NotInElectorate", "Only a voter of the electorate frozen when the poll opened casts a ballot in it.");
+
+        /// <summary>Ballots are taken only while the poll is open.</summary>
+        public static readonly ErrorCode VotingNotOpen = new("Polls.VotingNotOpen", "A poll takes ballots only while it is open: from the instant it opened until its deadline, the deadline excluded; it closes no earlier than it opened.");
+
+        /// <summary>A poll closes at its deadline, or once every voter has voted.</summary>
+        public static readonly ErrorCode VotingStillOpen = new("Polls.VotingStillOpen", "A poll closes at or after its deadline, or earlier once every voter of its electorate has voted.");
+
+        /// <summary>A poll opens before at least one voter.</summary>
+        public static readonly ErrorCode EmptyElectorate = new("Polls.EmptyElectorate", "A poll opens before an electorate of at least one voter.");
+
+        /// <summary>A poll's deadline follows its opening, within the longest voting period.</summary>
+        public static readonly ErrorCode InvalidDeadline = new("Polls.InvalidDeadline", "A poll's deadline falls after the instant it opens and at most three years later.");
 
         /// <summary>A ballot must fit the poll's method.</summary>
         public static readonly ErrorCode InvalidBallot = new("Polls.InvalidBallot", "A ballot names only the poll's options, in the form its method takes: one choice for plurality, a ranking for ranked methods (overvotes and repeated options only where the ballot rules say how they count), scores within range, dots within the budget and cap, an answer per slot.");
@@ -24,7 +45,7 @@ public static partial class ErrorCodes
         public static readonly ErrorCode TieUndecided = new("Polls.TieUndecided", "A poll whose rule leaves ties to a facilitator closes only once every tie the count meets is decided and recorded on the poll; the refusal names the round and the tied options.");
 
         /// <summary>A facilitator's tie decision must name a tie the rule leaves to the host.</summary>
-        public static readonly ErrorCode InvalidTieDecision = new("Polls.InvalidTieDecision", "A tie decision is recorded only under a rule that leaves ties to a facilitator, and names a round from 1, two or more of the poll's options, and one of them as chosen.");
+        public static readonly ErrorCode InvalidTieDecision = new("Polls.InvalidTieDecision", "A tie decision is recorded only under a rule that leaves ties to a facilitator, for the tie the count of the ballots cast meets (or a tie decided before): its round, its kind and exactly its tied options, with one of them chosen.");
 
         /// <summary>A ballot file's first lines must give the candidates and seats.</summary>
         public static readonly ErrorCode BallotFileHeader = new("Polls.BallotFileHeader", "A ballot file (BLT) starts with the number of candidates (2 to 200) and of seats (fewer than the candidates), then optionally the withdrawn candidates as negative numbers; the refusal names the line.");

@@ -1,3 +1,4 @@
+using System.Collections.ObjectModel;
 using Coalitions.Core.Decisions;
 using Coalitions.Core.Kernel;
 using NodaTime;
@@ -21,14 +22,6 @@ public enum PollStatus
     /// <summary>Cancelled without a result.</summary>
     Cancelled = 4,
 }
-
-/// <summary>What a poll asks: the input of <see cref="Poll.Draft"/>.</summary>
-/// <param name="Coalition">The coalition.</param>
-/// <param name="Question">The question.</param>
-/// <param name="Options">The options, in the order shown.</param>
-/// <param name="Rule">How it counts and who sees what.</param>
-/// <param name="Facilitators">The people who open, close and cancel it.</param>
-public sealed record PollDraft(CoalitionId Coalition, string Question, IReadOnlyList<PollOption> Options, PollRule Rule, IReadOnlyList<PersonId> Facilitators);
 
 /// <summary>A poll was drafted.</summary>
 /// <param name="Poll">The poll.</param>
@@ -61,7 +54,7 @@ public sealed record PollVisibilityChanged(PollId Poll, ResultsVisibility Visibi
 
 /// <summary>The poll closed with its result.</summary>
 /// <param name="Poll">The poll.</param>
-/// <param name="Result">The result.</param>
+/// <param name="Result">The result, as figures: its words are rendered when the poll is read (<see cref="Poll.Result"/>), never stored.</param>
 /// <param name="Seed">The seed used for any tie broken by lot.</param>
 /// <param name="At">When.</param>
 /// <param name="By">Who.</param>
@@ -81,19 +74,50 @@ public sealed record PollTieDecided(PollId Poll, PollTie Decision, Instant At, A
 /// <param name="By">Who.</param>
 public sealed record PollCancelled(PollId Poll, string Reason, Instant At, Actor By) : IDomainEvent;
 
+
 /// <summary>
 /// A poll or election: a question with options, a counting method, a frozen electorate and its ballots. Draft → Open →
 /// Closed, or Cancelled.
 /// </summary>
 /// <remarks>
-/// <para>Only a voter's representatives cast its ballot; a ballot may be changed until close and the latest counts.
-/// Results are shown only as the visibility allows, and visibility can be tightened but never loosened once a ballot
-/// exists. In an anonymous poll the results and <see cref="BallotsCast"/> never say who chose what; the event stream,
-/// which must link a ballot to its voter so it can be changed, is the host's to protect.</para>
+/// <para>Who may act: a facilitator the draft names drafts the poll; its facilitators open it, change its results
+/// visibility, decide the ties its rule leaves to them, cancel it and close it, and the host system may close it too (a
+/// scheduler at the deadline). A voter's ballot is cast only by one of its representatives, as the electorate frozen
+/// when the poll opened lists them, acting for it. <c>docs/authorization.md</c> lists every command.</para>
+/// <para>A ballot may be changed until close and the latest counts. Results are shown only as the visibility allows,
+/// and visibility can be tightened but never loosened once a ballot exists. In an anonymous poll the results and
+/// <see cref="BallotsCast"/> never say who chose what; the event stream, which must link a ballot to its voter so it can
+/// be changed, is the host's to protect.</para>
+/// <para>Every command checks who acts, then its input, then the state, and records its one event only when all pass.
+/// A stored history replays only in an order the lifecycle allows: the poll opens once, from its draft; ballots come
+/// while it is open, from voters of the frozen electorate, dated within the voting window, and fit the method; a tie
+/// decision comes while it is open, under a rule that leaves ties to a facilitator, and names options of the poll; the
+/// result names the poll's options and counts the ballots it holds.</para>
 /// </remarks>
 /// <threadsafety>Not thread-safe: load one instance per unit of work.</threadsafety>
 public sealed class Poll : AggregateRoot<PollId>
 {
+    private static readonly Permissions<Poll, Acting> Who = new(nameof(Poll));
+    private static readonly Role<Poll, Acting> DraftingFacilitator = Who.Role(
+        "a facilitator the draft names",
+        static (_, by, acting) => by.Kind == ActorKind.Person && by.Person is { } person && acting.Facilitators?.Contains(person) == true);
+    private static readonly Role<Poll, Acting> Facilitator = Who.Role(
+        "a facilitator named for the poll",
+        static (poll, by, _) => by.Kind == ActorKind.Person && by.Person is { } person && poll._facilitators.Contains(person));
+    private static readonly Role<Poll, Acting> VoterRepresentative = Who.Role(
+        "a representative of the voter, acting for it (once the poll is open, one the frozen electorate lists for it)",
+        static (poll, by, acting) => by.Kind == ActorKind.Person && by.Person is { } person && by.OnBehalfOf == acting.Voter &&
+            (poll.Electorate is null || !poll.Electorate.TryGetVoter(acting.Voter, out var voter) || voter.IsRepresentedBy(person)));
+
+    private static readonly Command<Poll, Acting> DraftCommand = Who.Command(nameof(Draft), ErrorCodes.Polls.NotAFacilitator, DraftingFacilitator);
+    private static readonly Command<Poll, Acting> OpenCommand = Who.Command(nameof(Open), ErrorCodes.Polls.NotAFacilitator, Facilitator);
+    private static readonly Command<Poll, Acting> CastCommand = Who.Command(nameof(Cast), ErrorCodes.Polls.NotARepresentative, VoterRepresentative);
+    private static readonly Command<Poll, Acting> ChangeVisibilityCommand = Who.Command(nameof(ChangeVisibility), ErrorCodes.Polls.NotAFacilitator, Facilitator);
+    private static readonly Command<Poll, Acting> DecideTieCommand = Who.Command(nameof(DecideTie), ErrorCodes.Polls.NotAFacilitator, Facilitator);
+    private static readonly Command<Poll, Acting> CloseCommand = Who.Command(nameof(Close), ErrorCodes.Polls.NotAFacilitator, Facilitator, Permissions<Poll, Acting>.System);
+    private static readonly Command<Poll, Acting> CancelCommand = Who.Command(nameof(Cancel), ErrorCodes.Polls.NotAFacilitator, Facilitator);
+
+    private readonly HashSet<PersonId> _facilitators = [];
     private readonly Dictionary<PartnerId, PollBallot> _ballots = [];
     private readonly List<PollTie> _tieDecisions = [];
     private StateMachine<PollStatus, Step>? _machine;
@@ -101,6 +125,7 @@ public sealed class Poll : AggregateRoot<PollId>
 
     private Poll()
     {
+        TieDecisions = _tieDecisions.AsReadOnly();
     }
 
     private enum Step
@@ -113,7 +138,10 @@ public sealed class Poll : AggregateRoot<PollId>
         DecideTie,
     }
 
-    /// <summary>Gets what the poll asks.</summary>
+    /// <summary>What an authorization check needs besides the actor: the voter a ballot is for, or the facilitators a draft names.</summary>
+    private readonly record struct Acting(PartnerId Voter, IReadOnlyList<PersonId>? Facilitators);
+
+    /// <summary>Gets what the poll asks: its question, options, rule and facilitators (read-only lists).</summary>
     public PollDraft Question { get; private set; } = null!;
 
     /// <summary>Gets the status.</summary>
@@ -125,111 +153,162 @@ public sealed class Poll : AggregateRoot<PollId>
     /// <summary>Gets the frozen electorate, once open.</summary>
     public Electorate? Electorate { get; private set; }
 
+    /// <summary>Gets when the poll opened: ballots are taken from then until the deadline.</summary>
+    public Instant? OpenedAt { get; private set; }
+
     /// <summary>Gets the deadline, once open.</summary>
     public Instant? Deadline { get; private set; }
 
     /// <summary>Gets the number of ballots cast (one per voter).</summary>
     public int BallotsCast => _ballots.Count;
 
-    /// <summary>Gets the final result, once closed.</summary>
+    /// <summary>Gets the final result, once closed, with its words rendered from its stored figures.</summary>
     public PollResult? Result { get; private set; }
 
     /// <summary>Gets the ties a facilitator has decided, in the order recorded.</summary>
-    public IReadOnlyList<PollTie> TieDecisions => _tieDecisions;
+    public IReadOnlyList<PollTie> TieDecisions { get; }
+
+    private string Subject => $"'{Question.Question}'";
 
     private StateMachine<PollStatus, Step> Machine => _machine ??= BuildMachine();
 
     /// <summary>Drafts a poll.</summary>
-    /// <param name="id">Its id.</param>
-    /// <param name="draft">The question, options and rule.</param>
-    /// <param name="by">Who.</param>
-    /// <param name="at">When.</param>
-    /// <returns>The poll.</returns>
-    /// <exception cref="CoalitionRuleException">An invalid question, options or rule (<c>Polls.InvalidPoll</c>).</exception>
+    /// <param name="id">Its id; never the empty id.</param>
+    /// <param name="draft">The question, options, rule and facilitators (see <see cref="PollDraft"/> for the bounds).</param>
+    /// <param name="by">A facilitator the draft names.</param>
+    /// <param name="at">When the poll is drafted; in the years 1900 to 2999.</param>
+    /// <returns>The poll, in <see cref="PollStatus.Draft"/>.</returns>
+    /// <exception cref="CoalitionRuleException">
+    /// <paramref name="by"/> is not one of the draft's facilitators (<c>Polls.NotAFacilitator</c>), an empty id
+    /// (<c>Kernel.EmptyId</c>), a question, key or label that is not one bounded line (<c>Kernel.InvalidText</c>), or a
+    /// draft whose options, facilitators or rule do not fit (<c>Polls.InvalidPoll</c>, <c>Kernel.InvalidInput</c>).
+    /// </exception>
+    /// <example>
+    /// <code>
+    /// var poll = Poll.Draft(PollId.New(), new PollDraft(coalition, "Which campaign theme next year?",
+    ///     [new PollOption("reading", "Reading"), new PollOption("girls", "Girls' education")],
+    ///     new PollRule(PollMethod.RankedChoice), [chair]), Actor.ForPerson(chair), now);
+    /// </code>
+    /// </example>
     public static Poll Draft(PollId id, PollDraft draft, Actor by, Instant at)
     {
-        Preconditions.CheckNotNull(draft, nameof(draft));
-        PollTally.CheckPoll(draft.Rule, draft.Options);
-        if (string.IsNullOrWhiteSpace(draft.Question) || draft.Question.Length > 500 || draft.Facilitators is not { Count: > 0 })
-        {
-            throw new CoalitionRuleException(ErrorCodes.Polls.InvalidPoll, "A poll needs a question of at most 500 characters and at least one facilitator.");
-        }
-
         var poll = new Poll();
-        var rule = draft.Rule with { TieOrder = draft.Rule.TieOrder?.ToArray() };
-        poll.Raise(new PollDrafted(id, draft with { Options = draft.Options.ToArray(), Rule = rule, Facilitators = draft.Facilitators.ToArray() }, at, Preconditions.CheckNotNull(by, nameof(by))));
+        DraftCommand.Authorize(poll, by, at, new Acting(default, draft?.Facilitators), "a new poll");
+        Ensure.Id(id, nameof(id));
+        PollDraftValidator.Instance.EnsureValid(draft);
+        poll.Raise(new PollDrafted(id, Normalize(draft), at, by));
         return poll;
     }
 
-    /// <summary>Rebuilds a poll from its events, without checks.</summary>
+    /// <summary>Rebuilds a poll from its stored events, checking that they form its history, without building its state machine.</summary>
     /// <param name="history">The events, oldest first.</param>
     /// <returns>The poll.</returns>
+    /// <exception cref="StoredEventException">The events are not the history of one poll (<c>Kernel.CorruptHistory</c>).</exception>
     public static Poll Rehydrate(IEnumerable<IDomainEvent> history) => Rebuild(new Poll(), history);
 
     /// <summary>The poll lifecycle as a Mermaid state diagram, generated from the state machine.</summary>
     /// <returns>The diagram text.</returns>
     public static string LifecycleDiagram() => MermaidGraph.Format(new Poll().Machine.GetInfo());
 
-    /// <summary>Opens the poll before an electorate until a deadline.</summary>
-    /// <param name="electorate">Who may vote.</param>
-    /// <param name="deadline">When it closes; after <paramref name="at"/>.</param>
-    /// <param name="by">A facilitator.</param>
-    /// <param name="at">When.</param>
-    /// <exception cref="CoalitionRuleException">Not a draft, not a facilitator, no voter, or a deadline in the past.</exception>
+    /// <summary>Opens the poll before an electorate until a deadline; the electorate is frozen.</summary>
+    /// <param name="electorate">Who may vote: at least one voter, with the representatives who may cast each one's ballot.</param>
+    /// <param name="deadline">When it closes: after <paramref name="at"/> and at most three years later.</param>
+    /// <param name="by">A facilitator named for the poll.</param>
+    /// <param name="at">When the poll opens: ballots are taken from this instant.</param>
+    /// <exception cref="CoalitionRuleException">
+    /// Not a facilitator (<c>Polls.NotAFacilitator</c>), no electorate (<c>Kernel.InvalidInput</c>), a deadline outside the
+    /// years 1900 to 2999 (<c>Kernel.OutOfRange</c>), not a draft (<c>Polls.InvalidTransition</c>), an empty electorate
+    /// (<c>Polls.EmptyElectorate</c>), or a deadline not after the opening or more than three years later (<c>Polls.InvalidDeadline</c>).
+    /// </exception>
+    /// <example>
+    /// <code>poll.Open(coalition.ElectorateFor(MatterType.ElectOfficers, now), now + Duration.FromDays(7), Actor.ForPerson(chair), now);</code>
+    /// </example>
     public void Open(Electorate electorate, Instant deadline, Actor by, Instant at)
     {
-        Preconditions.CheckNotNull(electorate, nameof(electorate));
-        EnsureFacilitator(by);
-        Ensure(Step.Open);
-        if (electorate.Count == 0 || deadline <= at)
+        OpenCommand.Authorize(this, by, at, default, Subject);
+        Ensure.NotNull(electorate, nameof(electorate));
+        Ensure.At(deadline, nameof(deadline));
+        EnsureStep(Step.Open);
+        if (electorate.Count == 0)
         {
-            throw new CoalitionRuleException(ErrorCodes.Polls.InvalidPoll, "A poll opens before at least one voter, with a deadline after it opens.");
+            throw CoalitionRuleException.Because(ErrorCodes.Polls.EmptyElectorate, "{title} opens before at least one voter; the electorate given is empty.", ("title", Subject));
+        }
+
+        if (deadline <= at || deadline - at > Limits.MaxVotingPeriod)
+        {
+            throw CoalitionRuleException.Because(
+                ErrorCodes.Polls.InvalidDeadline,
+                "The deadline of {title}, {deadline}, must fall after it opens ({at}) and at most {max} later.",
+                ("title", Subject),
+                ("deadline", deadline),
+                ("at", at),
+                ("max", Limits.MaxVotingPeriod));
         }
 
         Raise(new PollOpened(Id, electorate, deadline, at, by));
     }
 
-    /// <summary>Casts or changes a voter's ballot.</summary>
+    /// <summary>Whether a ballot would be accepted, with the unmet rule if not: the checks <see cref="Cast"/> makes, in its order.</summary>
     /// <param name="ballot">The ballot.</param>
-    /// <param name="by">A representative of the voter.</param>
-    /// <param name="at">When; before the deadline.</param>
-    /// <exception cref="CoalitionRuleException">Not open, past the deadline, not a voter or its representative, or a ballot that does not fit the method.</exception>
+    /// <param name="by">The person casting it.</param>
+    /// <param name="at">When.</param>
+    /// <returns>The check: the refusal <see cref="Cast"/> would throw, or allowed.</returns>
+    public RuleCheck CanCast(PollBallot ballot, Actor by, Instant at)
+    {
+        try
+        {
+            Accept(ballot, by, at);
+            return RuleCheck.Allowed;
+        }
+        catch (CoalitionRuleException refused)
+        {
+            return RuleCheck.Refused(refused.Failures[0]);
+        }
+    }
+
+    /// <summary>Casts or changes a voter's ballot; the latest counts. The poll keeps its own copy of the ballot's lists.</summary>
+    /// <param name="ballot">
+    /// The ballot: its voter, and what it marks as the method takes it (see <see cref="PollBallot"/>): options of the poll
+    /// only, at most twice as many ranks as options, points for at most every option.
+    /// </param>
+    /// <param name="by">A representative of the voter, as the electorate frozen when the poll opened lists it, acting for the voter.</param>
+    /// <param name="at">When the ballot is cast: at or after the poll opened, strictly before its deadline.</param>
+    /// <exception cref="CoalitionRuleException">
+    /// Not the voter's representative acting for it (<c>Polls.NotARepresentative</c>), no ballot or an empty voter
+    /// (<c>Kernel.InvalidInput</c>, <c>Kernel.EmptyId</c>), not open (<c>Polls.InvalidTransition</c>), before the opening
+    /// or at or after the deadline (<c>Polls.VotingNotOpen</c>), a voter outside the electorate (<c>Polls.NotInElectorate</c>),
+    /// or a ballot that does not fit the method or the ballot rules (<c>Polls.InvalidBallot</c>).
+    /// </exception>
+    /// <example>
+    /// <code>poll.Cast(PollBallot.Ranked(member, "girls", "reading"), Actor.Representing(delegatePerson, member), now);</code>
+    /// </example>
     public void Cast(PollBallot ballot, Actor by, Instant at)
     {
-        Preconditions.CheckNotNull(ballot, nameof(ballot));
-        Preconditions.CheckNotNull(by, nameof(by));
-        Ensure(Step.Cast);
-        if (at >= Deadline)
-        {
-            throw new CoalitionRuleException(ErrorCodes.Decisions.VotingNotOpen, $"The poll closed at {Deadline}.");
-        }
-
-        if (!Electorate!.TryGetVoter(ballot.Voter, out var voter))
-        {
-            throw new CoalitionRuleException(ErrorCodes.Decisions.NotInElectorate, $"{ballot.Voter} is not a voter in this poll.");
-        }
-
-        if (by.Person is not { } person || !voter.IsRepresentedBy(person))
-        {
-            throw new CoalitionRuleException(ErrorCodes.Decisions.NotARepresentative, $"{by} does not represent {voter.DisplayName}.");
-        }
-
-        PollTally.CheckBallot(Question.Rule, Question.Options, ballot).ThrowIfRefused();
-        Raise(new PollBallotCast(Id, ballot, at, by));
+        var accepted = Accept(ballot, by, at);
+        Raise(new PollBallotCast(Id, accepted, at, by));
     }
 
     /// <summary>Changes the results visibility: it can always be tightened, but loosened only before any ballot.</summary>
-    /// <param name="visibility">The new visibility.</param>
-    /// <param name="by">A facilitator.</param>
-    /// <param name="at">When.</param>
-    /// <exception cref="CoalitionRuleException">Loosening after a ballot (<c>Polls.VisibilityLocked</c>), or a closed poll.</exception>
+    /// <param name="visibility">The new visibility: a defined value.</param>
+    /// <param name="by">A facilitator named for the poll.</param>
+    /// <param name="at">When the visibility changes.</param>
+    /// <exception cref="CoalitionRuleException">
+    /// Not a facilitator (<c>Polls.NotAFacilitator</c>), an undefined visibility (<c>Kernel.InvalidInput</c>), closed or
+    /// cancelled (<c>Polls.InvalidTransition</c>), or loosening after a ballot (<c>Polls.VisibilityLocked</c>).
+    /// </exception>
     public void ChangeVisibility(ResultsVisibility visibility, Actor by, Instant at)
     {
-        EnsureFacilitator(by);
-        Ensure(Step.Tighten);
+        ChangeVisibilityCommand.Authorize(this, by, at, default, Subject);
+        Ensure.Defined(visibility, nameof(visibility));
+        EnsureStep(Step.Tighten);
         if (visibility < Visibility && _ballots.Count > 0)
         {
-            throw new CoalitionRuleException(ErrorCodes.Polls.VisibilityLocked, $"Ballots have been cast: visibility can go from {Visibility} only to something stricter.");
+            throw CoalitionRuleException.Because(
+                ErrorCodes.Polls.VisibilityLocked,
+                "Ballots have been cast in {title}: its results, shown {current}, can be shown later but not sooner ({requested}).",
+                ("title", Subject),
+                ("current", When(Visibility)),
+                ("requested", When(visibility)));
         }
 
         Raise(new PollVisibilityChanged(Id, visibility, at, by));
@@ -238,8 +317,8 @@ public sealed class Poll : AggregateRoot<PollId>
     /// <summary>The results, as far as a viewer may see them now.</summary>
     /// <param name="viewer">The member asking, if a member; its ballot unlocks results under <see cref="ResultsVisibility.AfterVoting"/>.</param>
     /// <param name="seed">The seed for ties broken by lot (a preview; the final result uses the seed given at close).</param>
-    /// <returns>The results.</returns>
-    /// <exception cref="CoalitionRuleException">The results are not visible yet (<c>Polls.ResultsHidden</c>) or the poll has not opened.</exception>
+    /// <returns>The results, with their words.</returns>
+    /// <exception cref="CoalitionRuleException">The poll is not open or closed, or its results are not visible yet (<c>Polls.ResultsHidden</c>).</exception>
     public PollResult Results(PartnerId? viewer, ulong seed = 0)
     {
         if (Result is not null)
@@ -247,84 +326,130 @@ public sealed class Poll : AggregateRoot<PollId>
             return Result;
         }
 
-        var visible = _status == PollStatus.Open && (Visibility == ResultsVisibility.Always ||
-                      (Visibility == ResultsVisibility.AfterVoting && viewer is { } v && _ballots.ContainsKey(v)));
+        if (_status != PollStatus.Open)
+        {
+            throw CoalitionRuleException.Because(ErrorCodes.Polls.ResultsHidden, "{title} is {status}: it has no results to show.", ("title", Subject), ("status", _status));
+        }
+
+        var visible = Visibility == ResultsVisibility.Always || (Visibility == ResultsVisibility.AfterVoting && viewer is { } v && _ballots.ContainsKey(v));
         if (!visible)
         {
-            throw new CoalitionRuleException(ErrorCodes.Polls.ResultsHidden, $"Results of '{Question.Question}' are shown {Visibility}; not now.");
+            throw CoalitionRuleException.Because(ErrorCodes.Polls.ResultsHidden, "Results of {title} are shown {when}; not yet.", ("title", Subject), ("when", When(Visibility)));
         }
 
         return PollTally.Count(Question.Rule, Question.Options, Ordered(), seed, _tieDecisions);
     }
 
     /// <summary>
-    /// Records a facilitator's decision of a tie the rule leaves to the host: the count met it at <see cref="PollTie.Round"/>
-    /// among <see cref="PollTie.Tied"/> (as <see cref="PollResult.PendingTie"/> or the refusal of <see cref="Close"/> names
-    /// it), and it is decided for <see cref="PollTie.Chosen"/>. A later decision of the same tie replaces an earlier one.
+    /// Records a facilitator's decision of a tie the rule leaves to the host: the count of the ballots cast meets it at
+    /// <see cref="PollTie.Round"/> among <see cref="PollTie.Tied"/> (as <see cref="PollResult.PendingTie"/> or the refusal
+    /// of <see cref="Close"/> names it), and it is decided for <see cref="PollTie.Chosen"/>. A tie decided before may be
+    /// decided again; the later decision replaces the earlier.
     /// </summary>
-    /// <param name="decision">The tie and the option it is decided for.</param>
-    /// <param name="by">A facilitator.</param>
-    /// <param name="at">When.</param>
-    /// <exception cref="CoalitionRuleException">Not open, not a facilitator, a rule that does not leave ties to the host, or a decision that names no tie of this poll (<c>Polls.InvalidTieDecision</c>).</exception>
+    /// <param name="decision">The tie (its round, kind and exactly its tied options) and the option chosen among them.</param>
+    /// <param name="by">A facilitator named for the poll.</param>
+    /// <param name="at">When the tie is decided; while the poll is open, after its deadline too.</param>
+    /// <exception cref="CoalitionRuleException">
+    /// Not a facilitator (<c>Polls.NotAFacilitator</c>), no decision (<c>Kernel.InvalidInput</c>), not open
+    /// (<c>Polls.InvalidTransition</c>), a rule that breaks ties itself, or a decision that is not of the tie the count
+    /// meets nor of one decided before, or chooses an option outside the tie (<c>Polls.InvalidTieDecision</c>).
+    /// </exception>
     public void DecideTie(PollTie decision, Actor by, Instant at)
     {
-        Preconditions.CheckNotNull(decision, nameof(decision));
-        EnsureFacilitator(by);
-        Ensure(Step.DecideTie);
-        var keys = Question.Options.Select(o => o.Key).ToHashSet(StringComparer.Ordinal);
-        var valid = Question.Rule.TieBreak is TieBreak.HostDecision or TieBreak.EarlierRoundsThenHostDecision &&
-                    decision.Round >= 1 && Enum.IsDefined(decision.Kind) && decision.Tied is { Count: >= 2 } tied &&
-                    tied.All(k => k is not null && keys.Contains(k)) && tied.Distinct(StringComparer.Ordinal).Count() == tied.Count &&
-                    decision.Chosen is { } chosen && tied.Contains(chosen);
-        if (!valid)
+        DecideTieCommand.Authorize(this, by, at, default, Subject);
+        Ensure.NotNull(decision, nameof(decision));
+        EnsureStep(Step.DecideTie);
+        if (!LeavesTiesToHost(Question.Rule))
         {
-            throw new CoalitionRuleException(ErrorCodes.Polls.InvalidTieDecision, $"A tie decision needs a rule that leaves ties to a facilitator (this one breaks them by {Question.Rule.TieBreak}), a round from 1, two or more of the poll's options and one of them chosen.");
+            throw CoalitionRuleException.Because(
+                ErrorCodes.Polls.InvalidTieDecision,
+                "The rule of {title} breaks ties itself ({tieBreak}); no facilitator decides them.",
+                ("title", Subject),
+                ("tieBreak", Question.Rule.TieBreak));
         }
 
-        Raise(new PollTieDecided(Id, decision with { Tied = decision.Tied.ToArray(), By = TieResolution.Host }, at, by));
+        if (TieProblem(decision) is { } problem)
+        {
+            throw CoalitionRuleException.Because(ErrorCodes.Polls.InvalidTieDecision, "A tie decision of {title} " + problem, ("title", Subject));
+        }
+
+        var pending = PollTally.Figures(Question.Rule, Question.Options, Ordered(), 0, _tieDecisions).PendingTie;
+        if (!(pending is not null && SameTie(pending, decision)) && !_tieDecisions.Any(d => SameTie(d, decision)))
+        {
+            throw pending is null
+                ? CoalitionRuleException.Because(ErrorCodes.Polls.InvalidTieDecision, "The count of {title}, as the ballots stand, waits for no tie decision, and this tie was not decided before.", ("title", Subject))
+                : CoalitionRuleException.Because(
+                    ErrorCodes.Polls.InvalidTieDecision,
+                    "The count of {title} waits for the tie of round {round}: {tied} are tied for {kind}; the decision given is for another tie.",
+                    ("title", Subject),
+                    ("round", pending.Round),
+                    ("tied", Labels(pending.Tied)),
+                    ("kind", TieWords(pending.Kind)));
+        }
+
+        Raise(new PollTieDecided(Id, new PollTie(decision.Round, decision.Kind, Array.AsReadOnly(decision.Tied.ToArray()), decision.Chosen, TieResolution.Host), at, by));
     }
 
-    /// <summary>Closes the poll at or after the deadline, or once every voter has voted, and counts it.</summary>
+    /// <summary>Closes the poll at or after its deadline, or once every voter has voted, and counts it.</summary>
     /// <param name="seed">The seed for any tie broken by lot (for example a number drawn in public).</param>
-    /// <param name="by">A facilitator, or the system at the deadline.</param>
-    /// <param name="at">When.</param>
-    /// <returns>The result.</returns>
-    /// <exception cref="CoalitionRuleException">Not open, too early, not a facilitator, or a tie left to a facilitator not yet decided (<c>Polls.TieUndecided</c>).</exception>
+    /// <param name="by">A facilitator named for the poll, or the host system (a scheduler at the deadline).</param>
+    /// <param name="at">When the poll closes: at or after its deadline, or earlier once every voter has voted; never before it opened.</param>
+    /// <returns>The result, with its words; it is stored as figures.</returns>
+    /// <exception cref="CoalitionRuleException">
+    /// Not a facilitator nor the system (<c>Polls.NotAFacilitator</c>), not open (<c>Polls.InvalidTransition</c>), before
+    /// it opened (<c>Polls.VotingNotOpen</c>), too early (<c>Polls.VotingStillOpen</c>), or a tie left to a facilitator not
+    /// yet decided (<c>Polls.TieUndecided</c>).
+    /// </exception>
+    /// <example>
+    /// <code>var result = poll.Close(seed: 2026, Actor.System("scheduler"), poll.Deadline!.Value);</code>
+    /// </example>
     public PollResult Close(ulong seed, Actor by, Instant at)
     {
-        Preconditions.CheckNotNull(by, nameof(by));
-        if (by.Kind != ActorKind.System)
+        CloseCommand.Authorize(this, by, at, default, Subject);
+        EnsureStep(Step.Close);
+        if (at < OpenedAt)
         {
-            EnsureFacilitator(by);
+            throw CoalitionRuleException.Because(ErrorCodes.Polls.VotingNotOpen, "{title} opened at {opened}; it cannot close before.", ("title", Subject), ("opened", OpenedAt));
         }
 
-        Ensure(Step.Close);
         if (at < Deadline && _ballots.Count < Electorate!.Count)
         {
-            throw new CoalitionRuleException(ErrorCodes.Decisions.VotingStillOpen, $"The poll stays open until {Deadline} or until every voter has voted.");
+            throw CoalitionRuleException.Because(
+                ErrorCodes.Polls.VotingStillOpen,
+                "{title} stays open until {deadline}, or until every voter has voted ({cast} of {voters} have).",
+                ("title", Subject),
+                ("deadline", Deadline),
+                ("cast", _ballots.Count),
+                ("voters", Electorate.Count));
         }
 
-        var result = PollTally.Count(Question.Rule, Question.Options, Ordered(), seed, _tieDecisions);
+        // The event stores the figures; the words are rendered when the result is read (Apply), so they can improve later.
+        var result = PollTally.Figures(Question.Rule, Question.Options, Ordered(), seed, _tieDecisions);
         if (result.PendingTie is { } tie)
         {
-            var labels = tie.Tied.Select(k => Question.Options.First(o => o.Key == k).Label);
-            throw new CoalitionRuleException(ErrorCodes.Polls.TieUndecided, $"Round {tie.Round}: {string.Join(", ", labels)} are tied ({tie.Kind}); a facilitator decides the tie (DecideTie) before the poll can close.");
+            throw CoalitionRuleException.Because(
+                ErrorCodes.Polls.TieUndecided,
+                "Round {round}: {tied} are tied for {kind}, and the rule of {title} leaves the tie to a facilitator, who decides it (DecideTie) before the poll can close.",
+                ("round", tie.Round),
+                ("tied", Labels(tie.Tied)),
+                ("kind", TieWords(tie.Kind)),
+                ("title", Subject));
         }
 
         Raise(new PollClosed(Id, result, seed, at, by));
-        return result;
+        return Result!;
     }
 
     /// <summary>Cancels the poll before it closes.</summary>
-    /// <param name="reason">Why.</param>
-    /// <param name="by">A facilitator.</param>
-    /// <param name="at">When.</param>
-    /// <exception cref="CoalitionRuleException">Closed or cancelled already, no reason, or not a facilitator.</exception>
+    /// <param name="reason">Why: at most 2,000 characters.</param>
+    /// <param name="by">A facilitator named for the poll.</param>
+    /// <param name="at">When the poll is cancelled.</param>
+    /// <exception cref="CoalitionRuleException">Not a facilitator (<c>Polls.NotAFacilitator</c>), no reason or one too long (<c>Kernel.InvalidText</c>), or closed or cancelled already (<c>Polls.InvalidTransition</c>).</exception>
     public void Cancel(string reason, Actor by, Instant at)
     {
-        EnsureFacilitator(by);
-        Ensure(Step.Cancel);
-        FreeText.Check(reason, nameof(reason), required: true);
+        CancelCommand.Authorize(this, by, at, default, Subject);
+        FreeText.Check(reason, nameof(reason), required: true, Limits.ReasonLength);
+        EnsureStep(Step.Cancel);
         Raise(new PollCancelled(Id, reason, at, by));
     }
 
@@ -332,7 +457,22 @@ public sealed class Poll : AggregateRoot<PollId>
     protected override bool IsCreation(IDomainEvent domainEvent) => domainEvent is PollDrafted;
 
     /// <inheritdoc />
-    protected override string? Admits(IDomainEvent domainEvent) => null;
+    protected override string? Admits(IDomainEvent domainEvent) => domainEvent switch
+    {
+        PollDrafted e => PollBounds.Problem(PollDraftValidator.Instance, e.Draft) is { } problem ? "the draft is invalid: " + problem : null,
+        PollOpened when _status != PollStatus.Draft => "a poll opens once, from its draft.",
+        PollOpened e when e.Electorate.Count == 0 => "the electorate it freezes is empty.",
+        PollOpened e when e.Deadline <= e.At => "its deadline is not after its opening.",
+        PollBallotCast e => BallotProblem(e),
+        PollVisibilityChanged when _status is not (PollStatus.Draft or PollStatus.Open) => "the poll is closed or cancelled.",
+        PollVisibilityChanged e when e.Visibility < Visibility && _ballots.Count > 0 => "it loosens the results visibility after ballots were cast.",
+        PollTieDecided when _status != PollStatus.Open => "the poll is not open.",
+        PollTieDecided when !LeavesTiesToHost(Question.Rule) => "the poll's rule breaks ties itself.",
+        PollTieDecided e => TieProblem(e.Decision) is { } problem ? "the decision " + problem : e.Decision.By != TieResolution.Host ? "the decision is not a facilitator's." : null,
+        PollClosed e => ClosingProblem(e.Result),
+        PollCancelled when _status is not (PollStatus.Draft or PollStatus.Open) => "the poll is closed or cancelled already.",
+        _ => null,
+    };
 
     /// <inheritdoc />
     protected override void Apply(IDomainEvent domainEvent)
@@ -341,12 +481,14 @@ public sealed class Poll : AggregateRoot<PollId>
         {
             case PollDrafted e:
                 Id = e.Poll;
-                Question = e.Draft;
+                Question = ReadOnly(e.Draft);
+                _facilitators.UnionWith(e.Draft.Facilitators);
                 Visibility = e.Draft.Rule.Visibility;
                 _status = PollStatus.Draft;
                 break;
             case PollOpened e:
                 Electorate = e.Electorate;
+                OpenedAt = e.At;
                 Deadline = e.Deadline;
                 _status = PollStatus.Open;
                 break;
@@ -357,14 +499,14 @@ public sealed class Poll : AggregateRoot<PollId>
                 Visibility = e.Visibility;
                 break;
             case PollClosed e:
-                Result = e.Result;
+                Result = e.Result.WithExplanation(Question.Rule, Question.Options);
                 _status = PollStatus.Closed;
                 break;
             case PollCancelled:
                 _status = PollStatus.Cancelled;
                 break;
             case PollTieDecided e:
-                _tieDecisions.RemoveAll(d => d.Round == e.Decision.Round && d.Kind == e.Decision.Kind && d.Tied.Order(StringComparer.Ordinal).SequenceEqual(e.Decision.Tied.Order(StringComparer.Ordinal)));
+                _tieDecisions.RemoveAll(d => SameTie(d, e.Decision));
                 _tieDecisions.Add(e.Decision);
                 break;
             default:
@@ -372,26 +514,245 @@ public sealed class Poll : AggregateRoot<PollId>
         }
     }
 
+    private static bool LeavesTiesToHost(PollRule rule) => rule.TieBreak is TieBreak.HostDecision or TieBreak.EarlierRoundsThenHostDecision;
+
+    private static bool SameTie(PollTie a, PollTie b) =>
+        a.Round == b.Round && a.Kind == b.Kind && a.Tied.Count == b.Tied.Count && a.Tied.All(k => b.Tied.Contains(k, StringComparer.Ordinal));
+
+    // The poll keeps its own copies, handed out read-only: a caller's later change to its lists changes nothing here.
+    private static PollDraft Normalize(PollDraft draft) => new(
+        draft.Coalition,
+        draft.Question.Trim(),
+        draft.Options.Select(o => new PollOption(o.Key, o.Label.Trim())).ToArray(),
+        draft.Rule with { TieOrder = draft.Rule.TieOrder?.ToArray() },
+        draft.Facilitators.Distinct().ToArray());
+
+    private static PollDraft ReadOnly(PollDraft draft) => draft with
+    {
+        Options = Array.AsReadOnly(draft.Options.ToArray()),
+        Rule = draft.Rule with { TieOrder = draft.Rule.TieOrder is { } order ? Array.AsReadOnly(order.ToArray()) : null },
+        Facilitators = Array.AsReadOnly(draft.Facilitators.ToArray()),
+    };
+
+    private static string When(ResultsVisibility visibility) => visibility switch
+    {
+        ResultsVisibility.Always => "always",
+        ResultsVisibility.AfterVoting => "to a voter once it has voted, and to everyone after close",
+        _ => "after close",
+    };
+
+    private static string TieWords(TieKind kind) => kind switch
+    {
+        TieKind.LastPlace => "last place",
+        TieKind.FirstPlace => "first place",
+        _ => "the surplus passed on first",
+    };
+
+    /// <summary>The checks of a ballot at the door, in order; the ballot the poll keeps, or the refusal.</summary>
+    private PollBallot Accept(PollBallot ballot, Actor by, Instant at)
+    {
+        CastCommand.Authorize(this, by, at, new Acting(ballot?.Voter ?? default, null), Subject);
+        Ensure.NotNull(ballot, nameof(ballot));
+        Ensure.Id(ballot.Voter, "voter");
+        EnsureStep(Step.Cast);
+        if (at < OpenedAt)
+        {
+            throw CoalitionRuleException.Because(ErrorCodes.Polls.VotingNotOpen, "{title} opened at {opened}; a ballot cannot be cast before.", ("title", Subject), ("opened", OpenedAt));
+        }
+
+        if (at >= Deadline)
+        {
+            throw CoalitionRuleException.Because(ErrorCodes.Polls.VotingNotOpen, "The deadline of {title}, {deadline}, has passed; ballots are no longer taken.", ("title", Subject), ("deadline", Deadline));
+        }
+
+        if (!Electorate!.TryGetVoter(ballot.Voter, out var voter))
+        {
+            throw CoalitionRuleException.Because(ErrorCodes.Polls.NotInElectorate, "Partner {partner} is not in the electorate of {title}, frozen when it opened.", ("partner", ballot.Voter), ("title", Subject));
+        }
+
+        var copy = Copy(ballot, Question.Options.Count, out var problem);
+        problem ??= PollTally.BallotProblem(Question.Rule, Question.Options, copy!);
+        if (problem is not null)
+        {
+            throw CoalitionRuleException.Because(ErrorCodes.Polls.InvalidBallot, "The ballot of {voter} in {title} " + problem + ".", ("voter", voter.DisplayName), ("partner", voter.Partner), ("title", Subject));
+        }
+
+        return copy!;
+    }
+
+    /// <summary>
+    /// A copy of a ballot's lists, read-only, refusing what no method takes: missing lists, keys that are null, more marks
+    /// than the poll's options allow. The method's own checks follow.
+    /// </summary>
+    private static PollBallot? Copy(PollBallot ballot, int options, out string? problem)
+    {
+        const string Unknown = "names an option the poll does not have";
+        var maxRanks = 2 * options;
+        if (ballot.Ranking is not { } given || ballot.Points is not { } givenPoints)
+        {
+            problem = ballot.Ranking is null ? "gives no ranking (an empty one chooses nothing)" : "gives no points (an empty set gives none)";
+            return null;
+        }
+
+        problem = given.Count > maxRanks || givenPoints.Count > options ? "marks more than the poll's options allow"
+            : ballot.Ranks is { Count: var ranks } && ranks > maxRanks ? "marks more ranks than twice the poll's options"
+            : null;
+        if (problem is not null)
+        {
+            return null;
+        }
+
+        var ranking = new string[given.Count];
+        for (var i = 0; i < ranking.Length; i++)
+        {
+            if (given[i] is not { } key)
+            {
+                problem = Unknown;
+                return null;
+            }
+
+            ranking[i] = key;
+        }
+
+        var points = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var (key, value) in givenPoints)
+        {
+            if (key is null || !points.TryAdd(key, value))
+            {
+                problem = key is null ? Unknown : "names an option twice";
+                return null;
+            }
+        }
+
+        IReadOnlyList<IReadOnlyList<string>>? marked = null;
+        if (ballot.Ranks is { } givenRanks)
+        {
+            var copies = new IReadOnlyList<string>[givenRanks.Count];
+            for (var r = 0; r < copies.Length; r++)
+            {
+                if (givenRanks[r] is not { } rank)
+                {
+                    problem = "has a missing rank (null)";
+                    return null;
+                }
+
+                if (rank.Count > options || rank.Any(k => k is null))
+                {
+                    problem = rank.Count > options ? "marks more options at one rank than the poll has" : Unknown;
+                    return null;
+                }
+
+                copies[r] = Array.AsReadOnly(rank.ToArray());
+            }
+
+            marked = Array.AsReadOnly(copies);
+        }
+
+        return new PollBallot(ballot.Voter, Array.AsReadOnly(ranking), new ReadOnlyDictionary<string, int>(points), marked);
+    }
+
+    /// <summary>What is wrong with a tie decision's shape, completing "A tie decision … ", or null.</summary>
+    private string? TieProblem(PollTie decision)
+    {
+        var keys = Question.Options.Select(o => o.Key).ToHashSet(StringComparer.Ordinal);
+        if (decision.Round < 1)
+        {
+            return "names a round from 1.";
+        }
+
+        if (!Ensure.IsDefined(decision.Kind))
+        {
+            return "names a defined kind of tie.";
+        }
+
+        if (decision.Tied is not { Count: >= 2 } tied || tied.Count > keys.Count)
+        {
+            return "names two or more of the poll's options as tied.";
+        }
+
+        if (tied.Any(k => k is null || !keys.Contains(k)) || tied.Distinct(StringComparer.Ordinal).Count() != tied.Count)
+        {
+            return "names each tied option once, and only options of the poll.";
+        }
+
+        return decision.Chosen is { } chosen && tied.Contains(chosen, StringComparer.Ordinal) ? null : "chooses one of the tied options.";
+    }
+
+    private string? BallotProblem(PollBallotCast e)
+    {
+        if (_status != PollStatus.Open)
+        {
+            return "the poll is not open.";
+        }
+
+        if (!Electorate!.Contains(e.Ballot.Voter))
+        {
+            return "the voter is not in the electorate frozen when the poll opened.";
+        }
+
+        if (e.At < OpenedAt || e.At >= Deadline)
+        {
+            return "it is dated outside the voting window, from the opening to the deadline.";
+        }
+
+        return PollTally.BallotProblem(Question.Rule, Question.Options, e.Ballot) is { } problem ? "the ballot " + problem + "." : null;
+    }
+
+    private string? ClosingProblem(PollResult result)
+    {
+        if (_status != PollStatus.Open)
+        {
+            return "the poll is not open.";
+        }
+
+        if (result.PendingTie is not null)
+        {
+            return "the result still waits for a tie decision.";
+        }
+
+        if (result.Method != Question.Rule.Method)
+        {
+            return "the result is of another method than the poll's.";
+        }
+
+        if (result.Ballots != _ballots.Count)
+        {
+            return string.Create(System.Globalization.CultureInfo.InvariantCulture, $"the result counts {result.Ballots:N0} ballots, but the poll holds {_ballots.Count:N0}.");
+        }
+
+        var keys = Question.Options.Select(o => o.Key).ToHashSet(StringComparer.Ordinal);
+        var named = result.Winners.Concat(result.Runoff)
+            .Concat(result.Rounds.SelectMany(r => r.Totals.Select(t => t.Option).Concat(r.Elected).Concat(r.Eliminated).Concat(r.ElectedWithoutQuota)))
+            .Concat(result.Rounds.Select(r => r.SurplusTransferred).OfType<string>())
+            .Concat(result.Ties.SelectMany(t => t.Tied.Append(t.Chosen)).OfType<string>())
+            .Concat(result.Availability.Select(a => a.Option));
+        return named.All(keys.Contains) ? null : "the result names an option the poll does not have.";
+    }
+
     // The count never depends on the order ballots arrived: ballots are counted in electorate order.
     private PollBallot[] Ordered() =>
         Electorate!.Voters.Where(v => _ballots.ContainsKey(v.Partner)).Select(v => _ballots[v.Partner]).ToArray();
 
-    private void EnsureFacilitator(Actor by)
-    {
-        Preconditions.CheckNotNull(by, nameof(by));
-        if (by.Person is not { } person || !Question.Facilitators.Contains(person))
-        {
-            throw new CoalitionRuleException(ErrorCodes.Decisions.NotAFacilitator, $"{by} is not a facilitator of this poll.");
-        }
-    }
+    private string[] Labels(IEnumerable<string> keys) =>
+        keys.Select(k => Question.Options.FirstOrDefault(o => o.Key == k)?.Label ?? k).ToArray();
 
-    private void Ensure(Step step)
+    private void EnsureStep(Step step)
     {
         if (!Machine.CanFire(step))
         {
-            throw new CoalitionRuleException(ErrorCodes.Polls.InvalidTransition, $"The poll is {_status}; it cannot {step.ToString().ToLowerInvariant()} now.");
+            throw CoalitionRuleException.Because(ErrorCodes.Polls.InvalidTransition, "{title} cannot {action} while it is {status}.", ("title", Subject), ("action", Action(step)), ("status", _status));
         }
     }
+
+    private static string Action(Step step) => step switch
+    {
+        Step.Open => "open",
+        Step.Cast => "take ballots",
+        Step.Tighten => "change its results visibility",
+        Step.Close => "close",
+        Step.Cancel => "be cancelled",
+        _ => "take a tie decision",
+    };
 
     private StateMachine<PollStatus, Step> BuildMachine()
     {

@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace Coalitions.Core.Polls;
 
 public static partial class PollTally
@@ -59,7 +57,6 @@ public static partial class PollTally
 
         var valid = votes.Sum();
         var quota = GregoryQuota(rule, valid, seats);
-        var note = string.Create(CultureInfo.InvariantCulture, $"First preferences; the quota is {Votes(quota)} ({valid / Unit} valid ballots, {seats} seats).");
         while (true)
         {
             var number = tally.Rounds.Count + 1;
@@ -83,15 +80,10 @@ public static partial class PollTally
                 elected.Add(e);
             }
 
-            var electedNow = newly.Concat(rest).Select(i => tally.Keys[i]).ToList();
-            if (rest.Count > 0)
-            {
-                note += $" {tally.Names(rest)}: as many continuing as seats left, elected.";
-            }
-
+            var electedNow = tally.KeysOf(newly.Concat(rest));
             if (seatsLeft <= 0 || rest.Count > 0)
             {
-                tally.Rounds.Add(GregoryRound(tally, number, votes, excluded, electedNow, [], exhausted, note));
+                tally.Rounds.Add(GregoryRound(tally, number, votes, excluded, electedNow, [], exhausted, quota) with { ElectedWithoutQuota = tally.KeysOf(rest) });
                 break;
             }
 
@@ -101,11 +93,10 @@ public static partial class PollTally
             {
                 var top = surplusOf.Max(e => votes[e]);
                 var from = tally.Ties.Decide(TieKind.SurplusFirst, number, surplusOf.Where(e => votes[e] == top).Order().ToList(), history);
-                tally.Rounds.Add(GregoryRound(tally, number, votes, excluded, electedNow, [], exhausted, note + tally.TieNotes(number)));
+                tally.Rounds.Add(GregoryRound(tally, number, votes, excluded, electedNow, [], exhausted, quota) with { SurplusTransferred = tally.Keys[from] });
                 surplusPending.Remove(from);
                 var surplus = votes[from] - quota;
                 var credited = votes[from];
-                note = $"{tally.Labels[from]}'s surplus of {Votes(surplus)} passes on: each ballot at its value × {Votes(surplus)} ÷ {Votes(credited)}, to five decimals.";
                 var moving = pile[from];
                 pile[from] = [];
                 votes[from] = quota;
@@ -122,23 +113,13 @@ public static partial class PollTally
             // Rules 50 and 51: exclude the lowest; equal lowest by the latest earlier stage at which they differed, then by lot.
             surplusPending.Clear();
             var losers = rule.BatchElimination ? SureLosers(standing, votes, 0, seatsLeft) : [];
-            string why;
-            if (losers.Count > 1)
-            {
-                var next = standing.Where(i => !losers.Contains(i)).MinBy(i => votes[i]);
-                why = $" {tally.Names(losers)} cannot win: together they have {Votes(losers.Sum(i => votes[i]))} votes, fewer than {tally.Labels[next]}'s {Votes(votes[next])}.";
-            }
-            else
+            if (losers.Count <= 1)
             {
                 var low = standing.Min(i => votes[i]);
                 losers = [tally.Ties.Decide(TieKind.LastPlace, number, standing.Where(i => votes[i] == low).ToList(), history)];
-                why = string.Empty;
             }
 
-            tally.Rounds.Add(GregoryRound(tally, number, votes, excluded, electedNow, losers.Select(i => tally.Keys[i]).ToArray(), exhausted, note + why + tally.TieNotes(number)));
-            note = losers.Count == 1
-                ? $"{tally.Labels[losers[0]]} has the fewest votes and is excluded; its ballots pass on at their current value."
-                : $"{tally.Names(losers)} are excluded together; their ballots pass on at their current value.";
+            tally.Rounds.Add(GregoryRound(tally, number, votes, excluded, electedNow, tally.KeysOf(losers), exhausted, quota));
             var excludedBallots = new List<int>();
             foreach (var loser in losers)
             {
@@ -155,8 +136,7 @@ public static partial class PollTally
             }
         }
 
-        var winners = elected.Select(i => tally.Keys[i]).ToArray();
-        return new PollResult(PollMethod.SingleTransferableVote, winners, tally.Rounds, Total(ballots), [], tally.Ties.LotUsed, tally.Explain(winners, ballots.Empty));
+        return new PollResult(PollMethod.SingleTransferableVote, tally.KeysOf(elected), tally.Rounds, Total(ballots), [], tally.Ties.LotUsed);
     }
 
     /// <summary>
@@ -174,6 +154,9 @@ public static partial class PollTally
 
     private static decimal Votes(long units) => units / (decimal)Unit;
 
-    private static PollRound GregoryRound(Tally tally, int number, long[] votes, bool[] excluded, IReadOnlyList<string> elected, IReadOnlyList<string> eliminated, long exhausted, string note) =>
-        new(number, Enumerable.Range(0, votes.Length).Where(i => !excluded[i] || eliminated.Contains(tally.Keys[i])).Select(i => new OptionTotal(tally.Keys[i], Votes(votes[i]))).ToArray(), elected, eliminated, Votes(exhausted), note);
+    private static PollRound GregoryRound(Tally tally, int number, long[] votes, bool[] excluded, IReadOnlyList<string> elected, IReadOnlyList<string> eliminated, long exhausted, long quota) =>
+        new(number, Enumerable.Range(0, votes.Length).Where(i => !excluded[i] || eliminated.Contains(tally.Keys[i])).Select(i => new OptionTotal(tally.Keys[i], Votes(votes[i]))).ToArray(), elected, eliminated, Votes(exhausted))
+        {
+            Threshold = Votes(quota),
+        };
 }

@@ -54,12 +54,7 @@ public static partial class PollTally
                 if (top >= threshold || standing.Count <= 2)
                 {
                     winner = top >= threshold ? leaders[0] : tally.Ties.Decide(TieKind.FirstPlace, number, leaders, history);
-                    var why = top >= threshold
-                        ? rule.ThresholdFromFirstRound
-                            ? $"{tally.Labels[winner]} reaches the threshold of {threshold}, fixed from the first round's {Active(history, ballots)} continuing ballots."
-                            : $"{tally.Labels[winner]} has a majority of the {active} continuing ballots."
-                        : $"{tally.Labels[winner]} has the most votes of the {(standing.Count == 2 ? "two options" : "option")} left.";
-                    tally.Rounds.Add(tally.Round(number, standing, totals, [tally.Keys[winner]], [], exhausted, why + tally.TieNotes(number)));
+                    tally.Rounds.Add(tally.Round(number, standing, totals, [tally.Keys[winner]], [], exhausted) with { Threshold = threshold });
                     if (!rule.ContinueUntilTwoRemain || standing.Count <= 2)
                     {
                         break;
@@ -70,40 +65,24 @@ public static partial class PollTally
             }
             else if (standing.Count <= 2)
             {
-                tally.Rounds.Add(tally.Round(number, standing, totals, [], [], exhausted, "Two options remain: the count, continued for reporting, ends."));
+                tally.Rounds.Add(tally.Round(number, standing, totals, [], [], exhausted) with { Threshold = threshold });
                 break;
             }
 
             var losers = rule.BatchElimination ? SureLosers(standing, totals, 0, rule.ContinueUntilTwoRemain ? 2 : 1) : [];
-            string note;
-            if (losers.Count > 1)
-            {
-                var next = standing.Where(i => !losers.Contains(i)).MinBy(i => totals[i]);
-                note = $"{tally.Names(losers)} cannot win: together they have {losers.Sum(i => totals[i])} votes, fewer than {tally.Labels[next]}'s {totals[next]}; all are eliminated.";
-            }
-            else
+            if (losers.Count <= 1)
             {
                 var low = standing.Where(i => i != winner).Min(i => totals[i]);
-                var loser = tally.Ties.Decide(TieKind.LastPlace, number, standing.Where(i => i != winner && totals[i] == low).ToList(), history);
-                losers = [loser];
-                note = $"{tally.Labels[loser]} has the fewest votes and is eliminated.";
+                losers = [tally.Ties.Decide(TieKind.LastPlace, number, standing.Where(i => i != winner && totals[i] == low).ToList(), history)];
             }
 
-            var why2 = winner >= 0
-                ? "Continuing until two remain: "
-                : rule.ThresholdFromFirstRound
-                    ? $"Nobody reaches the threshold of {threshold}, fixed from the first round; "
-                    : $"No majority of the {active} continuing ballots; ";
-            tally.Rounds.Add(tally.Round(number, standing, totals, [], losers.Select(i => tally.Keys[i]).ToArray(), exhausted, why2 + note + tally.TieNotes(number)));
+            tally.Rounds.Add(tally.Round(number, standing, totals, [], tally.KeysOf(losers), exhausted) with { Threshold = threshold });
             foreach (var loser in losers)
             {
                 continuing[loser] = false;
             }
         }
 
-        string[] winners = [tally.Keys[winner]];
-        return new PollResult(PollMethod.RankedChoice, winners, tally.Rounds, Total(ballots), [], tally.Ties.LotUsed, tally.Explain(winners, ballots.Empty));
+        return new PollResult(PollMethod.RankedChoice, [tally.Keys[winner]], tally.Rounds, Total(ballots), [], tally.Ties.LotUsed);
     }
-
-    private static long Active(List<long[]> history, RankedBallots ballots) => history[0].Sum();
 }

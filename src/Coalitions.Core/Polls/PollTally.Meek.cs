@@ -90,7 +90,6 @@ public static partial class PollTally
             quota = (votes.Sum() / (seats + 1)) + 1;
         }
 
-        var note = "Counted from first preferences until surpluses settled.";
         while (true)
         {
             // B.1: the count is complete when every seat is filled or no more hopefuls remain than seats.
@@ -153,8 +152,7 @@ public static partial class PollTally
                 losers = [tally.Ties.Decide(TieKind.LastPlace, number, standing.Where(c => votes[c] <= low + surplus).ToList(), history)];
             }
 
-            note += $" Quota {Nine(quota)}." + tally.TieNotes(number);
-            tally.Rounds.Add(MeekRound(tally, number, votes, excluded, electedSince, losers, residual, note));
+            tally.Rounds.Add(MeekRound(tally, number, votes, excluded, electedSince, losers, residual, quota));
             electedSince.Clear();
             foreach (var loser in losers)
             {
@@ -162,10 +160,6 @@ public static partial class PollTally
                 excluded[loser] = true;
                 keep[loser] = 0;
             }
-
-            note = losers.Count == 1
-                ? $"{tally.Labels[losers[0]]} was excluded; the count is repeated without it."
-                : $"{tally.Names(losers)} could not win and were excluded together; the count is repeated without them.";
         }
 
         // C.1: elect the remaining hopefuls if seats are left. The last distribution shows the final state.
@@ -179,20 +173,20 @@ public static partial class PollTally
         }
 
         Distribute();
-        note += $" Quota {Nine(quota)}." + (fill.Count > 0 ? $" {tally.Names(fill)}: as many hopeful as seats left, elected." : string.Empty);
-        tally.Rounds.Add(MeekRound(tally, tally.Rounds.Count + 1, votes, excluded, electedSince, [], residual, note));
-        var winners = elected.Select(i => tally.Keys[i]).ToArray();
-        return new PollResult(PollMethod.SingleTransferableVote, winners, tally.Rounds, Total(ballots), [], tally.Ties.LotUsed, tally.Explain(winners, ballots.Empty));
+        tally.Rounds.Add(MeekRound(tally, tally.Rounds.Count + 1, votes, excluded, electedSince, [], residual, quota) with { ElectedWithoutQuota = tally.KeysOf(fill) });
+        return new PollResult(PollMethod.SingleTransferableVote, tally.KeysOf(elected), tally.Rounds, Total(ballots), [], tally.Ties.LotUsed);
     }
 
     private static decimal Nine(long fixedPoint) => fixedPoint / (decimal)One;
 
-    private static PollRound MeekRound(Tally tally, int number, long[] votes, bool[] excluded, List<int> elected, List<int> eliminated, long residual, string note) =>
+    private static PollRound MeekRound(Tally tally, int number, long[] votes, bool[] excluded, List<int> elected, List<int> eliminated, long residual, long quota) =>
         new(
             number,
             Enumerable.Range(0, votes.Length).Where(i => !excluded[i] || eliminated.Contains(i)).Select(i => new OptionTotal(tally.Keys[i], Nine(votes[i]))).ToArray(),
             elected.Select(i => tally.Keys[i]).ToArray(),
             eliminated.Select(i => tally.Keys[i]).ToArray(),
-            Nine(residual),
-            note);
+            Nine(residual))
+        {
+            Threshold = Nine(quota),
+        };
 }

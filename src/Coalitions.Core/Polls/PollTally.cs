@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using Coalitions.Core.Kernel;
 
 namespace Coalitions.Core.Polls;
@@ -51,7 +50,11 @@ public static partial class PollTally
     /// <param name="decisions">Ties decided by a facilitator, for <see cref="TieBreak.HostDecision"/> rules (<see cref="Poll.TieDecisions"/>).</param>
     /// <returns>The result with its round-by-round table; <see cref="PollResult.PendingTie"/> when a tie still awaits a decision.</returns>
     /// <exception cref="CoalitionRuleException">An invalid poll or ballot.</exception>
-    public static PollResult Count(PollRule rule, IReadOnlyList<PollOption> options, IReadOnlyList<PollBallot> ballots, ulong seed, IReadOnlyList<PollTie> decisions)
+    public static PollResult Count(PollRule rule, IReadOnlyList<PollOption> options, IReadOnlyList<PollBallot> ballots, ulong seed, IReadOnlyList<PollTie> decisions) =>
+        PollExplanation.Render(Figures(rule, options, ballots, seed, decisions), rule, options);
+
+    /// <summary>The count as figures only, without its words: what a closed poll stores.</summary>
+    internal static PollResult Figures(PollRule rule, IReadOnlyList<PollOption> options, IReadOnlyList<PollBallot> ballots, ulong seed, IReadOnlyList<PollTie> decisions)
     {
         CheckPoll(rule, options);
         Preconditions.CheckNotNull(ballots, nameof(ballots));
@@ -75,9 +78,9 @@ public static partial class PollTally
             () => rule.Method switch
             {
                 PollMethod.Plurality => Plurality(tally, ballots.Select(b => index[b.Ranking[0]]).ToArray()),
-                PollMethod.Approval => Highest(tally, Sum(keys.Length, ballots.SelectMany(b => b.Ranking.Select(k => (index[k], 1)))), ballots.Count, "approvals"),
-                PollMethod.Score => Highest(tally, Sum(keys.Length, ballots.SelectMany(b => b.Points.Select(p => (index[p.Key], p.Value)))), ballots.Count, "points"),
-                PollMethod.DotVote => Highest(tally, Sum(keys.Length, ballots.SelectMany(b => b.Points.Select(p => (index[p.Key], p.Value)))), ballots.Count, "dots"),
+                PollMethod.Approval => Highest(tally, Sum(keys.Length, ballots.SelectMany(b => b.Ranking.Select(k => (index[k], 1)))), ballots.Count),
+                PollMethod.Score => Highest(tally, Sum(keys.Length, ballots.SelectMany(b => b.Points.Select(p => (index[p.Key], p.Value)))), ballots.Count),
+                PollMethod.DotVote => Highest(tally, Sum(keys.Length, ballots.SelectMany(b => b.Points.Select(p => (index[p.Key], p.Value)))), ballots.Count),
                 _ => MeetingTime(tally, ballots, index),
             },
             ballots.Count,
@@ -100,12 +103,12 @@ public static partial class PollTally
         Preconditions.CheckNotNull(lines, nameof(lines));
         if (!rule.IsRanked)
         {
-            throw new CoalitionRuleException(ErrorCodes.Polls.InvalidPoll, $"Ballot lines hold rankings; {rule.Method} does not rank. Count them with a ranked method.");
+            throw new CoalitionRuleException(ErrorCodes.Polls.InvalidPoll, $"Ballot lines hold rankings; {Words.Of(rule.Method)} does not rank. Count them with a ranked method.");
         }
 
         var tally = new Tally(rule, options, seed, decisions ?? []);
         var ranked = RankedBallots.Read(rule, Index(options), lines);
-        return tally.Run(() => Ranked(tally, ranked), Total(ranked), (int)ranked.Empty);
+        return PollExplanation.Render(tally.Run(() => Ranked(tally, ranked), Total(ranked), (int)ranked.Empty), rule, options);
     }
 
     /// <summary>Whether a ballot fits the poll's method and ballot rules, with the reason if not.</summary>
@@ -118,35 +121,76 @@ public static partial class PollTally
         Preconditions.CheckNotNull(rule, nameof(rule));
         Preconditions.CheckNotNull(options, nameof(options));
         Preconditions.CheckNotNull(ballot, nameof(ballot));
-        var index = Index(options);
-        if (rule.IsRanked)
-        {
-            var problem = new RankedBallotReader(rule, index).Read(ballot, null);
-            return problem is null ? RuleCheck.Allowed : RuleCheck.Refused(ErrorCodes.Polls.InvalidBallot, $"The ballot of {ballot.Voter} {problem}.");
-        }
-
-        return new BallotChecker(rule, index).Check(ballot);
+        return BallotProblem(rule, options, ballot) is { } problem
+            ? RuleCheck.Refused(ErrorCodes.Polls.InvalidBallot, "The ballot of {voter} " + problem + ".", ("voter", ballot.Voter))
+            : RuleCheck.Allowed;
     }
 
+    /// <summary>What is wrong with a ballot under the poll's method and ballot rules, completing "The ballot of … ", or null.</summary>
+    internal static string? BallotProblem(PollRule rule, IReadOnlyList<PollOption> options, PollBallot ballot)
+    {
+        var index = Index(options);
+        return rule.IsRanked ? new RankedBallotReader(rule, index).Read(ballot, null) : new BallotChecker(rule, index).Problem(ballot);
+    }
+
+    /// <summary>
+    /// Checks a poll's rule and options before a count: 2 to 200 options, each with a key (one line of at most 64
+    /// characters, unique) and a label (one line of at most 200), a rule of defined settings within bounds, and a rule
+    /// that fits the options and its method.
+    /// </summary>
+    /// <exception cref="ArgumentNullException"><paramref name="rule"/> or <paramref name="options"/> is null.</exception>
+    /// <exception cref="CoalitionRuleException">An invalid option (<c>Kernel.InvalidText</c>) or poll (<c>Polls.InvalidPoll</c>).</exception>
     internal static void CheckPoll(PollRule rule, IReadOnlyList<PollOption> options)
     {
         Preconditions.CheckNotNull(rule, nameof(rule));
         Preconditions.CheckNotNull(options, nameof(options));
-        var valid = Enum.IsDefined(rule.Method) && options.Count >= 2 && options.Count <= 200 &&
-                    options.All(o => o is not null && !string.IsNullOrWhiteSpace(o.Key) && o.Key.Length <= 50 && !string.IsNullOrWhiteSpace(o.Label) && o.Label.Length <= 200) &&
-                    options.Select(o => o.Key).Distinct(StringComparer.Ordinal).Count() == options.Count &&
-                    rule.Seats >= 1 && (rule.Method == PollMethod.SingleTransferableVote ? rule.Seats < options.Count : rule.Seats == 1) &&
-                    (!rule.RequireMajority || rule.Method == PollMethod.Plurality) && rule.MaxScore >= 1 && rule.DotsPerVoter >= 1 &&
-                    rule.MaxDotsPerOption is null or >= 1 && Enum.IsDefined(rule.Visibility);
-        if (!valid)
+        if (options.Count is < PollBounds.MinOptions or > PollBounds.MaxOptions)
         {
-            throw new CoalitionRuleException(ErrorCodes.Polls.InvalidPoll, "A poll needs two to two hundred uniquely keyed, labelled options and a rule that fits its method (several seats only for STV, fewer seats than options, a majority requirement only for plurality).");
+            throw CoalitionRuleException.Because(ErrorCodes.Polls.InvalidPoll, "A poll offers from {min} to {max} options (got {count}).", ("min", PollBounds.MinOptions), ("max", PollBounds.MaxOptions), ("count", options.Count));
         }
 
-        if (CountingProblem(rule, options) is { } problem)
+        foreach (var option in options)
+        {
+            if (option is null)
+            {
+                throw CoalitionRuleException.Because(ErrorCodes.Polls.InvalidPoll, "An option of the poll is missing (null).");
+            }
+
+            PollOptionValidator.Instance.EnsureValid(option);
+        }
+
+        PollRuleValidator.Instance.EnsureValid(rule);
+        if (DefinitionProblem(rule, options) is { } problem)
         {
             throw new CoalitionRuleException(ErrorCodes.Polls.InvalidPoll, problem);
         }
+    }
+
+    /// <summary>
+    /// Whether a rule fits its options and its method, in words, or null: options keyed uniquely, seats only for STV and
+    /// fewer than the options, a majority requirement only for plurality, and counting settings the method has. The rule
+    /// and every option are already known to be well-formed on their own.
+    /// </summary>
+    internal static string? DefinitionProblem(PollRule rule, IReadOnlyList<PollOption> options)
+    {
+        if (options.Select(o => o.Key).Distinct(StringComparer.Ordinal).Count() != options.Count)
+        {
+            return "Each option of a poll has a key of its own.";
+        }
+
+        if (rule.Method == PollMethod.SingleTransferableVote ? rule.Seats >= options.Count : rule.Seats != 1)
+        {
+            return rule.Method == PollMethod.SingleTransferableVote
+                ? "Single transferable vote fills fewer seats than it has candidates."
+                : "Only single transferable vote fills several seats; every other method chooses one option.";
+        }
+
+        if (rule.RequireMajority && rule.Method != PollMethod.Plurality)
+        {
+            return "Only plurality can require a majority, with a runoff of the top two when nobody has one.";
+        }
+
+        return CountingProblem(rule, options);
     }
 
     /// <summary>The counting settings of a rule that do not fit its method, in words; null when all fit.</summary>
@@ -156,21 +200,11 @@ public static partial class PollTally
         var stv = rule.Method == PollMethod.SingleTransferableVote;
         var meek = stv && rule.Transfer == StvTransfer.Meek;
         var gregory = stv && rule.Transfer == StvTransfer.WeightedInclusiveGregory;
-        if (!Enum.IsDefined(rule.Transfer) || !Enum.IsDefined(rule.TieBreak) || !Enum.IsDefined(rule.Quota) || !Enum.IsDefined(rule.Purpose))
-        {
-            return "A poll's rule uses only defined transfer methods, tie-breaks, quotas and purposes.";
-        }
-
         if (rule.BallotRules is { } ballotRules)
         {
             if (!rule.IsRanked)
             {
-                return $"Ballot rules say how ranked ballots are read; {rule.Method} does not rank.";
-            }
-
-            if (!Enum.IsDefined(ballotRules.Overvote) || !Enum.IsDefined(ballotRules.Duplicate) || ballotRules.MaxConsecutiveSkips is < 0)
-            {
-                return "Ballot rules use defined overvote and duplicate rules and a limit of skipped ranks of zero or more.";
+                return $"Ballot rules say how ranked ballots are read; {Words.Of(rule.Method)} does not rank.";
             }
 
             if (ballotRules.Overvote == OvervoteRule.ExhaustIfSeveralContinuing && !(irv || gregory))
@@ -271,7 +305,7 @@ public static partial class PollTally
         var totals = Sum(keys.Length, choices.Select(c => (c, 1)));
         var ranked = Enumerable.Range(0, keys.Length).OrderByDescending(i => totals[i]).ThenBy(i => i).ToArray();
         var leaders = Best(totals, ranked);
-        var round = tally.Round(1, Enumerable.Range(0, keys.Length), totals, [], [], 0, string.Empty);
+        var round = tally.Round(1, Enumerable.Range(0, keys.Length), totals, [], [], 0);
         if (tally.Rule.RequireMajority && totals[ranked[0]] * 2 <= choices.Length)
         {
             int first, second;
@@ -286,33 +320,28 @@ public static partial class PollTally
                 second = tally.Ties.Decide(TieKind.FirstPlace, 1, Best(totals, ranked.Skip(1)), null);
             }
 
-            tally.Rounds.Add(round with { Note = "No option has more than half the ballots: the top two go to a runoff." + tally.TieNotes(1) });
-            return new PollResult(PollMethod.Plurality, [], tally.Rounds, choices.Length, [keys[first], keys[second]], tally.Ties.LotUsed,
-                Invariant($"No majority: {tally.Line(totals)}. {tally.Labels[first]} and {tally.Labels[second]} go to a runoff."));
+            tally.Rounds.Add(round);
+            return new PollResult(PollMethod.Plurality, [], tally.Rounds, choices.Length, [keys[first], keys[second]], tally.Ties.LotUsed);
         }
 
-        return Single(tally, totals, tally.Ties.Decide(TieKind.FirstPlace, 1, leaders, null), choices.Length, "votes", round);
+        return Single(tally, tally.Ties.Decide(TieKind.FirstPlace, 1, leaders, null), choices.Length, round);
     }
 
-    private static PollResult Highest(Tally tally, long[] totals, int ballots, string unit)
+    private static PollResult Highest(Tally tally, long[] totals, int ballots)
     {
         var winner = tally.Ties.Decide(TieKind.FirstPlace, 1, Best(totals, Enumerable.Range(0, tally.Keys.Length)), null);
-        return Single(tally, totals, winner, ballots, unit, tally.Round(1, Enumerable.Range(0, tally.Keys.Length), totals, [], [], 0, string.Empty));
+        return Single(tally, winner, ballots, tally.Round(1, Enumerable.Range(0, tally.Keys.Length), totals, [], [], 0));
     }
 
-    private static PollResult Single(Tally tally, long[] totals, int winner, int ballots, string unit, PollRound round)
+    private static PollResult Single(Tally tally, int winner, int ballots, PollRound round)
     {
-        var label = tally.Labels[winner];
-        var byTie = tally.Ties.Ties.Count > 0 ? Tally.TieClause(tally.Ties.Ties[^1]) : string.Empty;
-        tally.Rounds.Add(round with { Elected = [tally.Keys[winner]], Note = $"{label} has the most {unit}{byTie}." });
-        return new PollResult(tally.Rule.Method, [tally.Keys[winner]], tally.Rounds, ballots, [], tally.Ties.LotUsed,
-            Invariant($"{label} wins with {totals[winner]} {unit}{byTie}. {tally.Line(totals)}."));
+        tally.Rounds.Add(round with { Elected = [tally.Keys[winner]] });
+        return new PollResult(tally.Rule.Method, [tally.Keys[winner]], tally.Rounds, ballots, [], tally.Ties.LotUsed);
     }
 
     private static PollResult MeetingTime(Tally tally, IReadOnlyList<PollBallot> ballots, Dictionary<string, int> index)
     {
         var keys = tally.Keys;
-        var labels = tally.Labels;
         var yes = new long[keys.Length];
         var maybe = new long[keys.Length];
         var no = new long[keys.Length];
@@ -327,10 +356,11 @@ public static partial class PollTally
         var best = Enumerable.Range(0, keys.Length)
             .OrderByDescending(i => yes[i] + maybe[i]).ThenByDescending(i => yes[i]).ThenBy(i => i)
             .First();
-        var table = string.Join(", ", Enumerable.Range(0, keys.Length).Select(i => Invariant($"{labels[i]} {yes[i]} yes, {maybe[i]} if need be, {no[i]} no")));
-        tally.Rounds.Add(tally.Round(1, Enumerable.Range(0, keys.Length), yes, [keys[best]], [], 0, $"{labels[best]} is the slot the most can attend (yes or if need be), then the most yes."));
-        return new PollResult(PollMethod.MeetingTime, [keys[best]], tally.Rounds, ballots.Count, [], false,
-            Invariant($"Best slot: {labels[best]} ({yes[best]} yes, {maybe[best]} if need be, {no[best]} no). {table}."));
+        tally.Rounds.Add(tally.Round(1, Enumerable.Range(0, keys.Length), yes, [keys[best]], [], 0));
+        return new PollResult(PollMethod.MeetingTime, [keys[best]], tally.Rounds, ballots.Count, [], false)
+        {
+            Availability = Enumerable.Range(0, keys.Length).Select(i => new SlotAvailability(keys[i], (int)yes[i], (int)maybe[i], (int)no[i])).ToArray(),
+        };
     }
 
     private static PollResult Copeland(Tally tally, RankedBallots ballots)
@@ -394,12 +424,8 @@ public static partial class PollTally
 
         var winner = tally.Ties.Decide(TieKind.FirstPlace, 1, Best(points, Enumerable.Range(0, n)), null);
         var halves = Enumerable.Range(0, n).Select(i => new OptionTotal(keys[i], points[i] / 2m)).ToArray();
-        var condorcet = points[winner] == 2L * (n - 1) ? ", beating every other option head to head" : string.Empty;
-        var byTie = tally.Ties.Ties.Count > 0 ? Tally.TieClause(tally.Ties.Ties[^1]) : string.Empty;
-        tally.Rounds.Add(new PollRound(1, halves, [keys[winner]], [], 0, $"{tally.Labels[winner]} wins the most head-to-head contests{condorcet}; a tie counts one half{byTie}."));
-        return new PollResult(PollMethod.Copeland, [keys[winner]], tally.Rounds, Total(ballots), [], tally.Ties.LotUsed,
-            Invariant($"{tally.Labels[winner]} wins with {points[winner] / 2m} head-to-head wins{condorcet}{byTie}. ") +
-            string.Join(", ", Enumerable.Range(0, n).Select(i => Invariant($"{tally.Labels[i]} {points[i] / 2m}"))) + ".");
+        tally.Rounds.Add(new PollRound(1, halves, [keys[winner]], [], 0));
+        return new PollResult(PollMethod.Copeland, [keys[winner]], tally.Rounds, Total(ballots), [], tally.Ties.LotUsed);
     }
 
     /// <summary>
@@ -457,11 +483,9 @@ public static partial class PollTally
             return a.CompareTo(b);
         })).ToList();
 
-    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
-
     /// <summary>
-    /// One count in progress: the rule, the options' keys and labels, the tie breaker and the rounds so far; turns a tie
-    /// that awaits a facilitator into a result that says so.
+    /// One count in progress: the rule, the options' keys, the tie breaker and the rounds so far; turns a tie that awaits
+    /// a facilitator into a result that says so. It records figures only; <see cref="PollExplanation"/> words them.
     /// </summary>
     private sealed class Tally
     {
@@ -469,7 +493,6 @@ public static partial class PollTally
         {
             Rule = rule;
             Keys = options.Select(o => o.Key).ToArray();
-            Labels = options.Select(o => o.Label).ToArray();
             Ties = new TieBreaker(rule, Keys, seed, decisions);
         }
 
@@ -477,14 +500,9 @@ public static partial class PollTally
 
         public string[] Keys { get; }
 
-        public string[] Labels { get; }
-
         public TieBreaker Ties { get; }
 
         public List<PollRound> Rounds { get; } = [];
-
-        /// <summary>"Elected" where the poll fills seats or elects people, "Chosen" otherwise.</summary>
-        public string Verdict => Rule.Method == PollMethod.SingleTransferableVote || Rule.Purpose == PollPurpose.Election ? "Elected" : "Chosen";
 
         public PollResult Run(Func<PollResult> count, int ballots, int empty)
         {
@@ -495,96 +513,16 @@ public static partial class PollTally
             }
             catch (TieAwaitsDecision pending)
             {
-                var tie = pending.Tie;
-                var what = tie.Kind switch
-                {
-                    TieKind.LastPlace => "tie for last place",
-                    TieKind.FirstPlace => "tie for first place",
-                    _ => "have equal surpluses",
-                };
-                var text = new StringBuilder()
-                    .Append(CultureInfo.InvariantCulture, $"The count stops at round {tie.Round}: {Names(tie.Tied)} {what}, and the rule leaves the choice to a facilitator, whose decision is recorded on the poll.");
-                AppendRounds(text);
-                return new PollResult(Rule.Method, [], Rounds, ballots, [], Ties.LotUsed, text.ToString()) { EmptyBallots = empty, Ties = Ties.Ties, PendingTie = tie };
+                return new PollResult(Rule.Method, [], Rounds.ToArray(), ballots, [], Ties.LotUsed) { EmptyBallots = empty, Ties = Ties.Ties.ToArray(), PendingTie = pending.Tie };
             }
 
-            return result with { EmptyBallots = empty, Ties = Ties.Ties };
+            return result with { Rounds = result.Rounds.ToArray(), EmptyBallots = empty, Ties = Ties.Ties.ToArray() };
         }
 
-        public PollRound Round(int number, IEnumerable<int> shown, long[] totals, IReadOnlyList<string> elected, IReadOnlyList<string> eliminated, long exhausted, string note) =>
-            new(number, shown.Order().Select(i => new OptionTotal(Keys[i], totals[i])).ToArray(), elected, eliminated, exhausted, note);
+        public PollRound Round(int number, IEnumerable<int> shown, long[] totals, IReadOnlyList<string> elected, IReadOnlyList<string> eliminated, long exhausted) =>
+            new(number, shown.Order().Select(i => new OptionTotal(Keys[i], totals[i])).ToArray(), elected, eliminated, exhausted);
 
-        public string Line(long[] totals) =>
-            string.Join(", ", Enumerable.Range(0, Keys.Length).OrderByDescending(i => totals[i]).ThenBy(i => i).Select(i => Invariant($"{Labels[i]} {totals[i]}")));
-
-        public string Names(IEnumerable<int> options) => Join(options.Select(i => Labels[i]).ToList());
-
-        public string Names(IEnumerable<string> keys) => Join(keys.Select(k => Labels[Array.IndexOf(Keys, k)]).ToList());
-
-        public string Label(string key) => Labels[Array.IndexOf(Keys, key)];
-
-        /// <summary>The ties broken in a round, as sentences to add to its note.</summary>
-        public string TieNotes(int round) =>
-            string.Concat(Ties.Ties.Where(t => t.Round == round).Select(t => " " + TieSentence(t)));
-
-        /// <summary>A tie broken by a single-round method, as a clause: " (a tie, broken by lot)".</summary>
-        public static string TieClause(PollTie tie) => tie.By switch
-        {
-            TieResolution.Lot => " (a tie, broken by lot)",
-            TieResolution.Permutation => " (a tie, broken by the published tie order)",
-            _ => " (a tie, decided by a facilitator)",
-        };
-
-        public string TieSentence(PollTie tie)
-        {
-            var chosen = Label(tie.Chosen!);
-            var tied = Names(tie.Tied);
-            var (what, decided) = tie.Kind switch
-            {
-                TieKind.LastPlace => ("tie for fewest votes", "goes"),
-                TieKind.FirstPlace => ("tie for most votes", "wins"),
-                _ => ("have equal surpluses", "goes first"),
-            };
-            return tie.By switch
-            {
-                TieResolution.EarlierRound => $"{tied} {what}: {chosen} {decided}, by the latest earlier round in which they differed.",
-                TieResolution.Lot => $"{tied} {what}: {chosen} {decided}, by lot.",
-                TieResolution.Permutation => $"{tied} {what}: {chosen} {decided}, by the published tie order.",
-                _ => $"{tied} {what}: {chosen} {decided}, as a facilitator decided.",
-            };
-        }
-
-        /// <summary>The explanation of a ranked count: who won, then every round's totals and what happened.</summary>
-        public string Explain(string[] winners, long empty)
-        {
-            var text = new StringBuilder();
-            text.Append(Verdict).Append(winners.Length == 1 ? ": " : ", in order: ").Append(Join(winners.Select(Label).ToList())).Append('.');
-            if (empty > 0)
-            {
-                text.Append(CultureInfo.InvariantCulture, $" {empty} empty {(empty == 1 ? "ballot was" : "ballots were")} recorded; they count for no option.");
-            }
-
-            AppendRounds(text);
-            return text.ToString();
-        }
-
-        private void AppendRounds(StringBuilder text)
-        {
-            foreach (var round in Rounds)
-            {
-                text.Append('\n').Append(CultureInfo.InvariantCulture, $"Round {round.Number}: ")
-                    .AppendJoin(", ", round.Totals.Select(t => Invariant($"{Label(t.Option)} {t.Votes.ToString("0.#########", CultureInfo.InvariantCulture)}")));
-                if (round.Exhausted > 0)
-                {
-                    text.Append(CultureInfo.InvariantCulture, $", exhausted {round.Exhausted.ToString("0.#########", CultureInfo.InvariantCulture)}");
-                }
-
-                text.Append(". ").Append(round.Note);
-            }
-        }
-
-        private static string Join(List<string> names) =>
-            names.Count <= 2 ? string.Join(" and ", names) : string.Join(", ", names.Take(names.Count - 1)) + " and " + names[^1];
+        public string[] KeysOf(IEnumerable<int> options) => options.Select(i => Keys[i]).ToArray();
     }
 
     /// <summary>Checks ballots of the methods that do not rank against one poll, without allocating per ballot.</summary>
@@ -601,10 +539,10 @@ public static partial class PollTally
             }
 
             var problem = Problem(ballot);
-            return problem is null ? RuleCheck.Allowed : RuleCheck.Refused(ErrorCodes.Polls.InvalidBallot, $"The ballot of {ballot.Voter} {problem}.");
+            return problem is null ? RuleCheck.Allowed : RuleCheck.Refused(ErrorCodes.Polls.InvalidBallot, "The ballot of {voter} " + problem + ".", ("voter", ballot.Voter));
         }
 
-        private string? Problem(PollBallot ballot)
+        public string? Problem(PollBallot ballot)
         {
             if (ballot.Ranks is not null)
             {
@@ -632,7 +570,7 @@ public static partial class PollTally
             long sum = 0;
             foreach (var (key, value) in points)
             {
-                if (!index.ContainsKey(key))
+                if (key is null || !index.ContainsKey(key))
                 {
                     return "names an option the poll does not have";
                 }

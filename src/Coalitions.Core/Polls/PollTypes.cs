@@ -1,4 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
+using System.Diagnostics.Contracts;
 using System.Text.Json.Serialization;
 using Coalitions.Core.Kernel;
 
@@ -368,29 +369,91 @@ public sealed record PollRule(
 
 /// <summary>An option's total in a round.</summary>
 /// <param name="Option">The option's key.</param>
-/// <param name="Votes">Its votes (Gregory STV: to five decimals; Meek: to nine), or points, approvals, dots.</param>
-public sealed record OptionTotal(string Option, decimal Votes);
+/// <param name="Votes">Its votes (Gregory STV: to five decimals; Meek: to nine), or points, approvals, dots: from 0 to 10<sup>15</sup>.</param>
+/// <remarks>A total out of range is refused when created (<c>Kernel.OutOfRange</c>), so none can be stored or read.</remarks>
+public sealed record OptionTotal(string Option, decimal Votes)
+{
+    /// <summary>Gets its votes, points, approvals or dots.</summary>
+    public decimal Votes { get; init; } = PollFigures.Check(Votes, nameof(Votes));
+}
 
-/// <summary>One round of a count, for the round-by-round table.</summary>
+/// <summary>
+/// One round of a count, for the round-by-round table: figures only. <see cref="Note"/> puts them in words, naming
+/// options by their labels; it is rendered when a result is read and never stored, so the wording can improve or be
+/// translated without rewriting a stored result.
+/// </summary>
 /// <param name="Number">The round, from 1.</param>
-/// <param name="Totals">Each continuing option's total.</param>
+/// <param name="Totals">Each continuing option's total (STV: each option not excluded before the round).</param>
 /// <param name="Elected">Options elected in this round.</param>
 /// <param name="Eliminated">Options eliminated in this round.</param>
-/// <param name="Exhausted">Ballot value no longer counting for any option.</param>
-/// <param name="Note">What happened, in words.</param>
-public sealed record PollRound(int Number, IReadOnlyList<OptionTotal> Totals, IReadOnlyList<string> Elected, IReadOnlyList<string> Eliminated, decimal Exhausted, string Note);
+/// <param name="Exhausted">Ballot value no longer counting for any option: from 0 to 10<sup>15</sup>.</param>
+public sealed record PollRound(int Number, IReadOnlyList<OptionTotal> Totals, IReadOnlyList<string> Elected, IReadOnlyList<string> Eliminated, decimal Exhausted)
+{
+    private readonly decimal? _threshold;
+    private readonly IReadOnlyList<string> _electedWithoutQuota = [];
 
-/// <summary>The result of a poll.</summary>
+    /// <summary>Gets the ballot value no longer counting for any option.</summary>
+    public decimal Exhausted { get; init; } = PollFigures.Check(Exhausted, nameof(Exhausted));
+
+    /// <summary>
+    /// Gets the votes an option needed in this round: instant runoff's threshold (more than half the continuing
+    /// ballots, or the one fixed from the first round), STV's quota; null for single-round methods and in rounds stored
+    /// before thresholds were recorded. From 0 to 10<sup>15</sup>.
+    /// </summary>
+    public decimal? Threshold
+    {
+        get => _threshold;
+        init => _threshold = value is { } threshold ? PollFigures.Check(threshold, nameof(Threshold)) : null;
+    }
+
+    /// <summary>Gets, for Gregory STV, the elected option whose surplus passes on after this round; otherwise null.</summary>
+    public string? SurplusTransferred { get; init; }
+
+    /// <summary>
+    /// Gets, for STV, the options of <see cref="Elected"/> elected without reaching the quota because no more
+    /// continued than seats were left; empty otherwise.
+    /// </summary>
+    public IReadOnlyList<string> ElectedWithoutQuota
+    {
+        get => _electedWithoutQuota;
+        init => _electedWithoutQuota = value ?? [];
+    }
+
+    /// <summary>
+    /// Gets what happened in this round, in words, naming options by their labels: rendered from the figures when the
+    /// result is read (<see cref="PollResult.WithExplanation"/>), never stored; empty on a round read on its own.
+    /// </summary>
+    [JsonIgnore]
+    public string Note { get; init; } = string.Empty;
+}
+
+/// <summary>How many voters answered yes, if need be and no for one slot of a meeting-time poll.</summary>
+/// <param name="Option">The slot's key.</param>
+/// <param name="Yes">Voters who can attend.</param>
+/// <param name="IfNeedBe">Voters who can attend if need be.</param>
+/// <param name="No">Voters who cannot attend.</param>
+public sealed record SlotAvailability(string Option, int Yes, int IfNeedBe, int No);
+
+/// <summary>
+/// The result of a poll: figures only (winners, rounds, ties, counts). <see cref="Explanation"/> and each round's
+/// <see cref="PollRound.Note"/> put them in words; they are rendered when the result is read, from the figures and the
+/// poll's rule and option labels, and never stored.
+/// </summary>
+/// <remarks>
+/// <para><see cref="PollTally.Count(PollRule, IReadOnlyList{PollOption}, IReadOnlyList{PollBallot}, ulong)"/> and
+/// <see cref="Poll.Result"/> give results with their words. A result read on its own from JSON (a read model) carries
+/// figures only: <see cref="WithExplanation"/> renders its words.</para>
+/// </remarks>
 /// <param name="Method">The method.</param>
 /// <param name="Winners">The winning options, in the order they won; empty while the count awaits a tie decision.</param>
 /// <param name="Rounds">The count, round by round (one round for single-round methods).</param>
 /// <param name="Ballots">The number of ballots counted, empty ballots included.</param>
 /// <param name="Runoff">Plurality with a majority required: the two options that go to a runoff, when nobody had a majority.</param>
 /// <param name="TiesBrokenByLot">Whether a tie was broken by lot (with the host's seed).</param>
-/// <param name="Explanation">The result in words, naming options by their labels.</param>
-public sealed record PollResult(PollMethod Method, IReadOnlyList<string> Winners, IReadOnlyList<PollRound> Rounds, int Ballots, IReadOnlyList<string> Runoff, bool TiesBrokenByLot, string Explanation)
+public sealed record PollResult(PollMethod Method, IReadOnlyList<string> Winners, IReadOnlyList<PollRound> Rounds, int Ballots, IReadOnlyList<string> Runoff, bool TiesBrokenByLot)
 {
     private readonly IReadOnlyList<PollTie> _ties = [];
+    private readonly IReadOnlyList<SlotAvailability> _availability = [];
 
     /// <summary>Gets the number of ranked ballots with no mark at all: counted as cast, for no option, in no quota or majority.</summary>
     public int EmptyBallots { get; init; }
@@ -404,4 +467,41 @@ public sealed record PollResult(PollMethod Method, IReadOnlyList<string> Winners
 
     /// <summary>Gets the tie the count stopped at, awaiting a facilitator's decision (<see cref="TieBreak.HostDecision"/>); null when the count is complete.</summary>
     public PollTie? PendingTie { get; init; }
+
+    /// <summary>Gets, for a meeting-time poll, each slot's answers in the order listed; empty for other methods (and in results stored before they were recorded).</summary>
+    public IReadOnlyList<SlotAvailability> Availability
+    {
+        get => _availability;
+        init => _availability = value ?? [];
+    }
+
+    /// <summary>
+    /// Gets the result in words, naming options by their labels: rendered from the figures when the result is read,
+    /// never stored. Empty on a result read on its own from JSON; <see cref="WithExplanation"/> renders it.
+    /// </summary>
+    [JsonIgnore]
+    public string Explanation { get; init; } = string.Empty;
+
+    /// <summary>
+    /// The result with its words: <see cref="Explanation"/> and every round's <see cref="PollRound.Note"/>, rendered
+    /// from the figures, the rule the poll counted by and its options' labels, in the invariant culture.
+    /// </summary>
+    /// <param name="rule">The rule the poll was counted by.</param>
+    /// <param name="options">The poll's options; an option the figures name that is not among them is named by its key.</param>
+    /// <returns>A copy of the result with its words.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="rule"/> or <paramref name="options"/> is null.</exception>
+    [Pure]
+    public PollResult WithExplanation(PollRule rule, IReadOnlyList<PollOption> options) => PollExplanation.Render(this, rule, options);
+}
+
+/// <summary>The bounds of the figures a result holds.</summary>
+internal static class PollFigures
+{
+    /// <summary>The largest total, threshold or exhausted value a round holds: far above any count's (2<sup>31</sup> ballots of weight 1, or of 1,000 points).</summary>
+    public const decimal Max = 1_000_000_000_000_000m;
+
+    public static decimal Check(decimal value, string name) =>
+        value >= 0 && value <= Max
+            ? value
+            : throw CoalitionRuleException.Because(ErrorCodes.Kernel.OutOfRange, "The {name} of a poll's count is from 0 to {max} (got {value}).", ("name", Words.Identifier(name)), ("max", Max), ("value", value));
 }

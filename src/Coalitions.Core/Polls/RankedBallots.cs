@@ -91,7 +91,7 @@ internal sealed class RankedBallots
             total += line.Count;
             if (total > int.MaxValue)
             {
-                throw new CoalitionRuleException(ErrorCodes.Polls.InvalidBallot, $"Ballot line {number} takes the count past {int.MaxValue:N0} ballots.");
+                throw new CoalitionRuleException(ErrorCodes.Polls.InvalidBallot, string.Create(CultureInfo.InvariantCulture, $"Ballot line {number} takes the count past {int.MaxValue:N0} ballots."));
             }
 
             var mark = builder.Mark;

@@ -8,7 +8,7 @@ namespace Coalitions.Core.Tests.House;
 public class AuthorizationTests
 {
     // Aggregates whose authorization table is still being written; each room removes itself when its table lands.
-    private static readonly HashSet<string> Pending = ["Poll"];
+    private static readonly HashSet<string> Pending = [];
 
     private static readonly Type[] AllTypes = typeof(IDomainEvent).Assembly.GetTypes();
 

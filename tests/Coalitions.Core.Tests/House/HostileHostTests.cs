@@ -15,6 +15,7 @@ using CoalitionAggregate = global::Coalitions.Core.Coalitions.Coalition;
 using GovernanceAggregate = global::Coalitions.Core.Governance.Governance;
 using AgreementAggregate = global::Coalitions.Core.Agreements.Agreement;
 using PartnerAggregate = global::Coalitions.Core.Partners.Partner;
+using PollAggregate = global::Coalitions.Core.Polls.Poll;
 using ProposalAggregate = global::Coalitions.Core.Decisions.Proposal;
 
 namespace Coalitions.Core.Tests.House;
@@ -49,6 +50,7 @@ public static class HostileCases
         Governance,
         Outreach,
         Agreement,
+        Poll,
     ];
 
     private static readonly Coordinator Deputy = new(Person(801), "Baraka Mwangi");
@@ -78,6 +80,12 @@ public static class HostileCases
         ProposalScenario.Histories,
         history => ProposalAggregate.Rehydrate(history),
         ProposalScenario.Pool());
+
+    public static HostileCase Poll => new(
+        "Poll",
+        PollScenario.Histories,
+        history => PollAggregate.Rehydrate(history),
+        PollScenario.Pool());
 
     public static HostileCase Coalition => new(
         "Coalition",

@@ -27,9 +27,9 @@ public class PollTests
         Refusal.Expect(poll, ErrorCodes.Polls.InvalidTransition, () => poll.Cast(PollBallot.Ranked(Partner(1), "reading"), For(1), Hours(1)));
         poll.Open(Members(3), Hours(48), ChairActor, Start);
 
-        Refusal.Expect(poll, ErrorCodes.Decisions.NotARepresentative, () => poll.Cast(PollBallot.Ranked(Partner(1), "reading"), For(2), Hours(1)));
-        Refusal.Expect(poll, ErrorCodes.Decisions.NotInElectorate, () => poll.Cast(PollBallot.Ranked(Partner(7), "reading"), For(7), Hours(1)));
-        Refusal.Expect(poll, ErrorCodes.Decisions.VotingNotOpen, () => poll.Cast(PollBallot.Ranked(Partner(1), "reading"), For(1), Hours(48)));
+        Refusal.Expect(poll, ErrorCodes.Polls.NotARepresentative, () => poll.Cast(PollBallot.Ranked(Partner(1), "reading"), For(2), Hours(1)));
+        Refusal.Expect(poll, ErrorCodes.Polls.NotInElectorate, () => poll.Cast(PollBallot.Ranked(Partner(7), "reading"), For(7), Hours(1)));
+        Refusal.Expect(poll, ErrorCodes.Polls.VotingNotOpen, () => poll.Cast(PollBallot.Ranked(Partner(1), "reading"), For(1), Hours(48)));
         Refusal.Expect(poll, ErrorCodes.Polls.InvalidBallot, () => poll.Cast(PollBallot.Ranked(Partner(1), "history"), For(1), Hours(1)));
     }
 
@@ -54,7 +54,7 @@ public class PollTests
         var poll = Open();
         poll.Cast(PollBallot.Ranked(Partner(1), "reading"), For(1), Hours(1));
 
-        Refusal.Expect(poll, ErrorCodes.Decisions.VotingStillOpen, () => poll.Close(0, ChairActor, Hours(2)));
+        Refusal.Expect(poll, ErrorCodes.Polls.VotingStillOpen, () => poll.Close(0, ChairActor, Hours(2)));
         Assert.Equal(["reading"], poll.Close(0, Actor.System("scheduler"), Hours(48)).Winners);
         Assert.Equal(PollStatus.Closed, poll.Status);
     }
@@ -126,7 +126,7 @@ public class PollTests
     public void Only_a_facilitator_opens_closes_or_cancels_and_a_closed_poll_stays_closed()
     {
         var poll = Drafted();
-        Refusal.Expect(poll, ErrorCodes.Decisions.NotAFacilitator, () => poll.Open(Members(3), Hours(48), For(1), Start));
+        Refusal.Expect(poll, ErrorCodes.Polls.NotAFacilitator, () => poll.Open(Members(3), Hours(48), For(1), Start));
         poll.Open(Members(1), Hours(48), ChairActor, Start);
         poll.Cast(PollBallot.Ranked(Partner(1), "maths"), For(1), Hours(1));
         poll.Close(0, ChairActor, Hours(2));

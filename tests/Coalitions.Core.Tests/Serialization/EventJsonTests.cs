@@ -118,6 +118,18 @@ public class EventJsonTests
         hostDecides.Open(Members(2), Hours(48), ChairActor, Start);
         hostDecides.DecideTie(new PollTie(1, TieKind.FirstPlace, ["mon", "tue"], "tue", TieResolution.Host), ChairActor, Hours(1));
         events.AddRange(hostDecides.DequeueUncommittedEvents().OfType<PollTieDecided>());
+
+        // A ranked count's stored figures: thresholds, the surplus passed on, a seat filled without the quota.
+        var election = Poll.Draft(PollId.FromGuid(Guid.Parse("e1000000-0000-0000-0000-000000000004")), new PollDraft(TheCoalition, "Elect two", [new("a", "Amina"), new("b", "Baraka"), new("c", "Chiara")], new PollRule(PollMethod.SingleTransferableVote, Seats: 2, Transfer: StvTransfer.WeightedInclusiveGregory), [Chair]), ChairActor, Start);
+        election.Open(Members(5), Hours(48), ChairActor, Start);
+        string[][] rankings = [["a", "b"], ["a", "b"], ["a", "b"], ["b"], ["c"]];
+        for (var v = 1; v <= rankings.Length; v++)
+        {
+            election.Cast(PollBallot.Ranked(Partner(v), rankings[v - 1]), For(v), Hours(1));
+        }
+
+        election.Close(0, ChairActor, Hours(2));
+        events.AddRange(election.DequeueUncommittedEvents().OfType<PollClosed>());
         return events;
     }
 
