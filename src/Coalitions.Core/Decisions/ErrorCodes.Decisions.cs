@@ -86,6 +86,9 @@ public static partial class ErrorCodes
         /// <summary>Only an adopted proposal is implemented or reviewed.</summary>
         public static readonly ErrorCode NotAdopted = new("Decisions.NotAdopted", "Only an adopted proposal can be marked implemented, given a review date or cited as a decision.");
 
+        /// <summary>An outcome is explained under the rule it was decided by.</summary>
+        public static readonly ErrorCode OutcomeOfAnotherRule = new("Decisions.OutcomeOfAnotherRule", "An outcome is explained under the rule it was decided by: the same method, quorum and conditions.");
+
         /// <summary>The proposal's lifecycle does not allow this step now.</summary>
         public static readonly ErrorCode InvalidTransition = new("Decisions.InvalidTransition", "The proposal's lifecycle does not allow this step in its current state.");
     }

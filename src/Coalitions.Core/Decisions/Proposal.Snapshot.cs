@@ -11,7 +11,7 @@ namespace Coalitions.Core.Decisions;
 public sealed partial class Proposal
 {
     // Raise it whenever ProposalSnapshotState changes: snapshots of an older shape are then ignored and the proposal is replayed.
-    private const int SnapshotSchemaVersion = 1;
+    private const int SnapshotSchemaVersion = 2;
 
     internal static SnapshotSupport Snapshots { get; } = new(
         SnapshotSchemaVersion,

@@ -177,6 +177,27 @@ public sealed partial class Proposal : AggregateRoot<ProposalId>
     /// <summary>Gets the final outcome, once closed.</summary>
     public DecisionOutcome? Outcome { get; private set; }
 
+    /// <summary>
+    /// Gets the plain-language explanation of the last round that closed (the final outcome, once the proposal is
+    /// closed), rendered now from the round's figures under the round's rule and naming voters as the frozen electorate
+    /// does; <see langword="null"/> before any round has closed.
+    /// </summary>
+    public string? Explanation
+    {
+        get
+        {
+            for (var i = _rounds.Count - 1; i >= 0; i--)
+            {
+                if (_rounds[i].Outcome is { } outcome)
+                {
+                    return outcome.Explain(_rounds[i].Rule, _electorate);
+                }
+            }
+
+            return null;
+        }
+    }
+
     /// <summary>Gets when the proposal was decided.</summary>
     public Instant? DecidedAt { get; private set; }
 
@@ -610,7 +631,7 @@ public sealed partial class Proposal : AggregateRoot<ProposalId>
             (e.Present.All(p => _electorate!.Contains(p) && !_recused.Contains(p)) ? null : "someone recorded present is not a voter on the proposal."),
         BallotCast e => RoundProblem(e.Round) ?? BallotProblem(e),
         DeadlineExtended e => RoundProblem(e.Round) ?? (e.Deadline > _rounds[^1].Deadline ? null : "the new deadline is not later than the round's deadline."),
-        RoundClosed e => RoundProblem(e.Round) ?? EndingProblem(e.Ending),
+        RoundClosed e => RoundProblem(e.Round) ?? EndingProblem(e.Ending) ?? OutcomeExplanation.Misfit(CurrentRule, e.Outcome),
         ProposalWithdrawn when _status is not (ProposalStatus.Draft or ProposalStatus.Discussion) && !RoundOpen => "the proposal is closed or withdrawn.",
         ProposalImplemented when _status != ProposalStatus.Closed || Outcome?.IsAdopted != true => "the proposal is not closed as adopted.",
         ReviewScheduled when _status is not (ProposalStatus.Closed or ProposalStatus.Implemented) || Outcome?.IsAdopted != true => "the proposal was not adopted.",

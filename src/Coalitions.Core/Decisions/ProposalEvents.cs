@@ -123,10 +123,11 @@ public enum RoundEnding
     Amended = 4,
 }
 
-/// <summary>A round closed with its outcome.</summary>
+/// <summary>A round closed with its outcome, stored as figures; its explanation is rendered when read (<see cref="Decisions.Proposal.Explanation"/>).</summary>
+/// <remarks>Schema version 2. Version 1 also stored the explanation and the rule, quorum and conditions in words; its upcaster drops that prose.</remarks>
 /// <param name="Proposal">The proposal.</param>
 /// <param name="Round">The round.</param>
-/// <param name="Outcome">The explained outcome of the round.</param>
+/// <param name="Outcome">The figures of the round's outcome, decided by the round's rule (<see cref="ProposalRound.Rule"/>).</param>
 /// <param name="Ending">What follows.</param>
 /// <param name="At">When.</param>
 /// <param name="By">Who.</param>

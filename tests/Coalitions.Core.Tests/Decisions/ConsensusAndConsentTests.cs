@@ -22,7 +22,7 @@ public class ConsensusAndConsentTests
 
         Assert.Equal(DecisionResult.Blocked, outcome.Result);
         Assert.Equal([Partner(5)], outcome.Objections);
-        Assert.EndsWith("Blocked by Member 5.", outcome.Explanation, StringComparison.Ordinal);
+        Assert.EndsWith("Blocked by Member 5.", outcome.Explain(DecisionRule.Consensus(), Members(5)), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -43,7 +43,7 @@ public class ConsensusAndConsentTests
 
         Assert.Equal(DecisionResult.Adopted, atCap.Result);
         Assert.Equal(DecisionResult.Rejected, overCap.Result);
-        Assert.Contains("Stand-asides: 3, at most 2 allowed, so there is no consensus.", overCap.Explanation, StringComparison.Ordinal);
+        Assert.Contains("Stand-asides: 3, at most 2 allowed, so there is no consensus.", overCap.Explain(rule, Members(5)), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -69,7 +69,7 @@ public class ConsensusAndConsentTests
         var outcome = DecisionTally.Evaluate(DecisionRule.Consent(), Members(3), Ballots(Support, Support, Support));
 
         Assert.Equal(DecisionResult.Adopted, outcome.Result);
-        Assert.Contains("Consent 3, object 0.", outcome.Explanation, StringComparison.Ordinal);
+        Assert.Contains("Consent 3, object 0.", outcome.Explain(DecisionRule.Consent()), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -78,7 +78,7 @@ public class ConsensusAndConsentTests
         var outcome = DecisionTally.Evaluate(DecisionRule.Consent(), Members(3), Ballots(Support, Stance.Object, Support));
 
         Assert.Equal(DecisionResult.Blocked, outcome.Result);
-        Assert.EndsWith("An objection stands, from Member 2.", outcome.Explanation, StringComparison.Ordinal);
+        Assert.EndsWith("An objection stands, from Member 2.", outcome.Explain(DecisionRule.Consent(), Members(3)), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -90,7 +90,7 @@ public class ConsensusAndConsentTests
 
         Assert.Equal(DecisionResult.Vetoed, outcome.Result);
         Assert.Equal([Partner(3)], outcome.Vetoes);
-        Assert.EndsWith("Vetoed by Member 3, holding a veto.", outcome.Explanation, StringComparison.Ordinal);
+        Assert.EndsWith("Vetoed by Member 3, holding a veto.", outcome.Explain(DecisionRule.SimpleMajority().WithVeto(), electorate), StringComparison.Ordinal);
     }
 
     [Fact]

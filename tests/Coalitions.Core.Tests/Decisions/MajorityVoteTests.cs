@@ -50,10 +50,12 @@ public class MajorityVoteTests
     [Fact]
     public void A_tie_under_a_casting_vote_rule_awaits_the_chair()
     {
-        var outcome = DecisionTally.Evaluate(DecisionRule.SimpleMajority().WithCastingVote(), Members(2), Ballots(Support, Oppose));
+        var rule = DecisionRule.SimpleMajority().WithCastingVote();
+
+        var outcome = DecisionTally.Evaluate(rule, Members(2), Ballots(Support, Oppose));
 
         Assert.True(outcome.AwaitsCastingVote);
-        Assert.Contains("a tie awaiting the chair's casting vote", outcome.Explanation, StringComparison.Ordinal);
+        Assert.Contains("a tie awaiting the chair's casting vote", outcome.Explain(rule), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -264,6 +266,6 @@ public class MajorityVoteTests
             "Adopted. 7 of 9 members took part; quorum of one half of the members (5) met.\n" +
             "Support 5, oppose 1, abstain 1.\n" +
             "At least two thirds of votes cast needed: 5 of 6 (83 %).",
-            outcome.Explanation);
+            outcome.Explain(rule, Members(9)));
     }
 }
