@@ -77,12 +77,27 @@ public sealed record QuorumFigures(Measure Measure, long Counted, long Required,
 /// conditions in order. Without quorum, or after a veto, no condition is evaluated and there are no figures.
 /// </summary>
 /// <param name="Chamber">The chamber it applied in; <see langword="null"/> for an overall condition.</param>
-/// <param name="Part">The support counted, for a plain share; <see langword="null"/> for a chamber-weighted share.</param>
+/// <param name="Part">The support counted, for a plain share; <see langword="null"/> for a weighted share.</param>
 /// <param name="Whole">The base, for a plain share.</param>
-/// <param name="Percent">The share of support, rounded to a whole percent (halves up).</param>
+/// <param name="Percent">The share of support, rounded to a whole percent (halves up); the decision never depends on it.</param>
 /// <param name="Met">Whether it was met, after any casting vote.</param>
 /// <param name="Tie">Whether the share equalled a "more than" threshold exactly.</param>
-public sealed record ConditionFigures(string? Chamber, long? Part, long? Whole, long Percent, bool Met, bool Tie);
+/// <param name="WeightedShare">
+/// The exact share where it is a weighted mean with no single part and whole: a chamber's share over its sub-chambers, or
+/// the chamber-weighted share across chambers. <see langword="null"/> for a plain share (see <see cref="Share"/>), when no
+/// one in the base voted, and in rounds stored before exact shares were kept (which recorded only <paramref name="Percent"/>).
+/// </param>
+public sealed record ConditionFigures(string? Chamber, long? Part, long? Whole, long Percent, bool Met, bool Tie, ExactShare? WeightedShare = null)
+{
+    /// <summary>Gets the exact share of support that was compared with the threshold: <see cref="Part"/> of <see cref="Whole"/>, or the <see cref="WeightedShare"/>; <see langword="null"/> when the base was empty (or not recorded).</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public ExactShare? Share => (Part, Whole) switch
+    {
+        ({ } part, { } whole) when whole > 0 && part >= 0 && part <= whole => new ExactShare(part, whole),
+        (null, null) => WeightedShare,
+        _ => null,
+    };
+}
 
 /// <summary>
 /// The outcome of a decision, as figures: the result, the full tally (per stance, per chamber, by weight), the quorum

@@ -271,7 +271,7 @@ public static class DecisionTally
                     var share = ChamberShare(electorate, counts, present, inEach, c, out var part, out var whole);
                     var met = share is { } s && Meets(inEach, s);
                     var plain = electorate.Chambers[c].SubChambers.Count == 0;
-                    figures.Add(new ConditionFigures(electorate.Chambers[c].Name, plain ? part : null, plain ? whole : null, share?.RoundedPercent() ?? 0, met, false));
+                    figures.Add(new ConditionFigures(electorate.Chambers[c].Name, plain ? part : null, plain ? whole : null, share?.RoundedPercent() ?? 0, met, false, plain ? null : share?.ToShare()));
                     allMet &= met;
                 }
             }
@@ -280,7 +280,7 @@ public static class DecisionTally
             {
                 var share = OverallChamberShare(electorate, counts, present, condition);
                 var met = share is { } s && Meets(condition, s);
-                figures.Add(new ConditionFigures(null, null, null, share?.RoundedPercent() ?? 0, met, false));
+                figures.Add(new ConditionFigures(null, null, null, share?.RoundedPercent() ?? 0, met, false, share?.ToShare()));
                 allMet &= met;
             }
 
@@ -425,4 +425,6 @@ internal readonly struct Rational
         (Numerator * threshold.Denominator).CompareTo(threshold.Numerator * Denominator);
 
     public long RoundedPercent() => (long)(((Numerator * 200) + Denominator) / (Denominator * 2));
+
+    public ExactShare ToShare() => new(Numerator, Denominator);
 }

@@ -162,9 +162,13 @@ internal static class OutcomeExplanation
     {
         var subject = char.ToUpperInvariant(words[0]) + words[1..];
         var where = condition.Chamber is null ? string.Empty : $" in chamber {condition.Chamber}";
+        var weighted = condition.Chamber is null ? "chamber-weighted support" : "weighted support";
         var figures = condition.Part is { } part && condition.Whole is { } whole
             ? Invariant($"{part} of {whole} ({condition.Percent} %)")
-            : Invariant($"{condition.Percent} % {(condition.Chamber is null ? "chamber-weighted support" : "support")}");
+            : condition.WeightedShare is { } share
+                ? Invariant($"{weighted} {share} ({condition.Percent} %)")
+                // A weighted share stored before exact shares were kept: only its rounded percent is known.
+                : Invariant($"{condition.Percent} % {(condition.Chamber is null ? weighted : "support")}");
         string verdict;
         if (condition.Tie)
         {

@@ -118,6 +118,43 @@ public class StoredOutcomeTests
         Assert.Equal(ErrorCodes.Kernel.CorruptHistory, error.Code);
     }
 
+    [Fact]
+    public void An_exact_share_is_stored_as_numerator_over_denominator_in_lowest_terms()
+    {
+        var figures = new ConditionFigures(null, null, null, 81, true, false, new ExactShare(58, 72));
+
+        var json = CoalitionsJson.Serialize(figures);
+
+        Assert.Contains("\"weightedShare\":\"29/36\"", json, StringComparison.Ordinal);
+        Assert.Equal(figures, CoalitionsJson.Deserialize<ConditionFigures>(json));
+    }
+
+    [Theory]
+    [InlineData("\"1/0\"")]
+    [InlineData("\"-1/2\"")]
+    [InlineData("\"1 /2\"")]
+    [InlineData("\"+1/2\"")]
+    [InlineData("\"1/2/3\"")]
+    [InlineData("\"0.5\"")]
+    [InlineData("0.5")]
+    [InlineData("\"/2\"")]
+    public void A_stored_exact_share_is_read_only_as_digits_over_digits(string share)
+    {
+        var stored = JsonNode.Parse(StoredRoundTwoClosedV1)!.AsObject();
+        stored["outcome"]!["conditions"]![0]!["weightedShare"] = JsonNode.Parse(share);
+
+        Assert.Equal(ErrorCodes.Kernel.UnreadableEvent, Assert.Throws<StoredEventException>(() => CoalitionsJson.DeserializeEvent(stored.ToJsonString())).Code);
+    }
+
+    [Fact]
+    public void A_stored_exact_share_of_absurd_length_is_unreadable()
+    {
+        var stored = JsonNode.Parse(StoredRoundTwoClosedV1)!.AsObject();
+        stored["outcome"]!["conditions"]![0]!["weightedShare"] = "1/" + new string('7', ExactShare.MaxDigits + 1);
+
+        Assert.Equal(ErrorCodes.Kernel.UnreadableEvent, Assert.Throws<StoredEventException>(() => CoalitionsJson.DeserializeEvent(stored.ToJsonString())).Code);
+    }
+
     // The first proposal of the JSON samples: consensus with chambers, three ballots in round 1, not yet closed.
     private static Proposal BlockedConsensusBeforeItCloses()
     {
