@@ -21,11 +21,12 @@ public class DecisionPropertyTests
                 weighted ? Measure.Weight : Measure.Headcount));
 
     private static readonly Gen<QuorumRule?> GenQuorum =
-        Gen.Select(Gen.Int[0, 3], Gen.Int[0, Thresholds.Length - 1], Gen.Bool).Select((kind, t, weighted) => kind switch
+        Gen.Select(Gen.Int[0, 4], Gen.Int[0, Thresholds.Length - 1], Gen.Bool).Select((kind, t, weighted) => kind switch
         {
             0 => null,
             1 => (weighted ? QuorumRule.OfWeight(Thresholds[t]) : QuorumRule.OfMembers(Thresholds[t])),
             2 => QuorumRule.OfMembers(Thresholds[t]).WithoutAbstentions(),
+            3 => (weighted ? QuorumRule.OfWeight(Thresholds[t], ThresholdComparison.MoreThan) : QuorumRule.MajorityOfMembers()),
             _ => QuorumRule.AtLeastMembers(2),
         });
 

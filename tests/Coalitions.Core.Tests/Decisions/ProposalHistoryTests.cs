@@ -200,6 +200,19 @@ public class ProposalHistoryTests
         Assert.Equal(ErrorCodes.Kernel.UnreadableEvent, error.Code);
     }
 
+    [Fact]
+    public void A_quorum_stored_before_quorums_could_be_more_than_a_share_reads_as_at_least_the_share()
+    {
+        var drafted = Proposal.Draft(Id, ProposalScenario.DraftOf(DecisionRule.SimpleMajority().WithQuorum(QuorumRule.OfMembers(Fraction.Half))), For(1), Start).DequeueUncommittedEvents()[0];
+        var stored = JsonNode.Parse(CoalitionsJson.SerializeEvent(drafted))!.AsObject();
+        stored["rule"]!["quorum"]!.AsObject().Remove("comparison");
+
+        var read = (ProposalDrafted)CoalitionsJson.DeserializeEvent(stored.ToJsonString());
+
+        Assert.Equal(ThresholdComparison.AtLeast, read.Rule.Quorum!.Comparison);
+        Assert.Equal(10, read.Rule.Quorum.RequiredOf(20));
+    }
+
     [Theory]
     [InlineData("method", "\"Consensus\"")]
     [InlineData("conditions", "[null]")]
