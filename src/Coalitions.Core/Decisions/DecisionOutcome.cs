@@ -87,7 +87,19 @@ public sealed record QuorumFigures(Measure Measure, long Counted, long Required,
 /// the chamber-weighted share across chambers. <see langword="null"/> for a plain share (see <see cref="Share"/>), when no
 /// one in the base voted, and in rounds stored before exact shares were kept (which recorded only <paramref name="Percent"/>).
 /// </param>
-public sealed record ConditionFigures(string? Chamber, long? Part, long? Whole, long Percent, bool Met, bool Tie, ExactShare? WeightedShare = null)
+/// <param name="DeemedMet">
+/// Whether a weight condition that its figures did not reach was deemed met under the rule's blocking-minority clause:
+/// fewer members than a blocking minority needs did not support (<see cref="DecisionRule.BlockingMinority"/>). <paramref name="Met"/> is then true.
+/// </param>
+public sealed record ConditionFigures(
+    string? Chamber,
+    long? Part,
+    long? Whole,
+    long Percent,
+    bool Met,
+    bool Tie,
+    ExactShare? WeightedShare = null,
+    [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingDefault)] bool DeemedMet = false)
 {
     /// <summary>Gets the exact share of support that was compared with the threshold: <see cref="Part"/> of <see cref="Whole"/>, or the <see cref="WeightedShare"/>; <see langword="null"/> when the base was empty (or not recorded).</summary>
     [System.Text.Json.Serialization.JsonIgnore]

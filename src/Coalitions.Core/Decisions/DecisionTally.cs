@@ -306,8 +306,12 @@ public static class DecisionTally
                 }
             }
 
-            figures.Add(new ConditionFigures(null, part, whole, Fraction.RoundedPercent(part, whole), met, tie));
-            allMet &= met;
+            // TEU art. 16(4): a blocking minority must include at least N members, failing which the weight condition
+            // (the Council's population criterion) is deemed met. The member conditions still hold on their own.
+            var deemed = !met && condition.Measure == Measure.Weight && rule.BlockingMinority is { } blocking &&
+                electorate.Count - counts.Total(Stance.Support, Measure.Headcount) < blocking;
+            figures.Add(new ConditionFigures(null, part, whole, Fraction.RoundedPercent(part, whole), met || deemed, tie, DeemedMet: deemed));
+            allMet &= met || deemed;
         }
 
         return allMet;

@@ -107,6 +107,10 @@ internal static class OutcomeExplanation
             var measured = condition.Chamber is not null ? rule.ChamberCondition! : rule.Conditions[next++];
             var words = rule.Method == DecisionMethod.ChamberVote && condition.Chamber is null ? measured.Describe() + " across chambers" : measured.Describe();
             text.Append('\n').Append(ConditionLine(words, condition, outcome.CastingVote, outcome.AwaitsCastingVote));
+            if (rule.BlockingMinority is { } blocking && measured.Measure == Measure.Weight && (condition.DeemedMet || !condition.Met))
+            {
+                text.Append(' ').Append(BlockingMinorityClause(blocking, outcome.ElectorateSize - outcome.Tally.Headcount.Support, condition.DeemedMet));
+            }
         }
 
         return text.ToString();
@@ -182,11 +186,19 @@ internal static class OutcomeExplanation
         }
         else
         {
-            verdict = condition.Met ? string.Empty : ", not reached";
+            verdict = condition.Met && !condition.DeemedMet ? string.Empty : ", not reached";
         }
 
         return $"{subject} needed{where}: {figures}{verdict}.";
     }
+
+    // TEU art. 16(4): with fewer members against than a blocking minority needs, the qualified majority is deemed attained.
+    private static string BlockingMinorityClause(int needed, long notSupporting, bool deemed) => (deemed, notSupporting) switch
+    {
+        (true, 0) => Invariant($"But every member supported it, and a blocking minority needs {needed}, so it is deemed met."),
+        (true, _) => Invariant($"But only {Members(notSupporting)} did not support it, fewer than the {needed} a blocking minority needs, so it is deemed met."),
+        _ => Invariant($"The {Members(notSupporting)} who did not support it form a blocking minority (at least {needed} needed)."),
+    };
 
     private static bool UsesWeight(DecisionRule rule) =>
         rule.Quorum?.Measure == Measure.Weight ||
