@@ -70,6 +70,11 @@ public sealed record ChamberFigures(string Chamber, string? SubChamber, TallyFig
 /// <param name="Met">Whether it was met.</param>
 public sealed record QuorumFigures(Measure Measure, long Counted, long Required, long Basis, bool Met);
 
+/// <summary>The ballots proxy holders cast, already within the tally: each counts once, as its voter's ballot.</summary>
+/// <param name="Ballots">How many ballots proxy holders cast.</param>
+/// <param name="Weight">Their weight.</param>
+public sealed record ProxyFigures(long Ballots, long Weight);
+
 /// <summary>
 /// How one condition fared: figures only. The condition itself is the rule's, by position: for a majority vote the
 /// rule's <see cref="DecisionRule.Conditions"/> in order; for a chamber vote the rule's
@@ -129,6 +134,7 @@ public sealed record ConditionFigures(
 /// <param name="Objections">Voters who blocked or objected, in electorate order.</param>
 /// <param name="CastingVote">The chair's casting vote, if one decided a tie.</param>
 /// <param name="AwaitsCastingVote">Whether a tie awaits the chair's casting vote: the rule allows one and none was given.</param>
+/// <param name="Proxies">How many ballots (and how much weight) proxy holders cast, where the rule takes proxies.</param>
 public sealed record DecisionOutcome(
     DecisionResult Result,
     DecisionMethod Method,
@@ -141,7 +147,8 @@ public sealed record DecisionOutcome(
     IReadOnlyList<PartnerId> Vetoes,
     IReadOnlyList<PartnerId> Objections,
     Stance? CastingVote,
-    bool AwaitsCastingVote)
+    bool AwaitsCastingVote,
+    ProxyFigures? Proxies = null)
 {
     /// <summary>Gets whether the proposal was adopted.</summary>
     [System.Text.Json.Serialization.JsonIgnore]

@@ -57,7 +57,8 @@ public sealed class DecisionRule
         VotingTiming timing,
         bool ballotsFinal,
         StanceSet reasonsRequired,
-        int? blockingMinority = null)
+        int? blockingMinority = null,
+        ProxyRule? proxies = null)
     {
         Ensure.Defined(method, nameof(method));
         Ensure.Defined(reasonsRequired, nameof(reasonsRequired));
@@ -84,6 +85,7 @@ public sealed class DecisionRule
         BallotsFinal = ballotsFinal;
         ReasonsRequired = reasonsRequired | StanceSet.Block | StanceSet.Object;
         BlockingMinority = blockingMinority;
+        Proxies = proxies;
         Check();
     }
 
@@ -128,6 +130,9 @@ public sealed class DecisionRule
     /// four); with fewer members not supporting, the weight conditions are deemed met. <see langword="null"/> without the clause.
     /// </summary>
     public int? BlockingMinority { get; }
+
+    /// <summary>Gets whether members may vote by proxy, how many proxies one holder may carry and whether proxies count toward quorum; <see langword="null"/> without proxies.</summary>
+    public ProxyRule? Proxies { get; }
 
     /// <summary>Gets the stances this rule's method accepts.</summary>
     [JsonIgnore]
@@ -231,6 +236,24 @@ public sealed class DecisionRule
     /// </exception>
     public DecisionRule WithBlockingMinority(int members) => Copy(blockingMinority: members);
 
+    /// <summary>
+    /// The same rule, letting a member give its vote to another member's representative, who casts it for the member (FSC:
+    /// one holder carries at most five proxies). A member's own ballot always replaces its proxy's, and ends the proxy.
+    /// </summary>
+    /// <param name="maxPerHolder">The most proxies one person may carry on a proposal: from 1 to <see cref="Limits.MaxVoters"/>; by default <see cref="ProxyRule.DefaultMaxPerHolder"/> (five, as at the FSC general assembly).</param>
+    /// <param name="countTowardQuorum">Whether ballots cast by proxy count toward a ballot quorum (the default, as at the FSC general assembly, where members are present "physically or by proxy").</param>
+    /// <returns>A new rule.</returns>
+    /// <example>
+    /// <code>
+    /// var rule = DecisionRule.SimpleMajority().WithQuorum(QuorumRule.MajorityOfMembers()).WithProxies();   // five per holder
+    /// </code>
+    /// </example>
+    /// <exception cref="CoalitionRuleException">
+    /// The cap is out of bounds, the rule is a silence procedure (no ballots), or it closes once the outcome is certain,
+    /// which needs every ballot final while a member's own ballot may still replace its proxy's (<c>Decisions.InvalidRule</c>).
+    /// </exception>
+    public DecisionRule WithProxies(int maxPerHolder = ProxyRule.DefaultMaxPerHolder, bool countTowardQuorum = true) => Copy(proxies: new ProxyRule(maxPerHolder, countTowardQuorum));
+
     /// <summary>The same rule with vetoes: a veto holder's oppose or block ends in <see cref="DecisionResult.Vetoed"/>.</summary>
     /// <returns>A new rule.</returns>
     public DecisionRule WithVeto() => Copy(veto: true);
@@ -322,6 +345,11 @@ public sealed class DecisionRule
             parts.Add($"quorum {Quorum.Describe()}");
         }
 
+        if (Proxies is { } proxies)
+        {
+            parts.Add(proxies.Describe());
+        }
+
         if (Veto)
         {
             parts.Add("veto holders may veto");
@@ -360,7 +388,8 @@ public sealed class DecisionRule
         VotingTiming? timing = null,
         bool? ballotsFinal = null,
         StanceSet? reasonsRequired = null,
-        int? blockingMinority = null) =>
+        int? blockingMinority = null,
+        ProxyRule? proxies = null) =>
         new(
             Method,
             quorum ?? Quorum,
@@ -374,7 +403,8 @@ public sealed class DecisionRule
             timing ?? Timing,
             ballotsFinal ?? BallotsFinal,
             reasonsRequired ?? ReasonsRequired,
-            blockingMinority ?? BlockingMinority);
+            blockingMinority ?? BlockingMinority,
+            proxies ?? Proxies);
 
     private bool IsDoubleMajorityOfTheElectorate =>
         Method == DecisionMethod.MajorityVote &&
@@ -395,9 +425,11 @@ public sealed class DecisionRule
                 "A {method} decision has no pass conditions; use a majority vote or a fallback for thresholds.",
             not DecisionMethod.Consensus when StandAsides is not null || AbstentionAllowed => "Stand-aside limits and abstentions are options of a consensus only.",
             DecisionMethod.Consensus or DecisionMethod.Consent or DecisionMethod.SilenceProcedure when CastingVote => "A casting vote breaks ties between support and opposition; a {method} decision has no ties.",
-            DecisionMethod.SilenceProcedure when Quorum is not null || Veto || BallotsFinal => "The silence procedure has no ballots, so no quorum, veto or final ballots.",
+            DecisionMethod.SilenceProcedure when Quorum is not null || Veto || BallotsFinal || Proxies is not null => "The silence procedure has no ballots, so no quorum, veto, final ballots or proxies.",
             DecisionMethod.SilenceProcedure when Timing.CloseWhenAllVoted || Timing.CloseWhenCertain || Timing.LateQuorumExtension is not null =>
                 "The silence procedure ends only at its deadline (or when an objection breaks it).",
+            _ when Timing.CloseWhenCertain && Proxies is not null =>
+                "Closing once the outcome is certain needs every ballot final, but a member's own ballot may still replace its proxy's.",
             _ when Timing.CloseWhenCertain && !BallotsFinal =>
                 "Closing once the outcome is certain needs final ballots: otherwise a voter could still change the outcome.",
             _ when FallbackDepth() > MaxFallbackDepth => "Fallbacks may be nested at most {max} deep.",
@@ -411,4 +443,45 @@ public sealed class DecisionRule
             throw CoalitionRuleException.Because(ErrorCodes.Decisions.InvalidRule, problem, ("method", Method), ("max", MaxFallbackDepth), ("voters", Limits.MaxVoters), ("blocking", BlockingMinority));
         }
     }
+}
+
+/// <summary>
+/// How a rule takes proxies: a member gives its vote to another member's representative, who casts it for the member.
+/// </summary>
+/// <remarks>
+/// FSC general assembly (ga.fsc.org, "Proxies"): a member may be represented by another member, who carries at most five
+/// organizational members' votes; members present "physically or by proxy" count toward the quorum.
+/// </remarks>
+public sealed record ProxyRule
+{
+    /// <summary>The most proxies one person carries unless the rule says otherwise: five, as at the FSC general assembly.</summary>
+    public const int DefaultMaxPerHolder = 5;
+
+    /// <summary>Initializes the proxy settings of a rule.</summary>
+    /// <param name="maxPerHolder">The most proxies one person may carry on a proposal: from 1 to <see cref="Limits.MaxVoters"/>.</param>
+    /// <param name="countTowardQuorum">Whether ballots cast by proxy count toward a ballot quorum.</param>
+    /// <exception cref="CoalitionRuleException">The cap is out of bounds (<c>Decisions.InvalidRule</c>).</exception>
+    [JsonConstructor]
+    public ProxyRule(int maxPerHolder, bool countTowardQuorum = true)
+    {
+        if (maxPerHolder < 1 || maxPerHolder > Limits.MaxVoters)
+        {
+            throw CoalitionRuleException.Because(ErrorCodes.Decisions.InvalidRule, "A proxy holder carries from 1 to {max} proxies; got {cap}.", ("max", Limits.MaxVoters), ("cap", maxPerHolder));
+        }
+
+        MaxPerHolder = maxPerHolder;
+        CountTowardQuorum = countTowardQuorum;
+    }
+
+    /// <summary>Gets the most proxies one person may carry on a proposal.</summary>
+    public int MaxPerHolder { get; }
+
+    /// <summary>Gets whether ballots cast by proxy count toward a ballot quorum.</summary>
+    public bool CountTowardQuorum { get; }
+
+    /// <summary>Describes the settings, for example "proxies: at most 5 per holder, counted toward quorum".</summary>
+    /// <returns>The description.</returns>
+    public string Describe() => string.Create(
+        CultureInfo.InvariantCulture,
+        $"proxies: at most {MaxPerHolder} per holder, {(CountTowardQuorum ? "counted" : "not counted")} toward quorum");
 }

@@ -200,6 +200,19 @@ public static class DecisionTally
         }
 
         var tally = new TallyFigures(counts.TotalFigures(Measure.Headcount), counts.TotalFigures(Measure.Weight));
+        ProxyFigures? proxies = null;
+        if (rule.Proxies is not null)
+        {
+            long proxyBallots = 0, proxyWeight = 0;
+            for (var s = Stance.Support; s <= Stance.Object; s++)
+            {
+                proxyBallots += counts.ByProxy(s, Measure.Headcount);
+                proxyWeight += counts.ByProxy(s, Measure.Weight);
+            }
+
+            proxies = new ProxyFigures(proxyBallots, proxyWeight);
+        }
+
         var chambers = new List<ChamberFigures>();
         for (var g = 0; g < electorate.GroupCount && electorate.HasChambers; g++)
         {
@@ -220,7 +233,8 @@ public static class DecisionTally
             vetoes,
             objections,
             castingUsed,
-            awaitsCastingVote);
+            awaitsCastingVote,
+            proxies);
     }
 
     private static QuorumFigures? MeasureQuorum(DecisionRule rule, Electorate electorate, TallyCounts counts, PresentCounts? present)
@@ -237,11 +251,13 @@ public static class DecisionTally
         }
         else
         {
+            // Ballots cast by proxy count toward the quorum only where the rule says so.
+            var proxiesCount = rule.Proxies?.CountTowardQuorum != false;
             for (var s = Stance.Support; s <= Stance.Object; s++)
             {
                 if (quorum.CountedStances.Includes(s))
                 {
-                    counted += counts.Total(s, quorum.Measure);
+                    counted += counts.Total(s, quorum.Measure) - (proxiesCount ? 0 : counts.ByProxy(s, quorum.Measure));
                 }
             }
         }

@@ -19,6 +19,11 @@ internal static class OutcomeExplanation
             return $"it was decided by {Words.Of(outcome.Method)}, and the rule is {Words.Of(rule.Method)}.";
         }
 
+        if (outcome.Proxies is not null && rule.Proxies is null)
+        {
+            return "it has proxy figures, and the rule takes no proxies.";
+        }
+
         var hasQuorum = rule.Quorum is not null && rule.Method != DecisionMethod.SilenceProcedure;
         if (hasQuorum != outcome.Quorum is not null || (outcome.Quorum is { } figures && figures.Measure != rule.Quorum!.Measure))
         {
@@ -59,11 +64,16 @@ internal static class OutcomeExplanation
 
         text.Append(Headline(outcome.Result)).Append(". ")
             .Append(CultureInfo.InvariantCulture, $"{ballots} of {Members(outcome.ElectorateSize)} took part; ")
-            .Append(QuorumClause(outcome.Quorum, rule.Quorum)).Append('.');
+            .Append(QuorumClause(outcome.Quorum, rule)).Append('.');
         text.Append('\n').Append(TallyLine(rule, outcome.Tally.Headcount, weighted: false));
         if (UsesWeight(rule))
         {
             text.Append(' ').Append(TallyLine(rule, outcome.Tally.Weight, weighted: true));
+        }
+
+        if (outcome.Proxies is { Ballots: > 0 } proxies && rule.Proxies is { } proxyRule)
+        {
+            text.Append('\n').Append(ProxyLine(proxies, proxyRule, outcome.Quorum is not null, UsesWeight(rule)));
         }
 
         switch (outcome.Result)
@@ -126,9 +136,9 @@ internal static class OutcomeExplanation
         _ => "Silence broken",
     };
 
-    private static string QuorumClause(QuorumFigures? figures, QuorumRule? rule)
+    private static string QuorumClause(QuorumFigures? figures, DecisionRule decisionRule)
     {
-        if (figures is null || rule is null)
+        if (figures is null || decisionRule.Quorum is not { } rule)
         {
             return "no quorum was required";
         }
@@ -138,7 +148,7 @@ internal static class OutcomeExplanation
         {
             clause += Invariant($", {figures.Counted} present");
         }
-        else if (figures.Measure == Measure.Weight || rule.CountedStances != StanceSet.All)
+        else if (figures.Measure == Measure.Weight || rule.CountedStances != StanceSet.All || decisionRule.Proxies is { CountTowardQuorum: false })
         {
             clause += Invariant($", {figures.Counted} counted toward it");
         }
@@ -190,6 +200,13 @@ internal static class OutcomeExplanation
         }
 
         return $"{subject} needed{where}: {figures}{verdict}.";
+    }
+
+    private static string ProxyLine(ProxyFigures proxies, ProxyRule rule, bool hasQuorum, bool weighted)
+    {
+        var line = proxies.Ballots == 1 ? "1 ballot was cast by proxy" : Invariant($"{proxies.Ballots} ballots were cast by proxy");
+        line += weighted ? Invariant($" (weight {proxies.Weight})") : string.Empty;
+        return !hasQuorum ? line + "." : line + (rule.CountTowardQuorum ? "; proxies count toward the quorum." : "; proxies do not count toward the quorum.");
     }
 
     // TEU art. 16(4): with fewer members against than a blocking minority needs, the qualified majority is deemed attained.
