@@ -1,7 +1,10 @@
 using Coalitions.Core.Decisions;
 using Coalitions.Core.Kernel;
+using Coalitions.Core.Serialization;
+using Coalitions.Core.Storage;
 using Coalitions.Core.Tests.Kit;
 using NodaTime;
+using NodaTime.Testing;
 using static Coalitions.Core.Decisions.Stance;
 using static Coalitions.Core.Tests.Kit.ProposalScenario;
 using static Coalitions.Core.Tests.Kit.Scenario;
@@ -336,5 +339,36 @@ public class ProxyTests
         var copy = Proposal.Rehydrate(proposal.DequeueUncommittedEvents());
 
         Assert.Equal(ObservableState.Of(proposal), ObservableState.Of(copy));
+    }
+
+    [Fact]
+    public async Task A_proposal_with_proxies_restored_from_a_snapshot_is_the_one_its_events_build_and_decides_the_next_commands_alike()
+    {
+        // Proxies that do not count toward quorum, a standing one frozen, one given on the proposal and cast, at the cap of two.
+        var events = new InMemoryEventStore();
+        var store = new AggregateStore(events, new FakeClock(Start), new AggregateStoreOptions { SnapshotEvery = 0 });
+        var proposal = Voting(ProposalScenario.Proxies, members: 7, [Standing(4, holder: 3)]);
+        proposal.GrantProxy(Partner(2), Person(3), Partner(3), For(2), Hours(1));
+        proposal.CastBallot(Partner(2), Support, null, HolderFor(3, 2), Hours(2));
+        proposal.CastBallot(Partner(4), Support, null, HolderFor(3, 4), Hours(2));
+        proposal.Vote(5, Oppose, 2);
+        await store.SaveAsync(proposal);
+        await store.SaveSnapshotAsync(proposal);
+
+        var fromSnapshot = await store.LoadAsync<Proposal>(proposal.Id);
+        var replayed = Proposal.Rehydrate((await events.ReadStreamAsync(proposal.StreamName, 1)).Select(EventSerializer.Default.Deserialize));
+        Assert.Equal(ObservableState.Of(replayed), ObservableState.Of(fromSnapshot));
+        foreach (var p in new[] { fromSnapshot, replayed })
+        {
+            Refusal.Expect(p, ErrorCodes.Decisions.ProxyCapExceeded, () => p.GrantProxy(Partner(6), Person(3), Partner(3), For(6), Hours(3)));
+            p.Vote(4, Oppose, 3);
+            p.Vote(1, Support, 3);
+            p.Close(Actor.System("scheduler"), Start + Duration.FromDays(8));
+        }
+
+        Assert.Equal(
+            fromSnapshot.DequeueUncommittedEvents().Select(CoalitionsJson.SerializeEvent),
+            replayed.DequeueUncommittedEvents().Select(CoalitionsJson.SerializeEvent));
+        Assert.Equal(DecisionResult.NoQuorum, fromSnapshot.Outcome!.Result);
     }
 }
