@@ -225,7 +225,8 @@ catch (CoalitionRuleException refused)
 }
 
 admission.CastBallot(members[seatHolders[4]].Id, stances[4].Stance, null, Delegate(seatHolders[4]), monday + Duration.FromHours(6));
-Print(admission.Close(Actor.ForPerson(chair), monday + Duration.FromHours(7)));
+admission.Close(Actor.ForPerson(chair), monday + Duration.FromHours(7));
+Print(admission);
 
 // 2. All nine members issue a public statement by silence procedure: adopted at the deadline unless someone objects.
 Chapter("2. The members issue a public statement by silence procedure");
@@ -233,7 +234,8 @@ var everyone = coalitionAggregate.ElectorateFor(MatterType.IssuePublicStatement,
 var silence = DecisionRule.SilenceProcedure(Duration.FromHours(72));
 var statement = PutToVote(MatterType.IssuePublicStatement, "Statement on the education budget", "The coalition calls for 6 % of GDP for education.", proposer: 1, silence);
 Console.WriteLine($"   Can the scheduler close it after 24 hours? {statement.CanClose(monday + Duration.FromHours(24)).IsAllowed}");
-Print(statement.Close(Actor.System("scheduler"), monday + Duration.FromHours(72)));
+statement.Close(Actor.System("scheduler"), monday + Duration.FromHours(72));
+Print(statement);
 
 // 3. The general assembly amends the charter by consensus; a block brings in the fallback: three quarters of votes cast.
 Chapter("3. The assembly amends the charter: consensus, falling back to three quarters");
@@ -253,14 +255,16 @@ for (var i = 0; i < members.Length; i++)
     amendment.CastBallot(members[i].Id, stance, reason, Delegate(i), monday + Duration.FromHours(1));
 }
 
-Print(amendment.Close(Actor.ForPerson(chair), monday + Duration.FromHours(2)));
+amendment.Close(Actor.ForPerson(chair), monday + Duration.FromHours(2));
+Print(amendment);
 Console.WriteLine($"   The fallback opens round {amendment.Round}: {amendment.CurrentRule.Describe()}");
 for (var i = 0; i < members.Length; i++)
 {
     amendment.CastBallot(members[i].Id, i == 2 ? Stance.Oppose : Stance.Support, null, Delegate(i), monday + Duration.FromHours(3));
 }
 
-Print(amendment.Close(Actor.ForPerson(chair), monday + Duration.FromHours(4)));
+amendment.Close(Actor.ForPerson(chair), monday + Duration.FromHours(4));
+Print(amendment);
 amendment.MarkImplemented("Charter text updated on the website.", Actor.ForPerson(chair), monday + Duration.FromDays(2));
 
 // 3b. The next meeting: a meeting-time poll across the members' availability.
@@ -282,6 +286,7 @@ for (var i = 0; i < members.Length; i++)
 Console.WriteLine($"   {meeting.Close(seed: 0, secretariat, monday + Duration.FromDays(3)).Explanation}");
 Console.WriteLine();
 
+ProxyChapter.Run(coalition, coalitionAggregate.ElectorateFor(MatterType.AdoptPolicyPosition, monday, names.GetValueOrDefault), [.. members.Select(m => (m.Id, m.Delegate))], chair, monday);
 // 4. Every change is an event: the whole story is saved to a SQLite file, then rebuilt from it.
 Chapter("4. The record: saved to a SQLite file and rebuilt");
 var folder = Directory.CreateTempSubdirectory("coalitions-quickstart-");
@@ -333,9 +338,10 @@ static void Chapter(string title)
     Console.WriteLine(title);
 }
 
-static void Print(DecisionOutcome outcome)
+// The explanation is rendered when read, from the closed round's figures and rule.
+static void Print(Proposal proposal)
 {
-    foreach (var line in outcome.Explanation.Split('\n'))
+    foreach (var line in proposal.Explanation!.Split('\n'))
     {
         Console.WriteLine($"   {line}");
     }

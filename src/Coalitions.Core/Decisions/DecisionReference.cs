@@ -90,9 +90,15 @@ public sealed record DecisionReference(ProposalId Proposal, CoalitionId Coalitio
 /// <param name="Voter">The member.</param>
 /// <param name="Stance">The stance.</param>
 /// <param name="Reason">The reason, if given.</param>
-/// <param name="CastBy">The representative who cast it.</param>
+/// <param name="CastBy">The person who cast it: the voter's representative, or the holder of its proxy.</param>
 /// <param name="At">When.</param>
-public sealed record RecordedBallot(int Round, PartnerId Voter, Stance Stance, string? Reason, PersonId? CastBy, Instant At);
+/// <param name="HolderMember">When the holder of the voter's proxy cast it: the member whose representative the holder is; <see langword="null"/> when the voter's own representative cast it.</param>
+public sealed record RecordedBallot(int Round, PartnerId Voter, Stance Stance, string? Reason, PersonId? CastBy, Instant At, PartnerId? HolderMember = null)
+{
+    /// <summary>Gets whether the holder of the voter's proxy cast it.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public bool ByProxy => HolderMember is not null;
+}
 
 /// <summary>One round of voting on a proposal.</summary>
 /// <param name="Number">The round number, from 1.</param>

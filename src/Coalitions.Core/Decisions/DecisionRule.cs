@@ -56,7 +56,9 @@ public sealed class DecisionRule
         Fallback? fallback,
         VotingTiming timing,
         bool ballotsFinal,
-        StanceSet reasonsRequired)
+        StanceSet reasonsRequired,
+        int? blockingMinority = null,
+        ProxyRule? proxies = null)
     {
         Ensure.Defined(method, nameof(method));
         Ensure.Defined(reasonsRequired, nameof(reasonsRequired));
@@ -82,6 +84,8 @@ public sealed class DecisionRule
         Timing = timing;
         BallotsFinal = ballotsFinal;
         ReasonsRequired = reasonsRequired | StanceSet.Block | StanceSet.Object;
+        BlockingMinority = blockingMinority;
+        Proxies = proxies;
         Check();
     }
 
@@ -121,6 +125,15 @@ public sealed class DecisionRule
     /// <summary>Gets the stances that need a reason; block and object always do.</summary>
     public StanceSet ReasonsRequired { get; }
 
+    /// <summary>
+    /// Gets how many members a blocking minority must include, under a double majority of the electorate (TEU art. 16(4):
+    /// four); with fewer members not supporting, the weight conditions are deemed met. <see langword="null"/> without the clause.
+    /// </summary>
+    public int? BlockingMinority { get; }
+
+    /// <summary>Gets whether members may vote by proxy, how many proxies one holder may carry and whether proxies count toward quorum; <see langword="null"/> without proxies.</summary>
+    public ProxyRule? Proxies { get; }
+
     /// <summary>Gets the stances this rule's method accepts.</summary>
     [JsonIgnore]
     public StanceSet AcceptedStances => Method switch
@@ -158,12 +171,23 @@ public sealed class DecisionRule
     public static DecisionRule TwoThirdsMajority() => MajorityVote(PassCondition.AtLeast(Fraction.TwoThirds, VoteBase.VotesCast));
 
     /// <summary>
-    /// A qualified majority in the manner of the EU Council: at least 55 % of the members and at least 65 % of the
-    /// weight; anyone who does not support, abstentions included, counts against.
+    /// A qualified majority in the manner of the EU Council (TEU art. 16(4)): at least 55 % of the members and at least
+    /// 65 % of the weight; anyone who does not support, abstentions included, counts against. The Council's own rule adds
+    /// its blocking-minority clause: <c>QualifiedMajority().WithBlockingMinority(4)</c>.
     /// </summary>
     /// <returns>The rule.</returns>
     public static DecisionRule QualifiedMajority() => MajorityVote(
         PassCondition.AtLeast(Fraction.Percent(55), VoteBase.Electorate),
+        PassCondition.AtLeast(Fraction.Percent(65), VoteBase.Electorate, Measure.Weight));
+
+    /// <summary>
+    /// The reinforced qualified majority of the EU Council (TFEU art. 238(2), when the Council does not act on a proposal of
+    /// the Commission): at least 72 % of the members and at least 65 % of the weight. The treaty gives it no blocking-minority
+    /// clause; a coalition may still add one with <see cref="WithBlockingMinority"/>.
+    /// </summary>
+    /// <returns>The rule.</returns>
+    public static DecisionRule ReinforcedQualifiedMajority() => MajorityVote(
+        PassCondition.AtLeast(Fraction.Percent(72), VoteBase.Electorate),
         PassCondition.AtLeast(Fraction.Percent(65), VoteBase.Electorate, Measure.Weight));
 
     /// <summary>A consensus: adopted when no block stands, at least one member supports and stand-asides stay within the limit.</summary>
@@ -196,6 +220,39 @@ public sealed class DecisionRule
     /// <returns>A new rule.</returns>
     /// <exception cref="CoalitionRuleException"><paramref name="quorum"/> is null (<c>Kernel.InvalidInput</c>) or does not fit the method (<c>Decisions.InvalidRule</c>).</exception>
     public DecisionRule WithQuorum(QuorumRule quorum) => Copy(quorum: Ensure.NotNull(quorum, nameof(quorum)));
+
+    /// <summary>
+    /// The same double majority with a blocking-minority clause (TEU art. 16(4): "a blocking minority must include at least
+    /// four Council members, failing which the qualified majority shall be deemed attained"): when fewer than
+    /// <paramref name="members"/> members of the electorate do not support, every weight condition is deemed met. The
+    /// member conditions must still hold on their own: the clause stops a few heavy members from blocking, and never lets
+    /// a proposal pass without its share of members.
+    /// </summary>
+    /// <param name="members">How many members a blocking minority must include: from 2 to <see cref="Limits.MaxVoters"/>.</param>
+    /// <returns>A new rule.</returns>
+    /// <exception cref="CoalitionRuleException">
+    /// The rule is not a double majority of the electorate (a majority vote whose conditions are all on the electorate,
+    /// one by headcount and one by weight at least), or <paramref name="members"/> is out of bounds (<c>Decisions.InvalidRule</c>).
+    /// </exception>
+    public DecisionRule WithBlockingMinority(int members) => Copy(blockingMinority: members);
+
+    /// <summary>
+    /// The same rule, letting a member give its vote to another member's representative, who casts it for the member (FSC:
+    /// one holder carries at most five proxies). A member's own ballot always replaces its proxy's, and ends the proxy.
+    /// </summary>
+    /// <param name="maxPerHolder">The most proxies one person may carry on a proposal: from 1 to <see cref="Limits.MaxVoters"/>; by default <see cref="ProxyRule.DefaultMaxPerHolder"/> (five, as at the FSC general assembly).</param>
+    /// <param name="countTowardQuorum">Whether ballots cast by proxy count toward a ballot quorum (the default, as at the FSC general assembly, where members are present "physically or by proxy").</param>
+    /// <returns>A new rule.</returns>
+    /// <example>
+    /// <code>
+    /// var rule = DecisionRule.SimpleMajority().WithQuorum(QuorumRule.MajorityOfMembers()).WithProxies();   // five per holder
+    /// </code>
+    /// </example>
+    /// <exception cref="CoalitionRuleException">
+    /// The cap is out of bounds, the rule is a silence procedure (no ballots), or it closes once the outcome is certain,
+    /// which needs every ballot final while a member's own ballot may still replace its proxy's (<c>Decisions.InvalidRule</c>).
+    /// </exception>
+    public DecisionRule WithProxies(int maxPerHolder = ProxyRule.DefaultMaxPerHolder, bool countTowardQuorum = true) => Copy(proxies: new ProxyRule(maxPerHolder, countTowardQuorum));
 
     /// <summary>The same rule with vetoes: a veto holder's oppose or block ends in <see cref="DecisionResult.Vetoed"/>.</summary>
     /// <returns>A new rule.</returns>
@@ -268,6 +325,11 @@ public sealed class DecisionRule
         }
 
         parts.AddRange(Conditions.Select(c => Method == DecisionMethod.ChamberVote ? $"{c.Describe()} across chambers" : c.Describe()));
+        if (BlockingMinority is { } blocking)
+        {
+            parts.Add(string.Create(CultureInfo.InvariantCulture, $"a blocking minority needs at least {blocking} members"));
+        }
+
         if (StandAsides is not null)
         {
             parts.Add($"stand-asides {StandAsides.Describe()}");
@@ -281,6 +343,11 @@ public sealed class DecisionRule
         if (Quorum is not null)
         {
             parts.Add($"quorum {Quorum.Describe()}");
+        }
+
+        if (Proxies is { } proxies)
+        {
+            parts.Add(proxies.Describe());
         }
 
         if (Veto)
@@ -320,7 +387,9 @@ public sealed class DecisionRule
         Fallback? fallback = null,
         VotingTiming? timing = null,
         bool? ballotsFinal = null,
-        StanceSet? reasonsRequired = null) =>
+        StanceSet? reasonsRequired = null,
+        int? blockingMinority = null,
+        ProxyRule? proxies = null) =>
         new(
             Method,
             quorum ?? Quorum,
@@ -333,7 +402,15 @@ public sealed class DecisionRule
             fallback ?? Fallback,
             timing ?? Timing,
             ballotsFinal ?? BallotsFinal,
-            reasonsRequired ?? ReasonsRequired);
+            reasonsRequired ?? ReasonsRequired,
+            blockingMinority ?? BlockingMinority,
+            proxies ?? Proxies);
+
+    private bool IsDoubleMajorityOfTheElectorate =>
+        Method == DecisionMethod.MajorityVote &&
+        Conditions.All(c => c.Base == VoteBase.Electorate) &&
+        Conditions.Any(c => c.Measure == Measure.Headcount) &&
+        Conditions.Any(c => c.Measure == Measure.Weight);
 
     private int FallbackDepth() => Fallback is null ? 0 : 1 + Fallback.Rule.FallbackDepth();
 
@@ -348,17 +425,63 @@ public sealed class DecisionRule
                 "A {method} decision has no pass conditions; use a majority vote or a fallback for thresholds.",
             not DecisionMethod.Consensus when StandAsides is not null || AbstentionAllowed => "Stand-aside limits and abstentions are options of a consensus only.",
             DecisionMethod.Consensus or DecisionMethod.Consent or DecisionMethod.SilenceProcedure when CastingVote => "A casting vote breaks ties between support and opposition; a {method} decision has no ties.",
-            DecisionMethod.SilenceProcedure when Quorum is not null || Veto || BallotsFinal => "The silence procedure has no ballots, so no quorum, veto or final ballots.",
+            DecisionMethod.SilenceProcedure when Quorum is not null || Veto || BallotsFinal || Proxies is not null => "The silence procedure has no ballots, so no quorum, veto, final ballots or proxies.",
             DecisionMethod.SilenceProcedure when Timing.CloseWhenAllVoted || Timing.CloseWhenCertain || Timing.LateQuorumExtension is not null =>
                 "The silence procedure ends only at its deadline (or when an objection breaks it).",
+            _ when Timing.CloseWhenCertain && Proxies is not null =>
+                "Closing once the outcome is certain needs every ballot final, but a member's own ballot may still replace its proxy's.",
             _ when Timing.CloseWhenCertain && !BallotsFinal =>
                 "Closing once the outcome is certain needs final ballots: otherwise a voter could still change the outcome.",
             _ when FallbackDepth() > MaxFallbackDepth => "Fallbacks may be nested at most {max} deep.",
+            _ when BlockingMinority is not null && !IsDoubleMajorityOfTheElectorate =>
+                "A blocking-minority clause belongs to a double majority of the electorate: a majority vote whose conditions are all on the electorate, one by headcount and one by weight at least.",
+            _ when BlockingMinority is < 2 or > Limits.MaxVoters => "A blocking minority includes from 2 to {voters} members; got {blocking}.",
             _ => null,
         };
         if (problem is not null)
         {
-            throw CoalitionRuleException.Because(ErrorCodes.Decisions.InvalidRule, problem, ("method", Method), ("max", MaxFallbackDepth));
+            throw CoalitionRuleException.Because(ErrorCodes.Decisions.InvalidRule, problem, ("method", Method), ("max", MaxFallbackDepth), ("voters", Limits.MaxVoters), ("blocking", BlockingMinority));
         }
     }
+}
+
+/// <summary>
+/// How a rule takes proxies: a member gives its vote to another member's representative, who casts it for the member.
+/// </summary>
+/// <remarks>
+/// FSC general assembly (ga.fsc.org, "Proxies"): a member may be represented by another member, who carries at most five
+/// organizational members' votes; members present "physically or by proxy" count toward the quorum.
+/// </remarks>
+public sealed record ProxyRule
+{
+    /// <summary>The most proxies one person carries unless the rule says otherwise: five, as at the FSC general assembly.</summary>
+    public const int DefaultMaxPerHolder = 5;
+
+    /// <summary>Initializes the proxy settings of a rule.</summary>
+    /// <param name="maxPerHolder">The most proxies one person may carry on a proposal: from 1 to <see cref="Limits.MaxVoters"/>.</param>
+    /// <param name="countTowardQuorum">Whether ballots cast by proxy count toward a ballot quorum.</param>
+    /// <exception cref="CoalitionRuleException">The cap is out of bounds (<c>Decisions.InvalidRule</c>).</exception>
+    [JsonConstructor]
+    public ProxyRule(int maxPerHolder, bool countTowardQuorum = true)
+    {
+        if (maxPerHolder < 1 || maxPerHolder > Limits.MaxVoters)
+        {
+            throw CoalitionRuleException.Because(ErrorCodes.Decisions.InvalidRule, "A proxy holder carries from 1 to {max} proxies; got {cap}.", ("max", Limits.MaxVoters), ("cap", maxPerHolder));
+        }
+
+        MaxPerHolder = maxPerHolder;
+        CountTowardQuorum = countTowardQuorum;
+    }
+
+    /// <summary>Gets the most proxies one person may carry on a proposal.</summary>
+    public int MaxPerHolder { get; }
+
+    /// <summary>Gets whether ballots cast by proxy count toward a ballot quorum.</summary>
+    public bool CountTowardQuorum { get; }
+
+    /// <summary>Describes the settings, for example "proxies: at most 5 per holder, counted toward quorum".</summary>
+    /// <returns>The description.</returns>
+    public string Describe() => string.Create(
+        CultureInfo.InvariantCulture,
+        $"proxies: at most {MaxPerHolder} per holder, {(CountTowardQuorum ? "counted" : "not counted")} toward quorum");
 }

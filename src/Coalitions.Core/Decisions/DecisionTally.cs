@@ -4,8 +4,9 @@ using Coalitions.Core.Kernel;
 namespace Coalitions.Core.Decisions;
 
 /// <summary>
-/// The tally: a pure function from (rule, electorate, ballots[, attendance][, casting vote]) to an explained
-/// outcome. Proposals use it when they close; hosts call it directly for previews and results pages.
+/// The tally: a pure function from (rule, electorate, ballots[, attendance][, casting vote]) to an outcome of figures,
+/// which <see cref="DecisionOutcome.Explain"/> renders in words. Proposals use it when they close; hosts call it directly
+/// for previews and results pages.
 /// </summary>
 /// <remarks>
 /// <para>Exact: shares are compared as integer ratios (chamber-weighted shares as big rationals), never as
@@ -22,7 +23,7 @@ public static class DecisionTally
     /// <param name="ballots">The ballots that count: one per voter at most.</param>
     /// <param name="present">The members recorded present, for rules that use attendance.</param>
     /// <param name="castingVote">The chair's casting vote, used only when the rule allows one and a tie occurs.</param>
-    /// <returns>The explained outcome.</returns>
+    /// <returns>The outcome, as figures; <see cref="DecisionOutcome.Explain"/> puts it in words.</returns>
     /// <exception cref="CoalitionRuleException">
     /// A ballot is from outside the electorate, a voter has two ballots, a stance is not accepted, the rule needs
     /// chambers or attendance that are missing, or the casting vote is neither support nor oppose.
@@ -44,7 +45,7 @@ public static class DecisionTally
     /// <param name="ballots">The ballots that count: one per voter at most.</param>
     /// <param name="present">The members recorded present, for rules that use attendance.</param>
     /// <param name="castingVote">The chair's casting vote, for a tie.</param>
-    /// <returns>The explained outcome.</returns>
+    /// <returns>The outcome, as figures; <see cref="DecisionOutcome.Explain"/> puts it in words.</returns>
     /// <exception cref="CoalitionRuleException">See <see cref="Evaluate(DecisionRule, Electorate, ReadOnlySpan{Ballot}, IReadOnlyCollection{PartnerId}?, Stance?)"/>.</exception>
     public static DecisionOutcome Evaluate(
         DecisionRule rule,
@@ -107,9 +108,9 @@ public static class DecisionTally
 
         // Three bounds: the ballots as they are (the least any quorum can count), the most favourable and the
         // least favourable completion. Without quorum now, a completion adding nothing stays without quorum.
-        var now = Decide(rule, electorate, counts, present, null, explain: false).Result;
-        return now == Decide(rule, electorate, best, present, Stance.Support, explain: false).Result &&
-               now == Decide(rule, electorate, worst, present, Stance.Oppose, explain: false).Result;
+        var now = Decide(rule, electorate, counts, present, null).Result;
+        return now == Decide(rule, electorate, best, present, Stance.Support).Result &&
+               now == Decide(rule, electorate, worst, present, Stance.Oppose).Result;
     }
 
     internal static TallyCounts Prepare(
@@ -141,14 +142,14 @@ public static class DecisionTally
         return TallyCounts.From(electorate, ballots, rule.AcceptedStances);
     }
 
-    /// <summary>Only the result, without the explanation: for checks that tally many hypothetical completions.</summary>
+    /// <summary>Only the result: for checks that tally many hypothetical completions.</summary>
     internal static DecisionResult ResultOf(DecisionRule rule, Electorate electorate, ReadOnlySpan<Ballot> ballots, IReadOnlyCollection<PartnerId>? present, Stance? castingVote)
     {
         using var counts = Prepare(rule, electorate, ballots, present, castingVote, out var presentCounts);
-        return Decide(rule, electorate, counts, presentCounts, castingVote, explain: false).Result;
+        return Decide(rule, electorate, counts, presentCounts, castingVote).Result;
     }
 
-    internal static DecisionOutcome Decide(DecisionRule rule, Electorate electorate, TallyCounts counts, PresentCounts? present, Stance? castingVote, bool explain = true)
+    internal static DecisionOutcome Decide(DecisionRule rule, Electorate electorate, TallyCounts counts, PresentCounts? present, Stance? castingVote)
     {
         var vetoes = new List<PartnerId>();
         var objections = new List<PartnerId>();
@@ -199,6 +200,19 @@ public static class DecisionTally
         }
 
         var tally = new TallyFigures(counts.TotalFigures(Measure.Headcount), counts.TotalFigures(Measure.Weight));
+        ProxyFigures? proxies = null;
+        if (rule.Proxies is not null)
+        {
+            long proxyBallots = 0, proxyWeight = 0;
+            for (var s = Stance.Support; s <= Stance.Object; s++)
+            {
+                proxyBallots += counts.ByProxy(s, Measure.Headcount);
+                proxyWeight += counts.ByProxy(s, Measure.Weight);
+            }
+
+            proxies = new ProxyFigures(proxyBallots, proxyWeight);
+        }
+
         var chambers = new List<ChamberFigures>();
         for (var g = 0; g < electorate.GroupCount && electorate.HasChambers; g++)
         {
@@ -207,10 +221,9 @@ public static class DecisionTally
             chambers.Add(new ChamberFigures(chamber.Name, sub, new TallyFigures(counts.GroupFigures(g, Measure.Headcount), counts.GroupFigures(g, Measure.Weight))));
         }
 
-        var outcome = new DecisionOutcome(
+        return new DecisionOutcome(
             result,
             rule.Method,
-            rule.Describe(),
             electorate.Count,
             electorate.TotalWeight,
             tally,
@@ -221,8 +234,7 @@ public static class DecisionTally
             objections,
             castingUsed,
             awaitsCastingVote,
-            string.Empty);
-        return explain ? outcome with { Explanation = OutcomeExplanation.Write(rule, electorate, outcome, counts.BallotCount) } : outcome;
+            proxies);
     }
 
     private static QuorumFigures? MeasureQuorum(DecisionRule rule, Electorate electorate, TallyCounts counts, PresentCounts? present)
@@ -239,18 +251,20 @@ public static class DecisionTally
         }
         else
         {
+            // Ballots cast by proxy count toward the quorum only where the rule says so.
+            var proxiesCount = rule.Proxies?.CountTowardQuorum != false;
             for (var s = Stance.Support; s <= Stance.Object; s++)
             {
                 if (quorum.CountedStances.Includes(s))
                 {
-                    counted += counts.Total(s, quorum.Measure);
+                    counted += counts.Total(s, quorum.Measure) - (proxiesCount ? 0 : counts.ByProxy(s, quorum.Measure));
                 }
             }
         }
 
         var basis = electorate.Total(quorum.Measure);
         var required = quorum.RequiredOf(basis);
-        return new QuorumFigures(quorum.Describe(), quorum.Measure, counted, required, basis, counted >= required);
+        return new QuorumFigures(quorum.Measure, counted, required, basis, counted >= required);
     }
 
     private static bool EvaluateConditions(
@@ -273,7 +287,7 @@ public static class DecisionTally
                     var share = ChamberShare(electorate, counts, present, inEach, c, out var part, out var whole);
                     var met = share is { } s && Meets(inEach, s);
                     var plain = electorate.Chambers[c].SubChambers.Count == 0;
-                    figures.Add(new ConditionFigures(inEach.Describe(), electorate.Chambers[c].Name, plain ? part : null, plain ? whole : null, share?.RoundedPercent() ?? 0, met, false));
+                    figures.Add(new ConditionFigures(electorate.Chambers[c].Name, plain ? part : null, plain ? whole : null, share?.RoundedPercent() ?? 0, met, false, plain ? null : share?.ToShare()));
                     allMet &= met;
                 }
             }
@@ -282,7 +296,7 @@ public static class DecisionTally
             {
                 var share = OverallChamberShare(electorate, counts, present, condition);
                 var met = share is { } s && Meets(condition, s);
-                figures.Add(new ConditionFigures(condition.Describe() + " across chambers", null, null, null, share?.RoundedPercent() ?? 0, met, false));
+                figures.Add(new ConditionFigures(null, null, null, share?.RoundedPercent() ?? 0, met, false, share?.ToShare()));
                 allMet &= met;
             }
 
@@ -308,8 +322,12 @@ public static class DecisionTally
                 }
             }
 
-            figures.Add(new ConditionFigures(condition.Describe(), null, part, whole, Fraction.RoundedPercent(part, whole), met, tie));
-            allMet &= met;
+            // TEU art. 16(4): a blocking minority must include at least N members, failing which the weight condition
+            // (the Council's population criterion) is deemed met. The member conditions still hold on their own.
+            var deemed = !met && condition.Measure == Measure.Weight && rule.BlockingMinority is { } blocking &&
+                electorate.Count - counts.Total(Stance.Support, Measure.Headcount) < blocking;
+            figures.Add(new ConditionFigures(null, part, whole, Fraction.RoundedPercent(part, whole), met || deemed, tie, DeemedMet: deemed));
+            allMet &= met || deemed;
         }
 
         return allMet;
@@ -427,4 +445,6 @@ internal readonly struct Rational
         (Numerator * threshold.Denominator).CompareTo(threshold.Numerator * Denominator);
 
     public long RoundedPercent() => (long)(((Numerator * 200) + Denominator) / (Denominator * 2));
+
+    public ExactShare ToShare() => new(Numerator, Denominator);
 }

@@ -410,7 +410,8 @@ public sealed class Electorate
     }
 }
 
-/// <summary>A ballot as the tally counts it: a voter and its stance.</summary>
+/// <summary>A ballot as the tally counts it: a voter, its stance, and whether the holder of its proxy cast it.</summary>
 /// <param name="Voter">The member organization voting.</param>
 /// <param name="Stance">Its stance.</param>
-public readonly record struct Ballot(PartnerId Voter, Stance Stance);
+/// <param name="ByProxy">Whether the holder of the voter's proxy cast it (it counts toward quorum only where the rule says so).</param>
+public readonly record struct Ballot(PartnerId Voter, Stance Stance, bool ByProxy = false);

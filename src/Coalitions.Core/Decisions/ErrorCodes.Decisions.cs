@@ -45,7 +45,7 @@ public static partial class ErrorCodes
         public static readonly ErrorCode ReasonRequired = new("Decisions.ReasonRequired", "Blocks and objections, and any stance the rule names, must give a reason.");
 
         /// <summary>Only a voter's representatives cast its ballot.</summary>
-        public static readonly ErrorCode NotARepresentative = new("Decisions.NotARepresentative", "Only a person who represents a member, acting for it (and listed for it by the electorate, where one is known), may cast its ballot, second for it or declare its conflict of interest.");
+        public static readonly ErrorCode NotARepresentative = new("Decisions.NotARepresentative", "Only a person who represents a member, acting for it (and listed for it by the electorate, where one is known), may cast its ballot, second for it, declare its conflict of interest or give and revoke its proxy; the holder of its proxy, acting in its name, may also cast its ballot.");
 
         /// <summary>A ballot cannot be changed under a rule with final ballots.</summary>
         public static readonly ErrorCode BallotIsFinal = new("Decisions.BallotIsFinal", "Under a rule with final ballots a ballot, once cast, cannot be changed.");
@@ -85,6 +85,24 @@ public static partial class ErrorCodes
 
         /// <summary>Only an adopted proposal is implemented or reviewed.</summary>
         public static readonly ErrorCode NotAdopted = new("Decisions.NotAdopted", "Only an adopted proposal can be marked implemented, given a review date or cited as a decision.");
+
+        /// <summary>Only a rule that takes proxies lets a member vote by proxy.</summary>
+        public static readonly ErrorCode ProxiesNotAllowed = new("Decisions.ProxiesNotAllowed", "A member gives its vote to a proxy, and a proxy casts it, only where the round's rule takes proxies.");
+
+        /// <summary>A proxy goes to a representative of another member of the electorate.</summary>
+        public static readonly ErrorCode InvalidProxy = new("Decisions.InvalidProxy", "A proxy goes from a member of the electorate, given by its representative, to a person who represents another member of the electorate and not the principal; one proxy per member at a time, and a standing proxy ends after it starts.");
+
+        /// <summary>A proxy holder carries no more proxies than the rule allows.</summary>
+        public static readonly ErrorCode ProxyCapExceeded = new("Decisions.ProxyCapExceeded", "A person carries no more proxies on a proposal than its rule allows (FSC: five).");
+
+        /// <summary>Only a proxy in force can be revoked.</summary>
+        public static readonly ErrorCode NoProxy = new("Decisions.NoProxy", "A member revokes only a proxy it has in force on the proposal.");
+
+        /// <summary>A member's own ballot stands over its proxy's.</summary>
+        public static readonly ErrorCode PrincipalHasVoted = new("Decisions.PrincipalHasVoted", "Once a member has voted itself in a round, its own ballot stands: its proxy no longer casts for it, and it gives no new proxy in that round.");
+
+        /// <summary>An outcome is explained under the rule it was decided by.</summary>
+        public static readonly ErrorCode OutcomeOfAnotherRule = new("Decisions.OutcomeOfAnotherRule", "An outcome is explained under the rule it was decided by: the same method, quorum and conditions.");
 
         /// <summary>The proposal's lifecycle does not allow this step now.</summary>
         public static readonly ErrorCode InvalidTransition = new("Decisions.InvalidTransition", "The proposal's lifecycle does not allow this step in its current state.");

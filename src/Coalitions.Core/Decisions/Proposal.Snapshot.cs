@@ -11,7 +11,7 @@ namespace Coalitions.Core.Decisions;
 public sealed partial class Proposal
 {
     // Raise it whenever ProposalSnapshotState changes: snapshots of an older shape are then ignored and the proposal is replayed.
-    private const int SnapshotSchemaVersion = 1;
+    private const int SnapshotSchemaVersion = 3;
 
     internal static SnapshotSupport Snapshots { get; } = new(
         SnapshotSchemaVersion,
@@ -31,7 +31,7 @@ public sealed partial class Proposal
             _facilitators.ToArray(), _seconders.ToArray(), _recused.ToArray(), _status, _electorate, _rounds.ToArray(),
             _ballotHistory.ToArray(), _ballots.Values.Select(b => indexOf[b]).ToArray(), _stanceCount.ToArray(), _stanceWeight.ToArray(),
             _recusedCount, _recusedWeight, _present, _stage, _roundsInStage, _quorumReached, _revisedSinceRound,
-            Outcome, DecidedAt, ImplementedAt, ReviewOn);
+            Outcome, DecidedAt, ImplementedAt, ReviewOn, _proxies.Values.ToArray(), _proxyCount.ToArray(), _proxyWeight.ToArray());
     }
 
     private static Proposal Restore(ProposalSnapshotState state, long version)
@@ -75,6 +75,13 @@ public sealed partial class Proposal
 
         state.StanceCount.CopyTo(proposal._stanceCount);
         state.StanceWeight.CopyTo(proposal._stanceWeight);
+        state.ProxyCount.CopyTo(proposal._proxyCount);
+        state.ProxyWeight.CopyTo(proposal._proxyWeight);
+        foreach (var proxy in state.Proxies)
+        {
+            proposal.StartProxy(proxy);
+        }
+
         proposal.RestoreVersion(version);
         return proposal;
     }
@@ -112,4 +119,7 @@ internal sealed record ProposalSnapshotState(
     DecisionOutcome? Outcome,
     Instant? DecidedAt,
     Instant? ImplementedAt,
-    LocalDate? ReviewOn);
+    LocalDate? ReviewOn,
+    Proxy[] Proxies,
+    long[] ProxyCount,
+    long[] ProxyWeight);

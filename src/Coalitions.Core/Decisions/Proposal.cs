@@ -43,6 +43,10 @@ public sealed partial class Proposal : AggregateRoot<ProposalId>
     private static readonly Role<Proposal, Acting> VoterRepresentative = Who.Role(
         "a representative of the voter, acting for it (once voting has opened, one the frozen electorate lists)",
         static (proposal, by, acting) => Represents(by, acting.Partner, proposal._electorate));
+    private static readonly Role<Proposal, Acting> ProxyHolder = Who.Role(
+        "the holder of the voter's proxy (a representative of another member), acting in the voter's name",
+        static (proposal, by, acting) => by.Kind == ActorKind.Person && by.OnBehalfOf == acting.Partner && by.Person is { } person &&
+            proposal._proxies.TryGetValue(acting.Partner, out var proxy) && proxy.Holder == person);
     private static readonly Role<Proposal, Acting> Facilitator = Who.Role(
         "a facilitator named for the proposal",
         static (proposal, by, _) => by.Kind == ActorKind.Person && by.Person is { } person && proposal._facilitators.Contains(person));
@@ -55,7 +59,9 @@ public sealed partial class Proposal : AggregateRoot<ProposalId>
     private static readonly Command<Proposal, Acting> OpenVotingCommand = Who.Command(nameof(OpenVoting), ErrorCodes.Decisions.NotAFacilitator, Facilitator);
     private static readonly Command<Proposal, Acting> ReopenVotingCommand = Who.Command(nameof(ReopenVoting), ErrorCodes.Decisions.NotAFacilitator, Facilitator);
     private static readonly Command<Proposal, Acting> RecordAttendanceCommand = Who.Command(nameof(RecordAttendance), ErrorCodes.Decisions.NotAFacilitator, Facilitator);
-    private static readonly Command<Proposal, Acting> CastBallotCommand = Who.Command(nameof(CastBallot), ErrorCodes.Decisions.NotARepresentative, VoterRepresentative);
+    private static readonly Command<Proposal, Acting> CastBallotCommand = Who.Command(nameof(CastBallot), ErrorCodes.Decisions.NotARepresentative, VoterRepresentative, ProxyHolder);
+    private static readonly Command<Proposal, Acting> GrantProxyCommand = Who.Command(nameof(GrantProxy), ErrorCodes.Decisions.NotARepresentative, VoterRepresentative);
+    private static readonly Command<Proposal, Acting> RevokeProxyCommand = Who.Command(nameof(RevokeProxy), ErrorCodes.Decisions.NotARepresentative, VoterRepresentative);
     private static readonly Command<Proposal, Acting> CloseCommand = Who.Command(nameof(Close), ErrorCodes.Decisions.NotAFacilitator, Facilitator, Permissions<Proposal, Acting>.System);
     private static readonly Command<Proposal, Acting> WithdrawCommand = Who.Command(nameof(Withdraw), ErrorCodes.Decisions.NotTheProposer, ProposerRepresentative);
     private static readonly Command<Proposal, Acting> MarkImplementedCommand = Who.Command(nameof(MarkImplemented), ErrorCodes.Decisions.NotTheProposer, ProposerRepresentative, Facilitator);
@@ -70,6 +76,10 @@ public sealed partial class Proposal : AggregateRoot<ProposalId>
     private readonly List<ProposalRound> _rounds = [];
     private readonly long[] _stanceCount = new long[Stances.Count];
     private readonly long[] _stanceWeight = new long[Stances.Count];
+    private readonly long[] _proxyCount = new long[Stances.Count];
+    private readonly long[] _proxyWeight = new long[Stances.Count];
+    private readonly Dictionary<PartnerId, Proxy> _proxies = [];
+    private readonly Dictionary<PersonId, int> _proxiesHeld = [];
 
     private StateMachine<ProposalStatus, Trigger>? _machine;
     private StateMachine<ProposalStatus, Trigger>.TriggerWithParameters<Instant>? _closeTrigger;
@@ -99,6 +109,8 @@ public sealed partial class Proposal : AggregateRoot<ProposalId>
         Reopen,
         RecordAttendance,
         CastBallot,
+        GrantProxy,
+        RevokeProxy,
         Close,
         BreakSilence,
         StartFallbackRound,
@@ -168,6 +180,12 @@ public sealed partial class Proposal : AggregateRoot<ProposalId>
     /// <summary>Gets every ballot ever cast on the proposal, in order, including changed and voided ones.</summary>
     public IReadOnlyList<RecordedBallot> BallotHistory => _ballotHistory;
 
+    /// <summary>
+    /// Gets the proxies in force on the proposal, one per member at most: standing proxies frozen when voting opened and
+    /// proxies given on the proposal. A proxy ends when it is revoked, replaced, or when its member votes itself.
+    /// </summary>
+    public IReadOnlyCollection<Proxy> Proxies => _proxies.Values;
+
     /// <summary>Gets every round with its rule and outcome.</summary>
     public IReadOnlyList<ProposalRound> Rounds => _rounds;
 
@@ -176,6 +194,27 @@ public sealed partial class Proposal : AggregateRoot<ProposalId>
 
     /// <summary>Gets the final outcome, once closed.</summary>
     public DecisionOutcome? Outcome { get; private set; }
+
+    /// <summary>
+    /// Gets the plain-language explanation of the last round that closed (the final outcome, once the proposal is
+    /// closed), rendered now from the round's figures under the round's rule and naming voters as the frozen electorate
+    /// does; <see langword="null"/> before any round has closed.
+    /// </summary>
+    public string? Explanation
+    {
+        get
+        {
+            for (var i = _rounds.Count - 1; i >= 0; i--)
+            {
+                if (_rounds[i].Outcome is { } outcome)
+                {
+                    return outcome.Explain(_rounds[i].Rule, _electorate);
+                }
+            }
+
+            return null;
+        }
+    }
 
     /// <summary>Gets when the proposal was decided.</summary>
     public Instant? DecidedAt { get; private set; }
@@ -351,17 +390,29 @@ public sealed partial class Proposal : AggregateRoot<ProposalId>
         Raise(new ConflictOfInterestDeclared(Id, voter, reason, at, by));
     }
 
-    /// <summary>Opens the first round of voting: freezes the electorate and the rule and sets the deadline.</summary>
+    /// <summary>
+    /// Opens the first round of voting: freezes the electorate, the rule and, where the rule takes proxies, the standing
+    /// proxies in force, and sets the deadline.
+    /// </summary>
     /// <param name="electorate">The electorate the coalition and the deciding body produce for this matter now.</param>
     /// <param name="by">A facilitator named for the proposal.</param>
     /// <param name="at">When voting opens; the deadline is this plus the rule's voting period, before the year 3000.</param>
+    /// <param name="standingProxies">
+    /// The coalition's standing proxies, as the host keeps them (at most 5,000,000). Those that apply are frozen with the
+    /// electorate: in force at <paramref name="at"/>, from a voter who is not recused, held by a representative of another
+    /// voter; the others are left out, and all are left out where the rule takes no proxies. Those that apply must be well
+    /// formed: given by a representative of the principal, to a person who does not represent it, one per principal, and
+    /// within the rule's cap per holder.
+    /// </param>
     /// <exception cref="CoalitionRuleException">
-    /// Not a facilitator (<c>Decisions.NotAFacilitator</c>), no electorate (<c>Kernel.InvalidInput</c>), not in discussion
+    /// Not a facilitator (<c>Decisions.NotAFacilitator</c>), no electorate or a missing proxy (<c>Kernel.InvalidInput</c>), not in discussion
     /// or not seconded enough (<c>Decisions.InvalidTransition</c>, <c>Decisions.NotEnoughSeconders</c>), no voter who is not
     /// recused (<c>Decisions.EmptyElectorate</c>), no chambers for a chamber vote in the rule or its fallbacks
-    /// (<c>Decisions.ChambersRequired</c>), or a deadline after the year 2999 (<c>Kernel.OutOfRange</c>).
+    /// (<c>Decisions.ChambersRequired</c>), an ill-formed standing proxy (<c>Kernel.EmptyId</c>, <c>Kernel.OutOfRange</c>,
+    /// <c>Decisions.InvalidProxy</c>), a holder over the cap (<c>Decisions.ProxyCapExceeded</c>), or a deadline after the
+    /// year 2999 (<c>Kernel.OutOfRange</c>).
     /// </exception>
-    public void OpenVoting(Electorate electorate, Actor by, Instant at)
+    public void OpenVoting(Electorate electorate, Actor by, Instant at, IReadOnlyList<StandingProxy>? standingProxies = null)
     {
         OpenVotingCommand.Authorize(this, by, at, default, Subject);
         Ensure.NotNull(electorate, nameof(electorate));
@@ -376,8 +427,9 @@ public sealed partial class Proposal : AggregateRoot<ProposalId>
             throw CoalitionRuleException.Because(ErrorCodes.Decisions.ChambersRequired, "{title} is decided by a chamber vote (or falls back to one), but the electorate has no chambers.", ("title", Subject));
         }
 
+        var proxies = FreezeProxies(electorate, standingProxies, at);
         var deadline = Ensure.Plus(at, _rule.Timing.VotingPeriod, "deadline");
-        Raise(new VotingOpened(Id, 1, 0, Revision, _rule, electorate, deadline, at, by));
+        Raise(new VotingOpened(Id, 1, 0, Revision, _rule, electorate, deadline, at, by, proxies.Count == 0 ? null : proxies));
     }
 
     /// <summary>Opens the next round after the proposal was returned for revision and has been revised.</summary>
@@ -428,7 +480,7 @@ public sealed partial class Proposal : AggregateRoot<ProposalId>
     /// <param name="voter">The member voting.</param>
     /// <param name="stance">The stance.</param>
     /// <param name="reason">The reason, if any.</param>
-    /// <param name="by">The person casting it.</param>
+    /// <param name="by">The person casting it: the voter's representative or the holder of its proxy, acting in the voter's name.</param>
     /// <param name="at">When.</param>
     /// <returns>The check: the refusal <see cref="CastBallot"/> would throw, or allowed.</returns>
     public RuleCheck CanCastBallot(PartnerId voter, Stance stance, string? reason, Actor by, Instant at)
@@ -444,7 +496,7 @@ public sealed partial class Proposal : AggregateRoot<ProposalId>
             return RuleCheck.Refused(refused.Failures[0]);
         }
 
-        return BallotCheck(voter, stance, reason, at);
+        return BallotCheck(voter, stance, reason, at, ByProxy(by, voter));
     }
 
     /// <summary>
@@ -455,7 +507,12 @@ public sealed partial class Proposal : AggregateRoot<ProposalId>
     /// <param name="voter">The member voting.</param>
     /// <param name="stance">The stance.</param>
     /// <param name="reason">The reason, at most 2,000 characters; required for block and object and where the rule says so.</param>
-    /// <param name="by">A representative of the voter, as the electorate frozen when voting opened lists it, acting for the voter.</param>
+    /// <param name="by">
+    /// A representative of the voter, as the electorate frozen when voting opened lists it, acting for the voter; or the
+    /// holder of the voter's proxy, acting in the voter's name (<c>Actor.Representing(holder, voter)</c>). The ballot
+    /// records who cast it for whom. The voter's own ballot replaces one its proxy cast, even under final ballots, and
+    /// ends the proxy; a proxy never replaces the voter's own ballot.
+    /// </param>
     /// <param name="at">When the ballot is cast; strictly before the deadline.</param>
     /// <exception cref="CoalitionRuleException">
     /// Any rule <see cref="CanCastBallot"/> reports; or, when the ballot ends a silence into a fallback round or extends
@@ -465,18 +522,19 @@ public sealed partial class Proposal : AggregateRoot<ProposalId>
     {
         CastBallotCommand.Authorize(this, by, at, new Acting(voter, null), Subject);
         Ensure.Id(voter, nameof(voter));
-        BallotCheck(voter, stance, reason, at).ThrowIfRefused();
-        var ballot = new BallotCast(Id, Round, voter, stance, reason, at, by);
+        var byProxy = ByProxy(by, voter);
+        BallotCheck(voter, stance, reason, at, byProxy).ThrowIfRefused();
+        var ballot = new BallotCast(Id, Round, voter, stance, reason, at, by, byProxy ? _proxies[voter].HolderMember : null);
         var rule = CurrentRule;
         if (rule.Method == DecisionMethod.SilenceProcedure)
         {
             // An objection breaks the silence: the ballot, the round's end and any fallback round are one change.
             EnsureCan(Trigger.BreakSilence, ErrorCodes.Decisions.InvalidTransition);
-            Raise([ballot, .. EndRound(Tally(null, new Ballot(voter, stance)), by, at)]);
+            Raise([ballot, .. EndRound(Tally(null, new Ballot(voter, stance, byProxy)), by, at)]);
             return;
         }
 
-        if (!_quorumReached && rule.Timing.LateQuorumExtension is { } extension && _rounds[^1].Deadline - at < extension && QuorumMet(new Ballot(voter, stance)))
+        if (!_quorumReached && rule.Timing.LateQuorumExtension is { } extension && _rounds[^1].Deadline - at < extension && QuorumMet(new Ballot(voter, stance, byProxy)))
         {
             var deadline = Ensure.Plus(at, extension, "extended deadline");
             Raise(ballot, new DeadlineExtended(Id, Round, deadline, at, Actor.System("late-quorum rule")));
@@ -484,6 +542,91 @@ public sealed partial class Proposal : AggregateRoot<ProposalId>
         }
 
         Raise(ballot);
+    }
+
+    /// <summary>
+    /// A member gives its vote on this proposal to another member's representative, who then casts the member's ballot for
+    /// it in every round, until the proxy is revoked or replaced or the member votes itself. It replaces any proxy the
+    /// member had in force (a standing one included).
+    /// </summary>
+    /// <param name="principal">The member giving its vote: a voter of the frozen electorate who is not recused.</param>
+    /// <param name="holder">The person who will cast it: a representative of <paramref name="holderMember"/>, and not of the principal.</param>
+    /// <param name="holderMember">The other member of the electorate whose representative the holder is.</param>
+    /// <param name="by">A representative of the principal, as the frozen electorate lists it, acting for the principal.</param>
+    /// <param name="at">When the proxy is given; while a round of voting is open, before its deadline.</param>
+    /// <exception cref="CoalitionRuleException">
+    /// Not the principal's representative (<c>Decisions.NotARepresentative</c>), an empty id (<c>Kernel.EmptyId</c>), no round
+    /// open (<c>Decisions.VotingNotOpen</c>), a rule without proxies (<c>Decisions.ProxiesNotAllowed</c>), the principal
+    /// recused or not a voter (<c>Decisions.Recused</c>, <c>Decisions.NotInElectorate</c>), a holder who does not represent
+    /// another member of the electorate, or who holds this proxy already (<c>Decisions.InvalidProxy</c>), the principal has
+    /// voted itself in this round (<c>Decisions.PrincipalHasVoted</c>), or the holder would carry more proxies than the rule
+    /// allows (<c>Decisions.ProxyCapExceeded</c>).
+    /// </exception>
+    public void GrantProxy(PartnerId principal, PersonId holder, PartnerId holderMember, Actor by, Instant at)
+    {
+        GrantProxyCommand.Authorize(this, by, at, new Acting(principal, null), Subject);
+        Ensure.Id(principal, nameof(principal));
+        Ensure.Id(holder, nameof(holder));
+        Ensure.Id(holderMember, nameof(holderMember));
+        VotingOpenCheck(Trigger.GrantProxy, at).ThrowIfRefused();
+        if (CurrentRule.Proxies is not { } rule)
+        {
+            throw CoalitionRuleException.Because(ErrorCodes.Decisions.ProxiesNotAllowed, "The rule of round {round} of {title} takes no proxies.", ("round", Round), ("title", Subject));
+        }
+
+        if (_recused.Contains(principal))
+        {
+            throw CoalitionRuleException.Because(ErrorCodes.Decisions.Recused, "{voter} declared a conflict of interest on {title} and takes no part, by proxy or otherwise.", ("voter", NameOf(principal)), ("partner", principal), ("title", Subject));
+        }
+
+        if (!_electorate!.TryGetVoter(principal, out var member))
+        {
+            throw CoalitionRuleException.Because(ErrorCodes.Decisions.NotInElectorate, "Partner {partner} is not in the electorate of {title}, so has no vote to give.", ("partner", principal), ("title", Subject));
+        }
+
+        if (HolderProblem(member, holder, holderMember, _electorate) is { } problem)
+        {
+            throw CoalitionRuleException.Because(ErrorCodes.Decisions.InvalidProxy, "{voter} cannot give its proxy on {title} to person {person}: " + problem, ("voter", member.DisplayName), ("partner", principal), ("title", Subject), ("person", holder), ("member", NameOf(holderMember)));
+        }
+
+        if (_ballots.TryGetValue(principal, out var ballot) && !ballot.ByProxy)
+        {
+            throw CoalitionRuleException.Because(ErrorCodes.Decisions.PrincipalHasVoted, "{voter} has voted itself in this round of {title}; its own ballot stands.", ("voter", member.DisplayName), ("partner", principal), ("title", Subject));
+        }
+
+        var current = _proxies.GetValueOrDefault(principal);
+        if (current is not null && current.Holder == holder && current.HolderMember == holderMember)
+        {
+            throw CoalitionRuleException.Because(ErrorCodes.Decisions.InvalidProxy, "Person {person} holds the proxy of {voter} on {title} already.", ("person", holder), ("voter", member.DisplayName), ("partner", principal), ("title", Subject));
+        }
+
+        if (_proxiesHeld.GetValueOrDefault(holder) - (current?.Holder == holder ? 1 : 0) >= rule.MaxPerHolder)
+        {
+            throw CoalitionRuleException.Because(ErrorCodes.Decisions.ProxyCapExceeded, "Person {person} carries {cap} proxies on {title} already, as many as its rule allows.", ("person", holder), ("cap", rule.MaxPerHolder), ("title", Subject));
+        }
+
+        Raise(new ProxyGranted(Id, principal, holder, holderMember, at, by));
+    }
+
+    /// <summary>A member takes back the proxy it has in force on this proposal; a ballot its holder already cast stays until the member votes itself.</summary>
+    /// <param name="principal">The member.</param>
+    /// <param name="by">A representative of the member, as the frozen electorate lists it, acting for it.</param>
+    /// <param name="at">When the proxy is revoked; while a round of voting is open, before its deadline.</param>
+    /// <exception cref="CoalitionRuleException">
+    /// Not the member's representative (<c>Decisions.NotARepresentative</c>), an empty id (<c>Kernel.EmptyId</c>), no round
+    /// open (<c>Decisions.VotingNotOpen</c>), or no proxy in force for the member (<c>Decisions.NoProxy</c>).
+    /// </exception>
+    public void RevokeProxy(PartnerId principal, Actor by, Instant at)
+    {
+        RevokeProxyCommand.Authorize(this, by, at, new Acting(principal, null), Subject);
+        Ensure.Id(principal, nameof(principal));
+        VotingOpenCheck(Trigger.RevokeProxy, at).ThrowIfRefused();
+        if (!_proxies.ContainsKey(principal))
+        {
+            throw CoalitionRuleException.Because(ErrorCodes.Decisions.NoProxy, "{voter} has no proxy in force on {title}.", ("voter", NameOf(principal)), ("partner", principal), ("title", Subject));
+        }
+
+        Raise(new ProxyRevoked(Id, principal, at, by));
     }
 
     /// <summary>Whether voting may close now, with the unmet rule if not.</summary>
@@ -609,8 +752,10 @@ public sealed partial class Proposal : AggregateRoot<ProposalId>
         AttendanceRecorded e => RoundProblem(e.Round) ??
             (e.Present.All(p => _electorate!.Contains(p) && !_recused.Contains(p)) ? null : "someone recorded present is not a voter on the proposal."),
         BallotCast e => RoundProblem(e.Round) ?? BallotProblem(e),
+        ProxyGranted e => RoundOpen ? ProxyGrantProblem(e) : "no round of voting is open.",
+        ProxyRevoked e => !RoundOpen ? "no round of voting is open." : _proxies.ContainsKey(e.Principal) ? null : "the member has no proxy in force.",
         DeadlineExtended e => RoundProblem(e.Round) ?? (e.Deadline > _rounds[^1].Deadline ? null : "the new deadline is not later than the round's deadline."),
-        RoundClosed e => RoundProblem(e.Round) ?? EndingProblem(e.Ending),
+        RoundClosed e => RoundProblem(e.Round) ?? EndingProblem(e.Ending) ?? OutcomeExplanation.Misfit(CurrentRule, e.Outcome),
         ProposalWithdrawn when _status is not (ProposalStatus.Draft or ProposalStatus.Discussion) && !RoundOpen => "the proposal is closed or withdrawn.",
         ProposalImplemented when _status != ProposalStatus.Closed || Outcome?.IsAdopted != true => "the proposal is not closed as adopted.",
         ReviewScheduled when _status is not (ProposalStatus.Closed or ProposalStatus.Implemented) || Outcome?.IsAdopted != true => "the proposal was not adopted.",
@@ -660,6 +805,13 @@ public sealed partial class Proposal : AggregateRoot<ProposalId>
             case BallotCast e:
                 RecordBallot(e);
                 break;
+            case ProxyGranted e:
+                EndProxy(e.Principal);
+                StartProxy(new Proxy(e.Principal, e.Holder, e.HolderMember, e.By.Person ?? default, ProxyScope.ThisProposal));
+                break;
+            case ProxyRevoked e:
+                EndProxy(e.Principal);
+                break;
             case DeadlineExtended e:
                 _rounds[^1] = _rounds[^1] with { Deadline = e.Deadline };
                 break;
@@ -696,9 +848,16 @@ public sealed partial class Proposal : AggregateRoot<ProposalId>
         _roundsInStage = e.Stage == _stage && _rounds.Count > 0 ? _roundsInStage + 1 : 1;
         _stage = e.Stage;
         _rounds.Add(new ProposalRound(e.Round, e.Stage, e.Revision, e.Rule, e.At, e.Deadline, null, null));
+        foreach (var standing in e.Proxies ?? [])
+        {
+            StartProxy(new Proxy(standing.Principal, standing.Holder, standing.HolderMember, standing.GrantedBy, ProxyScope.Standing));
+        }
+
         _ballots.Clear();
         Array.Clear(_stanceCount);
         Array.Clear(_stanceWeight);
+        Array.Clear(_proxyCount);
+        Array.Clear(_proxyWeight);
         _present = null;
         _quorumReached = false;
         _revisedSinceRound = false;
@@ -707,7 +866,7 @@ public sealed partial class Proposal : AggregateRoot<ProposalId>
 
     private void RecordBallot(BallotCast e)
     {
-        var ballot = new RecordedBallot(e.Round, e.Voter, e.Stance, e.Reason, e.By.Person, e.At);
+        var ballot = new RecordedBallot(e.Round, e.Voter, e.Stance, e.Reason, e.By.Person, e.At, e.HolderMember);
         _ballotHistory.Add(ballot);
         if (_ballots.TryGetValue(e.Voter, out var previous))
         {
@@ -717,6 +876,25 @@ public sealed partial class Proposal : AggregateRoot<ProposalId>
         _ballots[e.Voter] = ballot;
         Count(ballot, +1);
         _quorumReached |= QuorumMet();
+        if (!ballot.ByProxy)
+        {
+            // A proxy ends when its member votes itself.
+            EndProxy(e.Voter);
+        }
+    }
+
+    private void StartProxy(Proxy proxy)
+    {
+        _proxies[proxy.Principal] = proxy;
+        _proxiesHeld[proxy.Holder] = _proxiesHeld.GetValueOrDefault(proxy.Holder) + 1;
+    }
+
+    private void EndProxy(PartnerId principal)
+    {
+        if (_proxies.Remove(principal, out var ended) && --_proxiesHeld[ended.Holder] == 0)
+        {
+            _proxiesHeld.Remove(ended.Holder);
+        }
     }
 
     private void CloseRound(RoundClosed e)
@@ -765,6 +943,11 @@ public sealed partial class Proposal : AggregateRoot<ProposalId>
         _electorate!.TryGetVoter(ballot.Voter, out var voter);
         _stanceCount[ballot.Stance.Index()] += sign;
         _stanceWeight[ballot.Stance.Index()] += sign * voter!.Weight;
+        if (ballot.ByProxy)
+        {
+            _proxyCount[ballot.Stance.Index()] += sign;
+            _proxyWeight[ballot.Stance.Index()] += sign * voter.Weight;
+        }
     }
 
     // O(1): the running counts of the current round against the electorate less recused members; with a ballot not
@@ -776,23 +959,26 @@ public sealed partial class Proposal : AggregateRoot<ProposalId>
             return false;
         }
 
+        // Ballots cast by proxy count toward the quorum only where the rule says so.
+        var proxiesCount = CurrentRule.Proxies?.CountTowardQuorum != false;
         var headcount = quorum.Measure == Measure.Headcount;
         var values = headcount ? _stanceCount : _stanceWeight;
+        var byProxy = headcount ? _proxyCount : _proxyWeight;
         long counted = 0;
         for (var s = Stance.Support; s <= Stance.Object; s++)
         {
-            counted += quorum.CountedStances.Includes(s) ? values[s.Index()] : 0;
+            counted += quorum.CountedStances.Includes(s) ? values[s.Index()] - (proxiesCount ? 0 : byProxy[s.Index()]) : 0;
         }
 
         if (cast is { } ballot && _electorate!.TryGetVoter(ballot.Voter, out var voter))
         {
             var amount = headcount ? 1 : voter.Weight;
-            if (_ballots.TryGetValue(ballot.Voter, out var previous) && quorum.CountedStances.Includes(previous.Stance))
+            if (_ballots.TryGetValue(ballot.Voter, out var previous) && quorum.CountedStances.Includes(previous.Stance) && (proxiesCount || !previous.ByProxy))
             {
                 counted -= amount;
             }
 
-            counted += quorum.CountedStances.Includes(ballot.Stance) ? amount : 0;
+            counted += quorum.CountedStances.Includes(ballot.Stance) && (proxiesCount || !ballot.ByProxy) ? amount : 0;
         }
 
         var basis = headcount ? _electorate!.Count - _recusedCount : _electorate!.TotalWeight - _recusedWeight;
@@ -809,7 +995,7 @@ public sealed partial class Proposal : AggregateRoot<ProposalId>
         {
             if (cast is null || recorded.Voter != cast.Value.Voter)
             {
-                ballots.Add(new Ballot(recorded.Voter, recorded.Stance));
+                ballots.Add(new Ballot(recorded.Voter, recorded.Stance, recorded.ByProxy));
             }
         }
 
@@ -868,20 +1054,30 @@ public sealed partial class Proposal : AggregateRoot<ProposalId>
         return [closed, new VotingOpened(Id, Round + 1, _stage + 1, Revision, fallback.Rule, null, deadline, at, by)];
     }
 
-    private RuleCheck BallotCheck(PartnerId voter, Stance stance, string? reason, Instant at)
+    // A round is open at this instant: after it opened and before its deadline.
+    private RuleCheck VotingOpenCheck(Trigger trigger, Instant at)
     {
-        if (!Machine.CanFire(Trigger.CastBallot) || !RoundOpen || at < _rounds[^1].OpenedAt)
+        if (!Machine.CanFire(trigger) || !RoundOpen || at < _rounds[^1].OpenedAt)
         {
             return RuleCheck.Refused(ErrorCodes.Decisions.VotingNotOpen, "Voting on {title} is not open: it is {status}.", ("title", Subject), ("status", _status));
         }
 
-        if (at >= _rounds[^1].Deadline)
-        {
-            return RuleCheck.Refused(
+        return at >= _rounds[^1].Deadline
+            ? RuleCheck.Refused(
                 ErrorCodes.Decisions.VotingNotOpen,
-                "The deadline of {title}, {deadline}, has passed; ballots and objections are no longer taken.",
+                trigger == Trigger.CastBallot
+                    ? "The deadline of {title}, {deadline}, has passed; ballots and objections are no longer taken."
+                    : "The deadline of {title}, {deadline}, has passed; proxies are no longer given or revoked.",
                 ("title", Subject),
-                ("deadline", _rounds[^1].Deadline));
+                ("deadline", _rounds[^1].Deadline))
+            : RuleCheck.Allowed;
+    }
+
+    private RuleCheck BallotCheck(PartnerId voter, Stance stance, string? reason, Instant at, bool byProxy)
+    {
+        if (VotingOpenCheck(Trigger.CastBallot, at) is { IsAllowed: false } closed)
+        {
+            return closed;
         }
 
         if (_recused.Contains(voter))
@@ -895,6 +1091,11 @@ public sealed partial class Proposal : AggregateRoot<ProposalId>
         }
 
         var rule = CurrentRule;
+        if (byProxy && rule.Proxies is null)
+        {
+            return RuleCheck.Refused(ErrorCodes.Decisions.ProxiesNotAllowed, "The rule of round {round} of {title} takes no proxies; {voter} votes through its own representatives.", ("round", Round), ("title", Subject), ("voter", entry.DisplayName));
+        }
+
         if (!stance.IsDefinedStance() || !rule.AcceptedStances.Includes(stance))
         {
             return RuleCheck.Refused(
@@ -916,12 +1117,81 @@ public sealed partial class Proposal : AggregateRoot<ProposalId>
             return RuleCheck.Refused(ErrorCodes.Kernel.InvalidText, "The reason " + problem, ("limit", Limits.ReasonLength));
         }
 
-        if (rule.BallotsFinal && _ballots.ContainsKey(voter))
+        var current = _ballots.GetValueOrDefault(voter);
+        if (byProxy && current is { ByProxy: false })
+        {
+            return RuleCheck.Refused(ErrorCodes.Decisions.PrincipalHasVoted, "{voter} has voted itself in this round of {title}; its own ballot stands over its proxy's.", ("voter", entry.DisplayName), ("partner", voter), ("title", Subject));
+        }
+
+        // Final ballots stay final, except that the voter's own ballot replaces the one its proxy cast.
+        if (rule.BallotsFinal && current is not null && (byProxy || !current.ByProxy))
         {
             return RuleCheck.Refused(ErrorCodes.Decisions.BallotIsFinal, "{voter} has voted on {title}, and under its rule a ballot cannot be changed.", ("voter", entry.DisplayName), ("partner", voter), ("title", Subject));
         }
 
         return RuleCheck.Allowed;
+    }
+
+    // Authorized to cast the voter's ballot, a person who is not one of its representatives is the holder of its proxy.
+    private bool ByProxy(Actor by, PartnerId voter) => !Represents(by, voter, _electorate) && _proxies.ContainsKey(voter);
+
+    // What is wrong with a proxy from a voter to a person, as the end of a sentence; null when the person represents
+    // another voter of the electorate and not the principal.
+    private static string? HolderProblem(Voter principal, PersonId holder, PartnerId holderMember, Electorate electorate) =>
+        holderMember == principal.Partner ? "a proxy goes to a representative of another member, not of the principal itself."
+        : !electorate.TryGetVoter(holderMember, out var member) ? "the holder's member is not in the electorate."
+        : !member.IsRepresentedBy(holder) ? "the holder is not one of the representatives the electorate lists for the holder's member."
+        : principal.IsRepresentedBy(holder) ? "the holder represents the principal itself, so needs no proxy."
+        : null;
+
+    // The standing proxies that apply to this proposal, checked: in force when voting opens, from a voter who is not
+    // recused, to a representative of another voter; well formed and within the cap. The rest are left out.
+    private List<StandingProxy> FreezeProxies(Electorate electorate, IReadOnlyList<StandingProxy>? standing, Instant at)
+    {
+        var frozen = new List<StandingProxy>();
+        if (standing is null)
+        {
+            return frozen;
+        }
+
+        var all = Ensure.Items(standing, "standingProxies", Limits.MaxVoters);
+        foreach (var proxy in all)
+        {
+            StandingProxyValidator.Instance.EnsureValid(proxy);
+        }
+
+        if (_rule.Proxies is not { } rule)
+        {
+            return frozen;
+        }
+
+        var principals = new HashSet<PartnerId>();
+        var held = new Dictionary<PersonId, int>();
+        foreach (var proxy in all)
+        {
+            if (!proxy.IsInForceAt(at) || _recused.Contains(proxy.Principal) || !electorate.TryGetVoter(proxy.Principal, out var principal) || !electorate.Contains(proxy.HolderMember))
+            {
+                continue;
+            }
+
+            var problem = HolderProblem(principal, proxy.Holder, proxy.HolderMember, electorate) ??
+                (!principal.IsRepresentedBy(proxy.GrantedBy) ? "it was given by a person the electorate does not list as the principal's representative." : null) ??
+                (!principals.Add(proxy.Principal) ? "the principal has another standing proxy in force." : null);
+            if (problem is not null)
+            {
+                throw CoalitionRuleException.Because(ErrorCodes.Decisions.InvalidProxy, "The standing proxy of {voter} to person {person} cannot be frozen into {title}: " + problem, ("voter", principal.DisplayName), ("partner", proxy.Principal), ("person", proxy.Holder), ("title", Subject));
+            }
+
+            held[proxy.Holder] = held.GetValueOrDefault(proxy.Holder) + 1;
+            if (held[proxy.Holder] > rule.MaxPerHolder)
+            {
+                throw CoalitionRuleException.Because(ErrorCodes.Decisions.ProxyCapExceeded, "Person {person} would carry more than {cap} standing proxies on {title}, more than its rule allows.", ("person", proxy.Holder), ("cap", rule.MaxPerHolder), ("title", Subject));
+            }
+
+            frozen.Add(proxy);
+        }
+
+        return frozen;
     }
 
     // Whether a person acts for a member: acting in its name and, where the electorate lists the member, one of the
@@ -947,7 +1217,51 @@ public sealed partial class Proposal : AggregateRoot<ProposalId>
         !_electorate!.Contains(e.Voter) ? "the voter is not in the electorate frozen when voting opened."
         : _recused.Contains(e.Voter) ? "the voter is recused."
         : !CurrentRule.AcceptedStances.Includes(e.Stance) ? "the round's rule does not take the stance."
+        : e.HolderMember is not { } holderMember ? null
+        : CurrentRule.Proxies is null ? "it was cast by proxy, and the round's rule takes no proxies."
+        : !_proxies.TryGetValue(e.Voter, out var proxy) || proxy.HolderMember != holderMember || proxy.Holder != e.By.Person ? "it was cast by proxy, and no such proxy of the voter is in force."
+        : _ballots.TryGetValue(e.Voter, out var own) && !own.ByProxy ? "it was cast by proxy after the voter voted itself in the round."
         : null;
+
+    private string? ProxyGrantProblem(ProxyGranted e) =>
+        CurrentRule.Proxies is not { } rule ? "the round's rule takes no proxies."
+        : e.By.Person is null ? "it was not given by a person."
+        : _recused.Contains(e.Principal) || !_electorate!.TryGetVoter(e.Principal, out var principal) ? "the principal is not a voter on the proposal."
+        : HolderProblem(principal, e.Holder, e.HolderMember, _electorate) is { } problem ? problem
+        : _ballots.TryGetValue(e.Principal, out var own) && !own.ByProxy ? "the principal has voted itself in the round."
+        : _proxiesHeld.GetValueOrDefault(e.Holder) - (_proxies.GetValueOrDefault(e.Principal)?.Holder == e.Holder ? 1 : 0) >= rule.MaxPerHolder ? "the holder would carry more proxies than the rule allows."
+        : null;
+
+    // The standing proxies a first round freezes: each in force, from a voter to a representative of another voter, given
+    // by the principal's representative, one per principal, within the cap.
+    private static string? FrozenProxiesProblem(VotingOpened e, Electorate electorate)
+    {
+        if (e.Rule.Proxies is not { } rule)
+        {
+            return "it freezes standing proxies under a rule that takes none.";
+        }
+
+        var principals = new HashSet<PartnerId>();
+        var held = new Dictionary<PersonId, int>();
+        foreach (var proxy in e.Proxies!)
+        {
+            held[proxy.Holder] = held.GetValueOrDefault(proxy.Holder) + 1;
+            var problem =
+                !proxy.IsInForceAt(e.At) ? "a standing proxy it freezes is not in force when voting opens."
+                : !electorate.TryGetVoter(proxy.Principal, out var principal) ? "a standing proxy it freezes is from a member outside the electorate."
+                : HolderProblem(principal, proxy.Holder, proxy.HolderMember, electorate) is { } holder ? holder
+                : !principal.IsRepresentedBy(proxy.GrantedBy) ? "a standing proxy it freezes was not given by the principal's representative."
+                : !principals.Add(proxy.Principal) ? "it freezes two standing proxies of one member."
+                : held[proxy.Holder] > rule.MaxPerHolder ? "a holder would carry more standing proxies than the rule allows."
+                : null;
+            if (problem is not null)
+            {
+                return problem;
+            }
+        }
+
+        return null;
+    }
 
     private string? EndingProblem(RoundEnding ending) => ending switch
     {
@@ -986,12 +1300,19 @@ public sealed partial class Proposal : AggregateRoot<ProposalId>
                 : e.Electorate is null ? "the first round does not freeze an electorate."
                 : e.Electorate.Count == 0 ? "the electorate it freezes is empty."
                 : e.Stage != 0 ? "the first round is not under the proposal's own rule."
+                : e.Proxies is not null && e.Proxies.Any(p => _recused.Contains(p.Principal)) ? "it freezes a standing proxy of a recused member."
+                : e.Proxies is not null ? FrozenProxiesProblem(e, e.Electorate)
                 : null;
         }
 
         if (e.Electorate is not null)
         {
             return "only the first round freezes an electorate.";
+        }
+
+        if (e.Proxies is not null)
+        {
+            return "only the first round freezes standing proxies.";
         }
 
         return (_status, _rounds[^1].Ending) switch
@@ -1032,6 +1353,8 @@ public sealed partial class Proposal : AggregateRoot<ProposalId>
         Trigger.Reopen => "reopen for voting",
         Trigger.RecordAttendance => "record attendance",
         Trigger.CastBallot => "take ballots",
+        Trigger.GrantProxy => "take proxies",
+        Trigger.RevokeProxy => "take back proxies",
         Trigger.Withdraw => "be withdrawn",
         Trigger.MarkImplemented => "be marked implemented",
         Trigger.ScheduleReview => "be given a review date",
@@ -1076,6 +1399,8 @@ public sealed partial class Proposal : AggregateRoot<ProposalId>
 
         machine.Configure(ProposalStatus.Voting)
             .PermitReentry(Trigger.CastBallot)
+            .PermitReentry(Trigger.GrantProxy)
+            .PermitReentry(Trigger.RevokeProxy)
             .PermitReentry(Trigger.DeclareConflict)
             .PermitReentry(Trigger.RecordAttendance)
             .InternalTransitionIf(Trigger.Revise, _ => CurrentRule.AmendmentStartsNewRound, Stays, GuardAmendable)

@@ -70,6 +70,7 @@ public sealed record ConflictOfInterestDeclared(ProposalId Proposal, PartnerId V
 /// <param name="Deadline">When the round closes.</param>
 /// <param name="At">When.</param>
 /// <param name="By">Who.</param>
+/// <param name="Proxies">The standing proxies frozen with the electorate (first round only, where the rule takes proxies); <see langword="null"/> when none.</param>
 public sealed record VotingOpened(
     ProposalId Proposal,
     int Round,
@@ -79,7 +80,8 @@ public sealed record VotingOpened(
     Electorate? Electorate,
     Instant Deadline,
     Instant At,
-    Actor By) : IDomainEvent;
+    Actor By,
+    IReadOnlyList<StandingProxy>? Proxies = null) : IDomainEvent;
 
 /// <summary>The facilitator recorded who is present at the meeting deciding the proposal.</summary>
 /// <param name="Proposal">The proposal.</param>
@@ -89,7 +91,10 @@ public sealed record VotingOpened(
 /// <param name="By">Who.</param>
 public sealed record AttendanceRecorded(ProposalId Proposal, int Round, IReadOnlyList<PartnerId> Present, Instant At, Actor By) : IDomainEvent;
 
-/// <summary>A representative cast (or changed) a member's ballot; the latest ballot counts.</summary>
+/// <summary>
+/// A member's ballot was cast (or changed) by its own representative or by the holder of its proxy; the latest ballot
+/// counts. <c>By</c> names the person who cast it, <c>Voter</c> the member it was cast for.
+/// </summary>
 /// <param name="Proposal">The proposal.</param>
 /// <param name="Round">The round.</param>
 /// <param name="Voter">The member.</param>
@@ -97,7 +102,24 @@ public sealed record AttendanceRecorded(ProposalId Proposal, int Round, IReadOnl
 /// <param name="Reason">Its reason, if given.</param>
 /// <param name="At">When.</param>
 /// <param name="By">Who.</param>
-public sealed record BallotCast(ProposalId Proposal, int Round, PartnerId Voter, Stance Stance, string? Reason, Instant At, Actor By) : IDomainEvent;
+/// <param name="HolderMember">When the holder of the voter's proxy cast it: the other member whose representative the holder is; <see langword="null"/> when the voter's own representative cast it.</param>
+public sealed record BallotCast(ProposalId Proposal, int Round, PartnerId Voter, Stance Stance, string? Reason, Instant At, Actor By, PartnerId? HolderMember = null) : IDomainEvent;
+
+/// <summary>A member gave its vote on the proposal to another member's representative, replacing any proxy it had given before.</summary>
+/// <param name="Proposal">The proposal.</param>
+/// <param name="Principal">The member giving its vote.</param>
+/// <param name="Holder">The person who will cast it.</param>
+/// <param name="HolderMember">The other member whose representative the holder is.</param>
+/// <param name="At">When.</param>
+/// <param name="By">The principal's representative who gave it.</param>
+public sealed record ProxyGranted(ProposalId Proposal, PartnerId Principal, PersonId Holder, PartnerId HolderMember, Instant At, Actor By) : IDomainEvent;
+
+/// <summary>A member took back its proxy on the proposal; a ballot its holder already cast stays until the member votes itself.</summary>
+/// <param name="Proposal">The proposal.</param>
+/// <param name="Principal">The member.</param>
+/// <param name="At">When.</param>
+/// <param name="By">The principal's representative who revoked it.</param>
+public sealed record ProxyRevoked(ProposalId Proposal, PartnerId Principal, Instant At, Actor By) : IDomainEvent;
 
 /// <summary>A quorum reached late moved the deadline.</summary>
 /// <param name="Proposal">The proposal.</param>
@@ -123,10 +145,11 @@ public enum RoundEnding
     Amended = 4,
 }
 
-/// <summary>A round closed with its outcome.</summary>
+/// <summary>A round closed with its outcome, stored as figures; its explanation is rendered when read (<see cref="Decisions.Proposal.Explanation"/>).</summary>
+/// <remarks>Schema version 2. Version 1 also stored the explanation and the rule, quorum and conditions in words; its upcaster drops that prose.</remarks>
 /// <param name="Proposal">The proposal.</param>
 /// <param name="Round">The round.</param>
-/// <param name="Outcome">The explained outcome of the round.</param>
+/// <param name="Outcome">The figures of the round's outcome, decided by the round's rule (<see cref="ProposalRound.Rule"/>).</param>
 /// <param name="Ending">What follows.</param>
 /// <param name="At">When.</param>
 /// <param name="By">Who.</param>

@@ -33,13 +33,19 @@ public sealed record QuorumRule
     /// <param name="share">The share of the electorate needed, if any: more than zero and at most one.</param>
     /// <param name="minimum">The minimum count (or weight) needed, if any: from 1 to <see cref="Limits.MaxTotalWeight"/>.</param>
     /// <param name="countedStances">Which stances count toward a ballot quorum; must include <see cref="StanceSet.Support"/>.</param>
+    /// <param name="comparison">
+    /// Whether the count must reach the share (<see cref="ThresholdComparison.AtLeast"/>, the default: at least half of 20 is
+    /// 10) or exceed it (<see cref="ThresholdComparison.MoreThan"/>: a quorum of a majority of 20 members is 11, as Robert's
+    /// Rules reads "majority"). It qualifies the share; a minimum is always "at least".
+    /// </param>
     /// <exception cref="CoalitionRuleException">An undefined value (<c>Kernel.InvalidInput</c>), or the quorum is empty or ill-formed (<c>Decisions.InvalidQuorum</c>).</exception>
     [JsonConstructor]
-    public QuorumRule(QuorumSource source, Measure measure, Fraction? share, long? minimum, StanceSet countedStances = StanceSet.All)
+    public QuorumRule(QuorumSource source, Measure measure, Fraction? share, long? minimum, StanceSet countedStances = StanceSet.All, ThresholdComparison comparison = ThresholdComparison.AtLeast)
     {
         Ensure.Defined(source, nameof(source));
         Ensure.Defined(measure, nameof(measure));
         Ensure.Defined(countedStances, nameof(countedStances));
+        Ensure.Defined(comparison, nameof(comparison));
         string? problem = null;
         if (share is null && minimum is null)
         {
@@ -48,6 +54,10 @@ public sealed record QuorumRule
         else if (share is { } s && (s == Fraction.Zero || !s.IsAtMostOne))
         {
             problem = "A quorum share must be more than zero and at most one; got {share}.";
+        }
+        else if (comparison == ThresholdComparison.MoreThan && (share is null || share == Fraction.One))
+        {
+            problem = "'More than' qualifies a quorum's share, and more than all the members can never be present; got more than {share}.";
         }
         else if (minimum is < 1 || minimum > Limits.MaxTotalWeight)
         {
@@ -68,6 +78,7 @@ public sealed record QuorumRule
         Share = share;
         Minimum = minimum;
         CountedStances = countedStances;
+        Comparison = comparison;
     }
 
     /// <summary>Gets what the quorum counts.</summary>
@@ -85,15 +96,29 @@ public sealed record QuorumRule
     /// <summary>Gets the stances that count toward a ballot quorum.</summary>
     public StanceSet CountedStances { get; }
 
-    /// <summary>A share of the members must cast a ballot: <c>QuorumRule.OfMembers(Fraction.Half)</c>.</summary>
+    /// <summary>Gets whether the count must reach the share or exceed it.</summary>
+    public ThresholdComparison Comparison { get; }
+
+    /// <summary>A share of the members must cast a ballot: <c>QuorumRule.OfMembers(Fraction.Half)</c> is at least one half.</summary>
     /// <param name="share">The share.</param>
+    /// <param name="comparison">At least the share (the default), or more than it.</param>
     /// <returns>The rule.</returns>
-    public static QuorumRule OfMembers(Fraction share) => new(QuorumSource.Ballots, Measure.Headcount, share, null);
+    public static QuorumRule OfMembers(Fraction share, ThresholdComparison comparison = ThresholdComparison.AtLeast) =>
+        new(QuorumSource.Ballots, Measure.Headcount, share, null, comparison: comparison);
+
+    /// <summary>
+    /// More than one half of the members must cast a ballot: Robert's Rules' quorum of "a majority of the members", where a
+    /// majority is more than half (of 20 members, 11; at least half would be 10).
+    /// </summary>
+    /// <returns>The rule.</returns>
+    public static QuorumRule MajorityOfMembers() => OfMembers(Fraction.Half, ThresholdComparison.MoreThan);
 
     /// <summary>Members holding a share of the total weight must cast a ballot.</summary>
     /// <param name="share">The share.</param>
+    /// <param name="comparison">At least the share (the default), or more than it.</param>
     /// <returns>The rule.</returns>
-    public static QuorumRule OfWeight(Fraction share) => new(QuorumSource.Ballots, Measure.Weight, share, null);
+    public static QuorumRule OfWeight(Fraction share, ThresholdComparison comparison = ThresholdComparison.AtLeast) =>
+        new(QuorumSource.Ballots, Measure.Weight, share, null, comparison: comparison);
 
     /// <summary>At least this many members must cast a ballot.</summary>
     /// <param name="minimum">The count.</param>
@@ -102,26 +127,28 @@ public sealed record QuorumRule
 
     /// <summary>A share of the members must be recorded present at the meeting.</summary>
     /// <param name="share">The share.</param>
+    /// <param name="comparison">At least the share (the default), or more than it.</param>
     /// <returns>The rule.</returns>
-    public static QuorumRule OfMembersPresent(Fraction share) => new(QuorumSource.Attendance, Measure.Headcount, share, null);
+    public static QuorumRule OfMembersPresent(Fraction share, ThresholdComparison comparison = ThresholdComparison.AtLeast) =>
+        new(QuorumSource.Attendance, Measure.Headcount, share, null, comparison: comparison);
 
     /// <summary>The same quorum, with abstentions not counted toward it.</summary>
     /// <returns>The rule.</returns>
-    public QuorumRule WithoutAbstentions() => new(Source, Measure, Share, Minimum, CountedStances & ~StanceSet.Abstain);
+    public QuorumRule WithoutAbstentions() => new(Source, Measure, Share, Minimum, CountedStances & ~StanceSet.Abstain, Comparison);
 
     /// <summary>The same quorum, with opposing ballots not counted toward it.</summary>
     /// <returns>The rule.</returns>
-    public QuorumRule WithoutOpposition() => new(Source, Measure, Share, Minimum, CountedStances & ~StanceSet.Oppose);
+    public QuorumRule WithoutOpposition() => new(Source, Measure, Share, Minimum, CountedStances & ~StanceSet.Oppose, Comparison);
 
     /// <summary>The least count (or weight) that meets the quorum, given the electorate's total.</summary>
     /// <param name="basis">The electorate's headcount or total weight.</param>
-    /// <returns>The required amount, at least one.</returns>
+    /// <returns>The required amount, at least one: for one half of 20, 10; for more than one half of 20, 11.</returns>
     public long RequiredOf(long basis)
     {
         var required = Math.Max(1, Minimum ?? 0);
         if (Share is { } share)
         {
-            required = Math.Max(required, share.SmallestPartReaching(basis, strictlyMore: false));
+            required = Math.Max(required, share.SmallestPartReaching(basis, strictlyMore: Comparison == ThresholdComparison.MoreThan));
         }
 
         return required;
@@ -141,7 +168,7 @@ public sealed record QuorumRule
         };
         if (Share is { } share)
         {
-            text.Append(share.ToWords()).Append(" of ").Append(what);
+            text.Append(Comparison == ThresholdComparison.MoreThan ? "more than " : string.Empty).Append(share.ToWords()).Append(" of ").Append(what);
         }
 
         if (Minimum is { } minimum)

@@ -12,6 +12,8 @@ internal sealed class TallyCounts : IDisposable
 {
     private readonly long[] _count;
     private readonly long[] _weight;
+    private readonly long[] _proxyCount = new long[Stances.Count];
+    private readonly long[] _proxyWeight = new long[Stances.Count];
     private readonly Electorate _electorate;
 
     private TallyCounts(Electorate electorate)
@@ -27,6 +29,8 @@ internal sealed class TallyCounts : IDisposable
         _electorate = other._electorate;
         _count = (long[])other._count.Clone();
         _weight = (long[])other._weight.Clone();
+        _proxyCount = (long[])other._proxyCount.Clone();
+        _proxyWeight = (long[])other._proxyWeight.Clone();
         StanceOf = Rent(other._electorate.Count);
         Array.Copy(other.StanceOf, StanceOf, other._electorate.Count);
         BallotCount = other.BallotCount;
@@ -72,6 +76,11 @@ internal sealed class TallyCounts : IDisposable
             }
 
             Add(index, group, weight, ballot.Stance);
+            if (ballot.ByProxy)
+            {
+                _proxyCount[ballot.Stance.Index()]++;
+                _proxyWeight[ballot.Stance.Index()] += weight;
+            }
         }
     }
 
@@ -109,6 +118,9 @@ internal sealed class TallyCounts : IDisposable
         StanceOf[voterIndex] = (byte)stance;
         BallotCount++;
     }
+
+    /// <summary>The ballots (or their weight) of a stance that proxy holders cast.</summary>
+    public long ByProxy(Stance stance, Measure measure) => (measure == Measure.Headcount ? _proxyCount : _proxyWeight)[stance.Index()];
 
     public long Group(int group, Stance stance, Measure measure) =>
         (measure == Measure.Headcount ? _count : _weight)[(group * Stances.Count) + stance.Index()];

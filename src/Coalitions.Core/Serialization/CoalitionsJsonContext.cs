@@ -40,6 +40,8 @@ namespace Coalitions.Core.Serialization;
 [JsonSerializable(typeof(ProposalWithdrawn))]
 [JsonSerializable(typeof(ProposalImplemented))]
 [JsonSerializable(typeof(ReviewScheduled))]
+[JsonSerializable(typeof(ProxyGranted))]
+[JsonSerializable(typeof(ProxyRevoked))]
 [JsonSerializable(typeof(DecisionRule))]
 [JsonSerializable(typeof(DecisionOutcome))]
 [JsonSerializable(typeof(Electorate))]

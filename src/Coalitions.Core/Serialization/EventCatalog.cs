@@ -32,6 +32,8 @@ internal static class EventCatalog
         (typeof(ProposalWithdrawn), "Decisions.ProposalWithdrawn"),
         (typeof(ProposalImplemented), "Decisions.ProposalImplemented"),
         (typeof(ReviewScheduled), "Decisions.ReviewScheduled"),
+        (typeof(ProxyGranted), "Decisions.ProxyGranted"),
+        (typeof(ProxyRevoked), "Decisions.ProxyRevoked"),
         (typeof(PartnerRegistered), "Partners.PartnerRegistered"),
         (typeof(PartnerProfileUpdated), "Partners.PartnerProfileUpdated"),
         (typeof(RepresentativeAdded), "Partners.RepresentativeAdded"),

@@ -8,6 +8,7 @@ namespace Coalitions.Core.Storage;
 /// </summary>
 internal static class EventUpcasters
 {
+<<<<<<< HEAD
     public static IReadOnlyList<EventUpcaster> All { get; } =
     [
         EventUpcaster.Reshape("Polls.PollClosed", 1, PollClosedWithoutProse),
@@ -30,10 +31,44 @@ internal static class EventUpcasters
                 foreach (var round in rounds)
                 {
                     (round as JsonObject)?.Remove("note");
+=======
+    /// <summary>
+    /// <c>Decisions.RoundClosed</c> v1 → v2. Version 1 stored the outcome's explanation and the rule, the quorum and each
+    /// condition in words; version 2 stores figures only and renders the words when read, from the round's rule (kept in
+    /// <c>VotingOpened</c>). Every figure of version 1 is kept; the prose is dropped. Version 1 recorded a chamber-weighted
+    /// share only as a rounded percent, so such a share stays without its exact value.
+    /// </summary>
+    internal static EventUpcaster RoundClosedWithoutProse { get; } = EventUpcaster.Reshape("Decisions.RoundClosed", 1, json =>
+    {
+        if (json["outcome"] is JsonObject outcome)
+        {
+            outcome.Remove("explanation");
+            outcome.Remove("rule");
+            if (outcome["quorum"] is JsonObject quorum)
+            {
+                quorum.Remove("rule");
+            }
+
+            if (outcome["conditions"] is JsonArray conditions)
+            {
+                foreach (var condition in conditions.OfType<JsonObject>())
+                {
+                    condition.Remove("condition");
+>>>>>>> decisions-rules
                 }
             }
         }
 
         return json;
+<<<<<<< HEAD
     }
+=======
+    });
+
+    // After the upcasters it lists: static properties are initialized in the order they are written.
+    public static IReadOnlyList<EventUpcaster> All { get; } =
+    [
+        RoundClosedWithoutProse,
+    ];
+>>>>>>> decisions-rules
 }

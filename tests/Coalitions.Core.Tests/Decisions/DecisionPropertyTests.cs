@@ -21,11 +21,12 @@ public class DecisionPropertyTests
                 weighted ? Measure.Weight : Measure.Headcount));
 
     private static readonly Gen<QuorumRule?> GenQuorum =
-        Gen.Select(Gen.Int[0, 3], Gen.Int[0, Thresholds.Length - 1], Gen.Bool).Select((kind, t, weighted) => kind switch
+        Gen.Select(Gen.Int[0, 4], Gen.Int[0, Thresholds.Length - 1], Gen.Bool).Select((kind, t, weighted) => kind switch
         {
             0 => null,
             1 => (weighted ? QuorumRule.OfWeight(Thresholds[t]) : QuorumRule.OfMembers(Thresholds[t])),
             2 => QuorumRule.OfMembers(Thresholds[t]).WithoutAbstentions(),
+            3 => (weighted ? QuorumRule.OfWeight(Thresholds[t], ThresholdComparison.MoreThan) : QuorumRule.MajorityOfMembers()),
             _ => QuorumRule.AtLeastMembers(2),
         });
 
@@ -131,6 +132,32 @@ public class DecisionPropertyTests
                 return before != DecisionResult.Adopted || after is DecisionResult.Adopted or DecisionResult.Vetoed;
             },
             iter: 300);
+    }
+
+    /// <summary>
+    /// TEU art. 16(4) as the clause models it: under a double majority with a blocking minority of four, three members or
+    /// fewer never block; a proposal that has its share of members is adopted. With four or more members against, the
+    /// clause changes nothing.
+    /// </summary>
+    [Fact]
+    public void A_blocking_minority_of_three_never_blocks()
+    {
+        Gen.Select(Gen.Bool, GenElectorate(12, chambers: false), Gen.Int[0, 3].Array[12]).Sample(
+            (reinforced, electorate, choices) =>
+            {
+                var plain = reinforced ? DecisionRule.ReinforcedQualifiedMajority() : DecisionRule.QualifiedMajority();
+                var rule = plain.WithBlockingMinority(4);
+                Stance?[] options = [Stance.Support, Stance.Oppose, Stance.Abstain, null];
+                var ballots = electorate.Voters.Select((v, i) => options[choices[i]] is { } s ? new Ballot(v.Partner, s) : (Ballot?)null).OfType<Ballot>().ToArray();
+                var outcome = DecisionTally.Evaluate(rule, electorate, ballots);
+                var supporting = ballots.Count(b => b.Stance == Stance.Support);
+                var notSupporting = electorate.Count - supporting;
+                var membersMet = rule.Conditions[0].IsMetBy(supporting, electorate.Count);
+                return notSupporting >= 4
+                    ? outcome.Result == DecisionTally.Evaluate(plain, electorate, ballots).Result
+                    : outcome.Result == (membersMet ? DecisionResult.Adopted : DecisionResult.Rejected);
+            },
+            iter: 400);
     }
 
     /// <summary>The distinct results over every completion (each missing voter: any accepted stance, or none) and every casting vote.</summary>

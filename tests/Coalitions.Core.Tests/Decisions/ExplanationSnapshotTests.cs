@@ -1,4 +1,3 @@
-using System.Text;
 using Coalitions.Core.Decisions;
 using Coalitions.Core.Kernel;
 using NodaTime;
@@ -17,13 +16,13 @@ public class ExplanationSnapshotTests
         var quorum = QuorumRule.OfMembers(Fraction.Half);
         var weighted = new Electorate([Voter(1, 50), Voter(2, 20), Voter(3, 8), Voter(4, 8), Voter(5, 7), Voter(6, 7)]);
         Snapshot.Match(Render(
-            ("two thirds with quorum", DecisionTally.Evaluate(DecisionRule.TwoThirdsMajority().WithQuorum(quorum), Members(9), Ballots(Support, Support, Support, Support, Support, Oppose, Abstain))),
-            ("no quorum", DecisionTally.Evaluate(DecisionRule.SimpleMajority().WithQuorum(quorum), Members(9), Ballots(Support, Support, Oppose))),
-            ("tie without casting vote", DecisionTally.Evaluate(DecisionRule.SimpleMajority(), Members(4), Ballots(Support, Support, Oppose, Oppose))),
-            ("tie decided by the chair", DecisionTally.Evaluate(DecisionRule.SimpleMajority().WithCastingVote(), Members(4), Ballots(Support, Support, Oppose, Oppose), castingVote: Support)),
-            ("double majority fails on weight", DecisionTally.Evaluate(DecisionRule.QualifiedMajority(), weighted, Ballots(Oppose, Support, Support, Support, Support, Support))),
-            ("abstentions left out of quorum", DecisionTally.Evaluate(DecisionRule.SimpleMajority().WithQuorum(quorum.WithoutAbstentions()), Members(6), Ballots(Support, Abstain, Abstain))),
-            ("veto", DecisionTally.Evaluate(DecisionRule.SimpleMajority().WithVeto(), new Electorate([Voter(1), Voter(2), Voter(3, veto: true)]), Ballots(Support, Support, Oppose)))));
+            Case("two thirds with quorum", DecisionRule.TwoThirdsMajority().WithQuorum(quorum), Members(9), Ballots(Support, Support, Support, Support, Support, Oppose, Abstain)),
+            Case("no quorum", DecisionRule.SimpleMajority().WithQuorum(quorum), Members(9), Ballots(Support, Support, Oppose)),
+            Case("tie without casting vote", DecisionRule.SimpleMajority(), Members(4), Ballots(Support, Support, Oppose, Oppose)),
+            Case("tie decided by the chair", DecisionRule.SimpleMajority().WithCastingVote(), Members(4), Ballots(Support, Support, Oppose, Oppose), castingVote: Support),
+            Case("double majority fails on weight", DecisionRule.QualifiedMajority(), weighted, Ballots(Oppose, Support, Support, Support, Support, Support)),
+            Case("abstentions left out of quorum", DecisionRule.SimpleMajority().WithQuorum(quorum.WithoutAbstentions()), Members(6), Ballots(Support, Abstain, Abstain)),
+            Case("veto", DecisionRule.SimpleMajority().WithVeto(), new Electorate([Voter(1), Voter(2), Voter(3, veto: true)]), Ballots(Support, Support, Oppose))));
     }
 
     [Fact]
@@ -31,11 +30,11 @@ public class ExplanationSnapshotTests
     {
         var limit = new StandAsideLimit(1, null);
         Snapshot.Match(Render(
-            ("consensus reached", DecisionTally.Evaluate(DecisionRule.Consensus(limit), Members(4), Ballots(Support, Support, StandAside, Support))),
-            ("consensus blocked", DecisionTally.Evaluate(DecisionRule.Consensus(limit), Members(4), Ballots(Support, Block, Support, Block))),
-            ("too many stand asides", DecisionTally.Evaluate(DecisionRule.Consensus(limit), Members(4), Ballots(Support, StandAside, StandAside))),
-            ("consent given", DecisionTally.Evaluate(DecisionRule.Consent(), Members(3), Ballots(Support, Support))),
-            ("objection stands", DecisionTally.Evaluate(DecisionRule.Consent(), Members(3), Ballots(Support, Stance.Object, Support)))));
+            Case("consensus reached", DecisionRule.Consensus(limit), Members(4), Ballots(Support, Support, StandAside, Support)),
+            Case("consensus blocked", DecisionRule.Consensus(limit), Members(4), Ballots(Support, Block, Support, Block)),
+            Case("too many stand asides", DecisionRule.Consensus(limit), Members(4), Ballots(Support, StandAside, StandAside)),
+            Case("consent given", DecisionRule.Consent(), Members(3), Ballots(Support, Support)),
+            Case("objection stands", DecisionRule.Consent(), Members(3), Ballots(Support, Stance.Object, Support))));
     }
 
     [Fact]
@@ -50,8 +49,8 @@ public class ExplanationSnapshotTests
             [new Chamber("environmental", 1), new Chamber("social", 1, [new SubChamber("north", 1), new SubChamber("south", 1)]), new Chamber("economic", 1)]);
         var rule = DecisionRule.ChamberVote(PassCondition.MoreThan(Fraction.Half, VoteBase.VotesCast), PassCondition.AtLeast(Fraction.TwoThirds, VoteBase.VotesCast));
         Snapshot.Match(Render(
-            ("every chamber agrees", DecisionTally.Evaluate(rule, electorate, Ballots(Support, Support, Oppose, Support, Support, Oppose, Support, Support, Support))),
-            ("one chamber fails its own majority", DecisionTally.Evaluate(rule, electorate, Ballots(Support, Support, Support, Support, Support, Support, Support, Oppose, Oppose)))));
+            Case("every chamber agrees", rule, electorate, Ballots(Support, Support, Oppose, Support, Support, Oppose, Support, Support, Support)),
+            Case("one chamber fails its own majority", rule, electorate, Ballots(Support, Support, Support, Support, Support, Support, Support, Oppose, Oppose))));
     }
 
     [Fact]
@@ -59,18 +58,13 @@ public class ExplanationSnapshotTests
     {
         var rule = DecisionRule.SilenceProcedure(Duration.FromDays(3));
         Snapshot.Match(Render(
-            ("silence held", DecisionTally.Evaluate(rule, Members(9), Ballots())),
-            ("silence broken", DecisionTally.Evaluate(rule, Members(3), [new Ballot(Partner(2), Stance.Object), new Ballot(Partner(3), Stance.Object)]))));
+            Case("silence held", rule, Members(9), Ballots()),
+            Case("silence broken", rule, Members(3), [new Ballot(Partner(2), Stance.Object), new Ballot(Partner(3), Stance.Object)])));
     }
 
-    private static string Render(params (string Case, DecisionOutcome Outcome)[] cases)
-    {
-        var text = new StringBuilder();
-        foreach (var (name, outcome) in cases)
-        {
-            text.Append("## ").Append(name).Append('\n').Append(outcome.Rule).Append('\n').Append(outcome.Explanation).Append("\n\n");
-        }
+    /// <summary>One case: the rule in words and the explanation rendered from the outcome's figures.</summary>
+    private static string Case(string name, DecisionRule rule, Electorate electorate, Ballot[] ballots, IReadOnlyCollection<PartnerId>? present = null, Stance? castingVote = null) =>
+        $"## {name}\n{rule.Describe()}\n{DecisionTally.Evaluate(rule, electorate, ballots, present, castingVote).Explain(rule, electorate)}\n\n";
 
-        return text.ToString();
-    }
+    private static string Render(params string[] cases) => string.Concat(cases);
 }

@@ -50,10 +50,12 @@ public class MajorityVoteTests
     [Fact]
     public void A_tie_under_a_casting_vote_rule_awaits_the_chair()
     {
-        var outcome = DecisionTally.Evaluate(DecisionRule.SimpleMajority().WithCastingVote(), Members(2), Ballots(Support, Oppose));
+        var rule = DecisionRule.SimpleMajority().WithCastingVote();
+
+        var outcome = DecisionTally.Evaluate(rule, Members(2), Ballots(Support, Oppose));
 
         Assert.True(outcome.AwaitsCastingVote);
-        Assert.Contains("a tie awaiting the chair's casting vote", outcome.Explanation, StringComparison.Ordinal);
+        Assert.Contains("a tie awaiting the chair's casting vote", outcome.Explain(rule), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -104,6 +106,42 @@ public class MajorityVoteTests
         Assert.Equal(DecisionResult.NoQuorum, outcome.Result);
         Assert.Equal(5, outcome.Quorum!.Required);
         Assert.Empty(outcome.Conditions);
+    }
+
+    /// <summary>
+    /// Robert's Rules of Order Newly Revised (12th ed.): the quorum of a society is "a majority of the members" (40:3), and
+    /// a majority means more than half (1:7, 44:1). Of 20 members, at least half is 10, but a majority is 11.
+    /// </summary>
+    [Fact]
+    public void A_quorum_of_a_majority_of_the_members_is_more_than_half_so_20_members_need_11()
+    {
+        var rule = DecisionRule.SimpleMajority().WithQuorum(QuorumRule.MajorityOfMembers());
+        var ten = Enumerable.Repeat(Support, 10).ToArray();
+
+        var withTen = DecisionTally.Evaluate(rule, Members(20), Ballots(ten));
+        var withEleven = DecisionTally.Evaluate(rule, Members(20), Ballots([.. ten, Support]));
+
+        Assert.Equal((DecisionResult.NoQuorum, 11L), (withTen.Result, withTen.Quorum!.Required));
+        Assert.Equal(DecisionResult.Adopted, withEleven.Result);
+        Assert.StartsWith("No quorum. 10 of 20 members took part; quorum of more than one half of the members (11) not met.", withTen.Explain(rule), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_quorum_of_at_least_half_of_20_members_is_met_by_10()
+    {
+        var rule = DecisionRule.SimpleMajority().WithQuorum(QuorumRule.OfMembers(Fraction.Half));
+
+        var outcome = DecisionTally.Evaluate(rule, Members(20), Ballots(Enumerable.Repeat(Support, 10).ToArray()));
+
+        Assert.Equal((DecisionResult.Adopted, 10L), (outcome.Result, outcome.Quorum!.Required));
+    }
+
+    [Fact]
+    public void More_than_qualifies_a_quorum_share_and_more_than_all_can_never_be_met()
+    {
+        Assert.Equal(ErrorCodes.Decisions.InvalidQuorum, Assert.Throws<CoalitionRuleException>(() => QuorumRule.OfMembers(Fraction.One, ThresholdComparison.MoreThan)).Code);
+        Assert.Equal(ErrorCodes.Decisions.InvalidQuorum, Assert.Throws<CoalitionRuleException>(() => new QuorumRule(QuorumSource.Ballots, Measure.Headcount, null, 3, comparison: ThresholdComparison.MoreThan)).Code);
+        Assert.Equal(ThresholdComparison.MoreThan, QuorumRule.MajorityOfMembers().WithoutAbstentions().Comparison);
     }
 
     [Fact]
@@ -264,6 +302,6 @@ public class MajorityVoteTests
             "Adopted. 7 of 9 members took part; quorum of one half of the members (5) met.\n" +
             "Support 5, oppose 1, abstain 1.\n" +
             "At least two thirds of votes cast needed: 5 of 6 (83 %).",
-            outcome.Explanation);
+            outcome.Explain(rule, Members(9)));
     }
 }

@@ -171,6 +171,64 @@ public class ProposalHistoryTests
         Corrupt(history.Append(history[^1]));
     }
 
+    /// <summary>Voting under a rule with proxies before members 1 to 5; member 2 gave its proxy to member 3's representative.</summary>
+    private static List<IDomainEvent> WithProxy()
+    {
+        var proposal = Discussed(ProposalScenario.Proxies);
+        proposal.OpenVoting(Members(5), ChairActor, Start);
+        proposal.GrantProxy(Partner(2), Person(3), Partner(3), For(2), Hours(1));
+        return [.. proposal.DequeueUncommittedEvents()];
+    }
+
+    private static BallotCast ByProxy(int voter, int holder) => new(Id, 1, Partner(voter), Support, null, Hours(2), ProposalScenario.HolderFor(holder, voter), Partner(holder));
+
+    [Fact]
+    public void A_ballot_cast_by_proxy_replays_only_while_that_proxy_is_in_force()
+    {
+        Assert.Equal(5, Proposal.Rehydrate(WithProxy().Append(ByProxy(2, 3))).Version);
+        Corrupt(WithProxy().Append(ByProxy(1, 3)));
+        Corrupt(WithProxy().Append(ByProxy(2, 4)));
+        Corrupt(WithProxy().Append(new ProxyRevoked(Id, Partner(2), Hours(2), For(2))).Append(ByProxy(2, 3)));
+    }
+
+    [Fact]
+    public void A_ballot_cast_by_proxy_after_the_member_voted_itself_is_refused()
+    {
+        var history = WithProxy();
+        history.Add(new BallotCast(Id, 1, Partner(2), Oppose, null, Hours(2), For(2)));
+
+        Corrupt(history.Append(ByProxy(2, 3)));
+    }
+
+    [Fact]
+    public void A_proxy_is_given_only_in_an_open_round_under_a_rule_that_takes_proxies_to_another_members_representative()
+    {
+        var beforeVoting = WithProxy().Take(2).Append(new ProxyGranted(Id, Partner(2), Person(3), Partner(3), Hours(1), For(2)));
+        var withoutProxies = InVoting().Append(new ProxyGranted(Id, Partner(2), Person(3), Partner(3), Hours(1), For(2)));
+        var toItsOwn = WithProxy().Append(new ProxyGranted(Id, Partner(1), Person(1), Partner(1), Hours(1), For(1)));
+
+        Corrupt(beforeVoting);
+        Corrupt(withoutProxies);
+        Corrupt(toItsOwn);
+    }
+
+    [Fact]
+    public void A_proxy_is_revoked_only_while_in_force()
+    {
+        Corrupt(WithProxy().Append(new ProxyRevoked(Id, Partner(1), Hours(2), For(1))));
+    }
+
+    [Fact]
+    public void Standing_proxies_are_frozen_only_by_the_first_round_and_only_as_they_apply()
+    {
+        var opened = (VotingOpened)WithProxy()[2];
+
+        Corrupt(WithProxy().Take(2).Append(opened with { Proxies = [ProposalScenario.Standing(4, holder: 3, grantedBy: 3)] }));
+        Corrupt(WithProxy().Take(2).Append(opened with { Proxies = [ProposalScenario.Standing(4, holder: 3, until: Start)] }));
+        Corrupt(WithProxy().Take(2).Append(opened with { Rule = DecisionRule.SimpleMajority(), Proxies = [ProposalScenario.Standing(4, holder: 3)] }));
+        Corrupt(WithProxy().Append(opened with { Round = 2, Electorate = null, Proxies = [ProposalScenario.Standing(4, holder: 3)] }));
+    }
+
     [Fact]
     public void A_stored_voting_period_of_millions_of_days_is_unreadable()
     {
@@ -198,6 +256,19 @@ public class ProposalHistoryTests
         var error = Assert.Throws<StoredEventException>(() => CoalitionsJson.DeserializeEvent(stored.ToJsonString()));
 
         Assert.Equal(ErrorCodes.Kernel.UnreadableEvent, error.Code);
+    }
+
+    [Fact]
+    public void A_quorum_stored_before_quorums_could_be_more_than_a_share_reads_as_at_least_the_share()
+    {
+        var drafted = Proposal.Draft(Id, ProposalScenario.DraftOf(DecisionRule.SimpleMajority().WithQuorum(QuorumRule.OfMembers(Fraction.Half))), For(1), Start).DequeueUncommittedEvents()[0];
+        var stored = JsonNode.Parse(CoalitionsJson.SerializeEvent(drafted))!.AsObject();
+        stored["rule"]!["quorum"]!.AsObject().Remove("comparison");
+
+        var read = (ProposalDrafted)CoalitionsJson.DeserializeEvent(stored.ToJsonString());
+
+        Assert.Equal(ThresholdComparison.AtLeast, read.Rule.Quorum!.Comparison);
+        Assert.Equal(10, read.Rule.Quorum.RequiredOf(20));
     }
 
     [Theory]

@@ -527,7 +527,7 @@ public class SilenceProcedureTests
         var outcome = proposal.Close(Actor.System("scheduler"), Hours(72));
 
         Assert.Equal(DecisionResult.Adopted, outcome.Result);
-        Assert.Equal("Adopted. The silence held: none of the 9 members of the electorate objected before the deadline.", outcome.Explanation);
+        Assert.Equal("Adopted. The silence held: none of the 9 members of the electorate objected before the deadline.", proposal.Explanation);
     }
 
     [Fact]
@@ -539,7 +539,7 @@ public class SilenceProcedureTests
 
         Assert.Equal(ProposalStatus.Closed, proposal.Status);
         Assert.Equal(DecisionResult.SilenceBroken, proposal.Outcome!.Result);
-        Assert.StartsWith("Silence broken. Member 4 objected", proposal.Outcome.Explanation, StringComparison.Ordinal);
+        Assert.StartsWith("Silence broken. Member 4 objected", proposal.Explanation, StringComparison.Ordinal);
     }
 
     [Fact]

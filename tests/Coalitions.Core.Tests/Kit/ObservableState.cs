@@ -95,7 +95,7 @@ public static class ObservableState
     private static bool IsLeaf(Type type) =>
         type.IsPrimitive || type.IsEnum || type == typeof(string) || type == typeof(decimal) || type == typeof(Guid) ||
         type.Namespace == "NodaTime" || type.GetInterfaces().Any(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(Core.Kernel.ITypedId<>)) ||
-        type == typeof(Core.Kernel.Fraction);
+        type == typeof(Core.Kernel.Fraction) || type == typeof(Core.Decisions.ExactShare);
 
     private static bool IsOrdered(Type type) =>
         type.IsArray || type.GetInterfaces().Any(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IList<>)) ||

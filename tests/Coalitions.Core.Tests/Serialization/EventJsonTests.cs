@@ -53,6 +53,19 @@ public class EventJsonTests
         late.Withdraw("Overtaken by events.", For(1), Hours(41));
         events.AddRange(late.DequeueUncommittedEvents());
 
+        // Proxies (FSC: at most five per holder): member 4's standing proxy is frozen when voting opens and revoked;
+        // member 2 gives its vote on the proposal to member 3's representative, who casts it.
+        var proxied = Discussed(DecisionRule.SimpleMajority().WithQuorum(QuorumRule.MajorityOfMembers()).WithProxies(5, countTowardQuorum: false));
+        proxied.OpenVoting(Members(4), ChairActor, Start, [new StandingProxy(Partner(4), Person(3), Partner(3), Person(4), Start - Duration.FromDays(30))]);
+        proxied.GrantProxy(Partner(2), Person(3), Partner(3), For(2), Hours(1));
+        proxied.CastBallot(Partner(2), Support, null, Actor.Representing(Person(3), Partner(2)), Hours(2));
+        proxied.RevokeProxy(Partner(4), For(4), Hours(3));
+        proxied.Vote(1, Support, 4);
+        proxied.Vote(3, Oppose, 4);
+        proxied.Vote(4, Abstain, 4);
+        proxied.Close(ChairActor, Hours(5));
+        events.AddRange(proxied.DequeueUncommittedEvents().Skip(2));
+
         var partner = PartnerAggregate.Register(Partner(1), Kit.PartnerScenario.Profile(), new Representative(Person(1), "Amina Otieno", RepresentativeRole.Delegate), For(1), Start);
         partner.UpdateProfile(Kit.PartnerScenario.Profile(region: "Coast"), For(1), Hours(1));
         partner.AddRepresentative(new Representative(Person(2), "Baraka Mwangi", RepresentativeRole.Alternate), For(1), Hours(1));

@@ -1,0 +1,112 @@
+using System.Text.RegularExpressions;
+using Coalitions.Core.Decisions;
+using Coalitions.Core.Kernel;
+using Coalitions.Core.Tests.Kit;
+using static Coalitions.Core.Decisions.Stance;
+using static Coalitions.Core.Tests.Kit.Scenario;
+
+namespace Coalitions.Core.Tests.Docs;
+
+/// <summary>docs/decision-rules.md shows the code of <see cref="DecisionRulesGuide"/>, which compiles with these tests and runs here.</summary>
+public sealed partial class DecisionRulesGuideTests
+{
+    [Fact]
+    public void The_code_in_the_decision_rules_guide_is_the_code_these_tests_compile()
+    {
+        var source = File.ReadAllText(Path.Combine(GeneratedFile.RepositoryRoot, "tests/Coalitions.Core.Tests/Docs/DecisionRulesGuide.cs")).ReplaceLineEndings("\n");
+        var regions = Region().Matches(source).ToDictionary(m => m.Groups["name"].Value, m => Dedent(m.Groups["body"].Value));
+        var guide = File.ReadAllText(Path.Combine(GeneratedFile.RepositoryRoot, "docs/decision-rules.md")).ReplaceLineEndings("\n");
+        var used = new HashSet<string>();
+
+        var expected = Block().Replace(guide, m =>
+        {
+            var name = m.Groups["name"].Value;
+            Assert.True(regions.ContainsKey(name), $"docs/decision-rules.md shows a snippet '{name}' that DecisionRulesGuide.cs does not have.");
+            used.Add(name);
+            return $"<!-- snippet: {name} -->\n```csharp\n{regions[name]}\n```";
+        });
+
+        Assert.Equal(regions.Keys.Order(), used.Order());
+        GeneratedFile.AssertUpToDate("docs/decision-rules.md", expected);
+    }
+
+    [Fact]
+    public void The_rule_built_in_the_guide_is_a_consensus_falling_back_to_three_quarters_after_one_blocked_round()
+    {
+        var rule = DecisionRulesGuide.BuildingARule();
+
+        Assert.Equal((DecisionMethod.Consensus, FallbackWhen.Blocked, 1), (rule.Method, rule.Fallback!.When, rule.Fallback.AfterRounds));
+    }
+
+    [Fact]
+    public void The_guides_council_rule_lets_three_members_not_block_and_its_reinforced_rule_needs_72_percent_of_members()
+    {
+        var (council, reinforced) = DecisionRulesGuide.QualifiedMajorities();
+
+        // Ten members; the three largest hold 70 % of the weight and oppose: three cannot block under the clause.
+        var electorate = new Electorate([.. Enumerable.Range(1, 10).Select(n => Voter(n, weight: n <= 3 ? 70 : 10))]);
+        Ballot[] ballots = [.. Enumerable.Range(1, 10).Select(n => new Ballot(Partner(n), n <= 3 ? Oppose : Support))];
+
+        Assert.Equal(DecisionResult.Adopted, DecisionTally.Evaluate(council, electorate, ballots).Result);
+        Assert.Equal(DecisionResult.Rejected, DecisionTally.Evaluate(reinforced, electorate, ballots).Result);
+    }
+
+    [Fact]
+    public void The_guides_majority_of_members_is_eleven_of_twenty_and_at_least_half_is_ten()
+    {
+        var (moreThanHalf, sameQuorum, atLeastHalf) = DecisionRulesGuide.Quorums();
+        var twenty = Members(20);
+        var tenBallots = Ballots([.. Enumerable.Repeat(Support, 10)]);
+
+        Assert.Equal(moreThanHalf, sameQuorum);
+        Assert.Equal(DecisionResult.NoQuorum, DecisionTally.Evaluate(DecisionRule.SimpleMajority().WithQuorum(moreThanHalf), twenty, tenBallots).Result);
+        Assert.Equal(DecisionResult.Adopted, DecisionTally.Evaluate(DecisionRule.SimpleMajority().WithQuorum(atLeastHalf), twenty, tenBallots).Result);
+    }
+
+    [Fact]
+    public void The_guides_exact_shares_show_a_two_thirds_boundary_that_a_rounded_percent_could_not()
+    {
+        var rule = DecisionRule.MajorityVote(PassCondition.AtLeast(Fraction.TwoThirds, VoteBase.VotesCast));
+
+        var lines = DecisionRulesGuide.ExactShares(rule, Members(9), Ballots(Support, Support, Support, Support, Support, Support, Oppose, Oppose, Oppose));
+
+        Assert.Equal(["overall: 2/3 (67 %), met"], lines);
+    }
+
+    [Fact]
+    public void The_guides_proxy_is_cast_by_its_holder_and_replaced_by_the_members_own_ballot()
+    {
+        var proposal = Discussed(DecisionRulesGuide.ProxyRule());
+        proposal.OpenVoting(Members(5), ChairActor, Start);
+
+        DecisionRulesGuide.GiveAndCastByProxy(proposal, Partner(2), For(2), Person(3), Partner(3), Hours(1));
+
+        var cast = proposal.DequeueUncommittedEvents().OfType<BallotCast>().ToArray();
+        Assert.Equal([(Person(3), (PartnerId?)Partner(3)), (Person(2), null)], cast.Select(b => (b.By.Person!.Value, b.HolderMember)));
+        Assert.Equal((Oppose, false), proposal.Ballots.Single() is var ballot ? (ballot.Stance, ballot.ByProxy) : default);
+        Assert.Empty(proposal.Proxies);
+    }
+
+    [Fact]
+    public void The_guides_standing_proxy_is_frozen_when_voting_opens()
+    {
+        var proposal = Discussed(DecisionRulesGuide.ProxyRule());
+
+        DecisionRulesGuide.OpenWithStandingProxy(proposal, Members(5), Partner(4), Person(4), Person(3), Partner(3), ChairActor, Start);
+
+        Assert.Equal(new Proxy(Partner(4), Person(3), Partner(3), Person(4), ProxyScope.Standing), Assert.Single(proposal.Proxies));
+    }
+
+    private static string Dedent(string body)
+    {
+        var lines = body.Split('\n');
+        var indent = lines.Where(l => l.Trim().Length > 0).Min(l => l.Length - l.TrimStart().Length);
+        return string.Join('\n', lines.Select(l => l.Length >= indent ? l[indent..] : l.Trim())).TrimEnd();
+    }
+
+    [GeneratedRegex(@"#region snippet:(?<name>[\w-]+)\n(?<body>.*?)\n[ \t]*#endregion", RegexOptions.Singleline)]
+    private static partial Regex Region();
+
+    [GeneratedRegex(@"<!-- snippet: (?<name>[\w-]+) -->\n```csharp\n(?:(?!```)[^\n]*\n)*```")]
+    private static partial Regex Block();
+}
