@@ -8,30 +8,6 @@ namespace Coalitions.Core.Storage;
 /// </summary>
 internal static class EventUpcasters
 {
-<<<<<<< HEAD
-    public static IReadOnlyList<EventUpcaster> All { get; } =
-    [
-        EventUpcaster.Reshape("Polls.PollClosed", 1, PollClosedWithoutProse),
-    ];
-
-    /// <summary>
-    /// <c>Polls.PollClosed</c> version 1 stored its result with an <c>explanation</c> and a <c>note</c> per round, in
-    /// English prose; version 2 stores figures only (winners, rounds, thresholds, ties, counts) and renders the words when
-    /// the result is read. The prose is dropped: the words of an old result are rendered from its figures, like a new one's.
-    /// Figures version 1 did not record (thresholds, the surplus passed on, the answers per slot of a meeting-time poll)
-    /// are left out of its words.
-    /// </summary>
-    private static JsonObject PollClosedWithoutProse(JsonObject json)
-    {
-        if (json["result"] is JsonObject result)
-        {
-            result.Remove("explanation");
-            if (result["rounds"] is JsonArray rounds)
-            {
-                foreach (var round in rounds)
-                {
-                    (round as JsonObject)?.Remove("note");
-=======
     /// <summary>
     /// <c>Decisions.RoundClosed</c> v1 → v2. Version 1 stored the outcome's explanation and the rule, the quorum and each
     /// condition in words; version 2 stores figures only and renders the words when read, from the round's rule (kept in
@@ -54,21 +30,41 @@ internal static class EventUpcasters
                 foreach (var condition in conditions.OfType<JsonObject>())
                 {
                     condition.Remove("condition");
->>>>>>> decisions-rules
                 }
             }
         }
 
         return json;
-<<<<<<< HEAD
-    }
-=======
+    });
+
+    /// <summary>
+    /// <c>Polls.PollClosed</c> version 1 stored its result with an <c>explanation</c> and a <c>note</c> per round, in
+    /// English prose; version 2 stores figures only (winners, rounds, thresholds, ties, counts) and renders the words when
+    /// the result is read. The prose is dropped: the words of an old result are rendered from its figures, like a new one's.
+    /// Figures version 1 did not record (thresholds, the surplus passed on, the answers per slot of a meeting-time poll)
+    /// are left out of its words.
+    /// </summary>
+    internal static EventUpcaster PollClosedWithoutProse { get; } = EventUpcaster.Reshape("Polls.PollClosed", 1, json =>
+    {
+        if (json["result"] is JsonObject result)
+        {
+            result.Remove("explanation");
+            if (result["rounds"] is JsonArray rounds)
+            {
+                foreach (var round in rounds)
+                {
+                    (round as JsonObject)?.Remove("note");
+                }
+            }
+        }
+
+        return json;
     });
 
     // After the upcasters it lists: static properties are initialized in the order they are written.
     public static IReadOnlyList<EventUpcaster> All { get; } =
     [
         RoundClosedWithoutProse,
+        PollClosedWithoutProse,
     ];
->>>>>>> decisions-rules
 }

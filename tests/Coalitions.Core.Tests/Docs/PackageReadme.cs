@@ -50,7 +50,7 @@ public static class PackageReadme
 
         proposal.CastBallot(members[2].Partner, Stance.Support, null, DelegateOf(2), monday + Duration.FromHours(4));
         DecisionOutcome outcome = proposal.Close(Actor.ForPerson(chair), monday + Duration.FromHours(5));
-        Console.WriteLine(outcome.Explanation);
+        Console.WriteLine(proposal.Explanation);
 
         // Every change is an event: store them, and rebuild the proposal from them later.
         var stored = proposal.DequeueUncommittedEvents();

@@ -17,7 +17,7 @@ public class PackageReadmeTests
         Assert.NotEmpty(refusal);
         var printed = console.ToString();
         Assert.Contains(refusal, printed, StringComparison.Ordinal);
-        Assert.Contains(outcome.Explanation, printed, StringComparison.Ordinal);
+        Assert.Contains(outcome.Explain(DecisionRule.TwoThirdsMajority().WithQuorum(QuorumRule.OfMembers(Core.Kernel.Fraction.Half))), printed, StringComparison.Ordinal);
         Assert.Contains("Admit Community Libraries: Adopted, rebuilt from 7 events.", printed, StringComparison.Ordinal);
         foreach (var readme in new[] { "src/Coalitions.Core/PACKAGE.md", "README.md" })
         {
