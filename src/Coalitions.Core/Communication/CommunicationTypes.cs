@@ -304,13 +304,13 @@ internal static class CommunicationRules
     public static (ErrorCode Code, string Message)? Problem(CommunicationPlanDraft draft)
     {
         var audiences = draft.Audiences.Select(a => a.Key).ToHashSet();
-        var channels = draft.Channels.ToDictionary(c => c.Key, c => c, EqualityComparer<ChannelKey>.Default);
+        var channels = draft.Channels.Select(c => c.Key).ToHashSet();
         if (audiences.Count != draft.Audiences.Count || channels.Count != draft.Channels.Count)
         {
             return (ErrorCodes.Communication.InvalidPlan, "Each audience and each channel has its own key.");
         }
 
-        if (draft.Deliveries.FirstOrDefault(d => !audiences.Contains(d.Audience) || !channels.ContainsKey(d.Channel)) is { } stray)
+        if (draft.Deliveries.FirstOrDefault(d => !audiences.Contains(d.Audience) || !channels.Contains(d.Channel)) is { } stray)
         {
             return (ErrorCodes.Communication.UnknownReference, $"A delivery names '{KeyText.Show(stray.Audience.Value)}' through '{KeyText.Show(stray.Channel.Value)}', which the plan does not define.");
         }

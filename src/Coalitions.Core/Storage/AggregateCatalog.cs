@@ -28,9 +28,9 @@ internal static class AggregateCatalog
         AggregateType.Create<Poll, PollId>("poll", Poll.Rehydrate),
         AggregateType.Create<Agreement, AgreementId>("agreement", Agreement.Rehydrate),
         AggregateType.Create<Meeting, MeetingId>("meeting", Meeting.Rehydrate),
-        AggregateType.Create<MeetingSeries, MeetingSeriesId>("meeting-series", MeetingSeries.Rehydrate),
-        AggregateType.Create<EventPreparation, PreparationId>("event-preparation", EventPreparation.Rehydrate),
-        AggregateType.Create<CommunicationPlan, CommunicationPlanId>("communication-plan", CommunicationPlan.Rehydrate),
+        AggregateType.Create<MeetingSeries, MeetingSeriesId>("meetingseries", MeetingSeries.Rehydrate),
+        AggregateType.Create<EventPreparation, PreparationId>("preparation", EventPreparation.Rehydrate),
+        AggregateType.Create<CommunicationPlan, CommunicationPlanId>("communicationplan", CommunicationPlan.Rehydrate),
     ];
 
     public static readonly FrozenDictionary<Type, AggregateType> ByType = Entries.ToFrozenDictionary(e => e.Type);

@@ -102,6 +102,64 @@ public static class MeetingScenario
     public static Instant InGeneva(int year, int month, int day, int hour = 12) =>
         new LocalDateTime(year, month, day, hour, 0).InZoneStrictly(DateTimeZoneProviders.Tzdb[Geneva]).ToInstant();
 
+    /// <summary>Every event type of the meetings and communication rooms, from real commands, with fixed ids.</summary>
+    public static IReadOnlyList<IDomainEvent> SampleEvents()
+    {
+        var events = new List<IDomainEvent>();
+        var minuted = Minuted();
+        minuted.CompleteAction(new ActionKey("welcome-pack"), new LocalDate(2026, 3, 12), "Sent by email.", For(5), Tuesday + Duration.FromDays(3));
+        events.AddRange(minuted.DequeueUncommittedEvents());
+
+        var next = Meeting.Convene(NextMeeting, Plan(), Coalition, Governance, ChairOfSteering, Tuesday + Duration.FromDays(4));
+        next.AddAgendaItem(new AgendaItem(new AgendaKey("aob"), "Any other business", AgendaItemKind.Discussion, Duration.FromMinutes(5)), ChairOfSteering, Tuesday + Duration.FromDays(4));
+        next.RemoveAgendaItem(new AgendaKey("aob"), ChairOfSteering, Tuesday + Duration.FromDays(4));
+        next.CarryForward(new AgendaKey("actions"), [minuted], Duration.FromMinutes(10), ChairOfSteering, Tuesday + Duration.FromDays(4));
+        next.Schedule(Tuesday + Duration.FromDays(35), Duration.FromHours(1), ChairOfSteering, Tuesday + Duration.FromDays(4));
+        next.Postpone("The chair is travelling.", ChairOfSteering, Tuesday + Duration.FromDays(5));
+        next.Cancel("Merged with the general assembly.", ChairOfSteering, Tuesday + Duration.FromDays(6));
+        events.AddRange(next.DequeueUncommittedEvents().Skip(1));
+
+        var series = Series();
+        series.ScheduleNext(TheMeeting, Instant.FromUtc(2026, 3, 10, 13, 0), ChairOfSteering, Start);
+        series.ChangeParticipants([Participant(4, Nairobi), Participant(5, Geneva)], Coalition, ChairOfSteering, Start + Duration.FromDays(9));
+        series.Pause("Summer break.", ChairOfSteering, Start + Duration.FromDays(10));
+        series.Resume(ChairOfSteering, Start + Duration.FromDays(11));
+        series.End("The committee meets in the assembly instead.", ChairOfSteering, Start + Duration.FromDays(12));
+        events.AddRange(series.DequeueUncommittedEvents());
+
+        var preparation = Preparation();
+        preparation.AddTask(Task("briefing-paper", 2), Coalition, Secretariat, Start);
+        preparation.CompleteTask(new TaskKey("briefing-paper"), new LocalDate(2026, 3, 20), For(5), InGeneva(2026, 3, 20));
+        preparation.NameAttendee(new Attendee(Partner(6), Person(6), "Member 6", NewParticipant: true), Coalition, Secretariat, Start);
+        preparation.TakePosition(new PositionKey("financing"), "Six percent of GDP for education", CoalitionScenario.Adopted(MatterType.AdoptPolicyPosition), Coalition, Secretariat, Start);
+        preparation.PlanPreMeeting(NextMeeting, new LocalDate(2026, 6, 13), Secretariat, Start);
+        preparation.RecordPreMeeting(PreMeeting(), Coalition, Secretariat, InGeneva(2026, 6, 13, 18));
+        preparation.Conclude("The statement was read in the plenary.", Secretariat, InGeneva(2026, 6, 19));
+        events.AddRange(preparation.DequeueUncommittedEvents());
+        var called = EventPreparation.Begin(PreparationId.FromGuid(Guid.Parse("f2000000-0000-0000-0000-000000000002")), Conference, [], Coalition, Secretariat, Start);
+        called.Cancel("The conference was postponed.", Secretariat, Start + Duration.FromDays(1));
+        events.AddRange(called.DequeueUncommittedEvents().Skip(1));
+
+        var plan = CommunicationPlan.Draft(ThePlan, CommunicationScenario.Draft(), Coalition, Secretariat, Start);
+        plan.Revise(CommunicationScenario.Draft("Communication plan 2026-2027"), Coalition, Secretariat, Start);
+        plan.ScheduleContent(new ContentItem(new ContentKey("forum-reel"), CommunicationScenario.Social, new LocalDate(2026, 4, 20), "Reel for the county forum", [CommunicationScenario.Public], CommunicationScenario.Instagram, CommunicationScenario.Awareness, NextMeeting), Coalition, CommunicationScenario.SocialOwner, Start);
+        plan.Adopt(Governance, CommunicationScenario.Adoption, Coalition, Secretariat, Start);
+        plan.RecordSent(new SentCommunication(CommunicationScenario.Social, new LocalDate(2026, 4, 20), "Reel for the county forum", [CommunicationScenario.Public], new ContentKey("forum-reel"), CommunicationScenario.Instagram, "https://example.org/reel"), Coalition, CommunicationScenario.SocialOwner, CommunicationScenario.OnDay(4, 20));
+        plan.RecordMeasurement(CommunicationScenario.Reach, new LocalDate(2026, 4, 30), 2_400, Coalition, CommunicationScenario.SocialOwner, CommunicationScenario.OnDay(4, 30));
+        plan.Amend(CommunicationScenario.Draft("Communication plan 2026-2027, amended"), Governance, CommunicationScenario.Adoption, Coalition, Secretariat, CommunicationScenario.OnDay(5, 1));
+        plan.Retire("Replaced by the 2027 plan.", Coalition, Secretariat, CommunicationScenario.OnDay(12, 31));
+        events.AddRange(plan.DequeueUncommittedEvents());
+        return events;
+    }
+
+    public static PreMeetingOutcome PreMeeting() => new(
+        "The draft outcome document drops the target of six percent.",
+        ["Keep the six percent target in the outcome document.", "Protect the line on girls' education."],
+        "Member 5 speaks in the opening plenary; member 6 follows the drafting group.",
+        [new PreparationTask(new TaskKey("plenary-statement"), "Deliver the statement in the opening plenary.", Partner(5), Person(5), Period.Zero)],
+        ["Statements are cleared by the spokesperson.", "The group meets each evening at 19:00."],
+        [Person(6)]);
+
     private static GovernanceAggregate Seated()
     {
         var governance = GovernanceScenario.With(GovernanceTemplates.AdvocacyCoalition(), Coalition);
