@@ -77,7 +77,7 @@ public static class HostileCases
             .Add(MeetingScenario.TheMeeting, MeetingScenario.NextMeeting)
             .Add(MeetingScenario.Plan(), MeetingScenario.Plan(MeetingFormat.Hybrid, "Nairobi office"))
             .Add(MeetingScenario.Coalition, MeetingScenario.Coalition, Founded())
-            .Add(MeetingScenario.Governance)
+            .Add(MeetingScenario.TheGovernance)
             .Add(MeetingInstants)
             .Add(Duration.FromHours(1), Duration.FromMinutes(30), Duration.FromMinutes(10))
             .Add(new AgendaItem(new AgendaKey("aob"), "Any other business", AgendaItemKind.Discussion, Duration.FromMinutes(5)),
@@ -115,7 +115,7 @@ public static class HostileCases
             .Add(MeetingScenario.TheMeeting, MeetingScenario.NextMeeting)
             .Add(MeetingScenario.SeriesPlan(), MeetingScenario.SeriesPlan(new LocalDate(2026, 3, 31)), MeetingScenario.SeriesPlan(searchDays: 3))
             .Add(MeetingScenario.Coalition, MeetingScenario.Coalition, Founded())
-            .Add(MeetingScenario.Governance)
+            .Add(MeetingScenario.TheGovernance)
             .Add(Start, Hours(24), Instant.FromUtc(2026, 3, 10, 13, 0), Instant.FromUtc(2026, 4, 10, 13, 0), Instant.FromUtc(2026, 3, 11, 13, 0))
             .Add<IReadOnlyList<MeetingParticipant>>([.. MeetingScenario.Committee()], [MeetingScenario.Participant(4, MeetingScenario.Nairobi)], [MeetingScenario.Participant(9, "Asia/Kolkata")])
             .Add("Summer break."));
@@ -157,7 +157,7 @@ public static class HostileCases
         {
             var draft = Core.Communication.CommunicationPlan.Draft(MeetingScenario.ThePlan, CommunicationScenario.Draft(), MeetingScenario.Coalition, Secretariat, Start);
             var adopted = Core.Communication.CommunicationPlan.Draft(MeetingScenario.ThePlan, CommunicationScenario.Draft(), MeetingScenario.Coalition, Secretariat, Start);
-            adopted.Adopt(MeetingScenario.Governance, CommunicationScenario.Adoption, MeetingScenario.Coalition, Secretariat, Start);
+            adopted.Adopt(MeetingScenario.TheGovernance, CommunicationScenario.Adoption, MeetingScenario.Coalition, Secretariat, Start);
             adopted.RecordSent(new SentCommunication(CommunicationScenario.Newsletter, new LocalDate(2026, 4, 1), "April newsletter", [CommunicationScenario.Members]), MeetingScenario.Coalition, CommunicationScenario.NewsletterOwner, CommunicationScenario.OnDay(4, 2));
             var retired = Core.Communication.CommunicationPlan.Draft(MeetingScenario.ThePlan, CommunicationScenario.Draft(), MeetingScenario.Coalition, Secretariat, Start);
             retired.Retire(null, MeetingScenario.Coalition, Secretariat, Start);
@@ -169,7 +169,7 @@ public static class HostileCases
             .Add(MeetingScenario.ThePlan)
             .Add(CommunicationScenario.Draft(), CommunicationScenario.Draft("Amended"))
             .Add(MeetingScenario.Coalition, MeetingScenario.Coalition, Founded())
-            .Add<IRuleBook>(MeetingScenario.Governance, OpenDoor)
+            .Add<IRuleBook>(MeetingScenario.TheGovernance, OpenDoor)
             .Add(CommunicationScenario.Adoption, Adopted(MatterType.AmendCharter))
             .Add(Start, CommunicationScenario.OnDay(4, 2), CommunicationScenario.OnDay(4, 30), CommunicationScenario.OnDay(6, 1))
             .Add(new ContentItem(new ContentKey("forum-reel"), CommunicationScenario.Social, new LocalDate(2026, 4, 20), "Reel", [CommunicationScenario.Public], CommunicationScenario.Instagram, CommunicationScenario.Awareness),

@@ -33,7 +33,7 @@ public static class MeetingScenario
 
     public static readonly CoalitionAggregate Coalition = GovernanceScenario.NineMembers();
 
-    public static readonly GovernanceAggregate Governance = Seated();
+    public static readonly GovernanceAggregate TheGovernance = Seated();
 
     /// <summary>Tuesday 10 March 2026, 12:00 UTC (15:00 in Nairobi).</summary>
     public static readonly Instant Tuesday = Instant.FromUtc(2026, 3, 10, 12, 0);
@@ -46,7 +46,7 @@ public static class MeetingScenario
     public static MeetingPlan Plan(MeetingFormat format = MeetingFormat.Online, string? location = null) =>
         new(TheCoalition, "Steering committee", format, Committee(), [Chair], Steering, location, "https://meet.example.org/steering", Purpose: "Monthly meeting of the steering committee.");
 
-    public static Meeting Convened() => Meeting.Convene(TheMeeting, Plan(), Coalition, Governance, ChairOfSteering, Start);
+    public static Meeting Convened() => Meeting.Convene(TheMeeting, Plan(), Coalition, TheGovernance, ChairOfSteering, Start);
 
     /// <summary>Convened at <see cref="Start"/>, scheduled for <see cref="Tuesday"/> for an hour, with a decision item for proposal 1.</summary>
     public static Meeting Scheduled()
@@ -86,7 +86,7 @@ public static class MeetingScenario
         new(TheCoalition, Steering, "Steering committee", MeetingFormat.Online, Committee(), [Chair], first ?? new LocalDate(2026, 3, 10), usual ?? new LocalTime(17, 0), Duration.FromHours(1), SearchDays: searchDays);
 
     public static MeetingSeries Series(LocalDate? first = null, LocalTime? usual = null, int searchDays = 1) =>
-        MeetingSeries.Begin(TheSeries, SeriesPlan(first, usual, searchDays), Coalition, Governance, ChairOfSteering, Start);
+        MeetingSeries.Begin(TheSeries, SeriesPlan(first, usual, searchDays), Coalition, TheGovernance, ChairOfSteering, Start);
 
     public static ExternalEvent Conference => new("Education financing conference", "Palais des Nations, Geneva", Geneva, new LocalDate(2026, 6, 15), new LocalDate(2026, 6, 17), "UNESCO");
 
@@ -110,7 +110,7 @@ public static class MeetingScenario
         minuted.CompleteAction(new ActionKey("welcome-pack"), new LocalDate(2026, 3, 12), "Sent by email.", For(5), Tuesday + Duration.FromDays(3));
         events.AddRange(minuted.DequeueUncommittedEvents());
 
-        var next = Meeting.Convene(NextMeeting, Plan(), Coalition, Governance, ChairOfSteering, Tuesday + Duration.FromDays(4));
+        var next = Meeting.Convene(NextMeeting, Plan(), Coalition, TheGovernance, ChairOfSteering, Tuesday + Duration.FromDays(4));
         next.AddAgendaItem(new AgendaItem(new AgendaKey("aob"), "Any other business", AgendaItemKind.Discussion, Duration.FromMinutes(5)), ChairOfSteering, Tuesday + Duration.FromDays(4));
         next.RemoveAgendaItem(new AgendaKey("aob"), ChairOfSteering, Tuesday + Duration.FromDays(4));
         next.CarryForward(new AgendaKey("actions"), [minuted], Duration.FromMinutes(10), ChairOfSteering, Tuesday + Duration.FromDays(4));
@@ -143,10 +143,10 @@ public static class MeetingScenario
         var plan = CommunicationPlan.Draft(ThePlan, CommunicationScenario.Draft(), Coalition, Secretariat, Start);
         plan.Revise(CommunicationScenario.Draft("Communication plan 2026-2027"), Coalition, Secretariat, Start);
         plan.ScheduleContent(new ContentItem(new ContentKey("forum-reel"), CommunicationScenario.Social, new LocalDate(2026, 4, 20), "Reel for the county forum", [CommunicationScenario.Public], CommunicationScenario.Instagram, CommunicationScenario.Awareness, NextMeeting), Coalition, CommunicationScenario.SocialOwner, Start);
-        plan.Adopt(Governance, CommunicationScenario.Adoption, Coalition, Secretariat, Start);
+        plan.Adopt(TheGovernance, CommunicationScenario.Adoption, Coalition, Secretariat, Start);
         plan.RecordSent(new SentCommunication(CommunicationScenario.Social, new LocalDate(2026, 4, 20), "Reel for the county forum", [CommunicationScenario.Public], new ContentKey("forum-reel"), CommunicationScenario.Instagram, "https://example.org/reel"), Coalition, CommunicationScenario.SocialOwner, CommunicationScenario.OnDay(4, 20));
         plan.RecordMeasurement(CommunicationScenario.Reach, new LocalDate(2026, 4, 30), 2_400, Coalition, CommunicationScenario.SocialOwner, CommunicationScenario.OnDay(4, 30));
-        plan.Amend(CommunicationScenario.Draft("Communication plan 2026-2027, amended"), Governance, CommunicationScenario.Adoption, Coalition, Secretariat, CommunicationScenario.OnDay(5, 1));
+        plan.Amend(CommunicationScenario.Draft("Communication plan 2026-2027, amended"), TheGovernance, CommunicationScenario.Adoption, Coalition, Secretariat, CommunicationScenario.OnDay(5, 1));
         plan.Retire("Replaced by the 2027 plan.", Coalition, Secretariat, CommunicationScenario.OnDay(12, 31));
         events.AddRange(plan.DequeueUncommittedEvents());
         return events;
