@@ -1,4 +1,5 @@
 using Coalitions.Core.Decisions;
+using Coalitions.Core.Governance;
 using Coalitions.Core.Kernel;
 using Coalitions.Core.Meetings;
 using Coalitions.Core.Serialization;
@@ -32,6 +33,21 @@ public class MeetingTests
         var meeting = Meeting.Convene(TheMeeting, Plan(), Coalition, TheGovernance, Secretariat, Start);
 
         Assert.Contains(Person(800), meeting.Facilitators);
+    }
+
+    [Fact]
+    public void In_a_loose_network_the_facilitator_of_the_members_meeting_convenes_it_and_the_member_before_them_no_longer_can()
+    {
+        var governance = GovernanceScenario.With(GovernanceTemplates.LooseNetwork(), Coalition);
+        governance.AssignOffice("members", Office.Facilitator, Partner(4), Coalition, Secretariat, Start);
+        var plan = Plan() with { Body = "members", Title = "Members' meeting", Facilitators = [] };
+
+        var meeting = Meeting.Convene(TheMeeting, plan, Coalition, governance, For(4), Start);
+        governance.AssignOffice("members", Office.Facilitator, Partner(5), Coalition, For(4), Start + Duration.FromDays(1));
+
+        Assert.Equal([Person(4)], meeting.Facilitators);
+        Assert.Equal(ErrorCodes.Meetings.NotAConvenor, Assert.Throws<CoalitionRuleException>(() => Meeting.Convene(NextMeeting, plan, Coalition, governance, For(4), Start + Duration.FromDays(2))).Code);
+        Assert.Equal("members", Meeting.Convene(NextMeeting, plan, Coalition, governance, For(5), Start + Duration.FromDays(2)).Body);
     }
 
     [Fact]
