@@ -287,6 +287,7 @@ Console.WriteLine($"   {meeting.Close(seed: 0, secretariat, monday + Duration.Fr
 Console.WriteLine();
 
 ProxyChapter.Run(coalition, coalitionAggregate.ElectorateFor(MatterType.AdoptPolicyPosition, monday, names.GetValueOrDefault), [.. members.Select(m => (m.Id, m.Delegate))], chair, monday);
+MeetingsChapter.Run(coalitionAggregate, governance, partners, firstChair, statement.Reference!, secretariat, monday + Duration.FromDays(4));
 // 4. Every change is an event: the whole story is saved to a SQLite file, then rebuilt from it.
 Chapter("4. The record: saved to a SQLite file and rebuilt");
 var folder = Directory.CreateTempSubdirectory("coalitions-quickstart-");

@@ -38,4 +38,7 @@ public enum MatterType
 
     /// <summary>A matter the coalition names itself.</summary>
     Custom = 12,
+
+    /// <summary>Adopt or amend the coalition's communication plan (with its social media plan).</summary>
+    AdoptCommunicationPlan = 13,
 }

@@ -31,6 +31,12 @@ public enum DueKind
 
     /// <summary>A membership lapses: its term and grace period are over (a notice: its rights are gone until renewed).</summary>
     MembershipLapses = 9,
+
+    /// <summary>A scheduled meeting starts in a day (a notice to its participants: the reminder goes out a day before the start).</summary>
+    MeetingReminder = 10,
+
+    /// <summary>An action item a meeting set falls due and is not yet done (a notice to its owner).</summary>
+    ActionItemDue = 11,
 }
 
 /// <summary>The commands the scheduler calls, by name, as the system actor <c>Actor.System("scheduler")</c>.</summary>
@@ -50,7 +56,7 @@ public static class ScheduledCommand
 /// <param name="DueAt">When it falls due. Calendar dates fall due at the start of the day in the coalition's time zone (agreements: UTC).</param>
 /// <param name="Command">The command to call (see <see cref="ScheduledCommand"/>), or <see langword="null"/> for a notice.</param>
 /// <param name="Round">The voting round, for a round deadline.</param>
-/// <param name="Subject">What within the aggregate it concerns: the member (a partner id) or the commitment's key.</param>
+/// <param name="Subject">What within the aggregate it concerns: the member (a partner id), the commitment's key or the action item's key.</param>
 public sealed record DueItem(string Key, DueKind Kind, string StreamName, Instant DueAt, string? Command, int? Round = null, string? Subject = null)
 {
     /// <summary>Gets whether this is a notice for people to act on, with no command for the scheduler to call.</summary>

@@ -3,6 +3,7 @@ using Coalitions.Core.Agreements;
 using Coalitions.Core.Coalitions;
 using Coalitions.Core.Decisions;
 using Coalitions.Core.Kernel;
+using Coalitions.Core.Meetings;
 using Coalitions.Core.Polls;
 using Coalitions.Core.Storage;
 using NodaTime;
@@ -13,7 +14,7 @@ namespace Coalitions.Core.Hosting;
 /// The one query a host's timer asks: what is due at an instant, across every aggregate whose events it has seen. A
 /// projection over the global log: voting rounds and silence procedures at their deadline, polls to close, decisions due
 /// for review, agreements entering their notice period or expiring, commitments falling due, membership terms ending and
-/// lapsing.
+/// lapsing; reminders a day before meetings and action items falling due.
 /// </summary>
 /// <remarks>
 /// <para>Feed it with <see cref="CatchUpAsync"/> (it reads the log after <see cref="Position"/>), or with
@@ -22,7 +23,8 @@ namespace Coalitions.Core.Hosting;
 /// <para>It reads: <c>VotingOpened</c>, <c>DeadlineExtended</c>, <c>RoundClosed</c>, <c>ProposalWithdrawn</c>,
 /// <c>ReviewScheduled</c>; <c>PollOpened</c>, <c>PollClosed</c>, <c>PollCancelled</c>; the agreement's versions, entry
 /// into force, settled commitments and termination; the coalition's founding (its time zone) and each membership's term,
-/// suspension and departure; and the scheduler's own record of notices sent.</para>
+/// suspension and departure; a meeting's convening (its time zone), scheduling, postponement, cancellation, adjournment,
+/// minutes and completed actions; and the scheduler's own record of notices sent.</para>
 /// <para>Memory grows with the work pending, plus a small entry per coalition and proposal (for time zones) and per
 /// notice sent (so a rebuilt projection does not schedule it again); done work is forgotten.</para>
 /// </remarks>
@@ -44,6 +46,7 @@ public sealed class ScheduledWork
     private readonly Dictionary<string, DueItem> _openRound = new(StringComparer.Ordinal);
     private readonly Dictionary<string, AgreementState> _agreements = new(StringComparer.Ordinal);
     private readonly Dictionary<(string Stream, PartnerId Partner), MemberTerm> _terms = [];
+    private readonly Dictionary<string, DateTimeZone> _zoneOfMeeting = new(StringComparer.Ordinal);
 
     /// <summary>Initializes an empty projection.</summary>
     /// <param name="serializer">Reads stored events; <see cref="EventSerializer.Default"/> when omitted.</param>
@@ -183,6 +186,9 @@ public sealed class ScheduledWork
                 ForgetWhere(streamName, key => key.Contains($"/member-{partner}/", StringComparison.Ordinal));
                 _terms.Remove((streamName, partner));
                 break;
+            case MeetingConvened or MeetingScheduled or MeetingPostponed or MeetingCancelled or MeetingAdjourned or MinutesRecorded or ActionItemCompleted:
+                ApplyMeeting(streamName, domainEvent);
+                break;
             default:
                 ApplyAgreement(streamName, domainEvent);
                 break;
@@ -209,6 +215,36 @@ public sealed class ScheduledWork
     }
 
     private static Instant StartOf(LocalDate date, DateTimeZone zone) => date.AtStartOfDayInZone(zone).ToInstant();
+
+    // A reminder a day before a scheduled meeting starts; each action item its minutes set, at the start of its due date in
+    // the coalition's time zone, until it is done.
+    private void ApplyMeeting(string streamName, IDomainEvent domainEvent)
+    {
+        switch (domainEvent)
+        {
+            case MeetingConvened e:
+                _zoneOfMeeting[streamName] = DateTimeZoneProviders.Tzdb.GetZoneOrNull(e.TimeZone) ?? DateTimeZone.Utc;
+                break;
+            case MeetingScheduled e:
+                ForgetWhere(streamName, key => key.Contains("/reminder-", StringComparison.Ordinal));
+                Schedule(new DueItem($"{streamName}/reminder-{e.Sequence}", DueKind.MeetingReminder, streamName, e.Start - Duration.FromDays(1), null));
+                break;
+            case MeetingPostponed or MeetingCancelled or MeetingAdjourned:
+                ForgetWhere(streamName, key => key.Contains("/reminder-", StringComparison.Ordinal));
+                break;
+            case MinutesRecorded e:
+                var zone = _zoneOfMeeting.GetValueOrDefault(streamName, DateTimeZone.Utc);
+                foreach (var action in e.Minutes.Actions)
+                {
+                    Schedule(new DueItem($"{streamName}/action-{action.Key.Value}", DueKind.ActionItemDue, streamName, StartOf(action.Due, zone), null, Subject: action.Key.Value));
+                }
+
+                break;
+            case ActionItemCompleted e:
+                Forget($"{streamName}/action-{e.Action.Value}");
+                break;
+        }
+    }
 
     private void ApplyAgreement(string streamName, IDomainEvent domainEvent)
     {

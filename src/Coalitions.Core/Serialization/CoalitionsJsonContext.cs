@@ -1,9 +1,11 @@
 using System.Text.Json.Serialization;
 using Coalitions.Core.Agreements;
 using Coalitions.Core.Coalitions;
+using Coalitions.Core.Communication;
 using Coalitions.Core.Decisions;
 using Coalitions.Core.Governance;
 using Coalitions.Core.Kernel;
+using Coalitions.Core.Meetings;
 using Coalitions.Core.Partners;
 using Coalitions.Core.Polls;
 
@@ -92,6 +94,50 @@ namespace Coalitions.Core.Serialization;
 [JsonSerializable(typeof(PollCancelled))]
 [JsonSerializable(typeof(PollTieDecided))]
 [JsonSerializable(typeof(PollResult))]
+[JsonSerializable(typeof(MeetingConvened))]
+[JsonSerializable(typeof(MeetingScheduled))]
+[JsonSerializable(typeof(MeetingPostponed))]
+[JsonSerializable(typeof(MeetingCancelled))]
+[JsonSerializable(typeof(AgendaItemAdded))]
+[JsonSerializable(typeof(AgendaItemRemoved))]
+[JsonSerializable(typeof(MeetingAttendanceRecorded))]
+[JsonSerializable(typeof(MeetingAdjourned))]
+[JsonSerializable(typeof(MinutesRecorded))]
+[JsonSerializable(typeof(ActionItemCompleted))]
+[JsonSerializable(typeof(MeetingSeriesBegun))]
+[JsonSerializable(typeof(SeriesParticipantsChanged))]
+[JsonSerializable(typeof(SeriesMeetingScheduled))]
+[JsonSerializable(typeof(MeetingSeriesPaused))]
+[JsonSerializable(typeof(MeetingSeriesResumed))]
+[JsonSerializable(typeof(MeetingSeriesEnded))]
+[JsonSerializable(typeof(PreparationBegun))]
+[JsonSerializable(typeof(PreparationTaskAdded))]
+[JsonSerializable(typeof(PreparationTaskCompleted))]
+[JsonSerializable(typeof(AttendeeNamed))]
+[JsonSerializable(typeof(PositionTaken))]
+[JsonSerializable(typeof(PreMeetingPlanned))]
+[JsonSerializable(typeof(PreMeetingRecorded))]
+[JsonSerializable(typeof(PreparationConcluded))]
+[JsonSerializable(typeof(PreparationCancelled))]
+[JsonSerializable(typeof(CommunicationPlanDrafted))]
+[JsonSerializable(typeof(CommunicationPlanRevised))]
+[JsonSerializable(typeof(CommunicationPlanAdopted))]
+[JsonSerializable(typeof(CommunicationPlanAmended))]
+[JsonSerializable(typeof(ContentScheduled))]
+[JsonSerializable(typeof(CommunicationLogged))]
+[JsonSerializable(typeof(MeasureRecorded))]
+[JsonSerializable(typeof(CommunicationPlanRetired))]
+[JsonSerializable(typeof(MeetingId))]
+[JsonSerializable(typeof(MeetingSeriesId))]
+[JsonSerializable(typeof(PreparationId))]
+[JsonSerializable(typeof(CommunicationPlanId))]
+[JsonSerializable(typeof(MeetingPlan))]
+[JsonSerializable(typeof(SeriesPlan))]
+[JsonSerializable(typeof(SlotSearch))]
+[JsonSerializable(typeof(SlotProposal))]
+[JsonSerializable(typeof(ExternalEvent))]
+[JsonSerializable(typeof(CommunicationPlanDraft))]
+[JsonSerializable(typeof(Readiness))]
 [JsonSerializable(typeof(PartnerProfile))]
 [JsonSerializable(typeof(Charter))]
 [JsonSerializable(typeof(DiversityReport))]

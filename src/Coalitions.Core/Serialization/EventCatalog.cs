@@ -3,9 +3,11 @@ using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
 using Coalitions.Core.Agreements;
 using Coalitions.Core.Coalitions;
+using Coalitions.Core.Communication;
 using Coalitions.Core.Decisions;
 using Coalitions.Core.Governance;
 using Coalitions.Core.Kernel;
+using Coalitions.Core.Meetings;
 using Coalitions.Core.Partners;
 using Coalitions.Core.Polls;
 
@@ -78,6 +80,39 @@ internal static class EventCatalog
         (typeof(PollClosed), "Polls.PollClosed"),
         (typeof(PollCancelled), "Polls.PollCancelled"),
         (typeof(PollTieDecided), "Polls.PollTieDecided"),
+        (typeof(MeetingConvened), "Meetings.MeetingConvened"),
+        (typeof(MeetingScheduled), "Meetings.MeetingScheduled"),
+        (typeof(MeetingPostponed), "Meetings.MeetingPostponed"),
+        (typeof(MeetingCancelled), "Meetings.MeetingCancelled"),
+        (typeof(AgendaItemAdded), "Meetings.AgendaItemAdded"),
+        (typeof(AgendaItemRemoved), "Meetings.AgendaItemRemoved"),
+        (typeof(MeetingAttendanceRecorded), "Meetings.MeetingAttendanceRecorded"),
+        (typeof(MeetingAdjourned), "Meetings.MeetingAdjourned"),
+        (typeof(MinutesRecorded), "Meetings.MinutesRecorded"),
+        (typeof(ActionItemCompleted), "Meetings.ActionItemCompleted"),
+        (typeof(MeetingSeriesBegun), "Meetings.MeetingSeriesBegun"),
+        (typeof(SeriesParticipantsChanged), "Meetings.SeriesParticipantsChanged"),
+        (typeof(SeriesMeetingScheduled), "Meetings.SeriesMeetingScheduled"),
+        (typeof(MeetingSeriesPaused), "Meetings.MeetingSeriesPaused"),
+        (typeof(MeetingSeriesResumed), "Meetings.MeetingSeriesResumed"),
+        (typeof(MeetingSeriesEnded), "Meetings.MeetingSeriesEnded"),
+        (typeof(PreparationBegun), "Meetings.PreparationBegun"),
+        (typeof(PreparationTaskAdded), "Meetings.PreparationTaskAdded"),
+        (typeof(PreparationTaskCompleted), "Meetings.PreparationTaskCompleted"),
+        (typeof(AttendeeNamed), "Meetings.AttendeeNamed"),
+        (typeof(PositionTaken), "Meetings.PositionTaken"),
+        (typeof(PreMeetingPlanned), "Meetings.PreMeetingPlanned"),
+        (typeof(PreMeetingRecorded), "Meetings.PreMeetingRecorded"),
+        (typeof(PreparationConcluded), "Meetings.PreparationConcluded"),
+        (typeof(PreparationCancelled), "Meetings.PreparationCancelled"),
+        (typeof(CommunicationPlanDrafted), "Communication.CommunicationPlanDrafted"),
+        (typeof(CommunicationPlanRevised), "Communication.CommunicationPlanRevised"),
+        (typeof(CommunicationPlanAdopted), "Communication.CommunicationPlanAdopted"),
+        (typeof(CommunicationPlanAmended), "Communication.CommunicationPlanAmended"),
+        (typeof(ContentScheduled), "Communication.ContentScheduled"),
+        (typeof(CommunicationLogged), "Communication.CommunicationLogged"),
+        (typeof(MeasureRecorded), "Communication.MeasureRecorded"),
+        (typeof(CommunicationPlanRetired), "Communication.CommunicationPlanRetired"),
     ];
 
     public static readonly FrozenDictionary<Type, string> Discriminators =

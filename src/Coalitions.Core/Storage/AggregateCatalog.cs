@@ -1,8 +1,10 @@
 using System.Collections.Frozen;
 using Coalitions.Core.Agreements;
 using Coalitions.Core.Coalitions;
+using Coalitions.Core.Communication;
 using Coalitions.Core.Decisions;
 using Coalitions.Core.Kernel;
+using Coalitions.Core.Meetings;
 using Coalitions.Core.Partners;
 using Coalitions.Core.Polls;
 using GovernanceAggregate = Coalitions.Core.Governance.Governance;
@@ -25,6 +27,10 @@ internal static class AggregateCatalog
         AggregateType.Create<Proposal, ProposalId>("proposal", Proposal.Rehydrate, Proposal.Snapshots),
         AggregateType.Create<Poll, PollId>("poll", Poll.Rehydrate),
         AggregateType.Create<Agreement, AgreementId>("agreement", Agreement.Rehydrate),
+        AggregateType.Create<Meeting, MeetingId>("meeting", Meeting.Rehydrate),
+        AggregateType.Create<MeetingSeries, MeetingSeriesId>("meetingseries", MeetingSeries.Rehydrate),
+        AggregateType.Create<EventPreparation, PreparationId>("preparation", EventPreparation.Rehydrate),
+        AggregateType.Create<CommunicationPlan, CommunicationPlanId>("communicationplan", CommunicationPlan.Rehydrate),
     ];
 
     public static readonly FrozenDictionary<Type, AggregateType> ByType = Entries.ToFrozenDictionary(e => e.Type);

@@ -162,6 +162,35 @@ public class ScheduledWorkTests
         Assert.Equal(0, await _schedule.CatchUpAsync(events));
     }
 
+    [Fact]
+    public void A_scheduled_meeting_is_reminded_a_day_before_and_a_postponed_one_is_not()
+    {
+        var meeting = MeetingScenario.Scheduled();
+        Feed(meeting);
+
+        var reminder = Assert.Single(_schedule.DueAt(MeetingScenario.Tuesday - Duration.FromDays(1)));
+        Assert.Equal((DueKind.MeetingReminder, true), (reminder.Kind, reminder.IsNotice));
+
+        meeting.Postpone(null, MeetingScenario.ChairOfSteering, Start);
+        Feed(meeting);
+        Assert.Empty(_schedule.DueAt(MeetingScenario.Tuesday));
+    }
+
+    [Fact]
+    public void An_action_item_falls_due_at_the_start_of_its_day_in_the_coalition_s_zone_until_it_is_done()
+    {
+        var meeting = MeetingScenario.Minuted();
+        Feed(meeting);
+        var startOfDue = Instant.FromUtc(2026, 3, 19, 21, 0);
+
+        var due = _schedule.DueAt(startOfDue).Where(d => d.Kind == DueKind.ActionItemDue).ToArray();
+
+        Assert.Equal("welcome-pack", Assert.Single(due).Subject);
+        meeting.CompleteAction(new Core.Meetings.ActionKey("welcome-pack"), new LocalDate(2026, 3, 12), null, For(5), Instant.FromUtc(2026, 3, 12, 12, 0));
+        Feed(meeting);
+        Assert.DoesNotContain(_schedule.DueAt(startOfDue), d => d.Kind == DueKind.ActionItemDue);
+    }
+
     private void Feed(IAggregate aggregate)
     {
         foreach (var domainEvent in aggregate.DequeueUncommittedEvents())

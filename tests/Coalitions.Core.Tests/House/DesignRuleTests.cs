@@ -22,6 +22,10 @@ public class DesignRuleTests
         Assert.Contains(typeof(global::Coalitions.Core.Governance.Governance), Aggregates);
         Assert.Contains(typeof(global::Coalitions.Core.Agreements.Agreement), Aggregates);
         Assert.Contains(typeof(global::Coalitions.Core.Polls.Poll), Aggregates);
+        Assert.Contains(typeof(global::Coalitions.Core.Meetings.Meeting), Aggregates);
+        Assert.Contains(typeof(global::Coalitions.Core.Meetings.MeetingSeries), Aggregates);
+        Assert.Contains(typeof(global::Coalitions.Core.Meetings.EventPreparation), Aggregates);
+        Assert.Contains(typeof(global::Coalitions.Core.Communication.CommunicationPlan), Aggregates);
     }
 
     [Fact]
@@ -56,7 +60,7 @@ public class DesignRuleTests
         {
             Assert.True(t.IsSealed, $"{t.Name} is not sealed.");
             Assert.NotNull(t.GetMethod("<Clone>$"));
-            Assert.Matches("(ed|Cast|Set|Given|Withdrawn|Withdrew|EnteredIntoForce)$", t.Name);
+            Assert.Matches("(ed|Cast|Set|Given|Withdrawn|Withdrew|EnteredIntoForce|Begun|Taken)$", t.Name);
         });
     }
 
@@ -83,6 +87,22 @@ public class DesignRuleTests
     [Fact]
     public void The_outreach_pipeline_diagram_in_docs_matches_the_state_machine() =>
         AssertDiagram("docs/diagrams/outreach-pipeline.md", "Outreach pipeline", "Outreach", global::Coalitions.Core.Partners.Outreach.LifecycleDiagram());
+
+    [Fact]
+    public void The_meeting_lifecycle_diagram_in_docs_matches_the_state_machine() =>
+        AssertDiagram("docs/diagrams/meeting-lifecycle.md", "Meeting lifecycle", "Meeting", global::Coalitions.Core.Meetings.Meeting.LifecycleDiagram());
+
+    [Fact]
+    public void The_meeting_series_lifecycle_diagram_in_docs_matches_the_state_machine() =>
+        AssertDiagram("docs/diagrams/meeting-series-lifecycle.md", "Meeting series lifecycle", "MeetingSeries", global::Coalitions.Core.Meetings.MeetingSeries.LifecycleDiagram());
+
+    [Fact]
+    public void The_preparation_lifecycle_diagram_in_docs_matches_the_state_machine() =>
+        AssertDiagram("docs/diagrams/preparation-lifecycle.md", "Preparation lifecycle", "EventPreparation", global::Coalitions.Core.Meetings.EventPreparation.LifecycleDiagram());
+
+    [Fact]
+    public void The_communication_plan_lifecycle_diagram_in_docs_matches_the_state_machine() =>
+        AssertDiagram("docs/diagrams/communication-plan-lifecycle.md", "Communication plan lifecycle", "CommunicationPlan", global::Coalitions.Core.Communication.CommunicationPlan.LifecycleDiagram());
 
     private static void AssertDiagram(string path, string title, string type, string diagram) =>
         GeneratedFile.AssertUpToDate(

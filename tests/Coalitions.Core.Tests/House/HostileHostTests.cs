@@ -3,6 +3,8 @@ using Coalitions.Core.Decisions;
 using Coalitions.Core.Governance;
 using Coalitions.Core.Agreements;
 using Coalitions.Core.Kernel;
+using Coalitions.Core.Meetings;
+using Coalitions.Core.Communication;
 using Coalitions.Core.Membership;
 using Coalitions.Core.Partners;
 using Coalitions.Core.Tests.Kit;
@@ -51,7 +53,135 @@ public static class HostileCases
         Outreach,
         Agreement,
         Poll,
+        Meeting,
+        MeetingSeries,
+        EventPreparation,
+        CommunicationPlan,
     ];
+
+    private static Instant[] MeetingInstants => [Start, Hours(24), MeetingScenario.Tuesday, MeetingScenario.Tuesday + Duration.FromHours(1), MeetingScenario.Tuesday + Duration.FromDays(3), MeetingScenario.InGeneva(2026, 6, 13, 18), MeetingScenario.InGeneva(2026, 6, 19)];
+
+    public static HostileCase Meeting => new(
+        "Meeting",
+        () =>
+        {
+            var planned = MeetingScenario.Convened();
+            var scheduled = MeetingScenario.Scheduled();
+            var held = MeetingScenario.Held();
+            var minuted = MeetingScenario.Minuted();
+            var postponed = MeetingScenario.Scheduled();
+            postponed.Postpone("The chair is travelling.", MeetingScenario.ChairOfSteering, Hours(2));
+            return [.. new[] { planned, scheduled, held, minuted, postponed }.Select(m => m.DequeueUncommittedEvents())];
+        },
+        history => Core.Meetings.Meeting.Rehydrate(history),
+        new ValuePool()
+            .Add(MeetingScenario.ChairOfSteering, MeetingScenario.ChairOfSteering, MeetingScenario.ChairOfSteering, ChairActor, Secretariat, For(5), For(6), Actor.System("scheduler"))
+            .Add(MeetingScenario.TheMeeting, MeetingScenario.NextMeeting)
+            .Add(MeetingScenario.Plan(), MeetingScenario.Plan(MeetingFormat.Hybrid, "Nairobi office"))
+            .Add(MeetingScenario.Coalition, MeetingScenario.Coalition, Founded())
+            .Add(MeetingScenario.TheGovernance)
+            .Add(MeetingInstants)
+            .Add(Duration.FromHours(1), Duration.FromMinutes(30), Duration.FromMinutes(10))
+            .Add(new AgendaItem(new AgendaKey("aob"), "Any other business", AgendaItemKind.Discussion, Duration.FromMinutes(5)),
+                new AgendaItem(new AgendaKey("admit"), "Admit member 7", AgendaItemKind.Decision, Duration.FromMinutes(20), Proposal: ProposalNumber(1)),
+                new AgendaItem(new AgendaKey("poll"), "Choose the theme", AgendaItemKind.Poll, Duration.FromMinutes(10), Poll: Core.Polls.PollId.FromGuid(Guid.Parse("e1000000-0000-0000-0000-000000000001"))))
+            .Add(new AgendaKey("aob"), new AgendaKey("admit"), new AgendaKey("actions"))
+            .Add<IReadOnlyList<Core.Meetings.Meeting>>(_ => [MeetingScenario.Minuted()])
+            .Add<IReadOnlyList<AttendanceEntry>>(
+                [new AttendanceEntry(Partner(4), AttendanceKind.Present), new AttendanceEntry(Partner(5), AttendanceKind.Apologies)],
+                [new AttendanceEntry(Partner(4), AttendanceKind.Present), new AttendanceEntry(Partner(6), AttendanceKind.ByProxy, Partner(4))],
+                [new AttendanceEntry(Partner(7), AttendanceKind.Present)])
+            .Add(new Minutes([new MinutedDecision(new AgendaKey("admit"), MeetingScenario.Admission)], [], [MeetingScenario.Action()]),
+                new Minutes([], [new ItemNote(new AgendaKey("budget"), "On track.")], [MeetingScenario.Action("late", dueDay: 1)]))
+            .Add(new ActionKey("welcome-pack"), new ActionKey("visit"), new ActionKey("none"))
+            .Add(new LocalDate(2026, 3, 12), new LocalDate(2026, 3, 1), new LocalDate(2026, 4, 1))
+            .Add("Sent.", "The chair is ill."));
+
+    public static HostileCase MeetingSeries => new(
+        "MeetingSeries",
+        () =>
+        {
+            var fresh = MeetingScenario.Series();
+            var scheduled = MeetingScenario.Series();
+            scheduled.ScheduleNext(MeetingScenario.TheMeeting, Instant.FromUtc(2026, 3, 10, 13, 0), MeetingScenario.ChairOfSteering, Start);
+            var paused = MeetingScenario.Series();
+            paused.Pause("Summer.", MeetingScenario.ChairOfSteering, Start);
+            var ended = MeetingScenario.Series();
+            ended.End(null, MeetingScenario.ChairOfSteering, Start);
+            return [.. new[] { fresh, scheduled, paused, ended }.Select(m => m.DequeueUncommittedEvents())];
+        },
+        history => Core.Meetings.MeetingSeries.Rehydrate(history),
+        new ValuePool()
+            .Add(MeetingScenario.ChairOfSteering, MeetingScenario.ChairOfSteering, ChairActor, Secretariat, For(5), Actor.System("scheduler"))
+            .Add(MeetingScenario.TheSeries)
+            .Add(MeetingScenario.TheMeeting, MeetingScenario.NextMeeting)
+            .Add(MeetingScenario.SeriesPlan(), MeetingScenario.SeriesPlan(new LocalDate(2026, 3, 31)), MeetingScenario.SeriesPlan(searchDays: 3))
+            .Add(MeetingScenario.Coalition, MeetingScenario.Coalition, Founded())
+            .Add(MeetingScenario.TheGovernance)
+            .Add(Start, Hours(24), Instant.FromUtc(2026, 3, 10, 13, 0), Instant.FromUtc(2026, 4, 10, 13, 0), Instant.FromUtc(2026, 3, 11, 13, 0))
+            .Add<IReadOnlyList<MeetingParticipant>>([.. MeetingScenario.Committee()], [MeetingScenario.Participant(4, MeetingScenario.Nairobi)], [MeetingScenario.Participant(9, "Asia/Kolkata")])
+            .Add("Summer break."));
+
+    public static HostileCase EventPreparation => new(
+        "EventPreparation",
+        () =>
+        {
+            var fresh = MeetingScenario.Preparation();
+            var working = MeetingScenario.Preparation();
+            working.AddTask(MeetingScenario.Task("briefing-paper", 2), MeetingScenario.Coalition, Secretariat, Start);
+            working.NameAttendee(new Attendee(Partner(6), Person(6), "Member 6", true), MeetingScenario.Coalition, Secretariat, Start);
+            working.PlanPreMeeting(MeetingScenario.NextMeeting, new LocalDate(2026, 6, 13), Secretariat, Start);
+            var cancelled = MeetingScenario.Preparation();
+            cancelled.Cancel(null, Secretariat, Start);
+            return [.. new[] { fresh, working, cancelled }.Select(m => m.DequeueUncommittedEvents())];
+        },
+        history => Core.Meetings.EventPreparation.Rehydrate(history),
+        new ValuePool()
+            .Add(Secretariat, Secretariat, Secretariat, Actor.ForPerson(Person(4)), For(5), For(6), Actor.System("scheduler"))
+            .Add(MeetingScenario.ThePreparation)
+            .Add(MeetingScenario.Conference, MeetingScenario.Conference with { Opens = new LocalDate(2026, 3, 1) })
+            .Add<IReadOnlyList<PersonId>>([Person(4)], [])
+            .Add(MeetingScenario.Coalition, MeetingScenario.Coalition, Founded())
+            .Add(MeetingInstants)
+            .Add(MeetingScenario.Task("briefing-paper", 2), MeetingScenario.Task("visa", 1, 6), MeetingScenario.Task("late", 0, 7))
+            .Add(new TaskKey("briefing-paper"), new TaskKey("visa"), new TaskKey("none"))
+            .Add(new LocalDate(2026, 3, 20), new LocalDate(2026, 6, 13), new LocalDate(2026, 6, 1))
+            .Add(new Attendee(Partner(6), Person(6), "Member 6", true), new Attendee(Partner(5), Person(5), "Member 5", false), new Attendee(Partner(5), Person(6), "Member 6", false))
+            .Add(new PositionKey("financing"))
+            .Add("Six percent for education", "Postponed.")
+            .Add(Adopted(MatterType.AdoptPolicyPosition), Adopted(MatterType.AmendCharter), Adopted(MatterType.IssuePublicStatement, result: DecisionResult.Rejected))
+            .Add(MeetingScenario.NextMeeting)
+            .Add(MeetingScenario.PreMeeting()));
+
+    public static HostileCase CommunicationPlan => new(
+        "CommunicationPlan",
+        () =>
+        {
+            var draft = Core.Communication.CommunicationPlan.Draft(MeetingScenario.ThePlan, CommunicationScenario.Draft(), MeetingScenario.Coalition, Secretariat, Start);
+            var adopted = Core.Communication.CommunicationPlan.Draft(MeetingScenario.ThePlan, CommunicationScenario.Draft(), MeetingScenario.Coalition, Secretariat, Start);
+            adopted.Adopt(MeetingScenario.TheGovernance, CommunicationScenario.Adoption, MeetingScenario.Coalition, Secretariat, Start);
+            adopted.RecordSent(new SentCommunication(CommunicationScenario.Newsletter, new LocalDate(2026, 4, 1), "April newsletter", [CommunicationScenario.Members]), MeetingScenario.Coalition, CommunicationScenario.NewsletterOwner, CommunicationScenario.OnDay(4, 2));
+            var retired = Core.Communication.CommunicationPlan.Draft(MeetingScenario.ThePlan, CommunicationScenario.Draft(), MeetingScenario.Coalition, Secretariat, Start);
+            retired.Retire(null, MeetingScenario.Coalition, Secretariat, Start);
+            return [.. new[] { draft, adopted, retired }.Select(m => m.DequeueUncommittedEvents())];
+        },
+        history => Core.Communication.CommunicationPlan.Rehydrate(history),
+        new ValuePool()
+            .Add(Secretariat, Secretariat, CommunicationScenario.NewsletterOwner, CommunicationScenario.SocialOwner, For(7), Actor.System("scheduler"))
+            .Add(MeetingScenario.ThePlan)
+            .Add(CommunicationScenario.Draft(), CommunicationScenario.Draft("Amended"))
+            .Add(MeetingScenario.Coalition, MeetingScenario.Coalition, Founded())
+            .Add<IRuleBook>(MeetingScenario.TheGovernance, OpenDoor)
+            .Add(CommunicationScenario.Adoption, Adopted(MatterType.AmendCharter))
+            .Add(Start, CommunicationScenario.OnDay(4, 2), CommunicationScenario.OnDay(4, 30), CommunicationScenario.OnDay(6, 1))
+            .Add(new ContentItem(new ContentKey("forum-reel"), CommunicationScenario.Social, new LocalDate(2026, 4, 20), "Reel", [CommunicationScenario.Public], CommunicationScenario.Instagram, CommunicationScenario.Awareness),
+                new ContentItem(new ContentKey("april"), CommunicationScenario.Newsletter, new LocalDate(2026, 4, 1), "April newsletter", [CommunicationScenario.Members]))
+            .Add(new SentCommunication(CommunicationScenario.Newsletter, new LocalDate(2026, 4, 1), "April newsletter", [CommunicationScenario.Members], new ContentKey("april")),
+                new SentCommunication(CommunicationScenario.Social, new LocalDate(2026, 4, 20), "Reel", [CommunicationScenario.Public], new ContentKey("forum-reel"), CommunicationScenario.Instagram))
+            .Add(CommunicationScenario.Reach, CommunicationScenario.Signatures)
+            .Add(new LocalDate(2026, 4, 1), new LocalDate(2026, 4, 30))
+            .Add(100L, 2_400L)
+            .Add("Replaced."));
 
     private static readonly Coordinator Deputy = new(Person(801), "Baraka Mwangi");
 

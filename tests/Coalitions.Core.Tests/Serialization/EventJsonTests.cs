@@ -143,6 +143,7 @@ public class EventJsonTests
 
         election.Close(0, ChairActor, Hours(2));
         events.AddRange(election.DequeueUncommittedEvents().OfType<PollClosed>());
+        events.AddRange(Kit.MeetingScenario.SampleEvents());
         return events;
     }
 
