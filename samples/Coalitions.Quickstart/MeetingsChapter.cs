@@ -25,7 +25,7 @@ internal static class MeetingsChapter
     /// <param name="now">When the chapter starts.</param>
     public static void Run(Coalition coalition, Governance governance, IReadOnlyList<Partner> partners, PartnerId chairMember, DecisionReference statement, Actor coordinator, Instant now)
     {
-        Console.WriteLine("3c. The steering committee meets across Nairobi, Geneva and New York; the coalition plans its communication and prepares for a conference");
+        Console.WriteLine("3d. The steering committee meets across Nairobi, Geneva and New York; the coalition plans its communication and prepares for a conference");
         var byId = partners.ToDictionary(p => p.Id);
         PersonId DelegateOf(PartnerId member) => byId[member].Representatives.First().Person;
         Actor For(PartnerId member) => Actor.Representing(DelegateOf(member), member);
@@ -75,7 +75,7 @@ internal static class MeetingsChapter
         }
 
         var outcome = adoption.Close(coordinator, start + Duration.FromMinutes(25));
-        Console.WriteLine($"   {outcome.Explanation.Split('\n')[0]}");
+        Console.WriteLine($"   {adoption.Explanation!.Split('\n')[0]}");
 
         // The minutes cite the decision and give the Geneva delegate an action item; it is overdue if not done in time.
         meeting.Adjourn(chair, start + Duration.FromHours(1));
