@@ -38,4 +38,7 @@ public enum MatterType
 
     /// <summary>A matter the coalition names itself.</summary>
     Custom = 12,
+
+    /// <summary>Approve an expense from a pooled fund above the amount the fund's rules let its approver approve alone.</summary>
+    ApproveExpense = 13,
 }
