@@ -46,8 +46,5 @@ public static partial class ErrorCodes
 
         /// <summary>A statement covers a period within bounds.</summary>
         public static readonly ErrorCode InvalidPeriod = new("Resources.InvalidPeriod", "A statement covers a period of at most ten years, from its first day to its last, in that order.");
-
-        /// <summary>Only people of the coalition read its fund's statement.</summary>
-        public static readonly ErrorCode NotInTheCoalition = new("Resources.NotInTheCoalition", "A fund's statement is read by anyone in the coalition: a coordinator, or a delegate of a member acting for it.");
     }
 }
