@@ -25,5 +25,8 @@ public static partial class ErrorCodes
 
         /// <summary>A partner's contribution links only its own pledges and agreements.</summary>
         public static readonly ErrorCode InvalidContribution = new("Initiatives.InvalidContribution", "A partner's contribution names a partner of the initiative, links only pledges that partner made for this initiative, and an agreement the partner signed with the commitment it made under it.");
+
+        /// <summary>An IATI publisher has an organisation identifier, a name, a type and a language.</summary>
+        public static readonly ErrorCode InvalidPublisher = new("Initiatives.InvalidPublisher", "An IATI publisher has an organisation identifier and a name (one line each), a defined organisation type, an ISO 639-1 language and, where given, an ISO 3166-1 recipient country.");
     }
 }
