@@ -745,8 +745,11 @@ public sealed class PooledFund : AggregateRoot<PooledFundId>
         machine.Configure(FundStatus.Open)
             .PermitReentry(FundStep.TakeIncome)
             .PermitReentry(FundStep.TakeClaim)
-            .PermitIf(FundStep.Close, FundStatus.Closed, () => _balances.Values.All(v => v == 0m), "every balance is zero")
-            .PermitIf(FundStep.Close, FundStatus.Closed, () => _pending == 0, "no expense awaits approval or payment");
+            .PermitIf(
+                FundStep.Close,
+                FundStatus.Closed,
+                new Tuple<Func<bool>, string>(() => _balances.Values.All(v => v == 0m), "every balance is zero"),
+                new Tuple<Func<bool>, string>(() => _pending == 0, "no expense awaits approval or payment"));
         machine.Configure(FundStatus.Closed);
         return machine;
     }

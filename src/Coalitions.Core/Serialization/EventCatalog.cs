@@ -5,9 +5,12 @@ using Coalitions.Core.Agreements;
 using Coalitions.Core.Coalitions;
 using Coalitions.Core.Decisions;
 using Coalitions.Core.Governance;
+using Coalitions.Core.Initiatives;
 using Coalitions.Core.Kernel;
+using Coalitions.Core.Measurement;
 using Coalitions.Core.Partners;
 using Coalitions.Core.Polls;
+using Coalitions.Core.Resources;
 
 namespace Coalitions.Core.Serialization;
 
@@ -76,6 +79,31 @@ internal static class EventCatalog
         (typeof(PollClosed), "Polls.PollClosed"),
         (typeof(PollCancelled), "Polls.PollCancelled"),
         (typeof(PollTieDecided), "Polls.PollTieDecided"),
+        (typeof(PledgeMade), "Resources.PledgeMade"),
+        (typeof(PledgeReceiptRecorded), "Resources.PledgeReceiptRecorded"),
+        (typeof(PledgeWithdrawn), "Resources.PledgeWithdrawn"),
+        (typeof(FundOpened), "Resources.FundOpened"),
+        (typeof(IncomeBooked), "Resources.IncomeBooked"),
+        (typeof(ExpenseSubmitted), "Resources.ExpenseSubmitted"),
+        (typeof(ExpenseApproved), "Resources.ExpenseApproved"),
+        (typeof(ExpenseRejected), "Resources.ExpenseRejected"),
+        (typeof(ExpenseWithdrawn), "Resources.ExpenseWithdrawn"),
+        (typeof(ExpensePaid), "Resources.ExpensePaid"),
+        (typeof(FundClosed), "Resources.FundClosed"),
+        (typeof(InitiativeProposed), "Initiatives.InitiativeProposed"),
+        (typeof(InitiativeRevised), "Initiatives.InitiativeRevised"),
+        (typeof(InitiativeApproved), "Initiatives.InitiativeApproved"),
+        (typeof(InitiativeStarted), "Initiatives.InitiativeStarted"),
+        (typeof(MilestoneReached), "Initiatives.MilestoneReached"),
+        (typeof(InitiativeSuspended), "Initiatives.InitiativeSuspended"),
+        (typeof(InitiativeResumed), "Initiatives.InitiativeResumed"),
+        (typeof(InitiativeCompleted), "Initiatives.InitiativeCompleted"),
+        (typeof(InitiativeCancelled), "Initiatives.InitiativeCancelled"),
+        (typeof(ContributionLinked), "Initiatives.ContributionLinked"),
+        (typeof(IndicatorDefined), "Measurement.IndicatorDefined"),
+        (typeof(MeasurementReported), "Measurement.MeasurementReported"),
+        (typeof(MeasurementCorrected), "Measurement.MeasurementCorrected"),
+        (typeof(IndicatorRetired), "Measurement.IndicatorRetired"),
     ];
 
     public static readonly FrozenDictionary<Type, string> Discriminators =

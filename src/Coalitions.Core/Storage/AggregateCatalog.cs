@@ -2,9 +2,12 @@ using System.Collections.Frozen;
 using Coalitions.Core.Agreements;
 using Coalitions.Core.Coalitions;
 using Coalitions.Core.Decisions;
+using Coalitions.Core.Initiatives;
 using Coalitions.Core.Kernel;
+using Coalitions.Core.Measurement;
 using Coalitions.Core.Partners;
 using Coalitions.Core.Polls;
+using Coalitions.Core.Resources;
 using GovernanceAggregate = Coalitions.Core.Governance.Governance;
 
 namespace Coalitions.Core.Storage;
@@ -25,6 +28,10 @@ internal static class AggregateCatalog
         AggregateType.Create<Proposal, ProposalId>("proposal", Proposal.Rehydrate, Proposal.Snapshots),
         AggregateType.Create<Poll, PollId>("poll", Poll.Rehydrate),
         AggregateType.Create<Agreement, AgreementId>("agreement", Agreement.Rehydrate),
+        AggregateType.Create<Pledge, PledgeId>("pledge", Pledge.Rehydrate),
+        AggregateType.Create<PooledFund, PooledFundId>("pooledfund", PooledFund.Rehydrate),
+        AggregateType.Create<Initiative, InitiativeId>("initiative", Initiative.Rehydrate),
+        AggregateType.Create<Indicator, IndicatorId>("indicator", Indicator.Rehydrate),
     ];
 
     public static readonly FrozenDictionary<Type, AggregateType> ByType = Entries.ToFrozenDictionary(e => e.Type);
