@@ -136,7 +136,7 @@ public sealed record ImpactSummary(string Coalition, LocalDate On, IReadOnlyList
             parts.Add(inKind == 1 ? "1 gift in kind" : $"{inKind} gifts in kind");
         }
 
-        var line = Fill("Members' pledges: {parts}.", ("parts", parts.Count == 0 ? "none" : Words.List(parts, "; and")));
+        var line = Fill("Members' pledges: {parts}.", ("parts", parts.Count == 0 ? "none" : string.Join("; ", parts)));
         return contributors.Length == 0 ? line : line + Fill(" Thank you to {members} for what they gave.", ("members", Words.List(contributors)));
     }
 
