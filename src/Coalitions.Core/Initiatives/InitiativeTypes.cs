@@ -141,6 +141,7 @@ internal sealed class InitiativePlanValidator : AbstractValidator<InitiativePlan
         RuleFor(p => p.PlannedStart).IsDate();
         RuleFor(p => p.PlannedEnd).IsDate();
         RuleFor(p => p.PlannedEnd).Must((p, end) => end >= p.PlannedStart && Ensure.DatePeriodProblem(Period.Between(p.PlannedStart, end, PeriodUnits.Days), allowZero: true) is null)
+            .When(p => p.PlannedStart.Calendar == CalendarSystem.Iso && p.PlannedEnd.Calendar == CalendarSystem.Iso)
             .WithErrorCode(code).WithMessage("An initiative's planned end is on or after its planned start, at most 100 years later.");
         RuleFor(p => p.Partners).Must(list => list is { Count: >= 1 and <= MaxPartners } && list.All(x => x is not null))
             .WithErrorCode(code).WithMessage("An initiative has one to 100 partners.");
@@ -196,7 +197,7 @@ internal sealed class InitiativePlanValidator : AbstractValidator<InitiativePlan
             RuleFor(b => b.Amount).IsAmount();
             RuleFor(b => b.From).IsDate();
             RuleFor(b => b.To).IsDate();
-            RuleFor(b => b.To).Must((b, to) => to >= b.From).WithErrorCode(ErrorCodes.Initiatives.InvalidPlan.Code).WithMessage("A budget line's period ends on or after it starts.");
+            RuleFor(b => b.To).Must((b, to) => to >= b.From).When(b => b.From.Calendar == CalendarSystem.Iso && b.To.Calendar == CalendarSystem.Iso).WithErrorCode(ErrorCodes.Initiatives.InvalidPlan.Code).WithMessage("A budget line's period ends on or after it starts.");
         }
     }
 }

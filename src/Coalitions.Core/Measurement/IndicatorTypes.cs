@@ -130,7 +130,7 @@ internal sealed class IndicatorDefinitionValidator : AbstractValidator<Indicator
         RuleFor(d => d.Target).Must(v => IndicatorRules.ValueProblem(v) is null).WithErrorCode(ErrorCodes.Kernel.OutOfRange.Code).WithMessage("The target is at most 10^15 in size, with at most four decimal places.");
         RuleFor(d => d.BaselineDate).IsDate();
         RuleFor(d => d.Deadline).IsDate();
-        RuleFor(d => d.Deadline).Must((d, deadline) => deadline > d.BaselineDate).WithErrorCode(code).WithMessage("The deadline comes after the day the baseline was taken.");
+        RuleFor(d => d.Deadline).Must((d, deadline) => deadline > d.BaselineDate).When(d => d.BaselineDate.Calendar == CalendarSystem.Iso && d.Deadline.Calendar == CalendarSystem.Iso).WithErrorCode(code).WithMessage("The deadline comes after the day the baseline was taken.");
         RuleFor(d => d.Target)
             .Must((d, target) => d.Direction switch
             {
@@ -160,6 +160,7 @@ internal sealed class MeasurementReportValidator : AbstractValidator<Measurement
         RuleFor(r => r.PeriodStart).IsDate();
         RuleFor(r => r.PeriodEnd).IsDate();
         RuleFor(r => r.PeriodEnd).Must((r, end) => end >= r.PeriodStart && Period.Between(r.PeriodStart, end, PeriodUnits.Years).Years < 10)
+            .When(r => r.PeriodStart.Calendar == CalendarSystem.Iso && r.PeriodEnd.Calendar == CalendarSystem.Iso)
             .WithErrorCode(code).WithMessage("A period runs from its first day to its last, at most ten years.");
         RuleFor(r => r.Value).Must(v => IndicatorRules.ValueProblem(v) is null).WithErrorCode(code).WithMessage("A value is at most 10^15 in size, with at most four decimal places.");
         RuleFor(r => r.Source).IsName();

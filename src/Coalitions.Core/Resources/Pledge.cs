@@ -386,14 +386,18 @@ public sealed class Pledge : AggregateRoot<PledgeId>
     private void EnsureStep(Step step, LocalDate today)
     {
         _checkedOn = today;
-        if (!Machine.CanFire(step, out var unmet))
+
+        // What is recorded closes the pledge whatever day a command names: a receipt or a withdrawal dated later still happened.
+        var closed = step == Step.Withdraw ? WithdrawnOn is not null || _receipts.Count > 0 : WithdrawnOn is not null || IsReceivedInFull;
+        ICollection<string>? unmet = null;
+        if (closed || !Machine.CanFire(step, out unmet))
         {
-            var because = unmet?.Count > 0 ? " (only when " + Words.List(unmet) + ")" : string.Empty;
+            var because = closed ? string.Empty : unmet?.Count > 0 ? " (only when " + Words.List(unmet) + ")" : string.Empty;
             throw CoalitionRuleException.Because(
                 ErrorCodes.Resources.PledgeClosed,
                 "The {subject} is {status} on {date}; it cannot {step} now{because}.",
                 ("subject", Subject),
-                ("status", StatusOn(today)),
+                ("status", closed && WithdrawnOn is not null ? PledgeStatus.Withdrawn : closed && IsReceivedInFull ? PledgeStatus.Received : closed ? PledgeStatus.PartlyReceived : StatusOn(today)),
                 ("date", today),
                 ("step", step == Step.Withdraw ? "be withdrawn" : "take a receipt"),
                 ("because", because));
@@ -408,7 +412,7 @@ public sealed class Pledge : AggregateRoot<PledgeId>
         machine.Configure(PledgeStatus.Pledged)
             .Permit(Step.Receive, PledgeStatus.PartlyReceived)
             .Permit(Step.ReceiveInFull, PledgeStatus.Received)
-            .Permit(Step.Withdraw, PledgeStatus.Withdrawn)
+            .PermitIf(Step.Withdraw, PledgeStatus.Withdrawn, nothingReceived, "nothing of it was received")
             .Permit(Step.PassDueDate, PledgeStatus.Lapsed);
         machine.Configure(PledgeStatus.PartlyReceived)
             .PermitReentry(Step.Receive)

@@ -115,6 +115,19 @@ public class PledgeTests
     }
 
     [Fact]
+    public void What_is_recorded_closes_a_pledge_whatever_day_a_later_command_names()
+    {
+        var withdrawn = Pledge.Make(PledgeNumber(1), MoneyPledge(2), _coalition, For(2), Start);
+        withdrawn.Withdraw("Our grant fell through.", _coalition, For(2), OnDate(2026, 4, 1));
+        var received = Pledge.Make(PledgeNumber(2), MoneyPledge(2, 100m), _coalition, For(2), Start);
+        received.RecordReceipt(new PledgeReceipt(new LocalDate(2026, 4, 1), Kes(10m)), _coalition, Secretariat, OnDate(2026, 4, 1));
+
+        Refusal.Expect(withdrawn, ErrorCodes.Resources.PledgeClosed, () => withdrawn.RecordReceipt(new PledgeReceipt(new LocalDate(2026, 3, 2), Kes(1m)), _coalition, Secretariat, Start));
+        Refusal.Expect(withdrawn, ErrorCodes.Resources.PledgeClosed, () => withdrawn.Withdraw("Again.", _coalition, For(2), Start));
+        Refusal.Expect(received, ErrorCodes.Resources.PledgeClosed, () => received.Withdraw("Before the gift.", _coalition, For(2), Start));
+    }
+
+    [Fact]
     public void Time_is_received_in_hours_and_goods_in_kind_whole()
     {
         var time = Pledge.Make(PledgeNumber(1), TimePledge(2, 40m), _coalition, For(2), Start);
