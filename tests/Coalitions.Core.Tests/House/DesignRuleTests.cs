@@ -22,6 +22,10 @@ public class DesignRuleTests
         Assert.Contains(typeof(global::Coalitions.Core.Governance.Governance), Aggregates);
         Assert.Contains(typeof(global::Coalitions.Core.Agreements.Agreement), Aggregates);
         Assert.Contains(typeof(global::Coalitions.Core.Polls.Poll), Aggregates);
+        Assert.Contains(typeof(global::Coalitions.Core.Resources.Pledge), Aggregates);
+        Assert.Contains(typeof(global::Coalitions.Core.Resources.PooledFund), Aggregates);
+        Assert.Contains(typeof(global::Coalitions.Core.Initiatives.Initiative), Aggregates);
+        Assert.Contains(typeof(global::Coalitions.Core.Measurement.Indicator), Aggregates);
     }
 
     [Fact]
@@ -56,7 +60,7 @@ public class DesignRuleTests
         {
             Assert.True(t.IsSealed, $"{t.Name} is not sealed.");
             Assert.NotNull(t.GetMethod("<Clone>$"));
-            Assert.Matches("(ed|Cast|Set|Given|Withdrawn|Withdrew|EnteredIntoForce)$", t.Name);
+            Assert.Matches("(ed|Cast|Set|Given|Withdrawn|Withdrew|EnteredIntoForce|Made|Paid)$", t.Name);
         });
     }
 
@@ -83,6 +87,26 @@ public class DesignRuleTests
     [Fact]
     public void The_outreach_pipeline_diagram_in_docs_matches_the_state_machine() =>
         AssertDiagram("docs/diagrams/outreach-pipeline.md", "Outreach pipeline", "Outreach", global::Coalitions.Core.Partners.Outreach.LifecycleDiagram());
+
+    [Fact]
+    public void The_pledge_lifecycle_diagram_in_docs_matches_the_state_machine() =>
+        AssertDiagram("docs/diagrams/pledge-lifecycle.md", "Pledge lifecycle", "Pledge", global::Coalitions.Core.Resources.Pledge.LifecycleDiagram());
+
+    [Fact]
+    public void The_pooled_fund_lifecycle_diagram_in_docs_matches_the_state_machine() =>
+        AssertDiagram("docs/diagrams/pooled-fund-lifecycle.md", "Pooled fund lifecycle", "PooledFund", global::Coalitions.Core.Resources.PooledFund.LifecycleDiagram());
+
+    [Fact]
+    public void The_expense_lifecycle_diagram_in_docs_matches_the_state_machine() =>
+        AssertDiagram("docs/diagrams/expense-lifecycle.md", "Expense lifecycle", "PooledFund expense", global::Coalitions.Core.Resources.PooledFund.ExpenseLifecycleDiagram());
+
+    [Fact]
+    public void The_initiative_lifecycle_diagram_in_docs_matches_the_state_machine() =>
+        AssertDiagram("docs/diagrams/initiative-lifecycle.md", "Initiative lifecycle", "Initiative", global::Coalitions.Core.Initiatives.Initiative.LifecycleDiagram());
+
+    [Fact]
+    public void The_indicator_lifecycle_diagram_in_docs_matches_the_state_machine() =>
+        AssertDiagram("docs/diagrams/indicator-lifecycle.md", "Indicator lifecycle", "Indicator", global::Coalitions.Core.Measurement.Indicator.LifecycleDiagram());
 
     private static void AssertDiagram(string path, string title, string type, string diagram) =>
         GeneratedFile.AssertUpToDate(

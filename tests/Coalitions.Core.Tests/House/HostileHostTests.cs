@@ -49,6 +49,10 @@ public static class HostileCases
         Governance,
         Outreach,
         Agreement,
+        JointWorkHostileCases.Pledge,
+        JointWorkHostileCases.PooledFund,
+        JointWorkHostileCases.Initiative,
+        JointWorkHostileCases.Indicator,
     ];
 
     private static readonly Coordinator Deputy = new(Person(801), "Baraka Mwangi");
