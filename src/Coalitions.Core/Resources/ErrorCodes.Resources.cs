@@ -44,6 +44,18 @@ public static partial class ErrorCodes
         /// <summary>The fund is closed, or cannot close with money in it.</summary>
         public static readonly ErrorCode FundClosed = new("Resources.FundClosed", "A closed fund takes no income and pays nothing; a fund closes only when every balance is zero and no expense awaits a decision or payment.");
 
+        /// <summary>An offer, a request or a loan of the shared library is well formed and fits what the library holds.</summary>
+        public static readonly ErrorCode InvalidResource = new("Resources.InvalidResource", "A request is needed by a day still to come; a loan goes to a member other than the lender, is due back on the day it is lent or within five years, and meets only an open request of its borrower; a return is dated from the day of the loan to today.");
+
+        /// <summary>The library has no offer, request or loan by that number.</summary>
+        public static readonly ErrorCode UnknownResource = new("Resources.UnknownResource", "An offer, a request or a loan is named by the number the library gave it.");
+
+        /// <summary>The resource cannot be lent, withdrawn or closed now.</summary>
+        public static readonly ErrorCode ResourceUnavailable = new("Resources.ResourceUnavailable", "A withdrawn offer, one out on loan or one shared freely is not lent; an offer out on loan is not withdrawn; a request met or closed, or a loan returned, is so once.");
+
+        /// <summary>The library is closed, or cannot close with something out on loan.</summary>
+        public static readonly ErrorCode LibraryClosed = new("Resources.LibraryClosed", "A closed library takes no offers, requests or loans; a library closes only when nothing is out on loan.");
+
         /// <summary>A statement covers a period within bounds.</summary>
         public static readonly ErrorCode InvalidPeriod = new("Resources.InvalidPeriod", "A statement covers a period of at most ten years, from its first day to its last, in that order.");
     }

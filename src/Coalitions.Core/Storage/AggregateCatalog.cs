@@ -32,6 +32,7 @@ internal static class AggregateCatalog
         AggregateType.Create<PooledFund, PooledFundId>("pooledfund", PooledFund.Rehydrate),
         AggregateType.Create<Initiative, InitiativeId>("initiative", Initiative.Rehydrate),
         AggregateType.Create<Indicator, IndicatorId>("indicator", Indicator.Rehydrate),
+        AggregateType.Create<ResourceLibrary, ResourceLibraryId>("resourcelibrary", ResourceLibrary.Rehydrate),
     ];
 
     public static readonly FrozenDictionary<Type, AggregateType> ByType = Entries.ToFrozenDictionary(e => e.Type);

@@ -140,6 +140,33 @@ public partial class JointWorkGuideTests
     }
 
     [Fact]
+    public void The_library_section_runs()
+    {
+        var coalition = JointWorkScenario.Coalition();
+        var secretariat = Secretariat;
+        var (teachers, teachersDelegate) = (Partner(1), For(1));
+        var (parents, parentsDelegate) = (Partner(2), For(2));
+        var (university, universityDelegate) = (Partner(6), For(6));
+        var march2 = Instant.FromUtc(2026, 3, 2, 9, 0);
+
+        // [library]
+        var library = ResourceLibrary.Open(ResourceLibraryId.New(), new LibraryDraft(coalition.Id, "Shared library"), coalition, secretariat, march2);
+        var projector = library.Offer(new ResourceOffer(teachers, ResourceKind.Equipment, "Projector and screen"), coalition, teachersDelegate, march2);
+        library.Offer(new ResourceOffer(university, ResourceKind.Data, "County reading survey 2025", Lendable: false), coalition, universityDelegate, march2);
+        var need = library.Request(new ResourceRequest(parents, ResourceKind.Equipment, "A projector for the parents' evening", new LocalDate(2026, 3, 20)),
+            coalition, parentsDelegate, march2);
+
+        var loan = library.Lend(new LoanTerms(projector.Number, parents, Due: new LocalDate(2026, 3, 21), Request: need.Number),
+            coalition, teachersDelegate, march2);
+        library.RecordReturn(loan.Number, new LocalDate(2026, 3, 21), coalition, teachersDelegate, Instant.FromUtc(2026, 3, 21, 15, 0));
+
+        // [end]
+        Assert.Equal(0, library.OutOnLoan);
+        Assert.False(library.Requests.Single().IsOpen);
+        Assert.Equal(2, library.Available().Count);
+    }
+
+    [Fact]
     public void Above_the_threshold_the_treasurer_approves_only_citing_a_decision()
     {
         var coalition = JointWorkScenario.Coalition();

@@ -26,6 +26,7 @@ public class DesignRuleTests
         Assert.Contains(typeof(global::Coalitions.Core.Resources.PooledFund), Aggregates);
         Assert.Contains(typeof(global::Coalitions.Core.Initiatives.Initiative), Aggregates);
         Assert.Contains(typeof(global::Coalitions.Core.Measurement.Indicator), Aggregates);
+        Assert.Contains(typeof(global::Coalitions.Core.Resources.ResourceLibrary), Aggregates);
     }
 
     [Fact]
@@ -60,7 +61,7 @@ public class DesignRuleTests
         {
             Assert.True(t.IsSealed, $"{t.Name} is not sealed.");
             Assert.NotNull(t.GetMethod("<Clone>$"));
-            Assert.Matches("(ed|Cast|Set|Given|Withdrawn|Withdrew|EnteredIntoForce|Made|Paid)$", t.Name);
+            Assert.Matches("(ed|Cast|Set|Given|Withdrawn|Withdrew|EnteredIntoForce|Made|Paid|Lent)$", t.Name);
         });
     }
 
@@ -107,6 +108,10 @@ public class DesignRuleTests
     [Fact]
     public void The_indicator_lifecycle_diagram_in_docs_matches_the_state_machine() =>
         AssertDiagram("docs/diagrams/indicator-lifecycle.md", "Indicator lifecycle", "Indicator", global::Coalitions.Core.Measurement.Indicator.LifecycleDiagram());
+
+    [Fact]
+    public void The_resource_library_lifecycle_diagram_in_docs_matches_the_state_machine() =>
+        AssertDiagram("docs/diagrams/resource-library-lifecycle.md", "Resource library lifecycle", "ResourceLibrary", global::Coalitions.Core.Resources.ResourceLibrary.LifecycleDiagram());
 
     private static void AssertDiagram(string path, string title, string type, string diagram) =>
         GeneratedFile.AssertUpToDate(

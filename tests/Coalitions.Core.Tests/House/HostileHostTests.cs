@@ -53,6 +53,7 @@ public static class HostileCases
         JointWorkHostileCases.PooledFund,
         JointWorkHostileCases.Initiative,
         JointWorkHostileCases.Indicator,
+        JointWorkHostileCases.Library,
     ];
 
     private static readonly Coordinator Deputy = new(Person(801), "Baraka Mwangi");

@@ -149,4 +149,41 @@ public static class JointWorkHostileCases
             .Add(1, 2)
             .Add(71m, 0m, 99.5m)
             .Add("Re-marked scripts", "Marking error.", "Replaced."));
+
+    public static readonly ResourceLibraryId TheLibrary = ResourceLibraryId.FromGuid(Guid.Parse("f5000000-0000-0000-0000-000000000001"));
+
+    public static HostileCase Library => new(
+        "ResourceLibrary",
+        () =>
+        {
+            var empty = OpenLibrary();
+            var busy = OpenLibrary();
+            busy.Offer(new ResourceOffer(Partner(1), ResourceKind.Equipment, "Projector"), Six, For(1), Start);
+            busy.Offer(new ResourceOffer(Partner(2), ResourceKind.Document, "Reading toolkit", "PDF on the shared drive.", Lendable: false), Six, For(2), Start);
+            busy.Request(new ResourceRequest(Partner(3), ResourceKind.Equipment, "A projector for the launch", new LocalDate(2026, 4, 1)), Six, For(3), Start);
+            busy.Lend(new LoanTerms(1, Partner(3), new LocalDate(2026, 3, 20), 1), Six, For(1), Hours(1));
+            busy.Request(new ResourceRequest(Partner(4), ResourceKind.Trainer, "A trainer for mentors"), Six, For(4), Hours(2));
+            var returned = OpenLibrary();
+            returned.Offer(new ResourceOffer(Partner(5), ResourceKind.Trainer, "Two days of a reading trainer", Lendable: true), Six, For(5), Start);
+            returned.Lend(new LoanTerms(1, Partner(6), new LocalDate(2026, 3, 4)), Six, For(5), Start);
+            returned.RecordReturn(1, new LocalDate(2026, 3, 4), Six, For(5), OnDate(2026, 3, 5));
+            returned.WithdrawOffer(1, Six, Secretariat, OnDate(2026, 3, 6));
+            var closed = OpenLibrary();
+            closed.Close(Six, Secretariat, Hours(1));
+            return [empty.DequeueUncommittedEvents(), busy.DequeueUncommittedEvents(), returned.DequeueUncommittedEvents(), closed.DequeueUncommittedEvents()];
+        },
+        history => ResourceLibrary.Rehydrate(history),
+        new ValuePool()
+            .Add(Actors)
+            .Add(Coalitions)
+            .Add(Instants)
+            .Add(Days)
+            .Add(TheLibrary)
+            .Add(new LibraryDraft(TheCoalition, "Shared library"), new LibraryDraft(TheCoalition, "Equipment pool"))
+            .Add(1, 2, 3)
+            .Add(new ResourceOffer(Partner(1), ResourceKind.Equipment, "Projector"), new ResourceOffer(Partner(2), ResourceKind.Data, "School census", Lendable: false), new ResourceOffer(Partner(6), ResourceKind.Trainer, "A trainer", "Weekends only."))
+            .Add(new ResourceRequest(Partner(3), ResourceKind.Equipment, "A projector"), new ResourceRequest(Partner(4), ResourceKind.Trainer, "A trainer", new LocalDate(2026, 6, 1)), new ResourceRequest(Partner(2), ResourceKind.Data, "Census data", new LocalDate(2026, 3, 1)))
+            .Add(new LoanTerms(1, Partner(3), new LocalDate(2026, 4, 1)), new LoanTerms(1, Partner(4), new LocalDate(2026, 5, 4), 2), new LoanTerms(2, Partner(1), new LocalDate(2026, 3, 2)), new LoanTerms(3, Partner(6), new LocalDate(2031, 1, 1), 1)));
+
+    private static ResourceLibrary OpenLibrary() => ResourceLibrary.Open(TheLibrary, new LibraryDraft(TheCoalition, "Shared library"), Six, Secretariat, Start);
 }

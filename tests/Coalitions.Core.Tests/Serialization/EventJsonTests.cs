@@ -165,8 +165,19 @@ public class EventJsonTests
         rate.Correct(1, 71m, "Re-marked scripts", "Marking error.", six, For(6), OnDate(2026, 4, 10));
         rate.Retire("Replaced by the national assessment.", six, Secretariat, OnDate(2026, 4, 11));
 
+        var library = ResourceLibrary.Open(ResourceLibraryId.FromGuid(Guid.Parse("f5000000-0000-0000-0000-000000000001")), new LibraryDraft(TheCoalition, "Shared library"), six, Secretariat, Start);
+        library.Offer(new ResourceOffer(Partner(1), ResourceKind.Equipment, "Projector", "With a screen and cables."), six, For(1), Start);
+        library.Offer(new ResourceOffer(Partner(2), ResourceKind.Document, "Reading toolkit", Lendable: false), six, For(2), Start);
+        library.WithdrawOffer(2, six, For(2), Hours(1));
+        library.Request(new ResourceRequest(Partner(3), ResourceKind.Equipment, "A projector for the launch", new LocalDate(2026, 4, 1)), six, For(3), Start);
+        library.Request(new ResourceRequest(Partner(4), ResourceKind.Trainer, "A trainer for mentors"), six, For(4), Start);
+        library.CloseRequest(2, six, For(4), Hours(1));
+        library.Lend(new LoanTerms(1, Partner(3), new LocalDate(2026, 3, 20), Request: 1), six, For(1), Hours(2));
+        library.RecordReturn(1, new LocalDate(2026, 3, 19), six, For(1), OnDate(2026, 3, 19));
+        library.Close(six, Secretariat, OnDate(2026, 3, 20));
+
         return [.. pledge.DequeueUncommittedEvents(), .. withdrawn.DequeueUncommittedEvents().Skip(1), .. fund.DequeueUncommittedEvents(), .. closing.DequeueUncommittedEvents().Skip(1),
-            .. camps.DequeueUncommittedEvents(), .. merged.DequeueUncommittedEvents().Skip(1), .. rate.DequeueUncommittedEvents()];
+            .. camps.DequeueUncommittedEvents(), .. merged.DequeueUncommittedEvents().Skip(1), .. rate.DequeueUncommittedEvents(), .. library.DequeueUncommittedEvents()];
     }
 
     [Fact]
