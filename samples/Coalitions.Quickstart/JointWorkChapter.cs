@@ -10,8 +10,8 @@ using NodaTime;
 
 /// <summary>
 /// Chapter 3c of the quickstart: joint work. Members pledge to a reading fund, the treasurer approves and pays an
-/// expense, the coalition approves joint reading camps, a member measures the charter's reading goal, and the camps are
-/// written as an IATI 2.03 activity file for funders.
+/// expense, a member lends equipment through the shared library, the coalition approves joint reading camps, a member
+/// measures the charter's reading goal, and the camps are written as an IATI 2.03 activity file for funders.
 /// </summary>
 internal static class JointWorkChapter
 {
@@ -121,6 +121,15 @@ internal static class JointWorkChapter
         {
             Console.WriteLine($"   {line}");
         }
+
+        // Members share what is not money through the library: the university lends its tablets for the baseline survey.
+        var library = ResourceLibrary.Open(ResourceLibraryId.New(), new LibraryDraft(coalition.Id, "Shared library"), coalition, secretariat, april);
+        var tablets = library.Offer(new ResourceOffer(university, ResourceKind.Equipment, "Twenty tablets for reading assessments"), coalition, For(university), april);
+        library.Offer(new ResourceOffer(university, ResourceKind.Data, "County reading survey 2025", Lendable: false), coalition, For(university), april);
+        var ask = library.Request(new ResourceRequest(teachers, ResourceKind.Equipment, "Tablets for the baseline survey", new LocalDate(2026, 5, 1)), coalition, For(teachers), april);
+        var loan = library.Lend(new LoanTerms(tablets.Number, teachers, new LocalDate(2026, 5, 31), ask.Number), coalition, For(university), Instant.FromUtc(2026, 4, 20, 9, 0));
+        library.RecordReturn(loan.Number, new LocalDate(2026, 5, 30), coalition, For(university), Instant.FromUtc(2026, 5, 30, 12, 0));
+        Console.WriteLine($"   Library: {library.Offers.Count} offers; '{tablets.Offer.Title}' lent to {names[teachers]} from {library.Loans[0].LentOn:d MMM} and back on {library.Loans[0].ReturnedOn:d MMM}; the request is {(library.Requests[0].IsOpen ? "still open" : "met")}.");
 
         // The baseline survey is done; the university measures the charter's goal for the first half of 2026.
         camps.RecordMilestone(new MilestoneKey("baseline"), new LocalDate(2026, 5, 29), "1,200 pupils assessed.", coalition, For(teachers), Instant.FromUtc(2026, 5, 30, 9, 0));

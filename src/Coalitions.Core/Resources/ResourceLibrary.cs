@@ -106,17 +106,20 @@ public sealed class ResourceLibrary : AggregateRoot<ResourceLibraryId>
     private static readonly Role<ResourceLibrary, Acting> ACoordinator = Who.Role(
         "a coordinator of the coalition",
         static (_, by, acting) => ResourceRules.IsCoordinator(acting.Coalition, by));
-    private static readonly Role<ResourceLibrary, Acting> MemberDelegate = Who.Role(
-        "a delegate of the member whose offer or request it is, acting for it",
+    private static readonly Role<ResourceLibrary, Acting> OwnerDelegate = Who.Role(
+        "a delegate of the member that offers (or offered) the resource, acting for it",
+        static (_, by, acting) => acting.Member is { } member && acting.Coalition is { } coalition && coalition.IsDelegate(member, by));
+    private static readonly Role<ResourceLibrary, Acting> AskerDelegate = Who.Role(
+        "a delegate of the member that asks (or asked), acting for it",
         static (_, by, acting) => acting.Member is { } member && acting.Coalition is { } coalition && coalition.IsDelegate(member, by));
 
     private static readonly Command<ResourceLibrary, Acting> OpenCommand = Who.Command(nameof(Open), ErrorCodes.Coalitions.NotACoordinator, ACoordinator);
-    private static readonly Command<ResourceLibrary, Acting> OfferCommand = Who.Command(nameof(Offer), ErrorCodes.Resources.NotADelegate, MemberDelegate);
-    private static readonly Command<ResourceLibrary, Acting> WithdrawOfferCommand = Who.Command(nameof(WithdrawOffer), ErrorCodes.Resources.NotADelegate, MemberDelegate, ACoordinator);
-    private static readonly Command<ResourceLibrary, Acting> RequestCommand = Who.Command(nameof(Request), ErrorCodes.Resources.NotADelegate, MemberDelegate);
-    private static readonly Command<ResourceLibrary, Acting> CloseRequestCommand = Who.Command(nameof(CloseRequest), ErrorCodes.Resources.NotADelegate, MemberDelegate, ACoordinator);
-    private static readonly Command<ResourceLibrary, Acting> LendCommand = Who.Command(nameof(Lend), ErrorCodes.Resources.NotADelegate, MemberDelegate);
-    private static readonly Command<ResourceLibrary, Acting> RecordReturnCommand = Who.Command(nameof(RecordReturn), ErrorCodes.Resources.NotADelegate, MemberDelegate);
+    private static readonly Command<ResourceLibrary, Acting> OfferCommand = Who.Command(nameof(Offer), ErrorCodes.Resources.NotADelegate, OwnerDelegate);
+    private static readonly Command<ResourceLibrary, Acting> WithdrawOfferCommand = Who.Command(nameof(WithdrawOffer), ErrorCodes.Resources.NotADelegate, OwnerDelegate, ACoordinator);
+    private static readonly Command<ResourceLibrary, Acting> RequestCommand = Who.Command(nameof(Request), ErrorCodes.Resources.NotADelegate, AskerDelegate);
+    private static readonly Command<ResourceLibrary, Acting> CloseRequestCommand = Who.Command(nameof(CloseRequest), ErrorCodes.Resources.NotADelegate, AskerDelegate, ACoordinator);
+    private static readonly Command<ResourceLibrary, Acting> LendCommand = Who.Command(nameof(Lend), ErrorCodes.Resources.NotADelegate, OwnerDelegate);
+    private static readonly Command<ResourceLibrary, Acting> RecordReturnCommand = Who.Command(nameof(RecordReturn), ErrorCodes.Resources.NotADelegate, OwnerDelegate);
     private static readonly Command<ResourceLibrary, Acting> CloseCommand = Who.Command(nameof(Close), ErrorCodes.Coalitions.NotACoordinator, ACoordinator);
 
     private readonly List<SharedResource> _offers = [];
