@@ -198,6 +198,10 @@ public static class IatiActivityFile
                 activity));
     }
 
+    // A grant's entry keeps its reference (or its funder's name); the file says it in words.
+    private static string TransactionText(LedgerEntry entry) => entry.Kind != LedgerEntryKind.Grant ? entry.Description
+        : entry.Description == entry.Counterparty ? "Grant from " + entry.Counterparty : "Grant from " + entry.Counterparty + " (" + entry.Description + ")";
+
     private static XElement Transaction(PooledFund fund, LedgerEntry entry, InitiativePlan plan)
     {
         var transaction = new XElement(
@@ -206,7 +210,7 @@ public static class IatiActivityFile
             new XElement("transaction-type", new XAttribute("code", entry.IsIncome ? "1" : "4")),
             new XElement("transaction-date", new XAttribute("iso-date", Date(entry.On))),
             Value(entry.Amount, entry.On),
-            new XElement("description", Narrative(entry.Description)));
+            new XElement("description", Narrative(TransactionText(entry))));
         var name = entry.Member is { } member ? plan.Partners.FirstOrDefault(p => p.Partner == member)?.Name ?? entry.Counterparty : entry.Counterparty;
         var reference = entry.Member is { } partner ? plan.Partners.FirstOrDefault(p => p.Partner == partner)?.OrganisationIdentifier : null;
         if (name is not null || reference is not null)

@@ -118,7 +118,7 @@ public sealed record Expense(int Number, ExpenseClaim Claim, LocalDate Submitted
 /// <param name="Kind">What it records.</param>
 /// <param name="On">The day the money moved.</param>
 /// <param name="Amount">The amount, more than zero; <see cref="LedgerEntryKind.Expense"/> entries take it out of the balance.</param>
-/// <param name="Description">What it was for.</param>
+/// <param name="Description">What it was for: a contribution's pledge description, an expense's purpose, or a grant's reference (else its funder's name).</param>
 /// <param name="Member">The member that contributed or claimed, if any.</param>
 /// <param name="Counterparty">The funder or payee outside the coalition, if any.</param>
 /// <param name="Pledge">The pledge a contribution fulfils, with <paramref name="Receipt"/>.</param>

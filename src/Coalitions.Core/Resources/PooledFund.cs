@@ -311,7 +311,8 @@ public sealed class PooledFund : AggregateRoot<PooledFundId>
 
         EnsureRoom();
         var funder = grant.Funder.Trim();
-        var description = grant.Reference is { } reference ? $"Grant from {funder} ({reference.Trim()})" : $"Grant from {funder}";
+        // The entry keeps facts, not sentences: the grant's reference, or else the funder's name; statements put them in words.
+        var description = string.IsNullOrWhiteSpace(grant.Reference) ? funder : grant.Reference.Trim();
         var entry = new LedgerEntry(_ledger.Count + 1, LedgerEntryKind.Grant, grant.ReceivedOn, grant.Amount, description, grant.FunderPartner, funder, Initiative: grant.Initiative);
         Raise(new IncomeBooked(Id, entry, at, by));
         return entry;
