@@ -288,6 +288,8 @@ Console.WriteLine();
 
 ProxyChapter.Run(coalition, coalitionAggregate.ElectorateFor(MatterType.AdoptPolicyPosition, monday, names.GetValueOrDefault), [.. members.Select(m => (m.Id, m.Delegate))], chair, monday);
 MeetingsChapter.Run(coalitionAggregate, governance, partners, firstChair, statement.Reference!, secretariat, monday + Duration.FromDays(4));
+JointWorkChapter.Run(coalitionAggregate, governance, mou, amendment, members.Select(m => m.Id).ToArray(), Delegate, secretariat, names);
+
 // 4. Every change is an event: the whole story is saved to a SQLite file, then rebuilt from it.
 Chapter("4. The record: saved to a SQLite file and rebuilt");
 var folder = Directory.CreateTempSubdirectory("coalitions-quickstart-");

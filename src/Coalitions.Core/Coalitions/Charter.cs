@@ -78,7 +78,17 @@ public enum GoalDirection
 /// <param name="Target">The value to reach; required.</param>
 /// <param name="Direction">Which way the indicator should move.</param>
 /// <param name="Deadline">When; required.</param>
-public sealed record Goal(string Title, string Indicator, string Unit, decimal Baseline, decimal? Target, GoalDirection Direction, LocalDate? Deadline);
+/// <param name="Key">
+/// The goal's stable name, which indicators cite (see <c>Measurement.Indicator</c>); unique within the charter. A goal
+/// without a key is stated, but nothing can be measured against it until an amendment gives it one.
+/// </param>
+public sealed record Goal(string Title, string Indicator, string Unit, decimal Baseline, decimal? Target, GoalDirection Direction, LocalDate? Deadline, GoalKey? Key = null)
+{
+    /// <summary>The goal with a key, for the charter an amendment adopts.</summary>
+    /// <param name="key">The key.</param>
+    /// <returns>A copy of the goal keyed <paramref name="key"/>.</returns>
+    public Goal Keyed(string key) => this with { Key = new GoalKey(key) };
+}
 
 /// <summary>
 /// The coalition's charter, in its own words: the community-level problem it addresses, its vision, its mission,
@@ -124,6 +134,11 @@ internal sealed class CharterValidator : AbstractValidator<Charter>
         RuleFor(c => c.Goals).Must(list => list is { Count: >= 1 and <= MaxItems } && list.All(g => g is not null)).WithErrorCode(code)
             .WithMessage("A charter states one to 50 measurable goals.");
         RuleForEach(c => c.Goals).SetValidator(new GoalValidator()).When(c => c.Goals is not null);
+        RuleFor(c => c.Goals)
+            .Must(goals => goals.Where(g => g?.Key is { Value: not null }).GroupBy(g => g.Key!.Value.Value, StringComparer.Ordinal).All(same => same.Count() == 1))
+            .When(c => c.Goals is not null)
+            .WithErrorCode(code)
+            .WithMessage("Each goal's key names one goal of the charter; two goals share a key.");
     }
 
     private sealed class GoalValidator : AbstractValidator<Goal>
@@ -152,6 +167,8 @@ internal sealed class CharterValidator : AbstractValidator<Charter>
             RuleFor(g => g.Deadline).NotNull().WithErrorCode(ErrorCodes.Coalitions.GoalWithoutDeadline.Code)
                 .WithMessage(g => Words.Fill("Goal '{title}' has no deadline.", new Dictionary<string, object?> { ["title"] = g.Title }));
             RuleFor(g => g.Deadline!.Value).IsDate().When(g => g.Deadline is not null).OverridePropertyName(nameof(Goal.Deadline));
+            RuleFor(g => g.Key).Must(key => key is null || key.Value.Value is not null).WithErrorCode(ErrorCodes.Kernel.InvalidText.Code)
+                .WithMessage("A goal's key, when given, is not the empty key.");
         }
     }
 }

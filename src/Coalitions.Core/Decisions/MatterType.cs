@@ -41,4 +41,7 @@ public enum MatterType
 
     /// <summary>Adopt or amend the coalition's communication plan (with its social media plan).</summary>
     AdoptCommunicationPlan = 13,
+
+    /// <summary>Approve an expense from a pooled fund above the amount the fund's rules let its approver approve alone.</summary>
+    ApproveExpense = 14,
 }

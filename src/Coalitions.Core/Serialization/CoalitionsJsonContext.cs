@@ -4,10 +4,13 @@ using Coalitions.Core.Coalitions;
 using Coalitions.Core.Communication;
 using Coalitions.Core.Decisions;
 using Coalitions.Core.Governance;
+using Coalitions.Core.Initiatives;
 using Coalitions.Core.Kernel;
 using Coalitions.Core.Meetings;
+using Coalitions.Core.Measurement;
 using Coalitions.Core.Partners;
 using Coalitions.Core.Polls;
+using Coalitions.Core.Resources;
 
 namespace Coalitions.Core.Serialization;
 
@@ -142,4 +145,44 @@ namespace Coalitions.Core.Serialization;
 [JsonSerializable(typeof(Charter))]
 [JsonSerializable(typeof(DiversityReport))]
 [JsonSerializable(typeof(FitAssessment))]
+[JsonSerializable(typeof(PledgeMade))]
+[JsonSerializable(typeof(PledgeReceiptRecorded))]
+[JsonSerializable(typeof(PledgeWithdrawn))]
+[JsonSerializable(typeof(FundOpened))]
+[JsonSerializable(typeof(IncomeBooked))]
+[JsonSerializable(typeof(ExpenseSubmitted))]
+[JsonSerializable(typeof(ExpenseApproved))]
+[JsonSerializable(typeof(ExpenseRejected))]
+[JsonSerializable(typeof(ExpenseWithdrawn))]
+[JsonSerializable(typeof(ExpensePaid))]
+[JsonSerializable(typeof(FundClosed))]
+[JsonSerializable(typeof(InitiativeProposed))]
+[JsonSerializable(typeof(InitiativeRevised))]
+[JsonSerializable(typeof(InitiativeApproved))]
+[JsonSerializable(typeof(InitiativeStarted))]
+[JsonSerializable(typeof(MilestoneReached))]
+[JsonSerializable(typeof(InitiativeSuspended))]
+[JsonSerializable(typeof(InitiativeResumed))]
+[JsonSerializable(typeof(InitiativeCompleted))]
+[JsonSerializable(typeof(InitiativeCancelled))]
+[JsonSerializable(typeof(ContributionLinked))]
+[JsonSerializable(typeof(IndicatorDefined))]
+[JsonSerializable(typeof(MeasurementReported))]
+[JsonSerializable(typeof(MeasurementCorrected))]
+[JsonSerializable(typeof(IndicatorRetired))]
+[JsonSerializable(typeof(LibraryOpened))]
+[JsonSerializable(typeof(ResourceOffered))]
+[JsonSerializable(typeof(OfferWithdrawn))]
+[JsonSerializable(typeof(ResourceRequested))]
+[JsonSerializable(typeof(RequestClosed))]
+[JsonSerializable(typeof(ResourceLent))]
+[JsonSerializable(typeof(ResourceReturned))]
+[JsonSerializable(typeof(LibraryClosed))]
+[JsonSerializable(typeof(ResourceLibraryId))]
+[JsonSerializable(typeof(PledgeId))]
+[JsonSerializable(typeof(PooledFundId))]
+[JsonSerializable(typeof(InitiativeId))]
+[JsonSerializable(typeof(IndicatorId))]
+[JsonSerializable(typeof(FundStatement))]
+[JsonSerializable(typeof(ImpactSummary))]
 public sealed partial class CoalitionsJsonContext : JsonSerializerContext;

@@ -6,10 +6,13 @@ using Coalitions.Core.Coalitions;
 using Coalitions.Core.Communication;
 using Coalitions.Core.Decisions;
 using Coalitions.Core.Governance;
+using Coalitions.Core.Initiatives;
 using Coalitions.Core.Kernel;
 using Coalitions.Core.Meetings;
+using Coalitions.Core.Measurement;
 using Coalitions.Core.Partners;
 using Coalitions.Core.Polls;
+using Coalitions.Core.Resources;
 
 namespace Coalitions.Core.Serialization;
 
@@ -113,6 +116,39 @@ internal static class EventCatalog
         (typeof(CommunicationLogged), "Communication.CommunicationLogged"),
         (typeof(MeasureRecorded), "Communication.MeasureRecorded"),
         (typeof(CommunicationPlanRetired), "Communication.CommunicationPlanRetired"),
+        (typeof(PledgeMade), "Resources.PledgeMade"),
+        (typeof(PledgeReceiptRecorded), "Resources.PledgeReceiptRecorded"),
+        (typeof(PledgeWithdrawn), "Resources.PledgeWithdrawn"),
+        (typeof(FundOpened), "Resources.FundOpened"),
+        (typeof(IncomeBooked), "Resources.IncomeBooked"),
+        (typeof(ExpenseSubmitted), "Resources.ExpenseSubmitted"),
+        (typeof(ExpenseApproved), "Resources.ExpenseApproved"),
+        (typeof(ExpenseRejected), "Resources.ExpenseRejected"),
+        (typeof(ExpenseWithdrawn), "Resources.ExpenseWithdrawn"),
+        (typeof(ExpensePaid), "Resources.ExpensePaid"),
+        (typeof(FundClosed), "Resources.FundClosed"),
+        (typeof(LibraryOpened), "Resources.LibraryOpened"),
+        (typeof(ResourceOffered), "Resources.ResourceOffered"),
+        (typeof(OfferWithdrawn), "Resources.OfferWithdrawn"),
+        (typeof(ResourceRequested), "Resources.ResourceRequested"),
+        (typeof(RequestClosed), "Resources.RequestClosed"),
+        (typeof(ResourceLent), "Resources.ResourceLent"),
+        (typeof(ResourceReturned), "Resources.ResourceReturned"),
+        (typeof(LibraryClosed), "Resources.LibraryClosed"),
+        (typeof(InitiativeProposed), "Initiatives.InitiativeProposed"),
+        (typeof(InitiativeRevised), "Initiatives.InitiativeRevised"),
+        (typeof(InitiativeApproved), "Initiatives.InitiativeApproved"),
+        (typeof(InitiativeStarted), "Initiatives.InitiativeStarted"),
+        (typeof(MilestoneReached), "Initiatives.MilestoneReached"),
+        (typeof(InitiativeSuspended), "Initiatives.InitiativeSuspended"),
+        (typeof(InitiativeResumed), "Initiatives.InitiativeResumed"),
+        (typeof(InitiativeCompleted), "Initiatives.InitiativeCompleted"),
+        (typeof(InitiativeCancelled), "Initiatives.InitiativeCancelled"),
+        (typeof(ContributionLinked), "Initiatives.ContributionLinked"),
+        (typeof(IndicatorDefined), "Measurement.IndicatorDefined"),
+        (typeof(MeasurementReported), "Measurement.MeasurementReported"),
+        (typeof(MeasurementCorrected), "Measurement.MeasurementCorrected"),
+        (typeof(IndicatorRetired), "Measurement.IndicatorRetired"),
     ];
 
     public static readonly FrozenDictionary<Type, string> Discriminators =

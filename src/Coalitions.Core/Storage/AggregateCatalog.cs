@@ -3,10 +3,13 @@ using Coalitions.Core.Agreements;
 using Coalitions.Core.Coalitions;
 using Coalitions.Core.Communication;
 using Coalitions.Core.Decisions;
+using Coalitions.Core.Initiatives;
 using Coalitions.Core.Kernel;
 using Coalitions.Core.Meetings;
+using Coalitions.Core.Measurement;
 using Coalitions.Core.Partners;
 using Coalitions.Core.Polls;
+using Coalitions.Core.Resources;
 using GovernanceAggregate = Coalitions.Core.Governance.Governance;
 
 namespace Coalitions.Core.Storage;
@@ -31,6 +34,11 @@ internal static class AggregateCatalog
         AggregateType.Create<MeetingSeries, MeetingSeriesId>("meetingseries", MeetingSeries.Rehydrate),
         AggregateType.Create<EventPreparation, PreparationId>("preparation", EventPreparation.Rehydrate),
         AggregateType.Create<CommunicationPlan, CommunicationPlanId>("communicationplan", CommunicationPlan.Rehydrate),
+        AggregateType.Create<Pledge, PledgeId>("pledge", Pledge.Rehydrate),
+        AggregateType.Create<PooledFund, PooledFundId>("pooledfund", PooledFund.Rehydrate),
+        AggregateType.Create<Initiative, InitiativeId>("initiative", Initiative.Rehydrate),
+        AggregateType.Create<Indicator, IndicatorId>("indicator", Indicator.Rehydrate),
+        AggregateType.Create<ResourceLibrary, ResourceLibraryId>("resourcelibrary", ResourceLibrary.Rehydrate),
     ];
 
     public static readonly FrozenDictionary<Type, AggregateType> ByType = Entries.ToFrozenDictionary(e => e.Type);

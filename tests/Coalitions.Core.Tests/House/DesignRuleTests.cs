@@ -26,6 +26,11 @@ public class DesignRuleTests
         Assert.Contains(typeof(global::Coalitions.Core.Meetings.MeetingSeries), Aggregates);
         Assert.Contains(typeof(global::Coalitions.Core.Meetings.EventPreparation), Aggregates);
         Assert.Contains(typeof(global::Coalitions.Core.Communication.CommunicationPlan), Aggregates);
+        Assert.Contains(typeof(global::Coalitions.Core.Resources.Pledge), Aggregates);
+        Assert.Contains(typeof(global::Coalitions.Core.Resources.PooledFund), Aggregates);
+        Assert.Contains(typeof(global::Coalitions.Core.Initiatives.Initiative), Aggregates);
+        Assert.Contains(typeof(global::Coalitions.Core.Measurement.Indicator), Aggregates);
+        Assert.Contains(typeof(global::Coalitions.Core.Resources.ResourceLibrary), Aggregates);
     }
 
     [Fact]
@@ -60,7 +65,7 @@ public class DesignRuleTests
         {
             Assert.True(t.IsSealed, $"{t.Name} is not sealed.");
             Assert.NotNull(t.GetMethod("<Clone>$"));
-            Assert.Matches("(ed|Cast|Set|Given|Withdrawn|Withdrew|EnteredIntoForce|Begun|Taken)$", t.Name);
+            Assert.Matches("(ed|Cast|Set|Given|Withdrawn|Withdrew|EnteredIntoForce|Begun|Taken|Made|Paid|Lent)$", t.Name);
         });
     }
 
@@ -103,6 +108,30 @@ public class DesignRuleTests
     [Fact]
     public void The_communication_plan_lifecycle_diagram_in_docs_matches_the_state_machine() =>
         AssertDiagram("docs/diagrams/communication-plan-lifecycle.md", "Communication plan lifecycle", "CommunicationPlan", global::Coalitions.Core.Communication.CommunicationPlan.LifecycleDiagram());
+
+    [Fact]
+    public void The_pledge_lifecycle_diagram_in_docs_matches_the_state_machine() =>
+        AssertDiagram("docs/diagrams/pledge-lifecycle.md", "Pledge lifecycle", "Pledge", global::Coalitions.Core.Resources.Pledge.LifecycleDiagram());
+
+    [Fact]
+    public void The_pooled_fund_lifecycle_diagram_in_docs_matches_the_state_machine() =>
+        AssertDiagram("docs/diagrams/pooled-fund-lifecycle.md", "Pooled fund lifecycle", "PooledFund", global::Coalitions.Core.Resources.PooledFund.LifecycleDiagram());
+
+    [Fact]
+    public void The_expense_lifecycle_diagram_in_docs_matches_the_state_machine() =>
+        AssertDiagram("docs/diagrams/expense-lifecycle.md", "Expense lifecycle", "PooledFund expense", global::Coalitions.Core.Resources.PooledFund.ExpenseLifecycleDiagram());
+
+    [Fact]
+    public void The_initiative_lifecycle_diagram_in_docs_matches_the_state_machine() =>
+        AssertDiagram("docs/diagrams/initiative-lifecycle.md", "Initiative lifecycle", "Initiative", global::Coalitions.Core.Initiatives.Initiative.LifecycleDiagram());
+
+    [Fact]
+    public void The_indicator_lifecycle_diagram_in_docs_matches_the_state_machine() =>
+        AssertDiagram("docs/diagrams/indicator-lifecycle.md", "Indicator lifecycle", "Indicator", global::Coalitions.Core.Measurement.Indicator.LifecycleDiagram());
+
+    [Fact]
+    public void The_resource_library_lifecycle_diagram_in_docs_matches_the_state_machine() =>
+        AssertDiagram("docs/diagrams/resource-library-lifecycle.md", "Resource library lifecycle", "ResourceLibrary", global::Coalitions.Core.Resources.ResourceLibrary.LifecycleDiagram());
 
     private static void AssertDiagram(string path, string title, string type, string diagram) =>
         GeneratedFile.AssertUpToDate(

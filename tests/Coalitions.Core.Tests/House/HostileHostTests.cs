@@ -57,6 +57,11 @@ public static class HostileCases
         MeetingSeries,
         EventPreparation,
         CommunicationPlan,
+        JointWorkHostileCases.Pledge,
+        JointWorkHostileCases.PooledFund,
+        JointWorkHostileCases.Initiative,
+        JointWorkHostileCases.Indicator,
+        JointWorkHostileCases.Library,
     ];
 
     private static Instant[] MeetingInstants => [Start, Hours(24), MeetingScenario.Tuesday, MeetingScenario.Tuesday + Duration.FromHours(1), MeetingScenario.Tuesday + Duration.FromDays(3), MeetingScenario.InGeneva(2026, 6, 13, 18), MeetingScenario.InGeneva(2026, 6, 19)];

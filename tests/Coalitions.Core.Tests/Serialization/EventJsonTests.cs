@@ -2,16 +2,19 @@ using System.Reflection;
 using Coalitions.Core.Coalitions;
 using Coalitions.Core.Decisions;
 using Coalitions.Core.Governance;
+using Coalitions.Core.Initiatives;
 using Coalitions.Core.Kernel;
 using Coalitions.Core.Membership;
 using Coalitions.Core.Partners;
 using Coalitions.Core.Polls;
+using Coalitions.Core.Resources;
 using Coalitions.Core.Serialization;
 using NodaTime;
 using Snapshooter.Xunit;
 using static Coalitions.Core.Decisions.Stance;
 using static Coalitions.Core.Tests.Kit.CoalitionScenario;
 using static Coalitions.Core.Tests.Kit.Scenario;
+using JointWork = Coalitions.Core.Tests.Kit.JointWorkScenario;
 using PartnerAggregate = global::Coalitions.Core.Partners.Partner;
 
 namespace Coalitions.Core.Tests.Serialization;
@@ -144,7 +147,63 @@ public class EventJsonTests
         election.Close(0, ChairActor, Hours(2));
         events.AddRange(election.DequeueUncommittedEvents().OfType<PollClosed>());
         events.AddRange(Kit.MeetingScenario.SampleEvents());
+        events.AddRange(JointWorkEvents());
         return events;
+    }
+
+    /// <summary>Pledges, a pooled fund, an initiative and an indicator, each through its commands.</summary>
+    private static IEnumerable<IDomainEvent> JointWorkEvents()
+    {
+        var six = JointWork.Coalition();
+        var board = JointWork.Governance(six);
+
+        var pledge = JointWork.ReceivedPledge(six, 2, 100m);
+        var withdrawn = Pledge.Make(JointWork.PledgeNumber(2), JointWork.TimePledge(3), six, For(3), Start);
+        withdrawn.Withdraw("Our trainers left.", six, For(3), Hours(1));
+
+        var fund = JointWork.Fund(six, board);
+        fund.RecordContribution(pledge, 1, six, Secretariat, OnDate(2026, 5, 4));
+        fund.RecordGrant(new GrantIncome("County Education Fund", JointWork.Kes(50m), new LocalDate(2026, 5, 4), "CEF-7", JointWork.TheInitiative), six, Secretariat, OnDate(2026, 5, 4));
+        var books = fund.SubmitExpense(new ExpenseClaim(Partner(1), JointWork.Kes(80m), "Storybooks", new LocalDate(2026, 5, 4), JointWork.TheInitiative, new BudgetLineKey("books")), six, For(1), OnDate(2026, 5, 5));
+        fund.ApproveExpense(books.Number, null, six, board, JointWork.Treasurer, OnDate(2026, 5, 6));
+        fund.PayExpense(books.Number, new LocalDate(2026, 5, 7), six, board, JointWork.Treasurer, OnDate(2026, 5, 7));
+        var snacks = fund.SubmitExpense(new ExpenseClaim(Partner(2), JointWork.Kes(30m), "Snacks", new LocalDate(2026, 5, 4)), six, For(2), OnDate(2026, 5, 5));
+        fund.RejectExpense(snacks.Number, "Outside the fund's purpose.", six, board, JointWork.Treasurer, OnDate(2026, 5, 6));
+        var postage = fund.SubmitExpense(new ExpenseClaim(Partner(2), JointWork.Kes(5m), "Postage", new LocalDate(2026, 5, 4)), six, For(2), OnDate(2026, 5, 5));
+        fund.WithdrawExpense(postage.Number, "Paid by the member.", six, For(2), OnDate(2026, 5, 6));
+        var closing = PooledFund.Open(PooledFundId.FromGuid(Guid.Parse("f2000000-0000-0000-0000-000000000002")), JointWork.Rules(), six, board, Secretariat, Start);
+        closing.Close(six, Secretariat, Hours(1));
+
+        var camps = JointWork.Proposed(six);
+        camps.Revise(JointWork.Plan() with { Title = "Reading camps 2026" }, six, For(1), Hours(1));
+        camps.Approve(Adopted(MatterType.ApproveJointProject), six, Secretariat, Hours(2));
+        camps.Start(new LocalDate(2026, 4, 1), six, For(1), OnDate(2026, 4, 1));
+        camps.RecordMilestone(new MilestoneKey("baseline"), new LocalDate(2026, 4, 20), "1,200 pupils assessed.", six, For(1), OnDate(2026, 4, 21));
+        camps.Suspend("Floods.", six, Secretariat, OnDate(2026, 5, 1));
+        camps.Resume(six, Secretariat, OnDate(2026, 5, 20));
+        camps.LinkContribution(Partner(2), "Money for books", [JointWork.ReceivedPledge(six, 2, 10m, 3, JointWork.TheInitiative)], null, null, six, For(2), OnDate(2026, 5, 21));
+        camps.Complete(new LocalDate(2026, 12, 20), six, For(1), OnDate(2026, 12, 21));
+        var merged = Initiative.Propose(InitiativeId.FromGuid(Guid.Parse("f3000000-0000-0000-0000-000000000002")), JointWork.Plan(), six, For(1), Start);
+        merged.Cancel("Merged with the camps.", null, six, For(1), Hours(1));
+
+        var rate = JointWork.Rate(six);
+        rate.Report(JointWork.Measured(6, 72m, 1, 3), six, For(6), OnDate(2026, 4, 2));
+        rate.Correct(1, 71m, "Re-marked scripts", "Marking error.", six, For(6), OnDate(2026, 4, 10));
+        rate.Retire("Replaced by the national assessment.", six, Secretariat, OnDate(2026, 4, 11));
+
+        var library = ResourceLibrary.Open(ResourceLibraryId.FromGuid(Guid.Parse("f5000000-0000-0000-0000-000000000001")), new LibraryDraft(TheCoalition, "Shared library"), six, Secretariat, Start);
+        library.Offer(new ResourceOffer(Partner(1), ResourceKind.Equipment, "Projector", "With a screen and cables."), six, For(1), Start);
+        library.Offer(new ResourceOffer(Partner(2), ResourceKind.Document, "Reading toolkit", Lendable: false), six, For(2), Start);
+        library.WithdrawOffer(2, six, For(2), Hours(1));
+        library.Request(new ResourceRequest(Partner(3), ResourceKind.Equipment, "A projector for the launch", new LocalDate(2026, 4, 1)), six, For(3), Start);
+        library.Request(new ResourceRequest(Partner(4), ResourceKind.Trainer, "A trainer for mentors"), six, For(4), Start);
+        library.CloseRequest(2, six, For(4), Hours(1));
+        library.Lend(new LoanTerms(1, Partner(3), new LocalDate(2026, 3, 20), Request: 1), six, For(1), Hours(2));
+        library.RecordReturn(1, new LocalDate(2026, 3, 19), six, For(1), OnDate(2026, 3, 19));
+        library.Close(six, Secretariat, OnDate(2026, 3, 20));
+
+        return [.. pledge.DequeueUncommittedEvents(), .. withdrawn.DequeueUncommittedEvents().Skip(1), .. fund.DequeueUncommittedEvents(), .. closing.DequeueUncommittedEvents().Skip(1),
+            .. camps.DequeueUncommittedEvents(), .. merged.DequeueUncommittedEvents().Skip(1), .. rate.DequeueUncommittedEvents(), .. library.DequeueUncommittedEvents()];
     }
 
     [Fact]
