@@ -38,4 +38,7 @@ public enum MatterType
 
     /// <summary>A matter the coalition names itself.</summary>
     Custom = 12,
+
+    /// <summary>Decide a dispute escalated to the body the rule book names, after dialogue and mediation failed to settle it.</summary>
+    ResolveDispute = 13,
 }
