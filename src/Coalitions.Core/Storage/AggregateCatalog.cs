@@ -1,7 +1,10 @@
 using System.Collections.Frozen;
+using Coalitions.Core.Advocacy;
 using Coalitions.Core.Agreements;
 using Coalitions.Core.Coalitions;
+using Coalitions.Core.Conflicts;
 using Coalitions.Core.Decisions;
+using Coalitions.Core.Engagement;
 using Coalitions.Core.Kernel;
 using Coalitions.Core.Partners;
 using Coalitions.Core.Polls;
@@ -25,6 +28,12 @@ internal static class AggregateCatalog
         AggregateType.Create<Proposal, ProposalId>("proposal", Proposal.Rehydrate, Proposal.Snapshots),
         AggregateType.Create<Poll, PollId>("poll", Poll.Rehydrate),
         AggregateType.Create<Agreement, AgreementId>("agreement", Agreement.Rehydrate),
+        AggregateType.Create<PolicyPosition, PolicyPositionId>("position", PolicyPosition.Rehydrate),
+        AggregateType.Create<SignOnStatement, SignOnStatementId>("statement", SignOnStatement.Rehydrate),
+        AggregateType.Create<Campaign, CampaignId>("campaign", Campaign.Rehydrate),
+        AggregateType.Create<RecognitionRoll, CoalitionId>("recognition", RecognitionRoll.Rehydrate),
+        AggregateType.Create<HealthCheck, HealthCheckId>("healthcheck", HealthCheck.Rehydrate),
+        AggregateType.Create<ConflictCase, ConflictCaseId>("conflictcase", ConflictCase.Rehydrate),
     ];
 
     public static readonly FrozenDictionary<Type, AggregateType> ByType = Entries.ToFrozenDictionary(e => e.Type);
