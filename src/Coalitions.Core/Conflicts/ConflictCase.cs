@@ -50,8 +50,8 @@ public sealed class ConflictCase : AggregateRoot<ConflictCaseId>
         "a delegate of a member the draft names as a party, acting for it",
         static (_, by, acting) => acting.Draft?.Members is { } members && by.OnBehalfOf is { } member && members.Contains(member) && CoalitionRoles.IsDelegateOf(acting.Coalition, member, by));
     private static readonly Role<ConflictCase, Acting> NamedParty = Who.Role(
-        "the party concerned, through a delegate acting for it (the coalition through a coordinator)",
-        static (@case, by, acting) => acting.HasParty && @case.Represents(acting.Coalition, acting.Party, by));
+        "the member named, through a delegate acting for it (the coalition through a coordinator, where it is a party)",
+        static (@case, by, acting) => acting.HasParty && (acting.Party is { } member ? CoalitionRoles.IsDelegateOf(acting.Coalition, member, by) : @case.Represents(acting.Coalition, null, by)));
     private static readonly Role<ConflictCase, Acting> AnyParty = Who.Role(
         "a party, through a delegate acting for it (the coalition through a coordinator)",
         static (@case, by, acting) => @case._parties.Any(p => @case.Represents(acting.Coalition, p, by)));

@@ -121,7 +121,7 @@ public sealed record HealthCheckResults(HealthCheckId Check, string Title, int R
         foreach (var factor in factors)
         {
             text.Append("\n  ").Append(factor.Name).Append(" (").Append(Words.Of(factor.Category)).Append("): ").Append(Decimal(factor.Mean!.Value))
-                .Append(" (").Append(factor.Mean.Value.ToString()).Append(" from ").Append(Words.Format(factor.Ratings)).Append(factor.Ratings == 1 ? " rating)" : " ratings)");
+                .Append(" (").Append(Exact(factor.Mean.Value)).Append(" from ").Append(Words.Format(factor.Ratings)).Append(factor.Ratings == 1 ? " rating)" : " ratings)");
             if (factor.Change is { } change)
             {
                 text.Append(change.Direction switch
@@ -133,6 +133,8 @@ public sealed record HealthCheckResults(HealthCheckId Check, string Title, int R
             }
         }
     }
+
+    private static string Exact(Fraction mean) => mean.Denominator == 1 ? mean.Numerator.ToString(CultureInfo.InvariantCulture) : mean.ToString();
 
     private FactorScore[] InBand(ScoreBand band) =>
         Factors.Where(f => f.Band == band).OrderByDescending(f => f.Mean).ThenBy(f => f.Name, StringComparer.Ordinal).ToArray();

@@ -86,7 +86,7 @@ public sealed record ValueStatement(PartnerId Member, string Name, DateInterval 
             .Append(" gave ").Append(Lines(Gave)).Append(" and received ").Append(Lines(Received)).Append('.');
         foreach (var line in Gave.Concat(Received))
         {
-            text.Append('\n').Append(Words.Of(line.Kind)).Append(": ").Append(string.Join("; ", line.Labels));
+            text.Append('\n').Append(Phrase(line.Kind, 2)).Append(": ").Append(string.Join("; ", line.Labels));
         }
 
         return text.ToString();
@@ -94,8 +94,27 @@ public sealed record ValueStatement(PartnerId Member, string Name, DateInterval 
 
     private static string Lines(IReadOnlyList<ValueLine> lines) => lines.Count == 0
         ? "nothing recorded"
-        : Words.List(lines.Select(l => Words.Format(l.Count) + " " + Words.Of(l.Kind) +
+        : Words.List(lines.Select(l => Words.Format(l.Count) + " " + Phrase(l.Kind, l.Count) +
             (l.Amounts.Count == 0 ? string.Empty : " (" + string.Join(", ", l.Amounts.Select(a => a.Currency + " " + a.Amount.ToString("N0", System.Globalization.CultureInfo.InvariantCulture))) + ")")));
+
+    // A kind as a noun phrase, singular or plural: "1 commitment met", "2 shared resources drawn on".
+    private static string Phrase(ValueKind kind, int count)
+    {
+        var s = count == 1 ? string.Empty : "s";
+        return kind switch
+        {
+            ValueKind.Contribution => "contribution" + s,
+            ValueKind.CommitmentMet => "commitment" + s + " met",
+            ValueKind.ActionDone => "campaign action" + s + " done",
+            ValueKind.Endorsement => "statement" + s + " endorsed",
+            ValueKind.PositionDrafted => "position" + s + " drafted",
+            ValueKind.ResourceShared => "resource" + s + " shared",
+            ValueKind.ResourceReceived => "shared resource" + s + " drawn on",
+            ValueKind.JointInitiative => "joint initiative" + s,
+            ValueKind.PositionCarried => "position" + s + " carried by the coalition",
+            _ => "other item" + s,
+        };
+    }
 }
 
 /// <summary>
