@@ -63,7 +63,7 @@ public sealed class ConflictCase : AggregateRoot<ConflictCaseId>
         static (@case, by, acting) => @case.Confidentiality != CaseConfidentiality.PartiesOnly && CoalitionRoles.IsCoordinator(acting.Coalition, by));
     private static readonly Role<ConflictCase, Acting> ACoordinator = Who.Role(
         "a coordinator of the coalition (recording the body's decision)",
-        static (@case, by, acting) => @case._status == CaseStatus.Escalated && CoalitionRoles.IsCoordinator(acting.Coalition, by));
+        static (_, by, acting) => CoalitionRoles.IsCoordinator(acting.Coalition, by));
     private static readonly Role<ConflictCase, Acting> TheMediator = Who.Role(
         "the mediator, once every party accepted them",
         static (@case, by, _) => @case._mediationBegan && @case._mediator is { } mediator && by.Kind == ActorKind.Person && by.Person == mediator.Person);

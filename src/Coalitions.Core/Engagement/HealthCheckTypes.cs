@@ -143,7 +143,7 @@ internal static class HealthCheckRules
             return "A health check has 1 to 100 statements.";
         }
 
-        if (statements.Any(s => !HealthStatementValidator.Instance.Validate(s).IsValid))
+        if (statements.Any(s => !IsWellFormed(s)))
         {
             return "Each statement has a key, a category, a factor, a factor's name of one line (at most 200 characters) and a text of one line (at most 1,000).";
         }
@@ -157,6 +157,12 @@ internal static class HealthCheckRules
             ? "Statements that share a factor share its category and its name."
             : null;
     }
+
+    // The checks of HealthStatementValidator, written out: a stored round replays them for every statement.
+    private static bool IsWellFormed(HealthStatement statement) =>
+        TypedKey.Problem(statement.Key.Value) is null && TypedKey.Problem(statement.Factor.Value) is null && Ensure.IsDefined(statement.Category) &&
+        FreeText.Problem(statement.FactorName, true, Limits.NameLength) is null && FreeText.IsSingleLine(statement.FactorName) &&
+        FreeText.Problem(statement.Text, true, StatementLength) is null && FreeText.IsSingleLine(statement.Text);
 }
 
 /// <summary>Checks a <see cref="HealthStatement"/>.</summary>
