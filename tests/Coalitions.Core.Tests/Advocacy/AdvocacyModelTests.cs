@@ -76,7 +76,7 @@ public class AdvocacyModelTests
                 var rebuilt = PolicyPosition.Rehydrate(history.Select(CoalitionsJson.SerializeEvent).Select(CoalitionsJson.DeserializeEvent));
                 return ObservableState.Of(rebuilt) == ObservableState.Of(position);
             },
-            iter: 200);
+            iter: 120);
     }
 
     [Fact]
@@ -136,7 +136,7 @@ public class AdvocacyModelTests
 
                 return timeline.All(point => statement.EndorsersAt(point.At).Select(e => int.Parse(e.Endorser.Organization[7..], System.Globalization.CultureInfo.InvariantCulture)).ToHashSet().SetEquals(point.Endorsers));
             },
-            iter: 200);
+            iter: 120);
     }
 
     private static bool Run(PolicyPosition position, PositionStep step, int member, bool coordinator, Instant at, int proposal)

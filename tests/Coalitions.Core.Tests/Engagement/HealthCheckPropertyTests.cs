@@ -43,7 +43,7 @@ public partial class HealthCheckPropertyTests
                 var second = Stored(round.Sheets, round.Second);
                 return first.SequenceEqual(second);
             },
-            iter: 100);
+            iter: 60);
     }
 
     [Fact]
@@ -56,7 +56,7 @@ public partial class HealthCheckPropertyTests
                 var reversed = Closed(round.Sheets.Select((s, j) => (round.First[j], s)).Reverse());
                 return CoalitionsJson.Serialize(inOrder.Results()) == CoalitionsJson.Serialize(reversed.Results());
             },
-            iter: 100);
+            iter: 60);
     }
 
     [Fact]
@@ -72,7 +72,7 @@ public partial class HealthCheckPropertyTests
                     return scores.Length == factor.Ratings && (scores.Length == 0 ? factor.Mean is null : factor.Mean == new Fraction(scores.Sum(), scores.Length));
                 });
             },
-            iter: 100);
+            iter: 60);
     }
 
     private static HealthCheck Closed(IEnumerable<(int Member, IReadOnlyList<HealthRating> Sheet)> responses)

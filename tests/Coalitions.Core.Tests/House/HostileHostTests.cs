@@ -49,6 +49,7 @@ public static class HostileCases
         Governance,
         Outreach,
         Agreement,
+        .. AdvocacyHostileCases.All,
     ];
 
     private static readonly Coordinator Deputy = new(Person(801), "Baraka Mwangi");

@@ -118,6 +118,7 @@ public class EventJsonTests
         hostDecides.Open(Members(2), Hours(48), ChairActor, Start);
         hostDecides.DecideTie(new PollTie(1, TieKind.FirstPlace, ["mon", "tue"], "tue", TieResolution.Host), ChairActor, Hours(1));
         events.AddRange(hostDecides.DequeueUncommittedEvents().OfType<PollTieDecided>());
+        events.AddRange(AdvocacySampleEvents.All());
         return events;
     }
 
