@@ -158,26 +158,11 @@ internal static class HealthCheckRules
             : null;
     }
 
-    // The checks of HealthStatementValidator, written out: a stored round replays them for every statement.
+    // A key, a defined category, and one-line texts within bounds: checked by hand, as a stored round replays it for every statement.
     private static bool IsWellFormed(HealthStatement statement) =>
         TypedKey.Problem(statement.Key.Value) is null && TypedKey.Problem(statement.Factor.Value) is null && Ensure.IsDefined(statement.Category) &&
         FreeText.Problem(statement.FactorName, true, Limits.NameLength) is null && FreeText.IsSingleLine(statement.FactorName) &&
         FreeText.Problem(statement.Text, true, StatementLength) is null && FreeText.IsSingleLine(statement.Text);
-}
-
-/// <summary>Checks a <see cref="HealthStatement"/>.</summary>
-internal sealed class HealthStatementValidator : AbstractValidator<HealthStatement>
-{
-    public static readonly HealthStatementValidator Instance = new();
-
-    private HealthStatementValidator()
-    {
-        RuleFor(s => s.Key).IsKey();
-        RuleFor(s => s.Category).IsDefined();
-        RuleFor(s => s.Factor).IsKey();
-        RuleFor(s => s.FactorName).IsName();
-        RuleFor(s => s.Text).IsName(HealthCheckRules.StatementLength);
-    }
 }
 
 /// <summary>Checks a <see cref="HealthCheckDraft"/> at the boundary.</summary>
