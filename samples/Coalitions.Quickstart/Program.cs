@@ -282,6 +282,7 @@ for (var i = 0; i < members.Length; i++)
 Console.WriteLine($"   {meeting.Close(seed: 0, secretariat, monday + Duration.FromDays(3)).Explanation}");
 Console.WriteLine();
 
+AdvocacyChapter.Run(coalitionAggregate, governance, partners[..9], chair, monday, [admission, statement, amendment]);
 // 4. Every change is an event: the whole story is saved to a SQLite file, then rebuilt from it.
 Chapter("4. The record: saved to a SQLite file and rebuilt");
 var folder = Directory.CreateTempSubdirectory("coalitions-quickstart-");
