@@ -26,7 +26,7 @@ internal static class JointWorkChapter
     /// <param name="names">Each partner's name.</param>
     public static void Run(Coalition coalition, Governance governance, Agreement mou, Proposal amendment, IReadOnlyList<PartnerId> members, Func<int, Actor> delegateOf, Actor secretariat, IReadOnlyDictionary<PartnerId, string> names)
     {
-        Console.WriteLine("3c. Joint work: a reading fund, reading camps, a goal measured, an IATI file");
+        Console.WriteLine("3e. Joint work: a reading fund, reading camps, a goal measured, an IATI file");
         Actor For(PartnerId member) => delegateOf(members.ToList().IndexOf(member));
         var april = Instant.FromUtc(2026, 4, 1, 9, 0);
         var teachers = members[0];

@@ -290,6 +290,7 @@ ProxyChapter.Run(coalition, coalitionAggregate.ElectorateFor(MatterType.AdoptPol
 MeetingsChapter.Run(coalitionAggregate, governance, partners, firstChair, statement.Reference!, secretariat, monday + Duration.FromDays(4));
 JointWorkChapter.Run(coalitionAggregate, governance, mou, amendment, members.Select(m => m.Id).ToArray(), Delegate, secretariat, names);
 
+AdvocacyChapter.Run(coalitionAggregate, governance, partners[..9], chair, monday, [admission, statement, amendment]);
 // 4. Every change is an event: the whole story is saved to a SQLite file, then rebuilt from it.
 Chapter("4. The record: saved to a SQLite file and rebuilt");
 var folder = Directory.CreateTempSubdirectory("coalitions-quickstart-");

@@ -44,4 +44,7 @@ public enum MatterType
 
     /// <summary>Approve an expense from a pooled fund above the amount the fund's rules let its approver approve alone.</summary>
     ApproveExpense = 14,
+
+    /// <summary>Decide a dispute escalated to the body the rule book names, after dialogue and mediation failed to settle it.</summary>
+    ResolveDispute = 15,
 }

@@ -15,7 +15,7 @@ public static class GovernanceTemplates
     [
         MatterType.AdmitMember, MatterType.SuspendMember, MatterType.ExpelMember, MatterType.AmendCharter,
         MatterType.AdoptPolicyPosition, MatterType.IssuePublicStatement, MatterType.ApproveBudget, MatterType.ApproveJointProject,
-        MatterType.ElectOfficers, MatterType.AmendAgreement, MatterType.Dissolve, MatterType.AdoptCommunicationPlan, MatterType.ApproveExpense,
+        MatterType.ElectOfficers, MatterType.AmendAgreement, MatterType.Dissolve, MatterType.AdoptCommunicationPlan, MatterType.ApproveExpense, MatterType.ResolveDispute,
     ];
 
     private static readonly Duration Week = Duration.FromDays(7);
@@ -44,6 +44,7 @@ public static class GovernanceTemplates
                 [MatterType.ExpelMember] = DecisionRule.TwoThirdsMajority().WithQuorum(QuorumRule.OfMembers(Fraction.Half)),
                 [MatterType.ElectOfficers] = DecisionRule.SimpleMajority(),
                 [MatterType.Dissolve] = DecisionRule.Consensus().WithFallback(ThreeQuarters(), FallbackWhen.Blocked),
+                [MatterType.ResolveDispute] = DecisionRule.TwoThirdsMajority().WithQuorum(QuorumRule.OfMembers(Fraction.Half)),
             }, consent),
             SeatPolicy.Vacate,
             []);
@@ -63,7 +64,7 @@ public static class GovernanceTemplates
             0, [], [Office.Chair, Office.Secretary], Period.FromYears(1), MeetingCadence: Period.FromYears(1), Convenor: Office.Chair);
         var steering = new BodyDefinition(
             "steering-committee", "Steering committee", BodyKind.SteeringCommittee,
-            [MatterType.AdoptPolicyPosition, MatterType.IssuePublicStatement, MatterType.AdmitMember, MatterType.SuspendMember, MatterType.ApproveJointProject, MatterType.AdoptCommunicationPlan, MatterType.ApproveExpense],
+            [MatterType.AdoptPolicyPosition, MatterType.IssuePublicStatement, MatterType.AdmitMember, MatterType.SuspendMember, MatterType.ApproveJointProject, MatterType.AdoptCommunicationPlan, MatterType.ApproveExpense, MatterType.ResolveDispute],
             7, [], [Office.Chair, Office.ViceChair, Office.Treasurer, Office.Spokesperson], Period.FromYears(2), MaxConsecutiveTerms: 2,
             MeetingCadence: Period.FromMonths(1), Convenor: Office.Chair);
         var secretariat = new BodyDefinition("secretariat", "Secretariat", BodyKind.Secretariat, [], 1, [], [Office.Secretary], Period.FromYears(3));
@@ -80,6 +81,7 @@ public static class GovernanceTemplates
                 Line(MatterType.ApproveJointProject, "steering-committee", DecisionRule.SimpleMajority().WithQuorum(QuorumRule.OfMembers(Fraction.Half))),
                 Line(MatterType.AdoptCommunicationPlan, "steering-committee", DecisionRule.SimpleMajority().WithQuorum(QuorumRule.OfMembers(Fraction.Half))),
                 Line(MatterType.ApproveExpense, "steering-committee", DecisionRule.SimpleMajority().WithQuorum(QuorumRule.OfMembers(Fraction.Half))),
+                Line(MatterType.ResolveDispute, "steering-committee", DecisionRule.TwoThirdsMajority().WithQuorum(QuorumRule.OfMembers(Fraction.Half))),
                 Line(MatterType.AmendCharter, "general-assembly", DecisionRule.Consensus().WithQuorum(QuorumRule.OfMembers(Fraction.TwoThirds)).WithFallback(ThreeQuarters(), FallbackWhen.Blocked), seconders: 2),
                 Line(MatterType.ApproveBudget, "general-assembly", DecisionRule.SimpleMajority().WithQuorum(QuorumRule.OfMembers(Fraction.Half))),
                 Line(MatterType.ElectOfficers, "general-assembly", DecisionRule.SimpleMajority().WithQuorum(QuorumRule.OfMembers(Fraction.Half))),
@@ -106,7 +108,7 @@ public static class GovernanceTemplates
             0, [], [Office.Chair], Period.FromYears(1), MeetingCadence: Period.FromYears(3), Convenor: Office.Chair);
         var board = new BodyDefinition(
             "board", "Board", BodyKind.SteeringCommittee,
-            [MatterType.AdmitMember, MatterType.SuspendMember, MatterType.ApproveBudget, MatterType.ApproveJointProject, MatterType.IssuePublicStatement, MatterType.AdoptCommunicationPlan, MatterType.ApproveExpense],
+            [MatterType.AdmitMember, MatterType.SuspendMember, MatterType.ApproveBudget, MatterType.ApproveJointProject, MatterType.IssuePublicStatement, MatterType.AdoptCommunicationPlan, MatterType.ApproveExpense, MatterType.ResolveDispute],
             9, chambers.SelectMany(c => Enumerable.Repeat(new SeatReservation(Chamber: c), 3)).ToArray(),
             [Office.Chair, Office.ViceChair, Office.Treasurer], Period.FromYears(3), MaxConsecutiveTerms: 2, MeetingCadence: Period.FromMonths(3), Convenor: Office.Chair);
         var chamberVote = DecisionRule.ChamberVote(PassCondition.MoreThan(Fraction.Half, VoteBase.VotesCast), PassCondition.AtLeast(Fraction.TwoThirds, VoteBase.VotesCast))
@@ -119,7 +121,7 @@ public static class GovernanceTemplates
                 .. new[] { MatterType.AmendCharter, MatterType.AdoptPolicyPosition, MatterType.ExpelMember, MatterType.AmendAgreement, MatterType.Dissolve }
                     .Select(m => Line(m, "general-assembly", chamberVote, seconders: 2)),
                 Line(MatterType.ElectOfficers, "general-assembly", chamberVote),
-                .. new[] { MatterType.AdmitMember, MatterType.SuspendMember, MatterType.ApproveBudget, MatterType.ApproveJointProject, MatterType.IssuePublicStatement, MatterType.AdoptCommunicationPlan, MatterType.ApproveExpense }
+                .. new[] { MatterType.AdmitMember, MatterType.SuspendMember, MatterType.ApproveBudget, MatterType.ApproveJointProject, MatterType.IssuePublicStatement, MatterType.AdoptCommunicationPlan, MatterType.ApproveExpense, MatterType.ResolveDispute }
                     .Select(m => Line(m, "board", boardRule)),
             ],
             SeatPolicy.Vacate,
@@ -140,7 +142,7 @@ public static class GovernanceTemplates
             0, [], [Office.Chair], Period.FromYears(1), MeetingCadence: Period.FromYears(1), Convenor: Office.Chair);
         var steering = new BodyDefinition(
             "steering-committee", "Cross-sector steering committee", BodyKind.SteeringCommittee,
-            [MatterType.AdmitMember, MatterType.SuspendMember, MatterType.AdoptPolicyPosition, MatterType.IssuePublicStatement, MatterType.ApproveBudget, MatterType.ApproveJointProject, MatterType.AmendAgreement, MatterType.AdoptCommunicationPlan, MatterType.ApproveExpense],
+            [MatterType.AdmitMember, MatterType.SuspendMember, MatterType.AdoptPolicyPosition, MatterType.IssuePublicStatement, MatterType.ApproveBudget, MatterType.ApproveJointProject, MatterType.AmendAgreement, MatterType.AdoptCommunicationPlan, MatterType.ApproveExpense, MatterType.ResolveDispute],
             9,
             [new SeatReservation(Sector.GovernmentAgency), new SeatReservation(Sector.FunderOrFoundation), new SeatReservation(Sector.CommunityGroup), new SeatReservation(Sector.AcademicOrResearch)],
             [Office.Chair, Office.ViceChair], Period.FromYears(2), MaxConsecutiveTerms: 3, MeetingCadence: Period.FromMonths(1), Convenor: Office.Chair);
@@ -162,6 +164,7 @@ public static class GovernanceTemplates
                 Line(MatterType.SuspendMember, "steering-committee", DecisionRule.TwoThirdsMajority().WithQuorum(QuorumRule.OfMembers(Fraction.TwoThirds))),
                 Line(MatterType.AmendAgreement, "steering-committee", DecisionRule.TwoThirdsMajority()),
                 Line(MatterType.AdoptCommunicationPlan, "steering-committee", DecisionRule.Consent()),
+                Line(MatterType.ResolveDispute, "steering-committee", DecisionRule.TwoThirdsMajority().WithQuorum(QuorumRule.OfMembers(Fraction.Half))),
                 Line(MatterType.AmendCharter, "partners-assembly", DecisionRule.TwoThirdsMajority().WithQuorum(QuorumRule.OfMembers(Fraction.Half)), seconders: 1),
                 Line(MatterType.ElectOfficers, "partners-assembly", DecisionRule.SimpleMajority()),
                 Line(MatterType.ExpelMember, "partners-assembly", DecisionRule.TwoThirdsMajority().WithQuorum(QuorumRule.OfMembers(Fraction.Half))),

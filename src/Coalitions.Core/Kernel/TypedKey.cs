@@ -1,45 +1,72 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using FluentValidation;
 
 namespace Coalitions.Core.Kernel;
 
 /// <summary>
-/// A key that names a thing inside an aggregate (a budget line, a milestone, a goal of the charter): one line of at most
-/// <see cref="Limits.KeyLength"/> characters, without control characters, compared ordinally. Each kind of key has its
-/// own type, so a milestone's key can never be passed where a budget line's is expected.
+/// A short, typed key that names something inside an aggregate (an issue, a campaign's target or action, a statement of
+/// a health check): one line of at most <see cref="Limits.KeyLength"/> characters, compared ordinally. Each concept has
+/// its own key type, so a target's key can never be passed where an action's key is expected.
 /// </summary>
 /// <typeparam name="TSelf">The implementing key type.</typeparam>
-/// <remarks>Keys serialize to JSON as a plain string. The default value of a key type has no value and is refused wherever a key is required.</remarks>
+/// <remarks>
+/// Keys are trimmed when created and serialize to JSON as a plain string, as values and as property names. The default
+/// value of a key type holds no text; every command refuses it (<c>Kernel.InvalidText</c>) and a stored event holding it
+/// cannot be read.
+/// </remarks>
 public interface ITypedKey<TSelf> : IEquatable<TSelf>
     where TSelf : struct, ITypedKey<TSelf>
 {
-    /// <summary>Gets the key's text; <see langword="null"/> only for the default value, which no command accepts.</summary>
+    /// <summary>Gets the key's text.</summary>
     string Value { get; }
 
-    /// <summary>Makes a key from its text.</summary>
-    /// <param name="value">One line of at most 64 characters, not blank; leading and trailing spaces are trimmed.</param>
+    /// <summary>Creates a key from its text.</summary>
+    /// <param name="value">The text: one line of at most 64 characters once trimmed.</param>
     /// <returns>The key.</returns>
-    /// <exception cref="CoalitionRuleException">The text is blank, longer than 64 characters or not one line (<c>Kernel.InvalidText</c>).</exception>
+    /// <exception cref="CoalitionRuleException">The text is blank, too long, or not one line (<c>Kernel.InvalidText</c>).</exception>
     static abstract TSelf From(string value);
 }
 
-/// <summary>The check every typed key makes on its text.</summary>
+/// <summary>The one check behind every typed key.</summary>
 internal static class TypedKey
 {
     public static string Check(string? value, string typeName)
     {
-        var trimmed = value?.Trim();
-        if (FreeText.Problem(trimmed, required: true, Limits.KeyLength) is not null || !FreeText.IsSingleLine(trimmed!))
+        var text = value?.Trim();
+        if (Problem(text) is { } problem)
         {
-            throw CoalitionRuleException.Because(ErrorCodes.Kernel.InvalidText, "A {type} is one line of at most {limit} characters, not blank.", ("type", Words.Identifier(typeName)), ("limit", Limits.KeyLength));
+            throw CoalitionRuleException.Because(ErrorCodes.Kernel.InvalidText, "The {type} " + problem, ("type", Words.Identifier(typeName)), ("limit", Limits.KeyLength));
         }
 
-        return trimmed!;
+        return text!;
     }
 
-    /// <summary>Whether a key is a real key (not the default value).</summary>
+    /// <summary>What is wrong with a key's text, as the end of a sentence, or null.</summary>
+    public static string? Problem(string? text) =>
+        string.IsNullOrWhiteSpace(text) ? "must be given." :
+        text.Length > Limits.KeyLength ? "has at most {limit} characters." :
+        !FreeText.IsSingleLine(text) ? "is one line, without tabs, line breaks or control characters." :
+        text.Trim().Length != text.Length ? "has no spaces at either end." : null;
+
+    /// <summary>Refuses the default value of a key type, which holds no text.</summary>
+    /// <summary>Whether the key holds text (the default value of a key type holds none).</summary>
     public static bool IsSet<TKey>(TKey key)
         where TKey : struct, ITypedKey<TKey> => key.Value is not null;
+
+    public static TKey Ensure<TKey>(TKey key, string name)
+        where TKey : struct, ITypedKey<TKey>
+    {
+        if (key.Value is null)
+        {
+            throw CoalitionRuleException.Because(ErrorCodes.Kernel.InvalidText, "The {name} is missing: give a {type}.", ("name", Words.Identifier(name)), ("type", Words.Identifier(typeof(TKey).Name)));
+        }
+
+        return key;
+    }
+
+    public static TKey? Ensure<TKey>(TKey? key, string name)
+        where TKey : struct, ITypedKey<TKey> => key is { } value ? Ensure(value, name) : null;
 }
 
 /// <summary>Writes a typed key as its text, as a value and as a property name.</summary>
@@ -47,11 +74,30 @@ internal static class TypedKey
 internal sealed class TypedKeyJsonConverter<TKey> : JsonConverter<TKey>
     where TKey : struct, ITypedKey<TKey>
 {
-    public override TKey Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => TKey.From(reader.GetString()!);
+    public override TKey Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
+        ReadCore(reader.TokenType == JsonTokenType.String ? reader.GetString() : throw new JsonException($"A {typeof(TKey).Name} is a string."));
 
-    public override void Write(Utf8JsonWriter writer, TKey value, JsonSerializerOptions options) => writer.WriteStringValue(value.Value);
+    public override void Write(Utf8JsonWriter writer, TKey value, JsonSerializerOptions options) =>
+        writer.WriteStringValue(value.Value);
 
-    public override TKey ReadAsPropertyName(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => TKey.From(reader.GetString()!);
+    public override TKey ReadAsPropertyName(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
+        ReadCore(reader.GetString());
 
-    public override void WriteAsPropertyName(Utf8JsonWriter writer, TKey value, JsonSerializerOptions options) => writer.WritePropertyName(value.Value);
+    public override void WriteAsPropertyName(Utf8JsonWriter writer, TKey value, JsonSerializerOptions options) =>
+        writer.WritePropertyName(value.Value);
+
+    private static TKey ReadCore(string? text) =>
+        TypedKey.Problem(text) is null ? TKey.From(text!) : throw new JsonException($"'{(text is { Length: <= 80 } ? text : "the text")}' is not a valid {typeof(TKey).Name}.");
+}
+
+/// <summary>The door check of a typed key as a FluentValidation rule: the key is not the empty default.</summary>
+internal static class TypedKeyRules
+{
+    public static IRuleBuilderOptions<T, TKey> IsKey<T, TKey>(this IRuleBuilder<T, TKey> rule)
+        where TKey : struct, ITypedKey<TKey> =>
+        rule.Must(key => key.Value is not null).WithErrorCode(ErrorCodes.Kernel.InvalidText.Code).WithMessage("The {PropertyName} is missing.");
+
+    public static IRuleBuilderOptions<T, TKey?> IsKeyOrNull<T, TKey>(this IRuleBuilder<T, TKey?> rule)
+        where TKey : struct, ITypedKey<TKey> =>
+        rule.Must(key => key is null || key.Value.Value is not null).WithErrorCode(ErrorCodes.Kernel.InvalidText.Code).WithMessage("The {PropertyName} is missing.");
 }

@@ -1,13 +1,16 @@
 using System.Text.Json.Serialization;
+using Coalitions.Core.Advocacy;
 using Coalitions.Core.Agreements;
 using Coalitions.Core.Coalitions;
 using Coalitions.Core.Communication;
+using Coalitions.Core.Conflicts;
 using Coalitions.Core.Decisions;
+using Coalitions.Core.Engagement;
 using Coalitions.Core.Governance;
 using Coalitions.Core.Initiatives;
 using Coalitions.Core.Kernel;
-using Coalitions.Core.Meetings;
 using Coalitions.Core.Measurement;
+using Coalitions.Core.Meetings;
 using Coalitions.Core.Partners;
 using Coalitions.Core.Polls;
 using Coalitions.Core.Resources;
@@ -185,4 +188,72 @@ namespace Coalitions.Core.Serialization;
 [JsonSerializable(typeof(IndicatorId))]
 [JsonSerializable(typeof(FundStatement))]
 [JsonSerializable(typeof(ImpactSummary))]
+[JsonSerializable(typeof(PositionDrafted))]
+[JsonSerializable(typeof(PositionRevised))]
+[JsonSerializable(typeof(PositionAdopted))]
+[JsonSerializable(typeof(PositionPublished))]
+[JsonSerializable(typeof(PositionDraftWithdrawn))]
+[JsonSerializable(typeof(PositionRetired))]
+[JsonSerializable(typeof(ReservationRecorded))]
+[JsonSerializable(typeof(ReservationWithdrawn))]
+[JsonSerializable(typeof(StatementDrafted))]
+[JsonSerializable(typeof(StatementRevised))]
+[JsonSerializable(typeof(StatementPublished))]
+[JsonSerializable(typeof(StatementEndorsed))]
+[JsonSerializable(typeof(EndorsementVerified))]
+[JsonSerializable(typeof(EndorsementRejected))]
+[JsonSerializable(typeof(EndorsementWithdrawn))]
+[JsonSerializable(typeof(StatementClosed))]
+[JsonSerializable(typeof(StatementCancelled))]
+[JsonSerializable(typeof(CampaignLaunched))]
+[JsonSerializable(typeof(CampaignObjectiveAdded))]
+[JsonSerializable(typeof(CampaignTargetAdded))]
+[JsonSerializable(typeof(CampaignPositionCarried))]
+[JsonSerializable(typeof(CampaignPositionDropped))]
+[JsonSerializable(typeof(ExternalEventLinked))]
+[JsonSerializable(typeof(CampaignActionPlanned))]
+[JsonSerializable(typeof(CampaignActionCompleted))]
+[JsonSerializable(typeof(CampaignActionCancelled))]
+[JsonSerializable(typeof(CampaignOutcomeRecorded))]
+[JsonSerializable(typeof(CampaignConcluded))]
+[JsonSerializable(typeof(RecognitionRollOpened))]
+[JsonSerializable(typeof(AcknowledgementRecorded))]
+[JsonSerializable(typeof(AcknowledgementPublished))]
+[JsonSerializable(typeof(AcknowledgementWithheld))]
+[JsonSerializable(typeof(AcknowledgementRetracted))]
+[JsonSerializable(typeof(HealthCheckOpened))]
+[JsonSerializable(typeof(HealthCheckResponseRecorded))]
+[JsonSerializable(typeof(HealthCheckClosed))]
+[JsonSerializable(typeof(HealthCheckCancelled))]
+[JsonSerializable(typeof(CaseOpened))]
+[JsonSerializable(typeof(GroundRulesAcknowledged))]
+[JsonSerializable(typeof(DialogueStarted))]
+[JsonSerializable(typeof(CaseSessionRecorded))]
+[JsonSerializable(typeof(MediatorProposed))]
+[JsonSerializable(typeof(MediatorAccepted))]
+[JsonSerializable(typeof(MediatorDeclined))]
+[JsonSerializable(typeof(MediationStarted))]
+[JsonSerializable(typeof(ResolutionProposed))]
+[JsonSerializable(typeof(ResolutionConfirmed))]
+[JsonSerializable(typeof(ResolutionRejected))]
+[JsonSerializable(typeof(CaseResolved))]
+[JsonSerializable(typeof(CaseEscalated))]
+[JsonSerializable(typeof(CaseDecided))]
+[JsonSerializable(typeof(FollowUpCompleted))]
+[JsonSerializable(typeof(CaseWithdrawn))]
+[JsonSerializable(typeof(PositionInEffect))]
+[JsonSerializable(typeof(EndorserAt))]
+[JsonSerializable(typeof(ParticipationFact))]
+[JsonSerializable(typeof(ValueFact))]
+[JsonSerializable(typeof(ParticipationReport))]
+[JsonSerializable(typeof(ValueStatement))]
+[JsonSerializable(typeof(HealthCheckResults))]
+[JsonSerializable(typeof(CaseView))]
+[JsonSerializable(typeof(AcknowledgementDraft))]
+[JsonSerializable(typeof(CampaignPlan))]
+[JsonSerializable(typeof(PlannedAction))]
+[JsonSerializable(typeof(PositionDraft))]
+[JsonSerializable(typeof(StatementDraft))]
+[JsonSerializable(typeof(HealthCheckDraft))]
+[JsonSerializable(typeof(CaseDraft))]
 public sealed partial class CoalitionsJsonContext : JsonSerializerContext;

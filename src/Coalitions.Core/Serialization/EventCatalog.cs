@@ -1,15 +1,18 @@
 using System.Collections.Frozen;
 using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
+using Coalitions.Core.Advocacy;
 using Coalitions.Core.Agreements;
 using Coalitions.Core.Coalitions;
 using Coalitions.Core.Communication;
+using Coalitions.Core.Conflicts;
 using Coalitions.Core.Decisions;
+using Coalitions.Core.Engagement;
 using Coalitions.Core.Governance;
 using Coalitions.Core.Initiatives;
 using Coalitions.Core.Kernel;
-using Coalitions.Core.Meetings;
 using Coalitions.Core.Measurement;
+using Coalitions.Core.Meetings;
 using Coalitions.Core.Partners;
 using Coalitions.Core.Polls;
 using Coalitions.Core.Resources;
@@ -149,6 +152,59 @@ internal static class EventCatalog
         (typeof(MeasurementReported), "Measurement.MeasurementReported"),
         (typeof(MeasurementCorrected), "Measurement.MeasurementCorrected"),
         (typeof(IndicatorRetired), "Measurement.IndicatorRetired"),
+        (typeof(PositionDrafted), "Advocacy.PositionDrafted"),
+        (typeof(PositionRevised), "Advocacy.PositionRevised"),
+        (typeof(PositionAdopted), "Advocacy.PositionAdopted"),
+        (typeof(PositionPublished), "Advocacy.PositionPublished"),
+        (typeof(PositionDraftWithdrawn), "Advocacy.PositionDraftWithdrawn"),
+        (typeof(PositionRetired), "Advocacy.PositionRetired"),
+        (typeof(ReservationRecorded), "Advocacy.ReservationRecorded"),
+        (typeof(ReservationWithdrawn), "Advocacy.ReservationWithdrawn"),
+        (typeof(StatementDrafted), "Advocacy.StatementDrafted"),
+        (typeof(StatementRevised), "Advocacy.StatementRevised"),
+        (typeof(StatementPublished), "Advocacy.StatementPublished"),
+        (typeof(StatementEndorsed), "Advocacy.StatementEndorsed"),
+        (typeof(EndorsementVerified), "Advocacy.EndorsementVerified"),
+        (typeof(EndorsementRejected), "Advocacy.EndorsementRejected"),
+        (typeof(EndorsementWithdrawn), "Advocacy.EndorsementWithdrawn"),
+        (typeof(StatementClosed), "Advocacy.StatementClosed"),
+        (typeof(StatementCancelled), "Advocacy.StatementCancelled"),
+        (typeof(CampaignLaunched), "Advocacy.CampaignLaunched"),
+        (typeof(CampaignObjectiveAdded), "Advocacy.CampaignObjectiveAdded"),
+        (typeof(CampaignTargetAdded), "Advocacy.CampaignTargetAdded"),
+        (typeof(CampaignPositionCarried), "Advocacy.CampaignPositionCarried"),
+        (typeof(CampaignPositionDropped), "Advocacy.CampaignPositionDropped"),
+        (typeof(ExternalEventLinked), "Advocacy.ExternalEventLinked"),
+        (typeof(CampaignActionPlanned), "Advocacy.CampaignActionPlanned"),
+        (typeof(CampaignActionCompleted), "Advocacy.CampaignActionCompleted"),
+        (typeof(CampaignActionCancelled), "Advocacy.CampaignActionCancelled"),
+        (typeof(CampaignOutcomeRecorded), "Advocacy.CampaignOutcomeRecorded"),
+        (typeof(CampaignConcluded), "Advocacy.CampaignConcluded"),
+        (typeof(RecognitionRollOpened), "Engagement.RecognitionRollOpened"),
+        (typeof(AcknowledgementRecorded), "Engagement.AcknowledgementRecorded"),
+        (typeof(AcknowledgementPublished), "Engagement.AcknowledgementPublished"),
+        (typeof(AcknowledgementWithheld), "Engagement.AcknowledgementWithheld"),
+        (typeof(AcknowledgementRetracted), "Engagement.AcknowledgementRetracted"),
+        (typeof(HealthCheckOpened), "Engagement.HealthCheckOpened"),
+        (typeof(HealthCheckResponseRecorded), "Engagement.HealthCheckResponseRecorded"),
+        (typeof(HealthCheckClosed), "Engagement.HealthCheckClosed"),
+        (typeof(HealthCheckCancelled), "Engagement.HealthCheckCancelled"),
+        (typeof(CaseOpened), "Conflicts.CaseOpened"),
+        (typeof(GroundRulesAcknowledged), "Conflicts.GroundRulesAcknowledged"),
+        (typeof(DialogueStarted), "Conflicts.DialogueStarted"),
+        (typeof(CaseSessionRecorded), "Conflicts.CaseSessionRecorded"),
+        (typeof(MediatorProposed), "Conflicts.MediatorProposed"),
+        (typeof(MediatorAccepted), "Conflicts.MediatorAccepted"),
+        (typeof(MediatorDeclined), "Conflicts.MediatorDeclined"),
+        (typeof(MediationStarted), "Conflicts.MediationStarted"),
+        (typeof(ResolutionProposed), "Conflicts.ResolutionProposed"),
+        (typeof(ResolutionConfirmed), "Conflicts.ResolutionConfirmed"),
+        (typeof(ResolutionRejected), "Conflicts.ResolutionRejected"),
+        (typeof(CaseResolved), "Conflicts.CaseResolved"),
+        (typeof(CaseEscalated), "Conflicts.CaseEscalated"),
+        (typeof(CaseDecided), "Conflicts.CaseDecided"),
+        (typeof(FollowUpCompleted), "Conflicts.FollowUpCompleted"),
+        (typeof(CaseWithdrawn), "Conflicts.CaseWithdrawn"),
     ];
 
     public static readonly FrozenDictionary<Type, string> Discriminators =

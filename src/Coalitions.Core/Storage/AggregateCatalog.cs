@@ -1,12 +1,15 @@
 using System.Collections.Frozen;
+using Coalitions.Core.Advocacy;
 using Coalitions.Core.Agreements;
 using Coalitions.Core.Coalitions;
 using Coalitions.Core.Communication;
+using Coalitions.Core.Conflicts;
 using Coalitions.Core.Decisions;
+using Coalitions.Core.Engagement;
 using Coalitions.Core.Initiatives;
 using Coalitions.Core.Kernel;
-using Coalitions.Core.Meetings;
 using Coalitions.Core.Measurement;
+using Coalitions.Core.Meetings;
 using Coalitions.Core.Partners;
 using Coalitions.Core.Polls;
 using Coalitions.Core.Resources;
@@ -39,6 +42,12 @@ internal static class AggregateCatalog
         AggregateType.Create<Initiative, InitiativeId>("initiative", Initiative.Rehydrate),
         AggregateType.Create<Indicator, IndicatorId>("indicator", Indicator.Rehydrate),
         AggregateType.Create<ResourceLibrary, ResourceLibraryId>("resourcelibrary", ResourceLibrary.Rehydrate),
+        AggregateType.Create<PolicyPosition, PolicyPositionId>("position", PolicyPosition.Rehydrate),
+        AggregateType.Create<SignOnStatement, SignOnStatementId>("statement", SignOnStatement.Rehydrate),
+        AggregateType.Create<Campaign, CampaignId>("campaign", Campaign.Rehydrate),
+        AggregateType.Create<RecognitionRoll, CoalitionId>("recognition", RecognitionRoll.Rehydrate),
+        AggregateType.Create<HealthCheck, HealthCheckId>("healthcheck", HealthCheck.Rehydrate),
+        AggregateType.Create<ConflictCase, ConflictCaseId>("conflictcase", ConflictCase.Rehydrate),
     ];
 
     public static readonly FrozenDictionary<Type, AggregateType> ByType = Entries.ToFrozenDictionary(e => e.Type);

@@ -31,6 +31,12 @@ public class DesignRuleTests
         Assert.Contains(typeof(global::Coalitions.Core.Initiatives.Initiative), Aggregates);
         Assert.Contains(typeof(global::Coalitions.Core.Measurement.Indicator), Aggregates);
         Assert.Contains(typeof(global::Coalitions.Core.Resources.ResourceLibrary), Aggregates);
+        Assert.Contains(typeof(global::Coalitions.Core.Advocacy.PolicyPosition), Aggregates);
+        Assert.Contains(typeof(global::Coalitions.Core.Advocacy.SignOnStatement), Aggregates);
+        Assert.Contains(typeof(global::Coalitions.Core.Advocacy.Campaign), Aggregates);
+        Assert.Contains(typeof(global::Coalitions.Core.Engagement.RecognitionRoll), Aggregates);
+        Assert.Contains(typeof(global::Coalitions.Core.Engagement.HealthCheck), Aggregates);
+        Assert.Contains(typeof(global::Coalitions.Core.Conflicts.ConflictCase), Aggregates);
     }
 
     [Fact]
@@ -65,7 +71,7 @@ public class DesignRuleTests
         {
             Assert.True(t.IsSealed, $"{t.Name} is not sealed.");
             Assert.NotNull(t.GetMethod("<Clone>$"));
-            Assert.Matches("(ed|Cast|Set|Given|Withdrawn|Withdrew|EnteredIntoForce|Begun|Taken|Made|Paid|Lent)$", t.Name);
+            Assert.Matches("(ed|Cast|Set|Given|Withdrawn|Withdrew|EnteredIntoForce|Begun|Taken|Made|Paid|Lent|Withheld)$", t.Name);
         });
     }
 
@@ -132,6 +138,30 @@ public class DesignRuleTests
     [Fact]
     public void The_resource_library_lifecycle_diagram_in_docs_matches_the_state_machine() =>
         AssertDiagram("docs/diagrams/resource-library-lifecycle.md", "Resource library lifecycle", "ResourceLibrary", global::Coalitions.Core.Resources.ResourceLibrary.LifecycleDiagram());
+
+    [Fact]
+    public void The_policy_position_lifecycle_diagram_in_docs_matches_the_state_machine() =>
+        AssertDiagram("docs/diagrams/policy-position-lifecycle.md", "Policy position lifecycle", "PolicyPosition", global::Coalitions.Core.Advocacy.PolicyPosition.LifecycleDiagram());
+
+    [Fact]
+    public void The_sign_on_statement_lifecycle_diagram_in_docs_matches_the_state_machine() =>
+        AssertDiagram("docs/diagrams/sign-on-statement-lifecycle.md", "Sign-on statement lifecycle", "SignOnStatement", global::Coalitions.Core.Advocacy.SignOnStatement.LifecycleDiagram());
+
+    [Fact]
+    public void The_campaign_lifecycle_diagram_in_docs_matches_the_state_machine() =>
+        AssertDiagram("docs/diagrams/campaign-lifecycle.md", "Campaign lifecycle", "Campaign", global::Coalitions.Core.Advocacy.Campaign.LifecycleDiagram());
+
+    [Fact]
+    public void The_acknowledgement_lifecycle_diagram_in_docs_matches_the_state_machine() =>
+        AssertDiagram("docs/diagrams/acknowledgement-lifecycle.md", "Acknowledgement lifecycle", "RecognitionRoll", global::Coalitions.Core.Engagement.RecognitionRoll.LifecycleDiagram());
+
+    [Fact]
+    public void The_health_check_lifecycle_diagram_in_docs_matches_the_state_machine() =>
+        AssertDiagram("docs/diagrams/health-check-lifecycle.md", "Health check lifecycle", "HealthCheck", global::Coalitions.Core.Engagement.HealthCheck.LifecycleDiagram());
+
+    [Fact]
+    public void The_conflict_case_lifecycle_diagram_in_docs_matches_the_state_machine() =>
+        AssertDiagram("docs/diagrams/conflict-case-lifecycle.md", "Conflict case lifecycle", "ConflictCase", global::Coalitions.Core.Conflicts.ConflictCase.LifecycleDiagram());
 
     private static void AssertDiagram(string path, string title, string type, string diagram) =>
         GeneratedFile.AssertUpToDate(

@@ -1,10 +1,10 @@
+using Coalitions.Core.Agreements;
 using Coalitions.Core.Coalitions;
+using Coalitions.Core.Communication;
 using Coalitions.Core.Decisions;
 using Coalitions.Core.Governance;
-using Coalitions.Core.Agreements;
 using Coalitions.Core.Kernel;
 using Coalitions.Core.Meetings;
-using Coalitions.Core.Communication;
 using Coalitions.Core.Membership;
 using Coalitions.Core.Partners;
 using Coalitions.Core.Tests.Kit;
@@ -13,9 +13,9 @@ using static Coalitions.Core.Tests.Kit.CoalitionScenario;
 using static Coalitions.Core.Tests.Kit.GovernanceScenario;
 using static Coalitions.Core.Tests.Kit.PartnerScenario;
 using static Coalitions.Core.Tests.Kit.Scenario;
+using AgreementAggregate = global::Coalitions.Core.Agreements.Agreement;
 using CoalitionAggregate = global::Coalitions.Core.Coalitions.Coalition;
 using GovernanceAggregate = global::Coalitions.Core.Governance.Governance;
-using AgreementAggregate = global::Coalitions.Core.Agreements.Agreement;
 using PartnerAggregate = global::Coalitions.Core.Partners.Partner;
 using PollAggregate = global::Coalitions.Core.Polls.Poll;
 using ProposalAggregate = global::Coalitions.Core.Decisions.Proposal;
@@ -62,6 +62,7 @@ public static class HostileCases
         JointWorkHostileCases.Initiative,
         JointWorkHostileCases.Indicator,
         JointWorkHostileCases.Library,
+        .. AdvocacyHostileCases.All,
     ];
 
     private static Instant[] MeetingInstants => [Start, Hours(24), MeetingScenario.Tuesday, MeetingScenario.Tuesday + Duration.FromHours(1), MeetingScenario.Tuesday + Duration.FromDays(3), MeetingScenario.InGeneva(2026, 6, 13, 18), MeetingScenario.InGeneva(2026, 6, 19)];

@@ -148,6 +148,7 @@ public class EventJsonTests
         events.AddRange(election.DequeueUncommittedEvents().OfType<PollClosed>());
         events.AddRange(Kit.MeetingScenario.SampleEvents());
         events.AddRange(JointWorkEvents());
+        events.AddRange(AdvocacySampleEvents.All());
         return events;
     }
 
