@@ -6,7 +6,7 @@ using Coalitions.Core.Engagement;
 using Coalitions.Core.Kernel;
 using Coalitions.Core.Partners;
 using NodaTime;
-using GovernanceAggregate = Coalitions.Core.Governance.Governance;
+using GovernanceAggregate = Coalitions.Core.Governance.CoalitionGovernance;
 
 /// <summary>
 /// The quickstart's advocacy chapter: the coalition adopts and publishes a position, gathers endorsements for the

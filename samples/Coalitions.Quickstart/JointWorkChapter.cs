@@ -24,7 +24,7 @@ internal static class JointWorkChapter
     /// <param name="delegateOf">The delegate of the member at an index, acting for it.</param>
     /// <param name="secretariat">The coordinator who founded the coalition.</param>
     /// <param name="names">Each partner's name.</param>
-    public static void Run(Coalition coalition, Governance governance, Agreement mou, Proposal amendment, IReadOnlyList<PartnerId> members, Func<int, Actor> delegateOf, Actor secretariat, IReadOnlyDictionary<PartnerId, string> names)
+    public static void Run(Coalition coalition, CoalitionGovernance governance, Agreement mou, Proposal amendment, IReadOnlyList<PartnerId> members, Func<int, Actor> delegateOf, Actor secretariat, IReadOnlyDictionary<PartnerId, string> names)
     {
         Console.WriteLine("3e. Joint work: a reading fund, reading camps, a goal measured, an IATI file");
         Actor For(PartnerId member) => delegateOf(members.ToList().IndexOf(member));

@@ -23,7 +23,7 @@ internal static class MeetingsChapter
     /// <param name="statement">The public statement the members adopted, which the coalition takes to the event.</param>
     /// <param name="coordinator">A coordinator of the coalition.</param>
     /// <param name="now">When the chapter starts.</param>
-    public static void Run(Coalition coalition, Governance governance, IReadOnlyList<Partner> partners, PartnerId chairMember, DecisionReference statement, Actor coordinator, Instant now)
+    public static void Run(Coalition coalition, CoalitionGovernance governance, IReadOnlyList<Partner> partners, PartnerId chairMember, DecisionReference statement, Actor coordinator, Instant now)
     {
         Console.WriteLine("3d. The steering committee meets across Nairobi, Geneva and New York; the coalition plans its communication and prepares for a conference");
         var byId = partners.ToDictionary(p => p.Id);

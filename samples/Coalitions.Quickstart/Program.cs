@@ -4,7 +4,7 @@ using Coalitions.Core.Decisions;
 using Coalitions.Core.Governance;
 using Coalitions.Core.Hosting;
 using Coalitions.Core.Kernel;
-using Coalitions.Core.Membership;
+using Coalitions.Core.Memberships;
 using Coalitions.Core.Partners;
 using Coalitions.Core.Polls;
 using Coalitions.Core.Sqlite;
@@ -113,8 +113,8 @@ foreach (var line in DiversityReport.Of(partners[..9].Select(p => p.Snapshot), n
 Console.WriteLine();
 
 // 0b. The coalition adopts a governance template: bodies, seats, offices and a rule book for every matter.
-Chapter("0b. Governance: the advocacy-coalition template, a steering committee and its chair");
-var governance = Governance.Establish(coalitionAggregate, GovernanceTemplates.AdvocacyCoalition(), secretariat, monday);
+Chapter("0b. CoalitionGovernance: the advocacy-coalition template, a steering committee and its chair");
+var governance = CoalitionGovernance.Establish(coalitionAggregate, GovernanceTemplates.AdvocacyCoalition(), secretariat, monday);
 var today = new LocalDate(2026, 3, 2);
 
 // The members elect five of seven candidates to the steering committee by single transferable vote.

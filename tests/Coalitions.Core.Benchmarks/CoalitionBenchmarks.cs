@@ -1,7 +1,7 @@
 using BenchmarkDotNet.Attributes;
 using Coalitions.Core.Coalitions;
 using Coalitions.Core.Kernel;
-using Coalitions.Core.Membership;
+using Coalitions.Core.Memberships;
 using Coalitions.Core.Partners;
 using NodaTime;
 

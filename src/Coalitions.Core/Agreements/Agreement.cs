@@ -1,6 +1,6 @@
 using Coalitions.Core.Decisions;
 using Coalitions.Core.Kernel;
-using Coalitions.Core.Membership;
+using Coalitions.Core.Memberships;
 using NodaTime;
 using Stateless;
 using Stateless.Graph;
@@ -424,8 +424,8 @@ public sealed class Agreement : AggregateRoot<AgreementId>
     /// <param name="party">The party.</param>
     /// <param name="date">The date.</param>
     /// <returns>Each commitment with its status, by due date.</returns>
-    public IReadOnlyList<(Commitment Commitment, CommitmentStatus Status)> CommitmentsOf(PartnerId party, LocalDate date) =>
-        (InForce?.Commitments ?? []).Where(c => c.Party == party).OrderBy(c => c.Due).Select(c => (c, CommitmentStatusOn(c.Key, date))).ToArray();
+    public IReadOnlyList<CommitmentStanding> CommitmentsOf(PartnerId party, LocalDate date) =>
+        (InForce?.Commitments ?? []).Where(c => c.Party == party).OrderBy(c => c.Due).Select(c => new CommitmentStanding(c, CommitmentStatusOn(c.Key, date))).ToArray();
 
     /// <summary>Gives notice that a party withdraws; it is bound until the notice period has run from that date.</summary>
     /// <param name="party">The party leaving.</param>

@@ -396,3 +396,8 @@ internal sealed class AgreementDraftValidator : AbstractValidator<AgreementDraft
         return true;
     }
 }
+
+/// <summary>A commitment with its status on a date.</summary>
+/// <param name="Commitment">The commitment, as the binding version states it.</param>
+/// <param name="Status">Its status on the date asked about (pending, met, late or waived).</param>
+public sealed record CommitmentStanding(Commitment Commitment, CommitmentStatus Status);

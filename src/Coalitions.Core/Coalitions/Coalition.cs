@@ -1,11 +1,11 @@
 using Coalitions.Core.Decisions;
 using Coalitions.Core.Kernel;
-using Coalitions.Core.Membership;
+using Coalitions.Core.Memberships;
 using Coalitions.Core.Partners;
 using NodaTime;
 using Stateless;
 using Stateless.Graph;
-using Trigger = Coalitions.Core.Membership.Membership.MembershipTrigger;
+using Trigger = Coalitions.Core.Memberships.Membership.MembershipTrigger;
 
 namespace Coalitions.Core.Coalitions;
 
@@ -96,7 +96,7 @@ public sealed class Coalition : AggregateRoot<CoalitionId>
     private static readonly Command<Coalition, Acting> WithdrawCommand = Who.Command(nameof(Withdraw), ErrorCodes.Membership.NotADelegate, MemberDelegate);
     private static readonly Command<Coalition, Acting> ExpelCommand = Who.Command(nameof(Expel), ErrorCodes.Coalitions.NotACoordinator, ACoordinator);
 
-    private readonly Dictionary<PartnerId, Membership.Membership> _members = [];
+    private readonly Dictionary<PartnerId, Membership> _members = [];
     private readonly List<Coordinator> _coordinators = [];
     private StateMachine<CoalitionStatus, Stage>? _machine;
     private StateMachine<CoalitionStatus, Stage>.TriggerWithParameters<LocalDate>? _activate;
@@ -154,7 +154,7 @@ public sealed class Coalition : AggregateRoot<CoalitionId>
     public MembershipTerms Terms { get; private set; } = MembershipTerms.Default;
 
     /// <summary>Gets every membership, current or past.</summary>
-    public IReadOnlyCollection<Membership.Membership> Members => _members.Values;
+    public IReadOnlyCollection<Membership> Members => _members.Values;
 
     private StateMachine<CoalitionStatus, Stage> Machine => _machine ??= BuildMachine();
 
@@ -416,7 +416,7 @@ public sealed class Coalition : AggregateRoot<CoalitionId>
     /// </summary>
     /// <param name="offer">The offer: the partner, the tier, one to ten delegates and a weight of 0 to one trillion.</param>
     /// <param name="partner">The partner invited, as its record stands (<c>partner.Snapshot</c>): its name and representatives.</param>
-    /// <param name="ruleBook">The coalition's rule book (its <c>Governance</c>); required once the coalition is past founding.</param>
+    /// <param name="ruleBook">The coalition's rule book (its <c>CoalitionGovernance</c>); required once the coalition is past founding.</param>
     /// <param name="decision">The adopted decision to admit the partner, where the rule book requires one.</param>
     /// <param name="by">A coordinator of the coalition.</param>
     /// <param name="at">When the invitation is made; after the decision.</param>
@@ -602,7 +602,7 @@ public sealed class Coalition : AggregateRoot<CoalitionId>
     /// <param name="partner">The partner.</param>
     /// <param name="membership">The membership, when found.</param>
     /// <returns><see langword="true"/> when the partner has (or had) a membership.</returns>
-    public bool TryGetMembership(PartnerId partner, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out Membership.Membership? membership) =>
+    public bool TryGetMembership(PartnerId partner, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out Membership? membership) =>
         _members.TryGetValue(partner, out membership);
 
     /// <summary>
@@ -734,7 +734,7 @@ public sealed class Coalition : AggregateRoot<CoalitionId>
                 break;
             case MemberInvited e:
                 _totalWeight += e.Weight - (_members.TryGetValue(e.Partner, out var previous) ? previous.Weight : 0);
-                _members[e.Partner] = new Membership.Membership(e.Partner, e.Name, e.Tier, e.Delegates, e.Weight, e.On);
+                _members[e.Partner] = new Membership(e.Partner, e.Name, e.Tier, e.Delegates, e.Weight, e.On);
                 break;
             case DelegatesChanged e:
                 _members[e.Partner].Delegates = e.Delegates;
@@ -863,7 +863,7 @@ public sealed class Coalition : AggregateRoot<CoalitionId>
 
     private string MemberSubject(PartnerId? partner) => partner is { } id ? $"{NameOf(id)} in {Name}" : Name;
 
-    private Membership.Membership Member(PartnerId partner)
+    private Membership Member(PartnerId partner)
     {
         Ensure.Id(partner, nameof(partner));
         return _members.TryGetValue(partner, out var membership)
@@ -882,7 +882,7 @@ public sealed class Coalition : AggregateRoot<CoalitionId>
         }
     }
 
-    private void EnsureMembership(Membership.Membership membership, Trigger trigger, LocalDate on)
+    private void EnsureMembership(Membership membership, Trigger trigger, LocalDate on)
     {
         if (!membership.CanFire(trigger, on, out _))
         {

@@ -1,11 +1,11 @@
 using Coalitions.Core.Coalitions;
 using Coalitions.Core.Decisions;
 using Coalitions.Core.Kernel;
-using Coalitions.Core.Membership;
+using Coalitions.Core.Memberships;
 using NodaTime;
 using Stateless;
 using Stateless.Graph;
-using GovernanceAggregate = Coalitions.Core.Governance.Governance;
+using GovernanceAggregate = Coalitions.Core.Governance.CoalitionGovernance;
 
 namespace Coalitions.Core.Conflicts;
 

@@ -4,7 +4,7 @@ namespace Coalitions.Core.Decisions;
 
 /// <summary>
 /// A coalition's rule book as other aggregates consult it: which matters it settles by a decision. The coalition's
-/// <c>Governance</c> implements it; <c>Coalition.Invite</c> reads it to know whether admitting a member needs an
+/// <c>CoalitionGovernance</c> implements it; <c>Coalition.Invite</c> reads it to know whether admitting a member needs an
 /// adopted decision.
 /// </summary>
 public interface IRuleBook

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text;
 using Coalitions.Core.Coalitions;
 using Coalitions.Core.Kernel;
-using Coalitions.Core.Membership;
+using Coalitions.Core.Memberships;
 using FluentValidation;
 using NodaTime;
 

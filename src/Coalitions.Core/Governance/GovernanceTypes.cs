@@ -1,7 +1,7 @@
 using System.Text.RegularExpressions;
 using Coalitions.Core.Decisions;
 using Coalitions.Core.Kernel;
-using Coalitions.Core.Membership;
+using Coalitions.Core.Memberships;
 using Coalitions.Core.Partners;
 using FluentValidation;
 using NodaTime;
@@ -324,3 +324,23 @@ internal sealed class GovernanceTemplateValidator : AbstractValidator<Governance
             .SetValidator(ChamberValidator.Instance!);
     }
 }
+
+/// <summary>Where a member sits in a chamber vote: its chamber and, if the chamber is divided, its sub-chamber.</summary>
+/// <param name="Chamber">The chamber's name.</param>
+/// <param name="SubChamber">The sub-chamber's name, if any.</param>
+public sealed record ChamberPlace(string Chamber, string? SubChamber);
+
+/// <summary>A seat an election filled.</summary>
+/// <param name="Seat">The seat number, from 1.</param>
+/// <param name="Holding">Who holds it, from when and until when.</param>
+public sealed record ElectedSeat(int Seat, SeatHolding Holding);
+
+/// <summary>A seat's state on a date under the seat policy, with its holding.</summary>
+/// <param name="State">Vacant, held or frozen.</param>
+/// <param name="Holding">The holding on that date; <see langword="null"/> when the seat is vacant.</param>
+public sealed record SeatStanding(SeatState State, SeatHolding? Holding);
+
+/// <summary>When a body meets next, by its cadence, and which office convenes it.</summary>
+/// <param name="Date">The date of the next meeting.</param>
+/// <param name="Convenor">The office that convenes the body, if its definition names one.</param>
+public sealed record NextMeetingDate(LocalDate Date, Office? Convenor);

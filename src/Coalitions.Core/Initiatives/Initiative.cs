@@ -1,6 +1,6 @@
 using Coalitions.Core.Decisions;
 using Coalitions.Core.Kernel;
-using Coalitions.Core.Membership;
+using Coalitions.Core.Memberships;
 using Coalitions.Core.Resources;
 using NodaTime;
 using Stateless;

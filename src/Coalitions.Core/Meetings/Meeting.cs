@@ -4,7 +4,7 @@ using NodaTime;
 using Stateless;
 using Stateless.Graph;
 using CoalitionAggregate = Coalitions.Core.Coalitions.Coalition;
-using GovernanceAggregate = Coalitions.Core.Governance.Governance;
+using GovernanceAggregate = Coalitions.Core.Governance.CoalitionGovernance;
 
 namespace Coalitions.Core.Meetings;
 

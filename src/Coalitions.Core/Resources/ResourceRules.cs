@@ -1,5 +1,5 @@
 using Coalitions.Core.Kernel;
-using Coalitions.Core.Membership;
+using Coalitions.Core.Memberships;
 using NodaTime;
 using CoalitionAggregate = Coalitions.Core.Coalitions.Coalition;
 

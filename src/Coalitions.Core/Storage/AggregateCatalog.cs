@@ -13,7 +13,7 @@ using Coalitions.Core.Meetings;
 using Coalitions.Core.Partners;
 using Coalitions.Core.Polls;
 using Coalitions.Core.Resources;
-using GovernanceAggregate = Coalitions.Core.Governance.Governance;
+using GovernanceAggregate = Coalitions.Core.Governance.CoalitionGovernance;
 
 namespace Coalitions.Core.Storage;
 

@@ -2,7 +2,7 @@ using Coalitions.Core.Coalitions;
 using Coalitions.Core.Decisions;
 using Coalitions.Core.Governance;
 using Coalitions.Core.Kernel;
-using Coalitions.Core.Membership;
+using Coalitions.Core.Memberships;
 using Coalitions.Core.Partners;
 using Coalitions.Core.Tests.Kit;
 using static Coalitions.Core.Tests.Kit.CoalitionScenario;

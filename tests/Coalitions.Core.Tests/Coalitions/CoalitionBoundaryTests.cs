@@ -2,7 +2,7 @@ using System.Globalization;
 using Coalitions.Core.Coalitions;
 using Coalitions.Core.Decisions;
 using Coalitions.Core.Kernel;
-using Coalitions.Core.Membership;
+using Coalitions.Core.Memberships;
 using Coalitions.Core.Serialization;
 using Coalitions.Core.Tests.Kit;
 using NodaTime;

@@ -1,7 +1,7 @@
 using Coalitions.Core.Coalitions;
 using Coalitions.Core.Decisions;
 using Coalitions.Core.Kernel;
-using Coalitions.Core.Membership;
+using Coalitions.Core.Memberships;
 using CsCheck;
 using NodaTime;
 using static Coalitions.Core.Tests.Kit.CoalitionScenario;

@@ -1,7 +1,7 @@
 using Coalitions.Core.Coalitions;
 using Coalitions.Core.Decisions;
 using Coalitions.Core.Kernel;
-using Coalitions.Core.Membership;
+using Coalitions.Core.Memberships;
 using Coalitions.Core.Tests.Kit;
 using static Coalitions.Core.Tests.Kit.CoalitionScenario;
 using static Coalitions.Core.Tests.Kit.Scenario;

@@ -168,7 +168,7 @@ public class ConflictCaseTests
     {
         var coalition = GovernanceScenario.NineMembers();
         var template = global::Coalitions.Core.Governance.GovernanceTemplates.AdvocacyCoalition();
-        var withoutDisputes = global::Coalitions.Core.Governance.Governance.Establish(coalition, template with { Rules = template.Rules.Where(r => r.Matter != MatterType.ResolveDispute).ToArray() }, Secretariat, Start);
+        var withoutDisputes = global::Coalitions.Core.Governance.CoalitionGovernance.Establish(coalition, template with { Rules = template.Rules.Where(r => r.Matter != MatterType.ResolveDispute).ToArray() }, Secretariat, Start);
         var @case = ConflictCase.Open(TheCase, Dispute(), coalition, For(4), Start);
         @case.AcknowledgeGroundRules(Partner(4), coalition, For(4), Hours(1));
         @case.AcknowledgeGroundRules(Partner(5), coalition, For(5), Hours(1));

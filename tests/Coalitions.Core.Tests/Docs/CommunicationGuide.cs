@@ -4,7 +4,7 @@ using Coalitions.Core.Kernel;
 using Coalitions.Core.Partners;
 using NodaTime;
 using CoalitionAggregate = global::Coalitions.Core.Coalitions.Coalition;
-using GovernanceAggregate = global::Coalitions.Core.Governance.Governance;
+using GovernanceAggregate = global::Coalitions.Core.Governance.CoalitionGovernance;
 
 namespace Coalitions.Core.Tests.Docs;
 

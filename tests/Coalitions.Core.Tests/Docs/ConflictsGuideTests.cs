@@ -13,7 +13,7 @@ public class ConflictsGuideTests
 {
     // What the guide takes as given: a coalition of nine (Africa/Nairobi), its coordinator and governance, members' delegates, a decision taken.
     private static readonly global::Coalitions.Core.Coalitions.Coalition coalition = Nine;
-    private static readonly global::Coalitions.Core.Governance.Governance governance = Kit.ConflictScenario.Rules;
+    private static readonly global::Coalitions.Core.Governance.CoalitionGovernance governance = Kit.ConflictScenario.Rules;
     private static readonly Actor secretariat = Secretariat;
     private static readonly Instant monday = Start;
     private static readonly PartnerId member4 = Partner(4), member5 = Partner(5);

@@ -98,7 +98,7 @@ public class HealthCheckTests
     {
         var coalition = GovernanceScenario.NineMembers();
         var check = HealthCheck.Open(Spring, Draft(), Key, coalition, Secretariat, Start);
-        coalition.Join(10, global::Coalitions.Core.Membership.MembershipTier.Full, Hours(1));
+        coalition.Join(10, global::Coalitions.Core.Memberships.MembershipTier.Full, Hours(1));
 
         Refusal.Expect(check, ErrorCodes.Engagement.NotAuthorized, () => check.Respond(Partner(10), Uniform(4), Key, coalition, For(10), Hours(2)));
     }

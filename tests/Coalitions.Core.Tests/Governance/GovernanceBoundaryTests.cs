@@ -9,7 +9,7 @@ using NodaTime;
 using static Coalitions.Core.Tests.Kit.CoalitionScenario;
 using static Coalitions.Core.Tests.Kit.GovernanceScenario;
 using static Coalitions.Core.Tests.Kit.Scenario;
-using GovernanceAggregate = global::Coalitions.Core.Governance.Governance;
+using GovernanceAggregate = global::Coalitions.Core.Governance.CoalitionGovernance;
 
 namespace Coalitions.Core.Tests.Governance;
 
@@ -19,7 +19,7 @@ public class GovernanceAuthorizationTests
     private const string Steering = "steering-committee";
     private static readonly Actor Outsider = Actor.ForPerson(Person(9));
 
-    private static (Coalition Coalition, GovernanceAggregate Governance) Seated()
+    private static (Coalition Coalition, GovernanceAggregate CoalitionGovernance) Seated()
     {
         var coalition = NineMembers();
         var governance = With(GovernanceTemplates.AdvocacyCoalition(), coalition);

@@ -1,14 +1,14 @@
 using Coalitions.Core.Decisions;
 using Coalitions.Core.Governance;
 using Coalitions.Core.Kernel;
-using Coalitions.Core.Membership;
+using Coalitions.Core.Memberships;
 using Coalitions.Core.Partners;
 using Coalitions.Core.Tests.Kit;
 using NodaTime;
 using static Coalitions.Core.Tests.Kit.CoalitionScenario;
 using static Coalitions.Core.Tests.Kit.GovernanceScenario;
 using static Coalitions.Core.Tests.Kit.Scenario;
-using GovernanceAggregate = global::Coalitions.Core.Governance.Governance;
+using GovernanceAggregate = global::Coalitions.Core.Governance.CoalitionGovernance;
 
 namespace Coalitions.Core.Tests.Governance;
 
@@ -83,7 +83,7 @@ public class GovernanceTemplateTests
     {
         var governance = With(GovernanceTemplates.AdvocacyCoalition());
 
-        Assert.Equal((Day(2026, 4, 2), Office.Chair), governance.NextMeeting("steering-committee", Day(2026, 3, 2)));
+        Assert.Equal(new NextMeetingDate(Day(2026, 4, 2), Office.Chair), governance.NextMeeting("steering-committee", Day(2026, 3, 2)));
         Assert.Null(governance.NextMeeting("secretariat", Day(2026, 3, 2)));
     }
 }
@@ -276,7 +276,7 @@ public class OfficeAndElectorateTests
 {
     private const string Steering = "steering-committee";
 
-    private static (Core.Coalitions.Coalition Coalition, GovernanceAggregate Governance) Seated(params int[] members)
+    private static (Core.Coalitions.Coalition Coalition, GovernanceAggregate CoalitionGovernance) Seated(params int[] members)
     {
         var coalition = NineMembers();
         var governance = With(GovernanceTemplates.AdvocacyCoalition());

@@ -7,7 +7,7 @@ using NodaTime;
 using static Coalitions.Core.Tests.Kit.CoalitionScenario;
 using static Coalitions.Core.Tests.Kit.GovernanceScenario;
 using static Coalitions.Core.Tests.Kit.Scenario;
-using GovernanceAggregate = global::Coalitions.Core.Governance.Governance;
+using GovernanceAggregate = global::Coalitions.Core.Governance.CoalitionGovernance;
 
 namespace Coalitions.Core.Tests.Governance;
 
@@ -106,7 +106,7 @@ public class SeatModelTests
         var on = at.InZone(coalition.TimeZone).Date;
         foreach (var member in coalition.Members)
         {
-            while (member.TermEndsOn is { } end && end < on.PlusMonths(1) && member.StatusOn(on) == Core.Membership.MembershipStatus.Active)
+            while (member.TermEndsOn is { } end && end < on.PlusMonths(1) && member.StatusOn(on) == Core.Memberships.MembershipStatus.Active)
             {
                 coalition.Renew(member.Partner, Secretariat, at);
             }

@@ -19,7 +19,7 @@ public class DesignRuleTests
         Assert.Contains(typeof(global::Coalitions.Core.Coalitions.Coalition), Aggregates);
         Assert.Contains(typeof(global::Coalitions.Core.Partners.Partner), Aggregates);
         Assert.Contains(typeof(global::Coalitions.Core.Partners.Outreach), Aggregates);
-        Assert.Contains(typeof(global::Coalitions.Core.Governance.Governance), Aggregates);
+        Assert.Contains(typeof(global::Coalitions.Core.Governance.CoalitionGovernance), Aggregates);
         Assert.Contains(typeof(global::Coalitions.Core.Agreements.Agreement), Aggregates);
         Assert.Contains(typeof(global::Coalitions.Core.Polls.Poll), Aggregates);
         Assert.Contains(typeof(global::Coalitions.Core.Meetings.Meeting), Aggregates);
@@ -85,7 +85,7 @@ public class DesignRuleTests
 
     [Fact]
     public void The_membership_lifecycle_diagram_in_docs_matches_the_state_machine() =>
-        AssertDiagram("docs/diagrams/membership-lifecycle.md", "Membership lifecycle", "Membership", global::Coalitions.Core.Membership.Membership.LifecycleDiagram());
+        AssertDiagram("docs/diagrams/membership-lifecycle.md", "Membership lifecycle", "Membership", global::Coalitions.Core.Memberships.Membership.LifecycleDiagram());
 
     [Fact]
     public void The_agreement_lifecycle_diagram_in_docs_matches_the_state_machine() =>

@@ -5,7 +5,7 @@ using Coalitions.Core.Decisions;
 using Coalitions.Core.Governance;
 using Coalitions.Core.Kernel;
 using Coalitions.Core.Meetings;
-using Coalitions.Core.Membership;
+using Coalitions.Core.Memberships;
 using Coalitions.Core.Partners;
 using Coalitions.Core.Tests.Kit;
 using NodaTime;
@@ -15,7 +15,7 @@ using static Coalitions.Core.Tests.Kit.PartnerScenario;
 using static Coalitions.Core.Tests.Kit.Scenario;
 using AgreementAggregate = global::Coalitions.Core.Agreements.Agreement;
 using CoalitionAggregate = global::Coalitions.Core.Coalitions.Coalition;
-using GovernanceAggregate = global::Coalitions.Core.Governance.Governance;
+using GovernanceAggregate = global::Coalitions.Core.Governance.CoalitionGovernance;
 using PartnerAggregate = global::Coalitions.Core.Partners.Partner;
 using PollAggregate = global::Coalitions.Core.Polls.Poll;
 using ProposalAggregate = global::Coalitions.Core.Decisions.Proposal;
@@ -49,7 +49,7 @@ public static class HostileCases
         Partner,
         Proposal,
         Coalition,
-        Governance,
+        CoalitionGovernance,
         Outreach,
         Agreement,
         Poll,
@@ -270,7 +270,7 @@ public static class HostileCases
             .Add(Adopted(MatterType.AdmitMember), Adopted(MatterType.SuspendMember), Adopted(MatterType.ExpelMember), Adopted(MatterType.AmendCharter),
                 Adopted(MatterType.Dissolve), Adopted(MatterType.ElectOfficers), Adopted(MatterType.Dissolve, result: DecisionResult.Rejected)));
 
-    public static HostileCase Governance => new(
+    public static HostileCase CoalitionGovernance => new(
         "Governance",
         () =>
         {

@@ -9,7 +9,7 @@ using static Coalitions.Core.Tests.Kit.CoalitionScenario;
 using static Coalitions.Core.Tests.Kit.JointWorkScenario;
 using static Coalitions.Core.Tests.Kit.Scenario;
 using CoalitionAggregate = global::Coalitions.Core.Coalitions.Coalition;
-using GovernanceAggregate = global::Coalitions.Core.Governance.Governance;
+using GovernanceAggregate = global::Coalitions.Core.Governance.CoalitionGovernance;
 
 namespace Coalitions.Core.Tests.House;
 

@@ -1,6 +1,6 @@
 using Coalitions.Core.Conflicts;
 using Coalitions.Core.Governance;
-using GovernanceAggregate = global::Coalitions.Core.Governance.Governance;
+using GovernanceAggregate = global::Coalitions.Core.Governance.CoalitionGovernance;
 using Coalitions.Core.Kernel;
 using NodaTime;
 using static Coalitions.Core.Tests.Kit.AdvocacyScenario;

@@ -1,6 +1,6 @@
 using Coalitions.Core.Coalitions;
 using Coalitions.Core.Governance;
-using Coalitions.Core.Membership;
+using Coalitions.Core.Memberships;
 using Coalitions.Core.Partners;
 using NodaTime;
 using static Coalitions.Core.Tests.Kit.CoalitionScenario;
@@ -33,8 +33,8 @@ public static class GovernanceScenario
     public static PartnerSnapshot Candidate(int n) => new(Partner(n), PartnerScenario.Profile($"Member {n}", Sectors[n - 1], region: n % 2 == 0 ? "Coast" : "Nairobi"), [Person(n)]);
 
     /// <summary>The scenario coalition's governance from a template, established by its coordinator.</summary>
-    public static global::Coalitions.Core.Governance.Governance With(GovernanceTemplate template, Coalition? coalition = null) =>
-        global::Coalitions.Core.Governance.Governance.Establish(coalition ?? Founded(), template, Secretariat, Start);
+    public static global::Coalitions.Core.Governance.CoalitionGovernance With(GovernanceTemplate template, Coalition? coalition = null) =>
+        global::Coalitions.Core.Governance.CoalitionGovernance.Establish(coalition ?? Founded(), template, Secretariat, Start);
 
     public static LocalDate Day(int year, int month, int day) => new(year, month, day);
 }

@@ -5,12 +5,12 @@ using Coalitions.Core.Governance;
 using Coalitions.Core.Initiatives;
 using Coalitions.Core.Kernel;
 using Coalitions.Core.Measurement;
-using Coalitions.Core.Membership;
+using Coalitions.Core.Memberships;
 using Coalitions.Core.Resources;
 using NodaTime;
 using static Coalitions.Core.Tests.Kit.CoalitionScenario;
 using static Coalitions.Core.Tests.Kit.Scenario;
-using GovernanceAggregate = global::Coalitions.Core.Governance.Governance;
+using GovernanceAggregate = global::Coalitions.Core.Governance.CoalitionGovernance;
 
 namespace Coalitions.Core.Tests.Kit;
 

@@ -7,7 +7,7 @@ using NodaTime;
 using static Coalitions.Core.Tests.Kit.CoalitionScenario;
 using static Coalitions.Core.Tests.Kit.Scenario;
 using CoalitionAggregate = global::Coalitions.Core.Coalitions.Coalition;
-using GovernanceAggregate = global::Coalitions.Core.Governance.Governance;
+using GovernanceAggregate = global::Coalitions.Core.Governance.CoalitionGovernance;
 
 namespace Coalitions.Core.Tests.Kit;
 

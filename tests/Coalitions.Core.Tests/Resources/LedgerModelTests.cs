@@ -18,7 +18,7 @@ namespace Coalitions.Core.Tests.Resources;
 public class LedgerModelTests
 {
     private static readonly global::Coalitions.Core.Coalitions.Coalition Members = JointWorkScenario.Coalition();
-    private static readonly global::Coalitions.Core.Governance.Governance Board = JointWorkScenario.Governance(Members);
+    private static readonly global::Coalitions.Core.Governance.CoalitionGovernance Board = JointWorkScenario.Governance(Members);
 
     private enum Kind
     {

@@ -15,7 +15,7 @@ namespace Coalitions.Core.Tests.Resources;
 public class PooledFundTests
 {
     private readonly global::Coalitions.Core.Coalitions.Coalition _coalition = Coalition();
-    private readonly global::Coalitions.Core.Governance.Governance _governance;
+    private readonly global::Coalitions.Core.Governance.CoalitionGovernance _governance;
     private readonly PooledFund _fund;
 
     public PooledFundTests()

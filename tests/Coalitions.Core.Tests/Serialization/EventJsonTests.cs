@@ -4,7 +4,7 @@ using Coalitions.Core.Decisions;
 using Coalitions.Core.Governance;
 using Coalitions.Core.Initiatives;
 using Coalitions.Core.Kernel;
-using Coalitions.Core.Membership;
+using Coalitions.Core.Memberships;
 using Coalitions.Core.Partners;
 using Coalitions.Core.Polls;
 using Coalitions.Core.Resources;

@@ -3,7 +3,7 @@ using Coalitions.Core.Decisions;
 using Coalitions.Core.Kernel;
 using Coalitions.Core.Storage;
 using Coalitions.Core.Tests.Kit;
-using GovernanceAggregate = Coalitions.Core.Governance.Governance;
+using GovernanceAggregate = Coalitions.Core.Governance.CoalitionGovernance;
 
 namespace Coalitions.Core.Tests.Storage;
 

@@ -4,7 +4,7 @@ using NodaTime;
 using Stateless;
 using Stateless.Graph;
 
-namespace Coalitions.Core.Membership;
+namespace Coalitions.Core.Memberships;
 
 /// <summary>
 /// A partner's membership of a coalition: its tier, delegates, weight, term and status. Owned by the

@@ -3,7 +3,7 @@ using Coalitions.Core.Partners;
 using FluentValidation;
 using NodaTime;
 
-namespace Coalitions.Core.Membership;
+namespace Coalitions.Core.Memberships;
 
 /// <summary>A membership tier; the coalition's <see cref="RightsTable"/> says what each tier may do.</summary>
 public enum MembershipTier

@@ -1,7 +1,7 @@
 using Coalitions.Core.Coalitions;
 using Coalitions.Core.Decisions;
 using Coalitions.Core.Kernel;
-using Coalitions.Core.Membership;
+using Coalitions.Core.Memberships;
 using Coalitions.Core.Partners;
 using NodaTime;
 
@@ -37,33 +37,33 @@ public enum SeatState
 /// matter: it cites an adopted decision to amend the charter.</para>
 /// </remarks>
 /// <threadsafety>Not thread-safe: load one instance per unit of work.</threadsafety>
-public sealed class Governance : AggregateRoot<CoalitionId>, IRuleBook
+public sealed class CoalitionGovernance : AggregateRoot<CoalitionId>, IRuleBook
 {
-    private static readonly Permissions<Governance, Acting> Who = new(nameof(Governance));
-    private static readonly Role<Governance, Acting> ACoordinator = Who.Role(
+    private static readonly Permissions<CoalitionGovernance, Acting> Who = new(nameof(CoalitionGovernance));
+    private static readonly Role<CoalitionGovernance, Acting> ACoordinator = Who.Role(
         "a coordinator of the coalition",
         static (_, by, acting) => by.Kind == ActorKind.Person && by.Person is { } person && acting.Coalition.IsCoordinator(person));
-    private static readonly Role<Governance, Acting> BodyConvenor = Who.Role(
+    private static readonly Role<CoalitionGovernance, Acting> BodyConvenor = Who.Role(
         "the body's convenor (the holder of the office that convenes it, else its chair), acting through one of its member's delegates",
         static (_, by, acting) => acting.Body is { } body && body.Offices.TryGetValue(body.Definition.Convenor ?? Office.Chair, out var convenor) && acting.Coalition.IsDelegate(convenor, by));
-    private static readonly Role<Governance, Acting> HolderOfOffice = Who.Role(
+    private static readonly Role<CoalitionGovernance, Acting> HolderOfOffice = Who.Role(
         "the holder of the office, acting through one of its member's delegates, to pass it on",
         static (_, by, acting) => acting.Body is { } body && acting.Office is { } office && body.Offices.TryGetValue(office, out var holder) && acting.Coalition.IsDelegate(holder, by));
-    private static readonly Role<Governance, Acting> HolderOfSeat = Who.Role(
+    private static readonly Role<CoalitionGovernance, Acting> HolderOfSeat = Who.Role(
         "the member holding the seat, acting through one of its delegates, to resign it",
         static (_, by, acting) => acting.Body is { } body && acting.Seat is { } seat && acting.On is { } on && seat >= 1 && seat <= body.Definition.Seats &&
             body.HoldingOn(seat - 1, on) is { } holding && acting.Coalition.IsDelegate(holding.Holder, by));
 
-    private static readonly Command<Governance, Acting> EstablishCommand = Who.Command(nameof(Establish), ErrorCodes.Coalitions.NotACoordinator, ACoordinator);
-    private static readonly Command<Governance, Acting> EstablishBodyCommand = Who.Command(nameof(EstablishBody), ErrorCodes.Coalitions.NotACoordinator, ACoordinator);
-    private static readonly Command<Governance, Acting> SetRuleCommand = Who.Command(nameof(SetRule), ErrorCodes.Coalitions.NotACoordinator, ACoordinator);
-    private static readonly Command<Governance, Acting> AssignChamberCommand = Who.Command(nameof(AssignChamber), ErrorCodes.Coalitions.NotACoordinator, ACoordinator);
-    private static readonly Command<Governance, Acting> AppointCommand = Who.Command(nameof(Appoint), ErrorCodes.Coalitions.NotACoordinator, ACoordinator);
-    private static readonly Command<Governance, Acting> ElectSeatsCommand = Who.Command(nameof(ElectSeats), ErrorCodes.Coalitions.NotACoordinator, ACoordinator);
-    private static readonly Command<Governance, Acting> VacateCommand = Who.Command(nameof(Vacate), ErrorCodes.Governance.NotAuthorized, ACoordinator, HolderOfSeat);
-    private static readonly Command<Governance, Acting> AssignOfficeCommand = Who.Command(nameof(AssignOffice), ErrorCodes.Governance.NotAuthorized, ACoordinator, BodyConvenor);
-    private static readonly Command<Governance, Acting> SetRotationCommand = Who.Command(nameof(SetRotation), ErrorCodes.Coalitions.NotACoordinator, ACoordinator);
-    private static readonly Command<Governance, Acting> RotateCommand = Who.Command(nameof(Rotate), ErrorCodes.Governance.NotAuthorized, ACoordinator, HolderOfOffice, Permissions<Governance, Acting>.System);
+    private static readonly Command<CoalitionGovernance, Acting> EstablishCommand = Who.Command(nameof(Establish), ErrorCodes.Coalitions.NotACoordinator, ACoordinator);
+    private static readonly Command<CoalitionGovernance, Acting> EstablishBodyCommand = Who.Command(nameof(EstablishBody), ErrorCodes.Coalitions.NotACoordinator, ACoordinator);
+    private static readonly Command<CoalitionGovernance, Acting> SetRuleCommand = Who.Command(nameof(SetRule), ErrorCodes.Coalitions.NotACoordinator, ACoordinator);
+    private static readonly Command<CoalitionGovernance, Acting> AssignChamberCommand = Who.Command(nameof(AssignChamber), ErrorCodes.Coalitions.NotACoordinator, ACoordinator);
+    private static readonly Command<CoalitionGovernance, Acting> AppointCommand = Who.Command(nameof(Appoint), ErrorCodes.Coalitions.NotACoordinator, ACoordinator);
+    private static readonly Command<CoalitionGovernance, Acting> ElectSeatsCommand = Who.Command(nameof(ElectSeats), ErrorCodes.Coalitions.NotACoordinator, ACoordinator);
+    private static readonly Command<CoalitionGovernance, Acting> VacateCommand = Who.Command(nameof(Vacate), ErrorCodes.Governance.NotAuthorized, ACoordinator, HolderOfSeat);
+    private static readonly Command<CoalitionGovernance, Acting> AssignOfficeCommand = Who.Command(nameof(AssignOffice), ErrorCodes.Governance.NotAuthorized, ACoordinator, BodyConvenor);
+    private static readonly Command<CoalitionGovernance, Acting> SetRotationCommand = Who.Command(nameof(SetRotation), ErrorCodes.Coalitions.NotACoordinator, ACoordinator);
+    private static readonly Command<CoalitionGovernance, Acting> RotateCommand = Who.Command(nameof(Rotate), ErrorCodes.Governance.NotAuthorized, ACoordinator, HolderOfOffice, Permissions<CoalitionGovernance, Acting>.System);
 
     private readonly Dictionary<string, BodyState> _bodies = new(StringComparer.Ordinal);
     private readonly Dictionary<MatterType, RuleBookEntry> _rules = [];
@@ -71,7 +71,7 @@ public sealed class Governance : AggregateRoot<CoalitionId>, IRuleBook
     private readonly Dictionary<PartnerId, (string Chamber, string? SubChamber)> _chamberOf = [];
     private IReadOnlyList<Chamber> _chambers = [];
 
-    private Governance()
+    private CoalitionGovernance()
     {
         _ruleBook = new(_rules);
     }
@@ -107,9 +107,9 @@ public sealed class Governance : AggregateRoot<CoalitionId>, IRuleBook
     /// Not a coordinator (<c>Coalitions.NotACoordinator</c>), or the template is incomplete or inconsistent
     /// (<c>Governance.InvalidTemplate</c>, <c>Governance.InvalidBody</c>, <c>Governance.UnknownBody</c>, <c>Governance.NotInMandate</c>, <c>Governance.InvalidChamber</c>).
     /// </exception>
-    public static Governance Establish(Coalition coalition, GovernanceTemplate template, Actor by, Instant at)
+    public static CoalitionGovernance Establish(Coalition coalition, GovernanceTemplate template, Actor by, Instant at)
     {
-        var governance = new Governance();
+        var governance = new CoalitionGovernance();
         Ensure.NotNull(coalition, nameof(coalition));
         EstablishCommand.Authorize(governance, by, at, new Acting(coalition), $"the governance of {coalition.Name}");
         GovernanceTemplateValidator.Instance.EnsureValid(template);
@@ -133,9 +133,9 @@ public sealed class Governance : AggregateRoot<CoalitionId>, IRuleBook
     /// <param name="history">The events, oldest first.</param>
     /// <returns>The governance.</returns>
     /// <exception cref="StoredEventException">The events are not the history of one governance (<c>Kernel.CorruptHistory</c>).</exception>
-    public static Governance Rehydrate(IEnumerable<IDomainEvent> history)
+    public static CoalitionGovernance Rehydrate(IEnumerable<IDomainEvent> history)
     {
-        return Rebuild(new Governance(), history);
+        return Rebuild(new CoalitionGovernance(), history);
     }
 
     /// <inheritdoc />
@@ -212,7 +212,7 @@ public sealed class Governance : AggregateRoot<CoalitionId>, IRuleBook
     /// <summary>The chamber (and sub-chamber) of a member, if assigned.</summary>
     /// <param name="partner">The member.</param>
     /// <returns>The chamber and sub-chamber, or <see langword="null"/>.</returns>
-    public (string Chamber, string? SubChamber)? ChamberOf(PartnerId partner) => _chamberOf.TryGetValue(partner, out var c) ? c : null;
+    public ChamberPlace? ChamberOf(PartnerId partner) => _chamberOf.TryGetValue(partner, out var c) ? new ChamberPlace(c.Chamber, c.SubChamber) : null;
 
     /// <summary>
     /// Appoints a member to a seat for a term starting on a date. An interim appointment fills a vacated seat for the
@@ -314,7 +314,7 @@ public sealed class Governance : AggregateRoot<CoalitionId>, IRuleBook
     /// <param name="at">When the result is recorded.</param>
     /// <returns>The seats filled, in winning order.</returns>
     /// <exception cref="CoalitionRuleException">Not a coordinator, a winner named twice or not eligible, or no vacant seat fits a winner.</exception>
-    public IReadOnlyList<(int Seat, SeatHolding Holding)> ElectSeats(string body, IReadOnlyList<PartnerSnapshot> winners, Coalition coalition, LocalDate from, Actor by, Instant at)
+    public IReadOnlyList<ElectedSeat> ElectSeats(string body, IReadOnlyList<PartnerSnapshot> winners, Coalition coalition, LocalDate from, Actor by, Instant at)
     {
         Governed(coalition);
         ElectSeatsCommand.Authorize(this, by, at, new Acting(coalition, BodyOrNull(body)), Subject(coalition, body));
@@ -350,7 +350,7 @@ public sealed class Governance : AggregateRoot<CoalitionId>, IRuleBook
         }
 
         Raise(seated.Select(s => (IDomainEvent)new SeatFilled(Id, body, s.Seat, s.Holding, at, by)).ToArray());
-        return seated;
+        return seated.Select(s => new ElectedSeat(s.Seat, s.Holding)).ToArray();
     }
 
     /// <summary>Vacates a held seat from a date (a resignation or removal); the term ends the day before.</summary>
@@ -385,13 +385,13 @@ public sealed class Governance : AggregateRoot<CoalitionId>, IRuleBook
     /// <param name="on">The date.</param>
     /// <returns>The state and the holding, if any.</returns>
     /// <exception cref="CoalitionRuleException">Another coalition, an unknown body or no such seat (<c>Governance.NoSuchSeat</c>).</exception>
-    public (SeatState State, SeatHolding? Holding) Seat(string body, int seat, Coalition coalition, LocalDate on)
+    public SeatStanding Seat(string body, int seat, Coalition coalition, LocalDate on)
     {
         Governed(coalition);
         var state = Body(body);
         EnsureSeat(state, seat);
         var seatState = StateOf(state, seat - 1, coalition, on);
-        return (seatState, seatState == SeatState.Vacant ? null : state.HoldingOn(seat - 1, on));
+        return new SeatStanding(seatState, seatState == SeatState.Vacant ? null : state.HoldingOn(seat - 1, on));
     }
 
     /// <summary>The members who sit on a body on a date: every voting member for an assembly, else the holders of held seats.</summary>
@@ -511,10 +511,10 @@ public sealed class Governance : AggregateRoot<CoalitionId>, IRuleBook
     /// <param name="after">The date of the last meeting.</param>
     /// <returns>The next date and the convenor's office; <see langword="null"/> for a body without a cadence.</returns>
     /// <exception cref="CoalitionRuleException">An unknown body, or a next meeting after 2999 (<c>Kernel.OutOfRange</c>).</exception>
-    public (LocalDate Date, Office? Convenor)? NextMeeting(string body, LocalDate after)
+    public NextMeetingDate? NextMeeting(string body, LocalDate after)
     {
         var definition = Body(body).Definition;
-        return definition.MeetingCadence is { } cadence ? (Ensure.Plus(Ensure.Date(after, nameof(after)), cadence, "next meeting"), definition.Convenor) : null;
+        return definition.MeetingCadence is { } cadence ? new NextMeetingDate(Ensure.Plus(Ensure.Date(after, nameof(after)), cadence, "next meeting"), definition.Convenor) : null;
     }
 
     /// <summary>Whether a member may propose on a matter now, with the reason if not.</summary>
@@ -723,7 +723,7 @@ public sealed class Governance : AggregateRoot<CoalitionId>, IRuleBook
         }
     }
 
-    private static Membership.Membership MemberOf(PartnerId partner, Coalition coalition)
+    private static Membership MemberOf(PartnerId partner, Coalition coalition)
     {
         Ensure.Id(partner, nameof(partner));
         return coalition.TryGetMembership(partner, out var membership)
