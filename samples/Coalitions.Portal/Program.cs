@@ -43,6 +43,8 @@ services.AddRazorPages();
 services.AddProblemDetails();
 services.AddExceptionHandler<RefusalHandler>();
 services.AddOpenApi();
+// Stances, statuses and methods travel as their names ("Support"), in requests and in the OpenAPI document.
+services.ConfigureHttpJsonOptions(options => options.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
 
 var app = builder.Build();
 var storage = app.Services.GetRequiredService<OpenedStore>();
