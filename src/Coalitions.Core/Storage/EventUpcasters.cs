@@ -61,10 +61,33 @@ internal static class EventUpcasters
         return json;
     });
 
+    /// <summary>
+    /// <c>Decisions.BallotCast</c> v1 → v2. A ballot is cast in its voter's name, so version 1's actor object
+    /// (<c>"by": {"kind": "Person", "person": …, "onBehalfOf": the voter}</c>) repeated the voter's id; version 2 stores only
+    /// the person who cast it (<c>"person": …</c>) and keeps the whole actor object for any other actor. Nothing is lost:
+    /// the actor read back is the same.
+    /// </summary>
+    internal static EventUpcaster BallotCastWithCompactActor { get; } = EventUpcaster.Reshape("Decisions.BallotCast", 1, json =>
+    {
+        if (json["by"] is JsonObject by && by.Count == 3 &&
+            by["kind"] is JsonValue kind && kind.TryGetValue<string>(out var kindName) && kindName == "Person" &&
+            by["person"] is JsonValue person && person.TryGetValue<string>(out var personId) &&
+            by["onBehalfOf"] is JsonValue partner && partner.TryGetValue<string>(out var partnerId) &&
+            json["voter"] is JsonValue voter && voter.TryGetValue<string>(out var voterId) &&
+            Guid.TryParse(partnerId, out var onBehalfOf) && Guid.TryParse(voterId, out var voterGuid) && onBehalfOf == voterGuid)
+        {
+            json.Remove("by");
+            json["person"] = personId;
+        }
+
+        return json;
+    });
+
     // After the upcasters it lists: static properties are initialized in the order they are written.
     public static IReadOnlyList<EventUpcaster> All { get; } =
     [
         RoundClosedWithoutProse,
         PollClosedWithoutProse,
+        BallotCastWithCompactActor,
     ];
 }
