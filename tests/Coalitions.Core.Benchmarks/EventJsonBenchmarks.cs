@@ -136,3 +136,34 @@ public class RehydrationBenchmarks
     [Benchmark(OperationsPerInvoke = Events, Description = "deserialize the JSON and apply")]
     public Proposal DeserializeAndApply() => Proposal.Rehydrate(_json.Select(CoalitionsJson.DeserializeEvent));
 }
+
+/// <summary>
+/// A frozen electorate of 100,000 voters (one representative each, a name, weights 1 to 10) read from JSON: the columnar
+/// shape of VotingOpened version 2 against the one-object-per-voter shape of version 1 (still read), in the same run.
+/// </summary>
+[MemoryDiagnoser]
+[SimpleJob(RunStrategy.Throughput, launchCount: 1, warmupCount: 1, iterationCount: 5)]
+public class ElectorateJsonBenchmarks
+{
+    private string _columns = string.Empty;
+    private string _objects = string.Empty;
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        var random = new Random(2026);
+        var voters = Enumerable.Range(0, 100_000).Select(i => new Voter(PartnerId.New(), [PersonId.New()], random.Next(1, 11), name: $"Member organization {i}")).ToArray();
+        _columns = CoalitionsJson.Serialize(new Electorate(voters));
+        _objects = "{\"voters\":" + JsonSerializer.Serialize(voters, CoalitionsJson.Options.GetTypeInfo(typeof(IReadOnlyList<Voter>))) + ",\"chambers\":[]}";
+        Console.WriteLine($"// Electorate of 100,000: one object per voter {_objects.Length:N0} bytes, columns {_columns.Length:N0} bytes");
+    }
+
+    [Benchmark(Baseline = true, Description = "read 100,000 voters, one object each (v1)")]
+    public int ReadObjects() => CoalitionsJson.Deserialize<Electorate>(_objects)!.Count;
+
+    [Benchmark(Description = "read 100,000 voters, columns (v2)")]
+    public int ReadColumns() => CoalitionsJson.Deserialize<Electorate>(_columns)!.Count;
+
+    [Benchmark(Description = "write 100,000 voters, columns (v2)")]
+    public int WriteColumns() => CoalitionsJson.Serialize(CoalitionsJson.Deserialize<Electorate>(_columns)!).Length;
+}

@@ -210,6 +210,7 @@ public sealed record Chamber
 /// uniquely named chambers, and every voter in one of them where there are chambers.
 /// </remarks>
 /// <threadsafety>Safe to share between threads.</threadsafety>
+[JsonConverter(typeof(Serialization.ElectorateJsonConverter))]
 public sealed class Electorate
 {
     /// <summary>The most chambers an electorate (and sub-chambers a chamber) may have.</summary>

@@ -19,8 +19,8 @@ namespace Coalitions.Core.Serialization;
 /// reshapes it, and this reader reads both shapes.</para>
 /// <para>Read as strictly as the general reader: every required property present once, ids as GUIDs, the stance by its
 /// name, instants in ISO form, no null where a value is required; unknown properties are skipped as the general reader
-/// skips them. <see cref="CoalitionsJson.DeserializeEvent"/> then checks the event's shape and turns any failure into a
-/// <see cref="StoredEventException"/>.</para>
+/// skips them. It makes the checks <c>EventShape</c> would make of a ballot itself (a test compares both on mutated ballots),
+/// and <see cref="CoalitionsJson.DeserializeEvent"/> turns any failure into a <see cref="StoredEventException"/>.</para>
 /// </remarks>
 internal static class BallotCastJson
 {
@@ -179,8 +179,14 @@ internal static class BallotCastJson
         const Seen required = Seen.Proposal | Seen.Round | Seen.Voter | Seen.Stance | Seen.At;
         Expect((seen & required) == required, "a ballot has its proposal, round, voter, stance and time");
         Expect(((seen & Seen.By) != 0) != ((seen & Seen.Person) != 0), "a ballot names who cast it once: the person, or the actor");
+        // The checks EventShape makes of a ballot, made here so a read ballot needs no second walk over its properties:
+        // ids not empty (FromGuid refuses the empty GUID), a defined stance (read by name), a round not negative, a
+        // bounded reason without control characters, and a well-formed actor.
+        Expect(round >= 0, "the round is not negative");
+        Expect(reason is null || (reason.Length <= EventShape.MaxStoredText && !FreeText.HasControlCharacters(reason)), "the reason is at most 100,000 characters, without control characters");
         var voterId = PartnerId.FromGuid(voter);
         by ??= Actor.Representing(PersonId.FromGuid(person), voterId);
+        Expect(by.Problem() is null, "the actor is well formed");
         return new BallotCast(
             ProposalId.FromGuid(proposal),
             round,

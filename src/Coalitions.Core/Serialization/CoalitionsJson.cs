@@ -99,7 +99,8 @@ public static class CoalitionsJson
             throw Unreadable("the JSON text holds null, not an event.", null, null);
         }
 
-        if (EventShape.Problem(domainEvent) is { } problem)
+        // A ballot's reader has made the shape checks already (BallotCastJson.Read).
+        if (domainEvent is not BallotCast && EventShape.Problem(domainEvent) is { } problem)
         {
             throw Unreadable(problem, EventCatalog.Discriminators[domainEvent.GetType()], null);
         }

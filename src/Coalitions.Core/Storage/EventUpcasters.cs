@@ -83,11 +83,37 @@ internal static class EventUpcasters
         return json;
     });
 
+    /// <summary>
+    /// <c>Decisions.VotingOpened</c> v1 → v2. Version 1 stored the frozen electorate as one object per voter (about 137
+    /// bytes a voter, 13.7 MB for 100,000); version 2 stores it in columns (the ids as base64 runs of 16-byte GUIDs, the
+    /// other columns only where a voter differs from the defaults), about a third of the room. The electorate is read in
+    /// the old shape, checked by its constructors as ever, and written in the new; the voters, their order and every
+    /// figure stay the same.
+    /// </summary>
+    internal static EventUpcaster VotingOpenedWithColumnarElectorate { get; } = EventUpcaster.Reshape("Decisions.VotingOpened", 1, ColumnarElectorate);
+
+    /// <summary><c>Polls.PollOpened</c> v1 → v2: its frozen electorate in columns, as <see cref="VotingOpenedWithColumnarElectorate"/> describes.</summary>
+    internal static EventUpcaster PollOpenedWithColumnarElectorate { get; } = EventUpcaster.Reshape("Polls.PollOpened", 1, ColumnarElectorate);
+
     // After the upcasters it lists: static properties are initialized in the order they are written.
     public static IReadOnlyList<EventUpcaster> All { get; } =
     [
         RoundClosedWithoutProse,
         PollClosedWithoutProse,
         BallotCastWithCompactActor,
+        VotingOpenedWithColumnarElectorate,
+        PollOpenedWithColumnarElectorate,
     ];
+
+    // The electorate read in the shape of version 1 (one object per voter), checked by its constructors, written in columns.
+    private static JsonObject ColumnarElectorate(JsonObject json)
+    {
+        if (json["electorate"] is JsonObject electorate)
+        {
+            var frozen = Serialization.CoalitionsJson.Deserialize<Decisions.Electorate>(electorate.ToJsonString());
+            json["electorate"] = frozen is null ? null : JsonNode.Parse(Serialization.CoalitionsJson.Serialize(frozen));
+        }
+
+        return json;
+    }
 }

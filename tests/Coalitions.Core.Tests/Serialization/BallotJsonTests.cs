@@ -78,6 +78,43 @@ public class BallotJsonTests
         });
     }
 
+    /// <summary>The compact reader makes the shape checks itself: it refuses exactly the ballots the general shape check refuses.</summary>
+    [Theory]
+    [InlineData("\"round\":-1")]
+    [InlineData("\"reason\":\"bell\\u0007\"")]
+    [InlineData("\"reason\":\"fine\"")]
+    [InlineData("\"by\":{\"kind\":\"Person\",\"person\":\"b0000000-0000-0000-0000-000000000001\",\"process\":\"cron\"}")]
+    [InlineData("\"by\":{\"kind\":\"System\",\"person\":\"b0000000-0000-0000-0000-000000000001\"}")]
+    [InlineData("\"by\":{\"kind\":\"Person\"}")]
+    [InlineData("\"by\":{\"kind\":\"System\",\"process\":\"scheduler\"}")]
+    public void The_compact_reader_refuses_what_the_shape_check_refuses(string property)
+    {
+        var json = StoredBallotV1.Replace(",\"by\":", "," + property + ",\"ignored\":", StringComparison.Ordinal);
+        if (property.StartsWith("\"by\"", StringComparison.Ordinal))
+        {
+            json = StoredBallotV1[..StoredBallotV1.IndexOf(",\"by\":", StringComparison.Ordinal)] + "," + property + "}";
+        }
+        else
+        {
+            json = StoredBallotV1[..^1].Replace("\"round\":2,", property.StartsWith("\"round\"", StringComparison.Ordinal) ? property + "," : "\"round\":2,", StringComparison.Ordinal) +
+                (property.StartsWith("\"round\"", StringComparison.Ordinal) ? "}" : "," + property + "}");
+        }
+
+        var general = (IDomainEvent)JsonSerializer.Deserialize(json, CoalitionsJson.Options.GetTypeInfo(typeof(IDomainEvent)))!;
+        var refusedByShape = EventShape.Problem(general) is not null;
+        var refusedByReader = false;
+        try
+        {
+            CoalitionsJson.DeserializeEvent(json);
+        }
+        catch (StoredEventException)
+        {
+            refusedByReader = true;
+        }
+
+        Assert.Equal(refusedByShape, refusedByReader);
+    }
+
     [Theory]
     [InlineData("""{"$type":"Decisions.BallotCast","proposal":"d0000000-0000-0000-0000-000000000001","round":2,"voter":"a0000000-0000-0000-0000-000000000001","stance":"Support","at":"2026-03-02T15:00:00Z"}""")]
     [InlineData("""{"$type":"Decisions.BallotCast","proposal":"d0000000-0000-0000-0000-000000000001","round":2,"voter":"a0000000-0000-0000-0000-000000000001","stance":"Support","at":"2026-03-02T15:00:00Z","person":"b0000000-0000-0000-0000-000000000001","by":{"kind":"Person","person":"b0000000-0000-0000-0000-000000000001"}}""")]
