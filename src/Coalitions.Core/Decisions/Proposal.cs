@@ -82,6 +82,8 @@ public sealed partial class Proposal : AggregateRoot<ProposalId>
     private readonly Dictionary<PersonId, int> _proxiesHeld = [];
 
     private StateMachine<ProposalStatus, Trigger>? _machine;
+    private string? _subject;
+    private sbyte[]? _permits;
     private StateMachine<ProposalStatus, Trigger>.TriggerWithParameters<Instant>? _closeTrigger;
     private ProposalStatus _status = ProposalStatus.Draft;
     private DecisionRule _rule = null!;
@@ -237,7 +239,8 @@ public sealed partial class Proposal : AggregateRoot<ProposalId>
     // next (inside one command) nothing else may happen.
     private bool RoundOpen => _status == ProposalStatus.Voting && _rounds.Count > 0 && _rounds[^1].Ending is null;
 
-    private string Subject => $"'{Title}'";
+    // The title in quotes, as commands name the proposal in refusals: made once, not on every command.
+    private string Subject => _subject ??= $"'{Title}'";
 
     private StateMachine<ProposalStatus, Trigger> Machine => _machine ??= BuildMachine();
 
@@ -775,6 +778,7 @@ public sealed partial class Proposal : AggregateRoot<ProposalId>
                 Matter = e.Matter;
                 CustomMatter = e.CustomMatter;
                 Title = e.Title;
+                _subject = null;
                 Text = e.Text;
                 Revision = 1;
                 Proposer = e.Proposer;
@@ -1121,7 +1125,7 @@ public sealed partial class Proposal : AggregateRoot<ProposalId>
     // A round is open at this instant: after it opened and before its deadline.
     private RuleCheck VotingOpenCheck(Trigger trigger, Instant at)
     {
-        if (!Machine.CanFire(trigger) || !RoundOpen || at < _rounds[^1].OpenedAt)
+        if (!RoundOpen || at < _rounds[^1].OpenedAt || !Permits(trigger))
         {
             return RuleCheck.Refused(ErrorCodes.Decisions.VotingNotOpen, "Voting on {title} is not open: it is {status}.", ("title", Subject), ("status", _status));
         }
@@ -1386,6 +1390,21 @@ public sealed partial class Proposal : AggregateRoot<ProposalId>
             (ProposalStatus.Voting, RoundEnding.Fallback) when e.Stage == _stage + 1 => null,
             _ => "no round has ended in a way that opens this one.",
         };
+    }
+
+    // Whether the machine permits a trigger that no state guards (a ballot, a proxy given or revoked): the answer depends on
+    // the status alone, so the machine is consulted once per status and trigger, not on every ballot (its CanFire
+    // allocates as it searches its handlers).
+    private bool Permits(Trigger trigger)
+    {
+        _permits ??= new sbyte[(((int)ProposalStatus.Withdrawn + 1) * ((int)Trigger.ScheduleReview + 1))];
+        var key = ((int)_status * ((int)Trigger.ScheduleReview + 1)) + (int)trigger;
+        if (_permits[key] == 0)
+        {
+            _permits[key] = Machine.CanFire(trigger) ? (sbyte)1 : (sbyte)-1;
+        }
+
+        return _permits[key] > 0;
     }
 
     private void EnsureCan(Trigger trigger, ErrorCode code)
