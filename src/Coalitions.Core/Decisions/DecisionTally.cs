@@ -36,7 +36,7 @@ public static class DecisionTally
         Stance? castingVote = null)
     {
         using var counts = Prepare(rule, electorate, ballots, present, castingVote, out var presentCounts);
-        return Decide(rule, electorate, counts, presentCounts, castingVote);
+        return Decide(rule, electorate, electorate.Basis, counts, presentCounts, castingVote);
     }
 
     /// <summary>Evaluates ballots under a rule.</summary>
@@ -74,17 +74,18 @@ public static class DecisionTally
     public static bool IsSettled(DecisionRule rule, Electorate electorate, ReadOnlySpan<Ballot> ballots, IReadOnlyCollection<PartnerId>? present = null)
     {
         using var counts = Prepare(rule, electorate, ballots, present, null, out var presentCounts);
-        return IsSettled(rule, electorate, counts, presentCounts);
+        return IsSettled(rule, electorate, electorate.Basis, counts, presentCounts);
     }
 
-    internal static bool IsSettled(DecisionRule rule, Electorate electorate, TallyCounts counts, PresentCounts? present)
+    // O(groups + objectors): the completions add each group's missing headcount and weight at once.
+    internal static bool IsSettled(DecisionRule rule, Electorate electorate, TallyBasis basis, TallyCounts counts, PresentCounts? present)
     {
         if (rule.Method == DecisionMethod.SilenceProcedure)
         {
             return counts.BallotCount > 0;
         }
 
-        if (counts.BallotCount == electorate.Count && !rule.CastingVote)
+        if (counts.BallotCount == basis.Count && !rule.CastingVote)
         {
             return true;
         }
@@ -95,22 +96,14 @@ public static class DecisionTally
             DecisionMethod.Consent => Stance.Object,
             _ => Stance.Oppose,
         };
-        using var best = counts.Clone();
-        using var worst = counts.Clone();
-        for (var i = 0; i < electorate.Count; i++)
-        {
-            if (counts.StanceOf[i] == 0)
-            {
-                best.Add(i, Stance.Support);
-                worst.Add(i, unfavourable);
-            }
-        }
+        var best = counts.Completed(basis, Stance.Support);
+        var worst = counts.Completed(basis, unfavourable);
 
         // Three bounds: the ballots as they are (the least any quorum can count), the most favourable and the
         // least favourable completion. Without quorum now, a completion adding nothing stays without quorum.
-        var now = Decide(rule, electorate, counts, present, null).Result;
-        return now == Decide(rule, electorate, best, present, Stance.Support).Result &&
-               now == Decide(rule, electorate, worst, present, Stance.Oppose).Result;
+        var now = Decide(rule, electorate, basis, counts, present, null).Result;
+        return now == Decide(rule, electorate, basis, best, present, Stance.Support).Result &&
+               now == Decide(rule, electorate, basis, worst, present, Stance.Oppose).Result;
     }
 
     internal static TallyCounts Prepare(
@@ -123,6 +116,14 @@ public static class DecisionTally
     {
         Ensure.NotNull(rule, nameof(rule));
         Ensure.NotNull(electorate, nameof(electorate));
+        CheckInputs(rule, electorate, present, castingVote);
+        presentCounts = present is null ? null : new PresentCounts(electorate, present);
+        return TallyCounts.From(electorate, ballots, rule.AcceptedStances);
+    }
+
+    /// <summary>What the rule needs besides the ballots: chambers for a chamber vote, attendance where it counts those present, a casting vote of support or oppose.</summary>
+    internal static void CheckInputs(DecisionRule rule, Electorate electorate, IReadOnlyCollection<PartnerId>? present, Stance? castingVote)
+    {
         if (rule.Method == DecisionMethod.ChamberVote && !electorate.HasChambers)
         {
             throw CoalitionRuleException.Because(ErrorCodes.Decisions.ChambersRequired, "A chamber vote needs an electorate organized in chambers; this electorate has none.");
@@ -137,50 +138,39 @@ public static class DecisionTally
         {
             throw CoalitionRuleException.Because(ErrorCodes.Decisions.InvalidCastingVote, "A casting vote is support or oppose; got {stance}.", ("stance", castingVote));
         }
-
-        presentCounts = present is null ? null : new PresentCounts(electorate, present);
-        return TallyCounts.From(electorate, ballots, rule.AcceptedStances);
     }
 
     /// <summary>Only the result: for checks that tally many hypothetical completions.</summary>
     internal static DecisionResult ResultOf(DecisionRule rule, Electorate electorate, ReadOnlySpan<Ballot> ballots, IReadOnlyCollection<PartnerId>? present, Stance? castingVote)
     {
         using var counts = Prepare(rule, electorate, ballots, present, castingVote, out var presentCounts);
-        return Decide(rule, electorate, counts, presentCounts, castingVote).Result;
+        return Decide(rule, electorate, electorate.Basis, counts, presentCounts, castingVote).Result;
     }
 
-    internal static DecisionOutcome Decide(DecisionRule rule, Electorate electorate, TallyCounts counts, PresentCounts? present, Stance? castingVote)
+    /// <summary>
+    /// The outcome from the counts, in O(groups + objectors + vetoes): <paramref name="electorate"/> gives the chambers and
+    /// names the voters, <paramref name="basis"/> the headcount and weight measured against (less any recused members).
+    /// </summary>
+    internal static DecisionOutcome Decide(DecisionRule rule, Electorate electorate, TallyBasis basis, TallyCounts counts, PresentCounts? present, Stance? castingVote)
     {
-        var vetoes = new List<PartnerId>();
-        var objections = new List<PartnerId>();
-        for (var i = 0; i < electorate.Count; i++)
-        {
-            var stance = (Stance)counts.StanceOf[i];
-            if (stance is Stance.Block or Stance.Object)
-            {
-                objections.Add(electorate.Voters[i].Partner);
-            }
-
-            if (rule.Veto && electorate.Voters[i].HasVeto && stance is Stance.Oppose or Stance.Block)
-            {
-                vetoes.Add(electorate.Voters[i].Partner);
-            }
-        }
-
-        var quorum = MeasureQuorum(rule, electorate, counts, present);
+        var vetoes = rule.Veto ? counts.Vetoes(electorate) : [];
+        var objections = counts.Objections(electorate);
+        var objected = counts.ObjectionCount > 0;
+        var vetoed = rule.Veto && counts.VetoCount > 0;
+        var quorum = MeasureQuorum(rule, basis, counts, present);
         var conditions = new List<ConditionFigures>();
         Stance? castingUsed = null;
         var awaitsCastingVote = false;
         DecisionResult result;
         if (rule.Method == DecisionMethod.SilenceProcedure)
         {
-            result = objections.Count > 0 ? DecisionResult.SilenceBroken : DecisionResult.Adopted;
+            result = objected ? DecisionResult.SilenceBroken : DecisionResult.Adopted;
         }
         else if (quorum is { Met: false })
         {
             result = DecisionResult.NoQuorum;
         }
-        else if (vetoes.Count > 0)
+        else if (vetoed)
         {
             result = DecisionResult.Vetoed;
         }
@@ -188,12 +178,12 @@ public static class DecisionTally
         {
             result = rule.Method switch
             {
-                DecisionMethod.Consensus => objections.Count > 0 ? DecisionResult.Blocked
+                DecisionMethod.Consensus => objected ? DecisionResult.Blocked
                     : counts.Total(Stance.Support, Measure.Headcount) == 0 ? DecisionResult.Rejected
                     : rule.StandAsides is { } limit && !limit.Allows(counts.Total(Stance.StandAside, Measure.Headcount), counts.BallotCount) ? DecisionResult.Rejected
                     : DecisionResult.Adopted,
-                DecisionMethod.Consent => objections.Count > 0 ? DecisionResult.Blocked : DecisionResult.Adopted,
-                _ => EvaluateConditions(rule, electorate, counts, present, castingVote, conditions, ref castingUsed, ref awaitsCastingVote)
+                DecisionMethod.Consent => objected ? DecisionResult.Blocked : DecisionResult.Adopted,
+                _ => EvaluateConditions(rule, electorate, basis, counts, present, castingVote, conditions, ref castingUsed, ref awaitsCastingVote)
                     ? DecisionResult.Adopted
                     : DecisionResult.Rejected,
             };
@@ -224,8 +214,8 @@ public static class DecisionTally
         return new DecisionOutcome(
             result,
             rule.Method,
-            electorate.Count,
-            electorate.TotalWeight,
+            basis.Count,
+            basis.Weight,
             tally,
             chambers,
             quorum,
@@ -237,7 +227,7 @@ public static class DecisionTally
             proxies);
     }
 
-    private static QuorumFigures? MeasureQuorum(DecisionRule rule, Electorate electorate, TallyCounts counts, PresentCounts? present)
+    private static QuorumFigures? MeasureQuorum(DecisionRule rule, TallyBasis electorate, TallyCounts counts, PresentCounts? present)
     {
         if (rule.Quorum is not { } quorum || rule.Method == DecisionMethod.SilenceProcedure)
         {
@@ -270,6 +260,7 @@ public static class DecisionTally
     private static bool EvaluateConditions(
         DecisionRule rule,
         Electorate electorate,
+        TallyBasis basis,
         TallyCounts counts,
         PresentCounts? present,
         Stance? castingVote,
@@ -284,7 +275,7 @@ public static class DecisionTally
             {
                 for (var c = 0; c < electorate.Chambers.Count; c++)
                 {
-                    var share = ChamberShare(electorate, counts, present, inEach, c, out var part, out var whole);
+                    var share = ChamberShare(electorate, basis, counts, present, inEach, c, out var part, out var whole);
                     var met = share is { } s && Meets(inEach, s);
                     var plain = electorate.Chambers[c].SubChambers.Count == 0;
                     figures.Add(new ConditionFigures(electorate.Chambers[c].Name, plain ? part : null, plain ? whole : null, share?.RoundedPercent() ?? 0, met, false, plain ? null : share?.ToShare()));
@@ -294,7 +285,7 @@ public static class DecisionTally
 
             foreach (var condition in rule.Conditions)
             {
-                var share = OverallChamberShare(electorate, counts, present, condition);
+                var share = OverallChamberShare(electorate, basis, counts, present, condition);
                 var met = share is { } s && Meets(condition, s);
                 figures.Add(new ConditionFigures(null, null, null, share?.RoundedPercent() ?? 0, met, false, share?.ToShare()));
                 allMet &= met;
@@ -306,7 +297,7 @@ public static class DecisionTally
         foreach (var condition in rule.Conditions)
         {
             var part = counts.Total(Stance.Support, condition.Measure);
-            var whole = Base(condition, electorate, counts, present, group: -1);
+            var whole = Base(condition, basis, counts, present, group: -1);
             var met = condition.IsMetBy(part, whole);
             var tie = whole > 0 && condition.Comparison == ThresholdComparison.MoreThan && condition.Threshold.CompareShare(part, whole) == 0;
             if (tie && rule.CastingVote)
@@ -325,7 +316,7 @@ public static class DecisionTally
             // TEU art. 16(4): a blocking minority must include at least N members, failing which the weight condition
             // (the Council's population criterion) is deemed met. The member conditions still hold on their own.
             var deemed = !met && condition.Measure == Measure.Weight && rule.BlockingMinority is { } blocking &&
-                electorate.Count - counts.Total(Stance.Support, Measure.Headcount) < blocking;
+                basis.Count - counts.Total(Stance.Support, Measure.Headcount) < blocking;
             figures.Add(new ConditionFigures(null, part, whole, Fraction.RoundedPercent(part, whole), met || deemed, tie, DeemedMet: deemed));
             allMet &= met || deemed;
         }
@@ -333,7 +324,7 @@ public static class DecisionTally
         return allMet;
     }
 
-    private static long Base(PassCondition condition, Electorate electorate, TallyCounts counts, PresentCounts? present, int group)
+    private static long Base(PassCondition condition, TallyBasis electorate, TallyCounts counts, PresentCounts? present, int group)
     {
         var m = condition.Measure;
         return (condition.Base, group < 0) switch
@@ -345,7 +336,7 @@ public static class DecisionTally
             (VoteBase.Present, true) => present!.Total(m),
             (VoteBase.Present, false) => present!.Group(group, m),
             (VoteBase.Electorate, true) => electorate.Total(m),
-            _ => electorate.GroupTotal(group, m),
+            _ => electorate.Group(group, m),
         };
     }
 
@@ -368,7 +359,7 @@ public static class DecisionTally
 
     // A chamber's share: the weighted mean of its sub-chambers' shares; a sub-chamber with an empty base is left
     // out and its weight shared among the others. Null when no sub-chamber has a base.
-    private static Rational? ChamberShare(Electorate electorate, TallyCounts counts, PresentCounts? present, PassCondition condition, int chamber, out long part, out long whole)
+    private static Rational? ChamberShare(Electorate electorate, TallyBasis basis, TallyCounts counts, PresentCounts? present, PassCondition condition, int chamber, out long part, out long whole)
     {
         var sum = Rational.Zero;
         long weights = 0;
@@ -382,7 +373,7 @@ public static class DecisionTally
             }
 
             var groupPart = counts.Group(g, Stance.Support, condition.Measure);
-            var groupWhole = Base(condition, electorate, counts, present, g);
+            var groupWhole = Base(condition, basis, counts, present, g);
             part += groupPart;
             whole += groupWhole;
             if (groupWhole > 0)
@@ -396,13 +387,13 @@ public static class DecisionTally
     }
 
     // The chamber-weighted share: the weighted mean of the chambers' shares; a chamber with no share is left out.
-    private static Rational? OverallChamberShare(Electorate electorate, TallyCounts counts, PresentCounts? present, PassCondition condition)
+    private static Rational? OverallChamberShare(Electorate electorate, TallyBasis basis, TallyCounts counts, PresentCounts? present, PassCondition condition)
     {
         var sum = Rational.Zero;
         long weights = 0;
         for (var c = 0; c < electorate.Chambers.Count; c++)
         {
-            if (ChamberShare(electorate, counts, present, condition, c, out _, out _) is { } share)
+            if (ChamberShare(electorate, basis, counts, present, condition, c, out _, out _) is { } share)
             {
                 sum += share * electorate.Chambers[c].Weight;
                 weights += electorate.Chambers[c].Weight;

@@ -210,6 +210,7 @@ public sealed record Chamber
 /// uniquely named chambers, and every voter in one of them where there are chambers.
 /// </remarks>
 /// <threadsafety>Safe to share between threads.</threadsafety>
+[JsonConverter(typeof(Serialization.ElectorateJsonConverter))]
 public sealed class Electorate
 {
     /// <summary>The most chambers an electorate (and sub-chambers a chamber) may have.</summary>
@@ -218,8 +219,7 @@ public sealed class Electorate
     private readonly VoterTable _table;
     private readonly int[] _groupOfVoter;
     private readonly (int Chamber, long Weight)[] _groups;
-    private readonly long[] _groupHeadcount;
-    private readonly long[] _groupTotalWeight;
+    private readonly TallyBasis _basis;
 
     /// <summary>Initializes an electorate.</summary>
     /// <param name="voters">The voters: each partner once, at most <see cref="Limits.MaxVoters"/>, with a total weight of at most <see cref="Limits.MaxTotalWeight"/>.</param>
@@ -255,17 +255,14 @@ public sealed class Electorate
 
         (_groups, _groupOfVoter) = BuildGroups(Voters, Chambers);
         _table = new VoterTable(Voters, _groupOfVoter);
-        _groupHeadcount = new long[_groups.Length];
-        _groupTotalWeight = new long[_groups.Length];
-        long total = 0;
+        _basis = new TallyBasis(_groups.Length);
         for (var i = 0; i < Voters.Count; i++)
         {
             // Cannot overflow: at most 5,000,000 voters of at most 10^12 each.
-            var group = _groupOfVoter[i];
-            _groupHeadcount[group]++;
-            _groupTotalWeight[group] += Voters[i].Weight;
-            total += Voters[i].Weight;
+            _basis.Add(_groupOfVoter[i], Voters[i].Weight, Voters[i].HasVeto);
         }
+
+        var total = _basis.Weight;
 
         if (total > Limits.MaxTotalWeight)
         {
@@ -342,14 +339,17 @@ public sealed class Electorate
     internal bool TryFind(PartnerId partner, out int index, out int group, out long weight) =>
         _table.TryFind(partner, out index, out group, out weight);
 
+    internal bool TryFind(PartnerId partner, out int index, out int group, out long weight, out bool veto) =>
+        _table.TryFind(partner, out index, out group, out weight, out veto);
+
+    /// <summary>The headcount and weight per group and in all, and the veto holders: what a tally measures against (shared; clone it to change it).</summary>
+    internal TallyBasis Basis => _basis;
+
     internal int GroupOf(int voterIndex) => _groupOfVoter[voterIndex];
 
     internal int ChamberOfGroup(int group) => _groups[group].Chamber;
 
     internal long GroupWeight(int group) => _groups[group].Weight;
-
-    internal long GroupTotal(int group, Measure measure) =>
-        measure == Measure.Headcount ? _groupHeadcount[group] : _groupTotalWeight[group];
 
     internal long Total(Measure measure) => measure == Measure.Headcount ? Count : TotalWeight;
 

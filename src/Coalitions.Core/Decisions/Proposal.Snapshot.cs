@@ -82,12 +82,14 @@ public sealed partial class Proposal
             proposal.StartProxy(proxy);
         }
 
+        proposal.RestoreTally();
         proposal.RestoreVersion(version);
         return proposal;
     }
 }
 
 /// <summary>Everything a proposal holds, as a snapshot writes it.</summary>
+/// <remarks>The running tally per group and the basis less the recused are derived again from the ballots and recusals on restore.</remarks>
 internal sealed record ProposalSnapshotState(
     ProposalId Id,
     CoalitionId Coalition,

@@ -82,11 +82,15 @@ public sealed partial class Proposal : AggregateRoot<ProposalId>
     private readonly Dictionary<PersonId, int> _proxiesHeld = [];
 
     private StateMachine<ProposalStatus, Trigger>? _machine;
+    private string? _subject;
+    private sbyte[]? _permits;
     private StateMachine<ProposalStatus, Trigger>.TriggerWithParameters<Instant>? _closeTrigger;
     private ProposalStatus _status = ProposalStatus.Draft;
     private DecisionRule _rule = null!;
     private Electorate? _electorate;
-    private Electorate? _voting;
+    private TallyBasis? _basis;
+    private TallyCounts? _tally;
+    private PresentCounts? _presentCounts;
     private long _recusedCount;
     private long _recusedWeight;
     private IReadOnlyList<PartnerId>? _present;
@@ -235,7 +239,8 @@ public sealed partial class Proposal : AggregateRoot<ProposalId>
     // next (inside one command) nothing else may happen.
     private bool RoundOpen => _status == ProposalStatus.Voting && _rounds.Count > 0 && _rounds[^1].Ending is null;
 
-    private string Subject => $"'{Title}'";
+    // The title in quotes, as commands name the proposal in refusals: made once, not on every command.
+    private string Subject => _subject ??= $"'{Title}'";
 
     private StateMachine<ProposalStatus, Trigger> Machine => _machine ??= BuildMachine();
 
@@ -773,6 +778,7 @@ public sealed partial class Proposal : AggregateRoot<ProposalId>
                 Matter = e.Matter;
                 CustomMatter = e.CustomMatter;
                 Title = e.Title;
+                _subject = null;
                 Text = e.Text;
                 Revision = 1;
                 Proposer = e.Proposer;
@@ -801,6 +807,7 @@ public sealed partial class Proposal : AggregateRoot<ProposalId>
                 break;
             case AttendanceRecorded e:
                 _present = e.Present;
+                _presentCounts = null;
                 break;
             case BallotCast e:
                 RecordBallot(e);
@@ -836,9 +843,9 @@ public sealed partial class Proposal : AggregateRoot<ProposalId>
     private void OpenRound(VotingOpened e)
     {
         _electorate ??= e.Electorate;
-        _voting = null;
         if (e.Electorate is not null)
         {
+            _basis = e.Electorate.Basis.Clone();
             foreach (var partner in _recused)
             {
                 CountRecusal(partner);
@@ -854,11 +861,13 @@ public sealed partial class Proposal : AggregateRoot<ProposalId>
         }
 
         _ballots.Clear();
+        ClearTally();
         Array.Clear(_stanceCount);
         Array.Clear(_stanceWeight);
         Array.Clear(_proxyCount);
         Array.Clear(_proxyWeight);
         _present = null;
+        _presentCounts = null;
         _quorumReached = false;
         _revisedSinceRound = false;
         _status = ProposalStatus.Voting;
@@ -916,7 +925,7 @@ public sealed partial class Proposal : AggregateRoot<ProposalId>
     private void Recuse(PartnerId voter)
     {
         _recused.Add(voter);
-        _voting = null;
+        _presentCounts = null;
         if (_electorate is null)
         {
             return;
@@ -931,24 +940,77 @@ public sealed partial class Proposal : AggregateRoot<ProposalId>
 
     private void CountRecusal(PartnerId voter)
     {
-        if (_electorate!.TryGetVoter(voter, out var entry))
+        if (_electorate!.TryFind(voter, out _, out var group, out var weight, out var veto))
         {
             _recusedCount++;
-            _recusedWeight += entry.Weight;
+            _recusedWeight += weight;
+            _basis!.Add(group, weight, veto, -1);
         }
     }
 
+    // A ballot counted (+1) or taken back (-1): in the running counts per stance, for the quorum, and in the running
+    // tally per group and stance, from which closing the round builds its outcome without looking at the ballots.
     private void Count(RecordedBallot ballot, int sign)
     {
-        _electorate!.TryGetVoter(ballot.Voter, out var voter);
-        _stanceCount[ballot.Stance.Index()] += sign;
-        _stanceWeight[ballot.Stance.Index()] += sign * voter!.Weight;
+        _electorate!.TryFind(ballot.Voter, out var index, out var group, out var weight, out var veto);
+        var s = ballot.Stance.Index();
+        _stanceCount[s] += sign;
+        _stanceWeight[s] += sign * weight;
         if (ballot.ByProxy)
         {
-            _proxyCount[ballot.Stance.Index()] += sign;
-            _proxyWeight[ballot.Stance.Index()] += sign * voter.Weight;
+            _proxyCount[s] += sign;
+            _proxyWeight[s] += sign * weight;
+        }
+
+        if (sign > 0)
+        {
+            _tally!.Add(index, group, weight, veto, ballot.Stance, ballot.ByProxy);
+        }
+        else
+        {
+            _tally!.Remove(index, group, weight, veto, ballot.Stance, ballot.ByProxy);
         }
     }
+
+    // After a snapshot is restored: the basis less the recused members, and the running tally of the current ballots.
+    private void RestoreTally()
+    {
+        if (_electorate is null)
+        {
+            return;
+        }
+
+        _basis = _electorate.Basis.Clone();
+        foreach (var partner in _recused)
+        {
+            if (_electorate.TryFind(partner, out _, out var group, out var weight, out var veto))
+            {
+                _basis.Add(group, weight, veto, -1);
+            }
+        }
+
+        _tally = TallyCounts.Running(_electorate.GroupCount);
+        foreach (var ballot in _ballots.Values)
+        {
+            _electorate.TryFind(ballot.Voter, out var index, out var group, out var weight, out var veto);
+            _tally.Add(index, group, weight, veto, ballot.Stance, ballot.ByProxy);
+        }
+    }
+
+    private void ClearTally()
+    {
+        if (_tally is null)
+        {
+            _tally = TallyCounts.Running(_electorate!.GroupCount);
+        }
+        else
+        {
+            _tally.Clear();
+        }
+    }
+
+    // The members present who count: voters of the frozen electorate who are not recused; derived once per attendance.
+    private PresentCounts? PresentCounts => _present is null ? null : _presentCounts ??= new PresentCounts(_electorate!, _present, _recused);
 
     // O(1): the running counts of the current round against the electorate less recused members; with a ballot not
     // yet recorded, as they would be once it is (it replaces the voter's earlier ballot).
@@ -985,31 +1047,28 @@ public sealed partial class Proposal : AggregateRoot<ProposalId>
         return counted >= quorum.RequiredOf(basis);
     }
 
-    // The frozen electorate less recused voters: derived once, forgotten when a recusal or a new round changes it.
-    private Electorate Voting => _voting ??= _electorate!.Without(_recused);
-
-    private Ballot[] CurrentBallots(Ballot? cast)
+    // The outcome of the current round from the running tally, in O(groups + objectors); with a ballot not yet recorded,
+    // as it would be once it is (it replaces the voter's earlier ballot). Equal to DecisionTally.Evaluate over the
+    // current ballots and the frozen electorate less the recused members: a property test checks it.
+    private DecisionOutcome Tally(Stance? castingVote, Ballot? cast = null)
     {
-        var ballots = new List<Ballot>(_ballots.Count + 1);
-        foreach (var recorded in _ballots.Values)
-        {
-            if (cast is null || recorded.Voter != cast.Value.Voter)
-            {
-                ballots.Add(new Ballot(recorded.Voter, recorded.Stance, recorded.ByProxy));
-            }
-        }
-
+        var rule = CurrentRule;
+        DecisionTally.CheckInputs(rule, _electorate!, _present, castingVote);
+        var tally = _tally!;
         if (cast is { } ballot)
         {
-            ballots.Add(ballot);
+            tally = tally.Clone();
+            _electorate!.TryFind(ballot.Voter, out var index, out var group, out var weight, out var veto);
+            if (_ballots.TryGetValue(ballot.Voter, out var previous))
+            {
+                tally.Remove(index, group, weight, veto, previous.Stance, previous.ByProxy);
+            }
+
+            tally.Add(index, group, weight, veto, ballot.Stance, ballot.ByProxy);
         }
 
-        return ballots.ToArray();
+        return DecisionTally.Decide(rule, _electorate!, _basis!, tally, PresentCounts, castingVote);
     }
-
-    // The outcome of the current round; with a ballot not yet recorded, as it would be once it is.
-    private DecisionOutcome Tally(Stance? castingVote, Ballot? cast = null) =>
-        DecisionTally.Evaluate(CurrentRule, Voting, CurrentBallots(cast), _present, castingVote);
 
     private bool MayCloseAt(Instant at)
     {
@@ -1029,8 +1088,17 @@ public sealed partial class Proposal : AggregateRoot<ProposalId>
             return false;
         }
 
-        return (!CurrentRule.NeedsAttendance || _present is not null) && DecisionTally.IsSettled(CurrentRule, Voting, CurrentBallots(null), _present);
+        if (CurrentRule.NeedsAttendance && _present is null)
+        {
+            return false;
+        }
+
+        DecisionTally.CheckInputs(CurrentRule, _electorate!, _present, null);
+        return IsSettled();
     }
+
+    // Whether no completion of the missing ballots can change the current round's result, from the running tally.
+    internal bool IsSettled() => DecisionTally.IsSettled(CurrentRule, _electorate!, _basis!, _tally!, PresentCounts);
 
     // The facts that end the current round: its close, and the fallback round it opens, if any. Decided in full
     // (the fallback round's deadline included) before anything is recorded.
@@ -1057,7 +1125,7 @@ public sealed partial class Proposal : AggregateRoot<ProposalId>
     // A round is open at this instant: after it opened and before its deadline.
     private RuleCheck VotingOpenCheck(Trigger trigger, Instant at)
     {
-        if (!Machine.CanFire(trigger) || !RoundOpen || at < _rounds[^1].OpenedAt)
+        if (!RoundOpen || at < _rounds[^1].OpenedAt || !Permits(trigger))
         {
             return RuleCheck.Refused(ErrorCodes.Decisions.VotingNotOpen, "Voting on {title} is not open: it is {status}.", ("title", Subject), ("status", _status));
         }
@@ -1322,6 +1390,21 @@ public sealed partial class Proposal : AggregateRoot<ProposalId>
             (ProposalStatus.Voting, RoundEnding.Fallback) when e.Stage == _stage + 1 => null,
             _ => "no round has ended in a way that opens this one.",
         };
+    }
+
+    // Whether the machine permits a trigger that no state guards (a ballot, a proxy given or revoked): the answer depends on
+    // the status alone, so the machine is consulted once per status and trigger, not on every ballot (its CanFire
+    // allocates as it searches its handlers).
+    private bool Permits(Trigger trigger)
+    {
+        _permits ??= new sbyte[(((int)ProposalStatus.Withdrawn + 1) * ((int)Trigger.ScheduleReview + 1))];
+        var key = ((int)_status * ((int)Trigger.ScheduleReview + 1)) + (int)trigger;
+        if (_permits[key] == 0)
+        {
+            _permits[key] = Machine.CanFire(trigger) ? (sbyte)1 : (sbyte)-1;
+        }
+
+        return _permits[key] > 0;
     }
 
     private void EnsureCan(Trigger trigger, ErrorCode code)

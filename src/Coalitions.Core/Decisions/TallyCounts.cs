@@ -4,46 +4,113 @@ using Coalitions.Core.Kernel;
 namespace Coalitions.Core.Decisions;
 
 /// <summary>
-/// Ballots accumulated per group (chamber or sub-chamber) and stance, by headcount and weight, plus each
-/// voter's stance. One instance per tally: nothing is allocated per ballot, and the per-voter stance buffer is
-/// rented from the shared array pool, so a tally of a large electorate allocates only its small counters.
+/// What a tally measures against: the voters' headcount and weight per group (chamber or sub-chamber) and in all, and
+/// how many of them hold a veto. An electorate has one; a proposal keeps its own copy, less the recused members.
+/// </summary>
+internal sealed class TallyBasis
+{
+    private readonly long[] _count;
+    private readonly long[] _weight;
+
+    public TallyBasis(int groups)
+    {
+        _count = new long[groups];
+        _weight = new long[groups];
+    }
+
+    private TallyBasis(TallyBasis other)
+    {
+        _count = (long[])other._count.Clone();
+        _weight = (long[])other._weight.Clone();
+        Count = other.Count;
+        Weight = other.Weight;
+        VetoHolders = other.VetoHolders;
+    }
+
+    public int Count { get; private set; }
+
+    public long Weight { get; private set; }
+
+    public int VetoHolders { get; private set; }
+
+    public long Group(int group, Measure measure) => (measure == Measure.Headcount ? _count : _weight)[group];
+
+    public long Total(Measure measure) => measure == Measure.Headcount ? Count : Weight;
+
+    public TallyBasis Clone() => new(this);
+
+    public void Add(int group, long weight, bool veto, int sign = 1)
+    {
+        _count[group] += sign;
+        _weight[group] += sign * weight;
+        Count += sign;
+        Weight += sign * weight;
+        VetoHolders += veto ? sign : 0;
+    }
+}
+
+/// <summary>
+/// Ballots accumulated per group (chamber or sub-chamber) and stance, by headcount and weight, with the voters who
+/// blocked or objected and the veto holders who opposed or blocked. A tally of given ballots builds one and adds them
+/// (allocating nothing per ballot: the per-voter stance buffer that finds a second ballot is rented from the shared
+/// pool); a proposal keeps one running through a round, adding and removing ballots as they are cast, changed and
+/// voided, so closing the round costs O(groups) instead of O(ballots).
 /// </summary>
 internal sealed class TallyCounts : IDisposable
 {
     private readonly long[] _count;
     private readonly long[] _weight;
-    private readonly long[] _proxyCount = new long[Stances.Count];
-    private readonly long[] _proxyWeight = new long[Stances.Count];
-    private readonly Electorate _electorate;
+    private readonly long[] _proxyCount;
+    private readonly long[] _proxyWeight;
+    private readonly HashSet<int> _objectors;
+    private readonly HashSet<int> _vetoers;
+    private byte[] _stanceOf;
+    private int _extraObjections;
+    private int _extraVetoes;
 
-    private TallyCounts(Electorate electorate)
+    private TallyCounts(int groups, int voters)
     {
-        _electorate = electorate;
-        _count = new long[electorate.GroupCount * Stances.Count];
-        _weight = new long[electorate.GroupCount * Stances.Count];
-        StanceOf = Rent(electorate.Count);
+        _count = new long[groups * Stances.Count];
+        _weight = new long[groups * Stances.Count];
+        _proxyCount = new long[Stances.Count];
+        _proxyWeight = new long[Stances.Count];
+        _objectors = [];
+        _vetoers = [];
+        _stanceOf = Rent(voters);
     }
 
     private TallyCounts(TallyCounts other)
     {
-        _electorate = other._electorate;
         _count = (long[])other._count.Clone();
         _weight = (long[])other._weight.Clone();
         _proxyCount = (long[])other._proxyCount.Clone();
         _proxyWeight = (long[])other._proxyWeight.Clone();
-        StanceOf = Rent(other._electorate.Count);
-        Array.Copy(other.StanceOf, StanceOf, other._electorate.Count);
+        _objectors = [.. other._objectors];
+        _vetoers = [.. other._vetoers];
+        _stanceOf = [];
+        _extraObjections = other._extraObjections;
+        _extraVetoes = other._extraVetoes;
         BallotCount = other.BallotCount;
+        VetoHoldersVoted = other.VetoHoldersVoted;
     }
-
-    /// <summary>Gets each voter's stance as a byte (0 when it has not voted), by electorate index; longer than the electorate.</summary>
-    public byte[] StanceOf { get; private set; }
 
     public int BallotCount { get; private set; }
 
+    /// <summary>Gets how many veto holders have a ballot, whatever its stance.</summary>
+    public int VetoHoldersVoted { get; private set; }
+
+    /// <summary>Gets how many voters blocked or objected, including those a hypothetical completion adds.</summary>
+    public int ObjectionCount => _objectors.Count + _extraObjections;
+
+    /// <summary>Gets how many veto holders opposed or blocked, including those a hypothetical completion adds.</summary>
+    public int VetoCount => _vetoers.Count + _extraVetoes;
+
+    /// <summary>Counts nothing yet, for a round of a proposal: ballots are added and removed as they come.</summary>
+    public static TallyCounts Running(int groups) => new(groups, 0);
+
     public static TallyCounts From(Electorate electorate, ReadOnlySpan<Ballot> ballots, StanceSet accepted)
     {
-        var counts = new TallyCounts(electorate);
+        var counts = new TallyCounts(electorate.GroupCount, electorate.Count);
         try
         {
             counts.AddAll(electorate, ballots, accepted);
@@ -60,12 +127,12 @@ internal sealed class TallyCounts : IDisposable
     {
         foreach (ref readonly var ballot in ballots)
         {
-            if (!electorate.TryFind(ballot.Voter, out var index, out var group, out var weight))
+            if (!electorate.TryFind(ballot.Voter, out var index, out var group, out var weight, out var veto))
             {
                 throw CoalitionRuleException.Because(ErrorCodes.Decisions.NotInElectorate, "Partner {partner} is not in the electorate; its ballot cannot be counted.", ("partner", ballot.Voter));
             }
 
-            if (StanceOf[index] != 0)
+            if (_stanceOf[index] != 0)
             {
                 throw CoalitionRuleException.Because(ErrorCodes.Decisions.DuplicateBallot, "{voter} has more than one ballot; pass only the ballot that counts.", ("voter", electorate.Voters[index].DisplayName), ("partner", ballot.Voter));
             }
@@ -75,12 +142,8 @@ internal sealed class TallyCounts : IDisposable
                 throw CoalitionRuleException.Because(ErrorCodes.Decisions.StanceNotAccepted, "The stance {stance} of {voter} is not accepted by this decision method; it accepts {accepted}.", ("stance", ballot.Stance), ("voter", electorate.Voters[index].DisplayName), ("accepted", accepted));
             }
 
-            Add(index, group, weight, ballot.Stance);
-            if (ballot.ByProxy)
-            {
-                _proxyCount[ballot.Stance.Index()]++;
-                _proxyWeight[ballot.Stance.Index()] += weight;
-            }
+            _stanceOf[index] = (byte)ballot.Stance;
+            Add(index, group, weight, veto, ballot.Stance, ballot.ByProxy);
         }
     }
 
@@ -88,36 +151,65 @@ internal sealed class TallyCounts : IDisposable
 
     public void Dispose()
     {
-        if (StanceOf.Length > 0)
+        if (_stanceOf.Length > 0)
         {
-            ArrayPool<byte>.Shared.Return(StanceOf);
-            StanceOf = [];
+            ArrayPool<byte>.Shared.Return(_stanceOf);
+            _stanceOf = [];
         }
     }
 
-    private static byte[] Rent(int length)
+    /// <summary>Forgets every ballot, for a new round.</summary>
+    public void Clear()
     {
-        if (length == 0)
+        Array.Clear(_count);
+        Array.Clear(_weight);
+        Array.Clear(_proxyCount);
+        Array.Clear(_proxyWeight);
+        _objectors.Clear();
+        _vetoers.Clear();
+        _extraObjections = 0;
+        _extraVetoes = 0;
+        BallotCount = 0;
+        VetoHoldersVoted = 0;
+    }
+
+    /// <summary>Counts a ballot of the voter at an electorate index, in its group, with its weight and veto.</summary>
+    public void Add(int voterIndex, int group, long weight, bool veto, Stance stance, bool byProxy) =>
+        Count(voterIndex, group, weight, veto, stance, byProxy, +1);
+
+    /// <summary>Takes back a ballot counted before (changed or voided).</summary>
+    public void Remove(int voterIndex, int group, long weight, bool veto, Stance stance, bool byProxy) =>
+        Count(voterIndex, group, weight, veto, stance, byProxy, -1);
+
+    /// <summary>
+    /// The counts as they would be if every voter of the basis without a ballot cast one of the stance: each group's
+    /// missing headcount and weight go to the stance; the missing voters are counted (not named) as objectors where the
+    /// stance blocks or objects, and the missing veto holders as vetoing where it opposes or blocks.
+    /// </summary>
+    public TallyCounts Completed(TallyBasis basis, Stance stance)
+    {
+        var completed = Clone();
+        var groups = _count.Length / Stances.Count;
+        for (var g = 0; g < groups; g++)
         {
-            return [];
+            var slot = (g * Stances.Count) + stance.Index();
+            completed._count[slot] += basis.Group(g, Measure.Headcount) - GroupBallots(g, Measure.Headcount);
+            completed._weight[slot] += basis.Group(g, Measure.Weight) - GroupBallots(g, Measure.Weight);
         }
 
-        var buffer = ArrayPool<byte>.Shared.Rent(length);
-        Array.Clear(buffer, 0, length);
-        return buffer;
+        var missing = basis.Count - BallotCount;
+        completed.BallotCount = basis.Count;
+        completed.VetoHoldersVoted = basis.VetoHolders;
+        completed._extraObjections += stance is Stance.Block or Stance.Object ? missing : 0;
+        completed._extraVetoes += stance is Stance.Oppose or Stance.Block ? basis.VetoHolders - VetoHoldersVoted : 0;
+        return completed;
     }
 
-    public void Add(int voterIndex, Stance stance) =>
-        Add(voterIndex, _electorate.GroupOf(voterIndex), _electorate.Voters[voterIndex].Weight, stance);
+    /// <summary>The voters who blocked or objected, in electorate order.</summary>
+    public PartnerId[] Objections(Electorate electorate) => Named(electorate, _objectors);
 
-    private void Add(int voterIndex, int group, long weight, Stance stance)
-    {
-        var slot = (group * Stances.Count) + stance.Index();
-        _count[slot]++;
-        _weight[slot] += weight;
-        StanceOf[voterIndex] = (byte)stance;
-        BallotCount++;
-    }
+    /// <summary>The veto holders who opposed or blocked, in electorate order.</summary>
+    public PartnerId[] Vetoes(Electorate electorate) => Named(electorate, _vetoers);
 
     /// <summary>The ballots (or their weight) of a stance that proxy holders cast.</summary>
     public long ByProxy(Stance stance, Measure measure) => (measure == Measure.Headcount ? _proxyCount : _proxyWeight)[stance.Index()];
@@ -174,6 +266,64 @@ internal sealed class TallyCounts : IDisposable
         Total(Stance.StandAside, measure),
         Total(Stance.Block, measure),
         Total(Stance.Object, measure));
+
+    private static PartnerId[] Named(Electorate electorate, HashSet<int> indices)
+    {
+        if (indices.Count == 0)
+        {
+            return [];
+        }
+
+        var sorted = indices.ToArray();
+        Array.Sort(sorted);
+        var partners = new PartnerId[sorted.Length];
+        for (var i = 0; i < sorted.Length; i++)
+        {
+            partners[i] = electorate.Voters[sorted[i]].Partner;
+        }
+
+        return partners;
+    }
+
+    private static byte[] Rent(int length)
+    {
+        if (length == 0)
+        {
+            return [];
+        }
+
+        var buffer = ArrayPool<byte>.Shared.Rent(length);
+        Array.Clear(buffer, 0, length);
+        return buffer;
+    }
+
+    private void Count(int voterIndex, int group, long weight, bool veto, Stance stance, bool byProxy, int sign)
+    {
+        var s = stance.Index();
+        var slot = (group * Stances.Count) + s;
+        _count[slot] += sign;
+        _weight[slot] += sign * weight;
+        BallotCount += sign;
+        if (byProxy)
+        {
+            _proxyCount[s] += sign;
+            _proxyWeight[s] += sign * weight;
+        }
+
+        if (stance is Stance.Block or Stance.Object)
+        {
+            _ = sign > 0 ? _objectors.Add(voterIndex) : _objectors.Remove(voterIndex);
+        }
+
+        if (veto)
+        {
+            VetoHoldersVoted += sign;
+            if (stance is Stance.Oppose or Stance.Block)
+            {
+                _ = sign > 0 ? _vetoers.Add(voterIndex) : _vetoers.Remove(voterIndex);
+            }
+        }
+    }
 }
 
 /// <summary>Members recorded present, per group, by headcount and weight.</summary>
@@ -182,18 +332,17 @@ internal sealed class PresentCounts
     private readonly long[] _count;
     private readonly long[] _weight;
 
-    public PresentCounts(Electorate electorate, IReadOnlyCollection<PartnerId> present)
+    /// <summary>Counts the members present who are voters of the electorate and not among those left out.</summary>
+    public PresentCounts(Electorate electorate, IReadOnlyCollection<PartnerId> present, IReadOnlySet<PartnerId>? leftOut = null)
     {
         _count = new long[electorate.GroupCount];
         _weight = new long[electorate.GroupCount];
         foreach (var partner in present.Distinct())
         {
-            var index = electorate.IndexOf(partner);
-            if (index >= 0)
+            if ((leftOut is null || !leftOut.Contains(partner)) && electorate.TryFind(partner, out _, out var group, out var weight))
             {
-                var group = electorate.GroupOf(index);
                 _count[group]++;
-                _weight[group] += electorate.Voters[index].Weight;
+                _weight[group] += weight;
             }
         }
     }

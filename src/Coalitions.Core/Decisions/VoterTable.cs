@@ -11,6 +11,9 @@ namespace Coalitions.Core.Decisions;
 /// </summary>
 internal sealed class VoterTable
 {
+    // The group number is below 10,100 (100 chambers of at most 100 sub-chambers): its top bit can carry the veto.
+    private const int VetoBit = 1 << 30;
+
     private readonly Slot[] _slots;
     private readonly int _mask;
 
@@ -35,11 +38,14 @@ internal sealed class VoterTable
                 at = (at + 1) & _mask;
             }
 
-            _slots[at] = new Slot(key, voters[i].Weight, i + 1, groupOfVoter[i]);
+            _slots[at] = new Slot(key, voters[i].Weight, i + 1, groupOfVoter[i] | (voters[i].HasVeto ? VetoBit : 0));
         }
     }
 
-    public bool TryFind(PartnerId partner, out int index, out int group, out long weight)
+    public bool TryFind(PartnerId partner, out int index, out int group, out long weight) =>
+        TryFind(partner, out index, out group, out weight, out _);
+
+    public bool TryFind(PartnerId partner, out int index, out int group, out long weight, out bool veto)
     {
         var key = partner.Value;
         var at = Home(key);
@@ -48,13 +54,13 @@ internal sealed class VoterTable
             ref readonly var slot = ref _slots[at];
             if (!slot.IsTaken)
             {
-                (index, group, weight) = (-1, -1, 0);
+                (index, group, weight, veto) = (-1, -1, 0, false);
                 return false;
             }
 
             if (slot.Key == key)
             {
-                (index, group, weight) = (slot.Number - 1, slot.Group, slot.Weight);
+                (index, group, weight, veto) = (slot.Number - 1, slot.Group & ~VetoBit, slot.Weight, (slot.Group & VetoBit) != 0);
                 return true;
             }
 

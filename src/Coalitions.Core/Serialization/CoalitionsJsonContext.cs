@@ -53,6 +53,8 @@ namespace Coalitions.Core.Serialization;
 [JsonSerializable(typeof(DecisionRule))]
 [JsonSerializable(typeof(DecisionOutcome))]
 [JsonSerializable(typeof(Electorate))]
+[JsonSerializable(typeof(Voter))]
+[JsonSerializable(typeof(IReadOnlyList<Voter>))]
 [JsonSerializable(typeof(DecisionReference))]
 [JsonSerializable(typeof(PartnerRegistered))]
 [JsonSerializable(typeof(PartnerProfileUpdated))]

@@ -2,6 +2,7 @@ using System.Collections;
 using System.Collections.Concurrent;
 using System.Reflection;
 using System.Text.Json.Serialization;
+using Coalitions.Core.Decisions;
 using Coalitions.Core.Kernel;
 
 namespace Coalitions.Core.Serialization;
@@ -36,7 +37,10 @@ internal static class EventShape
     private delegate string? ValueCheck(object value, int depth);
 
     /// <summary>What is wrong with a value's shape, naming the property, or null when it is well-formed.</summary>
-    public static string? Problem(object value) => ProblemOf(value, 0);
+    public static string? Problem(object value) => value is BallotCast ballot ? BallotCastJson.ShapeProblem(ballot) : ProblemOf(value, 0);
+
+    /// <summary>The general check, walking the properties; <see cref="Problem"/> checks ballots directly instead.</summary>
+    internal static string? GeneralProblem(object value) => ProblemOf(value, 0);
 
     private static string? ProblemOf(object value, int depth)
     {

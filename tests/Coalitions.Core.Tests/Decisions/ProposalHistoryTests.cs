@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Coalitions.Core.Decisions;
 using Coalitions.Core.Kernel;
 using Coalitions.Core.Serialization;
+using Coalitions.Core.Storage;
 using Coalitions.Core.Tests.Kit;
 using NodaTime;
 using static Coalitions.Core.Decisions.Stance;
@@ -249,13 +250,84 @@ public class ProposalHistoryTests
     [InlineData("name", "\"Two\\nlines\"")]
     public void A_stored_electorate_is_checked_like_a_new_one(string field, string value)
     {
+        // In the shape of schema version 1: one object per voter.
         var opened = InVoting().OfType<VotingOpened>().Single();
         var stored = JsonNode.Parse(CoalitionsJson.SerializeEvent(opened))!.AsObject();
+        stored["electorate"] = new JsonObject
+        {
+            ["voters"] = new JsonArray(opened.Electorate!.Voters.Select(v => (JsonNode)new JsonObject
+            {
+                ["partner"] = v.Partner.ToString(),
+                ["representatives"] = new JsonArray(v.Representatives.Select(p => (JsonNode)JsonValue.Create(p.ToString())).ToArray()),
+                ["weight"] = v.Weight,
+                ["hasVeto"] = v.HasVeto,
+            }).ToArray()),
+        };
+        Assert.Equal(opened.Electorate.Voters.Select(v => v.Partner), ((VotingOpened)CoalitionsJson.DeserializeEvent(stored.ToJsonString())).Electorate!.Voters.Select(v => v.Partner));
         stored["electorate"]!["voters"]![0]![field] = JsonNode.Parse(value);
 
         var error = Assert.Throws<StoredEventException>(() => CoalitionsJson.DeserializeEvent(stored.ToJsonString()));
 
         Assert.Equal(ErrorCodes.Kernel.UnreadableEvent, error.Code);
+    }
+
+    [Theory]
+    [InlineData("weights", "[-1,1,1]")]
+    [InlineData("weights", "[1]")]
+    [InlineData("names", "[\"Two\\nlines\",null,null]")]
+    [InlineData("representativeCounts", "[0,1,1]")]
+    [InlineData("representativeCounts", "[2,1,1]")]
+    [InlineData("vetoes", "[3]")]
+    [InlineData("vetoes", "[1,1]")]
+    [InlineData("partners", "\"AAAA\"")]
+    [InlineData("partners", "\"not base64\"")]
+    [InlineData("representatives", "null")]
+    [InlineData("groupOf", "[0,0,0]")]
+    public void A_stored_electorate_in_columns_is_checked_like_a_new_one(string column, string value)
+    {
+        var opened = InVoting().OfType<VotingOpened>().Single();
+        var stored = JsonNode.Parse(CoalitionsJson.SerializeEvent(opened))!.AsObject();
+        Assert.Equal(opened, CoalitionsJson.DeserializeEvent(stored.ToJsonString()) is VotingOpened read && read.Electorate!.Voters.SequenceEqual(opened.Electorate!.Voters, new VoterComparer()) ? opened : null);
+        stored["electorate"]![column] = JsonNode.Parse(value);
+
+        var error = Assert.Throws<StoredEventException>(() => CoalitionsJson.DeserializeEvent(stored.ToJsonString()));
+
+        Assert.Equal(ErrorCodes.Kernel.UnreadableEvent, error.Code);
+    }
+
+    [Fact]
+    public void A_voting_opened_in_schema_version_one_loads_through_its_upcaster_with_the_same_electorate()
+    {
+        var opened = InVoting().OfType<VotingOpened>().Single();
+        var v1 = JsonNode.Parse(CoalitionsJson.SerializeEvent(opened))!.AsObject();
+        v1["electorate"] = new JsonObject
+        {
+            ["voters"] = new JsonArray(opened.Electorate!.Voters.Select(v => (JsonNode)new JsonObject
+            {
+                ["partner"] = v.Partner.ToString(),
+                ["representatives"] = new JsonArray(v.Representatives.Select(p => (JsonNode)JsonValue.Create(p.ToString())).ToArray()),
+                ["weight"] = v.Weight,
+                ["hasVeto"] = v.HasVeto,
+                ["name"] = v.Name,
+            }).ToArray()),
+            ["chambers"] = new JsonArray(),
+        };
+        var stored = new StoredEvent(Guid.NewGuid(), "proposal-d0000000000000000000000000000001", 3, 3, "Decisions.VotingOpened", 1, Start, v1.ToJsonString(), "{}");
+
+        var read = (VotingOpened)EventSerializer.Default.Deserialize(stored);
+
+        Assert.Equal(2, EventSerializer.Default.SchemaVersionOf("Decisions.VotingOpened"));
+        Assert.Equal(opened.Electorate.Voters, read.Electorate!.Voters, new VoterComparer());
+        Assert.Equal(CoalitionsJson.SerializeEvent(opened), CoalitionsJson.SerializeEvent(read));
+    }
+
+    private sealed class VoterComparer : IEqualityComparer<Voter>
+    {
+        public bool Equals(Voter? x, Voter? y) =>
+            x is not null && y is not null && x.Partner == y.Partner && x.Representatives.SequenceEqual(y.Representatives) &&
+            x.Weight == y.Weight && x.Chamber == y.Chamber && x.SubChamber == y.SubChamber && x.HasVeto == y.HasVeto && x.Name == y.Name;
+
+        public int GetHashCode(Voter obj) => obj.Partner.GetHashCode();
     }
 
     [Fact]
