@@ -18,6 +18,8 @@ namespace GuideCode;
 /// <summary>What the getting-started program built, for Coalitions.Core.Tests.Docs.GettingStartedGuideTests to check.</summary>
 public sealed record GettingStartedRun(
     IReadOnlyList<Partner> Partners,
+    PersonId CoordinatorPerson,
+    Actor Coordinator,
     Coalition Coalition,
     CoalitionGovernance Governance,
     Poll Election,
@@ -248,6 +250,6 @@ public static class GettingStartedGuide
         Console.WriteLine($"Still version {rebuilt.Version}, with {rebuilt.UncommittedEvents.Count} new events to save.");
         #endregion
 
-        return new GettingStartedRun(partners, coalition, governance, election, elected, proposal, outcome, poll, themeResult, mou, events, rebuilt, versionBefore, refusal);
+        return new GettingStartedRun(partners, coordinatorPerson, coordinator, coalition, governance, election, elected, proposal, outcome, poll, themeResult, mou, events, rebuilt, versionBefore, refusal);
     }
 }
