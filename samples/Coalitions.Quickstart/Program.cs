@@ -131,10 +131,10 @@ for (var i = 0; i < members.Length; i++)
     // Each member ranks itself first, then the others in a rotating order: a spread of preferences to transfer.
     var order = nominees.Select(p => p.Id).OrderBy(p => p == members[i].Id ? -1 : (Array.FindIndex(nominees, n => n.Id == p) + i) % nominees.Length)
         .Where(p => nominees.Any(n => n.Id == p)).Select(p => p.ToString()).ToArray();
-    election.Cast(PollBallot.Ranked(members[i].Id, order), Delegate(i), monday + Duration.FromHours(1));
+    election.CastBallot(PollBallot.Ranked(members[i].Id, order), Delegate(i), monday + Duration.FromHours(1));
 }
 
-var elected = election.Close(seed: 2026, secretariat, monday + Duration.FromHours(2));
+var elected = election.Close(secretariat, monday + Duration.FromHours(2), seed: 2026);
 var winners = elected.Winners.Select(w => nominees.Single(n => n.Id.ToString() == w).Snapshot).ToArray();
 governance.ElectSeats("steering-committee", winners, coalitionAggregate, today, secretariat, monday);
 Console.WriteLine($"   STV election, {elected.Rounds.Count} rounds: {string.Join(", ", winners.Select(w => w.Profile.Name))} elected.");
@@ -280,10 +280,10 @@ for (var i = 0; i < members.Length; i++)
         ["thu"] = i % 2 == 0 ? SlotAnswer.Yes : SlotAnswer.IfNeedBe,
         ["sat"] = i < 3 ? SlotAnswer.Yes : SlotAnswer.No,
     };
-    meeting.Cast(PollBallot.Availability(members[i].Id, answers), Delegate(i), monday + Duration.FromHours(5));
+    meeting.CastBallot(PollBallot.Availability(members[i].Id, answers), Delegate(i), monday + Duration.FromHours(5));
 }
 
-Console.WriteLine($"   {meeting.Close(seed: 0, secretariat, monday + Duration.FromDays(3)).Explanation}");
+Console.WriteLine($"   {meeting.Close(secretariat, monday + Duration.FromDays(3), seed: 0).Explanation}");
 Console.WriteLine();
 
 ProxyChapter.Run(coalition, coalitionAggregate.ElectorateFor(MatterType.AdoptPolicyPosition, monday, names.GetValueOrDefault), [.. members.Select(m => (m.Id, m.Delegate))], chair, monday);
