@@ -72,7 +72,7 @@ outreach.Record(OutreachStage.Met, new LocalDate(2026, 3, 10), null, coalitionAg
 outreach.Record(OutreachStage.Invited, new LocalDate(2026, 3, 11), null, coalitionAggregate, secretariat, monday);
 Console.WriteLine($"   Outreach to {partners[9].Profile.Name}: {string.Join(" -> ", outreach.Steps.Select(s => $"{s.Stage} {s.On:MMM d}"))}");
 
-coalitionAggregate.AdoptCharter(
+coalitionAggregate.AdoptFoundingCharter(
     new Charter(
         "Too many children in the county leave primary school unable to read.",
         "Every child in the county reads with confidence.",
@@ -80,14 +80,13 @@ coalitionAggregate.AdoptCharter(
         ["Mutuality: each member gives and gains.", "Clear expectations, rights and responsibilities.", "Accountability and transparency to members and communities."],
         ["Listen fully; criticize ideas, not people."],
         [new Goal("Every child reads by age ten", "Ten-year-olds reading at grade level", "%", 58m, 80m, GoalDirection.Increase, new LocalDate(2030, 12, 31))]),
-    null,
     secretariat,
     monday);
 try
 {
-    coalitionAggregate.AdoptCharter(
-        new Charter("Problem", "Vision", "Mission", ["Mutuality."], [], [new Goal("Improve reading", "Reading", "%", 58m, null, GoalDirection.Increase, null)]),
-        null,
+    // A target below the baseline does not "increase" it: the goal is not measurable.
+    coalitionAggregate.AdoptFoundingCharter(
+        new Charter("Problem", "Vision", "Mission", ["Mutuality."], [], [new Goal("Improve reading", "Reading", "%", 58m, 50m, GoalDirection.Increase, new LocalDate(2030, 12, 31))]),
         secretariat,
         monday);
 }
@@ -125,7 +124,7 @@ var election = Poll.Draft(
     new PollDraft(coalition, "Elect the steering committee", candidates, new PollRule(PollMethod.SingleTransferableVote, Seats: 5), facilitators),
     secretariat,
     monday);
-election.Open(coalitionAggregate.ElectorateFor(MatterType.ElectOfficers, monday, names.GetValueOrDefault), monday + Duration.FromDays(7), secretariat, monday);
+election.Open(coalitionAggregate.PollElectorate(monday, names.GetValueOrDefault), monday + Duration.FromDays(7), secretariat, monday);
 for (var i = 0; i < members.Length; i++)
 {
     // Each member ranks itself first, then the others in a rotating order: a spread of preferences to transfer.

@@ -221,7 +221,7 @@ public sealed class Poll : AggregateRoot<PollId>
     /// (<c>Polls.EmptyElectorate</c>), or a deadline not after the opening or more than three years later (<c>Polls.InvalidDeadline</c>).
     /// </exception>
     /// <example>
-    /// <code>poll.Open(coalition.ElectorateFor(MatterType.ElectOfficers, now), now + Duration.FromDays(7), Actor.ForPerson(chair), now);</code>
+    /// <code>poll.Open(coalition.PollElectorate(now), now + Duration.FromDays(7), Actor.ForPerson(chair), now);</code>
     /// </example>
     public void Open(Electorate electorate, Instant deadline, Actor by, Instant at)
     {
