@@ -77,7 +77,11 @@ public sealed record ClauseChange(string Key, ClauseChangeKind Change, Clause? B
 /// <threadsafety>Not thread-safe: load one instance per unit of work.</threadsafety>
 public sealed class Agreement : AggregateRoot<AgreementId>
 {
-    private static readonly Permissions<Agreement, Acting> Who = new(nameof(Agreement));
+    private static readonly Permissions<Agreement, Acting> Who = new(
+        nameof(Agreement),
+        static (agreement, acting, partner) => agreement._parties.TryGetValue(partner, out var party) ? party.Name
+            : acting.Coalition is { } coalition && coalition.TryGetMembership(partner, out var member) ? member.Name : null,
+        static (_, acting, person) => acting.Coalition?.Coordinators.FirstOrDefault(c => c.Person == person)?.Name);
     private static readonly Role<Agreement, Acting> PartyRepresentative = Who.Role(
         "a representative of one of its parties, acting for it (a signatory the draft names for that party, or the party's delegate in the coalition)",
         static (_, by, acting) => RepresentsAPartyOf(acting.Draft, acting.Coalition, by));

@@ -59,7 +59,10 @@ public sealed class Coalition : AggregateRoot<CoalitionId>
     private const string GuardFounders = "the founding minimum of founding members have joined";
     private const int MaxCoordinators = 50;
 
-    private static readonly Permissions<Coalition, Acting> Who = new(nameof(Coalition));
+    private static readonly Permissions<Coalition, Acting> Who = new(
+        nameof(Coalition),
+        static (coalition, _, partner) => coalition._members.TryGetValue(partner, out var member) ? member.Name : null,
+        static (coalition, acting, person) => acting.Founder is { } founder && founder.Person == person ? founder.Name : coalition._coordinators.Find(c => c.Person == person)?.Name);
     private static readonly Role<Coalition, Acting> Founder = Who.Role(
         "the person founding the coalition, its first coordinator",
         static (_, by, acting) => by.Kind == ActorKind.Person && acting.Founder is { } founder && by.Person == founder.Person);

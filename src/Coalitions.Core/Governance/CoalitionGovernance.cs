@@ -39,7 +39,10 @@ public enum SeatState
 /// <threadsafety>Not thread-safe: load one instance per unit of work.</threadsafety>
 public sealed class CoalitionGovernance : AggregateRoot<CoalitionId>, IRuleBook
 {
-    private static readonly Permissions<CoalitionGovernance, Acting> Who = new(nameof(CoalitionGovernance));
+    private static readonly Permissions<CoalitionGovernance, Acting> Who = new(
+        nameof(CoalitionGovernance),
+        static (_, acting, partner) => acting.Coalition is { } coalition && coalition.TryGetMembership(partner, out var member) ? member.Name : null,
+        static (_, acting, person) => acting.Coalition?.Coordinators.FirstOrDefault(c => c.Person == person)?.Name);
     private static readonly Role<CoalitionGovernance, Acting> ACoordinator = Who.Role(
         "a coordinator of the coalition",
         static (_, by, acting) => by.Kind == ActorKind.Person && by.Person is { } person && acting.Coalition.IsCoordinator(person));

@@ -97,7 +97,9 @@ public sealed record PollCancelled(PollId Poll, string Reason, Instant At, Actor
 /// <threadsafety>Not thread-safe: load one instance per unit of work.</threadsafety>
 public sealed class Poll : AggregateRoot<PollId>
 {
-    private static readonly Permissions<Poll, Acting> Who = new(nameof(Poll));
+    private static readonly Permissions<Poll, Acting> Who = new(
+        nameof(Poll),
+        static (poll, _, partner) => poll.Electorate is { } electorate && electorate.TryGetVoter(partner, out var voter) ? voter.Name : null);
     private static readonly Role<Poll, Acting> DraftingFacilitator = Who.Role(
         "a facilitator the draft names",
         static (_, by, acting) => by.Kind == ActorKind.Person && by.Person is { } person && acting.Facilitators?.Contains(person) == true);
