@@ -655,7 +655,7 @@ public sealed class Coalition : AggregateRoot<CoalitionId>
     /// </summary>
     /// <param name="partner">The partner.</param>
     /// <param name="right">The right.</param>
-    /// <param name="at">When: an instant in the years 1900 to 2999.</param>
+    /// <param name="at">The instant asked about: its date in the coalition's time zone decides the member's standing; in the years 1900 to 2999.</param>
     /// <returns>The check.</returns>
     /// <exception cref="CoalitionRuleException">The instant is out of range (<c>Kernel.OutOfRange</c>).</exception>
     public RuleCheck CheckRight(PartnerId partner, MemberRights right, Instant at)

@@ -252,8 +252,8 @@ public sealed class Poll : AggregateRoot<PollId>
 
     /// <summary>Whether a ballot would be accepted, with the unmet rule if not: the checks <see cref="CastBallot"/> makes, in its order.</summary>
     /// <param name="ballot">The ballot.</param>
-    /// <param name="by">The person casting it.</param>
-    /// <param name="at">When.</param>
+    /// <param name="by">A representative of the voter, as the electorate frozen when the poll opened lists it, acting for the voter.</param>
+    /// <param name="at">When the ballot would be cast: at or after the poll opened, strictly before its deadline.</param>
     /// <returns>The check: the refusal <see cref="CastBallot"/> would throw, or allowed.</returns>
     public RuleCheck CanCastBallot(PollBallot ballot, Actor by, Instant at)
     {
