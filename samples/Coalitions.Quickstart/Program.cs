@@ -72,7 +72,7 @@ outreach.Record(OutreachStage.Met, new LocalDate(2026, 3, 10), null, coalitionAg
 outreach.Record(OutreachStage.Invited, new LocalDate(2026, 3, 11), null, coalitionAggregate, secretariat, monday);
 Console.WriteLine($"   Outreach to {partners[9].Profile.Name}: {string.Join(" -> ", outreach.Steps.Select(s => $"{s.Stage} {s.On:MMM d}"))}");
 
-coalitionAggregate.AdoptCharter(
+coalitionAggregate.AdoptFoundingCharter(
     new Charter(
         "Too many children in the county leave primary school unable to read.",
         "Every child in the county reads with confidence.",
@@ -80,14 +80,13 @@ coalitionAggregate.AdoptCharter(
         ["Mutuality: each member gives and gains.", "Clear expectations, rights and responsibilities.", "Accountability and transparency to members and communities."],
         ["Listen fully; criticize ideas, not people."],
         [new Goal("Every child reads by age ten", "Ten-year-olds reading at grade level", "%", 58m, 80m, GoalDirection.Increase, new LocalDate(2030, 12, 31))]),
-    null,
     secretariat,
     monday);
 try
 {
-    coalitionAggregate.AdoptCharter(
-        new Charter("Problem", "Vision", "Mission", ["Mutuality."], [], [new Goal("Improve reading", "Reading", "%", 58m, null, GoalDirection.Increase, null)]),
-        null,
+    // A target below the baseline does not "increase" it: the goal is not measurable.
+    coalitionAggregate.AdoptFoundingCharter(
+        new Charter("Problem", "Vision", "Mission", ["Mutuality."], [], [new Goal("Improve reading", "Reading", "%", 58m, 50m, GoalDirection.Increase, new LocalDate(2030, 12, 31))]),
         secretariat,
         monday);
 }
@@ -125,16 +124,16 @@ var election = Poll.Draft(
     new PollDraft(coalition, "Elect the steering committee", candidates, new PollRule(PollMethod.SingleTransferableVote, Seats: 5), facilitators),
     secretariat,
     monday);
-election.Open(coalitionAggregate.ElectorateFor(MatterType.ElectOfficers, monday, names.GetValueOrDefault), monday + Duration.FromDays(7), secretariat, monday);
+election.Open(coalitionAggregate.PollElectorate(monday, names.GetValueOrDefault), monday + Duration.FromDays(7), secretariat, monday);
 for (var i = 0; i < members.Length; i++)
 {
     // Each member ranks itself first, then the others in a rotating order: a spread of preferences to transfer.
     var order = nominees.Select(p => p.Id).OrderBy(p => p == members[i].Id ? -1 : (Array.FindIndex(nominees, n => n.Id == p) + i) % nominees.Length)
         .Where(p => nominees.Any(n => n.Id == p)).Select(p => p.ToString()).ToArray();
-    election.Cast(PollBallot.Ranked(members[i].Id, order), Delegate(i), monday + Duration.FromHours(1));
+    election.CastBallot(PollBallot.Ranked(members[i].Id, order), Delegate(i), monday + Duration.FromHours(1));
 }
 
-var elected = election.Close(seed: 2026, secretariat, monday + Duration.FromHours(2));
+var elected = election.Close(secretariat, monday + Duration.FromHours(2), seed: 2026);
 var winners = elected.Winners.Select(w => nominees.Single(n => n.Id.ToString() == w).Snapshot).ToArray();
 governance.ElectSeats("steering-committee", winners, coalitionAggregate, today, secretariat, monday);
 Console.WriteLine($"   STV election, {elected.Rounds.Count} rounds: {string.Join(", ", winners.Select(w => w.Profile.Name))} elected.");
@@ -280,10 +279,10 @@ for (var i = 0; i < members.Length; i++)
         ["thu"] = i % 2 == 0 ? SlotAnswer.Yes : SlotAnswer.IfNeedBe,
         ["sat"] = i < 3 ? SlotAnswer.Yes : SlotAnswer.No,
     };
-    meeting.Cast(PollBallot.Availability(members[i].Id, answers), Delegate(i), monday + Duration.FromHours(5));
+    meeting.CastBallot(PollBallot.Availability(members[i].Id, answers), Delegate(i), monday + Duration.FromHours(5));
 }
 
-Console.WriteLine($"   {meeting.Close(seed: 0, secretariat, monday + Duration.FromDays(3)).Explanation}");
+Console.WriteLine($"   {meeting.Close(secretariat, monday + Duration.FromDays(3), seed: 0).Explanation}");
 Console.WriteLine();
 
 ProxyChapter.Run(coalition, coalitionAggregate.ElectorateFor(MatterType.AdoptPolicyPosition, monday, names.GetValueOrDefault), [.. members.Select(m => (m.Id, m.Delegate))], chair, monday);

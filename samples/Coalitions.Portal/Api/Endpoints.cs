@@ -69,7 +69,7 @@ internal static class Endpoints
             Command<Poll>(portal, actors, http, PollId.FromGuid(id), "poll", (poll, by, at) =>
             {
                 var member = ballot.Member is { } m ? PartnerId.FromGuid(m) : by.OnBehalfOf ?? throw new CoalitionRuleException(ErrorCodes.Kernel.InvalidInput, "Name the member the ballot is for: the signed-in person acts for none.");
-                poll.Cast(PollBallot.Ranked(member, [.. ballot.Ranking ?? []]), by, at);
+                poll.CastBallot(PollBallot.Ranked(member, [.. ballot.Ranking ?? []]), by, at);
             }, p => ViewsOf.Poll(p, actors.Resolve(http.User)?.OnBehalfOf), ct))
             .WithName("CastPollBallot").WithSummary("Casts or changes a ranked ballot in a poll.")
             .Produces<PollView>().ProducesProblem(401).ProducesProblem(403).ProducesProblem(404).ProducesProblem(409).ProducesProblem(422);

@@ -116,10 +116,10 @@ internal static class LearningForAll
             // Each member ranks itself first (if it stands), then the others in a rotating order.
             var order = nominees.Select((p, k) => (p.Id, Rank: p.Id == partners[i].Id ? -1 : (k + i) % nominees.Length))
                 .OrderBy(x => x.Rank).Select(x => x.Id.ToString()).ToArray();
-            election.Cast(PollBallot.Ranked(partners[i].Id, order), For(partners[i].Id), start + Duration.FromHours(1));
+            election.CastBallot(PollBallot.Ranked(partners[i].Id, order), For(partners[i].Id), start + Duration.FromHours(1));
         }
 
-        var elected = election.Close(seed: 2026, secretariat, start + Duration.FromHours(2));
+        var elected = election.Close(secretariat, start + Duration.FromHours(2), seed: 2026);
         var winners = elected.Winners.Select(w => nominees.Single(n => n.Id.ToString() == w).Snapshot).ToArray();
         governance.ElectSeats("steering-committee", winners, coalition, today, secretariat, start);
         governance.SetRotation("steering-committee", Office.Chair, [.. winners.Select(w => w.Id)], coalition, secretariat, start);
@@ -172,7 +172,7 @@ internal static class LearningForAll
         string[][] rankings = [["stories", "poems"], ["science", "maps", "stories"], ["poems", "stories"], ["maps", "science"], ["stories", "science"], ["science", "stories"], ["poems", "maps", "stories"], ["stories"]];
         for (var i = 1; i < partners.Length; i++)
         {
-            theme.Cast(PollBallot.Ranked(partners[i].Id, rankings[i - 1]), For(partners[i].Id), opened + Duration.FromHours(i));
+            theme.CastBallot(PollBallot.Ranked(partners[i].Id, rankings[i - 1]), For(partners[i].Id), opened + Duration.FromHours(i));
         }
 
         // The steering committee's next meeting, online, next week at 10:00 in Nairobi.

@@ -309,7 +309,7 @@ public sealed class Campaign : AggregateRoot<CampaignId>
     /// <param name="position">The position's id.</param>
     /// <param name="coalition">The coalition, read for its coordinators and members.</param>
     /// <param name="by">A coordinator, or a delegate of the lead member, acting for it.</param>
-    /// <param name="at">When.</param>
+    /// <param name="at">When the campaign stops carrying the position.</param>
     /// <exception cref="CoalitionRuleException">Not authorized, another coalition, not carried (<c>Advocacy.UnknownKey</c>), or concluded.</exception>
     public void DropPosition(PolicyPositionId position, Coalition coalition, Actor by, Instant at)
     {

@@ -77,7 +77,11 @@ public sealed record ClauseChange(string Key, ClauseChangeKind Change, Clause? B
 /// <threadsafety>Not thread-safe: load one instance per unit of work.</threadsafety>
 public sealed class Agreement : AggregateRoot<AgreementId>
 {
-    private static readonly Permissions<Agreement, Acting> Who = new(nameof(Agreement));
+    private static readonly Permissions<Agreement, Acting> Who = new(
+        nameof(Agreement),
+        static (agreement, acting, partner) => agreement._parties.TryGetValue(partner, out var party) ? party.Name
+            : acting.Coalition is { } coalition && coalition.TryGetMembership(partner, out var member) ? member.Name : null,
+        static (_, acting, person) => acting.Coalition?.Coordinators.FirstOrDefault(c => c.Person == person)?.Name);
     private static readonly Role<Agreement, Acting> PartyRepresentative = Who.Role(
         "a representative of one of its parties, acting for it (a signatory the draft names for that party, or the party's delegate in the coalition)",
         static (_, by, acting) => RepresentsAPartyOf(acting.Draft, acting.Coalition, by));
@@ -194,6 +198,14 @@ public sealed class Agreement : AggregateRoot<AgreementId>
     /// <c>Kernel.InvalidInput</c>, <c>Kernel.OutOfRange</c>, <c>Kernel.InvalidPeriod</c>); a commitment by a partner that
     /// is not a party (<c>Agreements.NotAParty</c>); a party whose membership does not match its marking (<c>Agreements.OutsideParty</c>).
     /// </exception>
+    /// <example>
+    /// <code>
+    /// var mou = Agreement.Draft(AgreementId.New(), new AgreementDraft(
+    ///     AgreementType.MemorandumOfUnderstanding, "Reading campaign MoU",
+    ///     [new AgreementParty(libraries, "Community Libraries", [amina]), new AgreementParty(schools, "Schools Network", [baraka])],
+    ///     text), coalition, Actor.Representing(amina, libraries), now);
+    /// </code>
+    /// </example>
     public static Agreement Draft(AgreementId id, AgreementDraft draft, CoalitionAggregate coalition, Actor by, Instant at)
     {
         var agreement = new Agreement();
@@ -276,6 +288,11 @@ public sealed class Agreement : AggregateRoot<AgreementId>
     /// <param name="by">The drafting party, through the person who drafted the agreement or one of its signatories, acting for it.</param>
     /// <param name="at">When it is circulated, in the years 1900 to 2999.</param>
     /// <exception cref="CoalitionRuleException">Not the drafting party (<c>Agreements.NotTheDrafter</c>), or not a draft (<c>Agreements.InvalidTransition</c>).</exception>
+    /// <example>
+    /// <code>
+    /// mou.Circulate(Actor.Representing(amina, libraries), now);
+    /// </code>
+    /// </example>
     public void Circulate(Actor by, Instant at)
     {
         CirculateCommand.Authorize(this, by, at, default, Title);
@@ -294,6 +311,11 @@ public sealed class Agreement : AggregateRoot<AgreementId>
     /// Not a signatory of the party acting for it (<c>Agreements.NotASignatory</c>), nothing awaits signatures
     /// (<c>Agreements.InvalidTransition</c>), or the party has signed this version (<c>Agreements.AlreadySigned</c>).
     /// </exception>
+    /// <example>
+    /// <code>
+    /// mou.Sign(schools, Actor.Representing(baraka, schools), now);   // the last signature brings it into force
+    /// </code>
+    /// </example>
     public void Sign(PartnerId party, Actor by, Instant at)
     {
         SignCommand.Authorize(this, by, at, new Acting(Party: party), Title);

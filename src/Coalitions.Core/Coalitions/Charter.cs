@@ -75,14 +75,14 @@ public enum GoalDirection
 /// <param name="Indicator">What is measured.</param>
 /// <param name="Unit">The unit of the indicator.</param>
 /// <param name="Baseline">The indicator's value now.</param>
-/// <param name="Target">The value to reach; required.</param>
+/// <param name="Target">The value to reach: above the baseline for an increase, below it for a decrease, equal to it to maintain.</param>
 /// <param name="Direction">Which way the indicator should move.</param>
-/// <param name="Deadline">When; required.</param>
+/// <param name="Deadline">When the target is to be reached: a date in the years 1900 to 2999.</param>
 /// <param name="Key">
 /// The goal's stable name, which indicators cite (see <c>Measurement.Indicator</c>); unique within the charter. A goal
 /// without a key is stated, but nothing can be measured against it until an amendment gives it one.
 /// </param>
-public sealed record Goal(string Title, string Indicator, string Unit, decimal Baseline, decimal? Target, GoalDirection Direction, LocalDate? Deadline, GoalKey? Key = null)
+public sealed record Goal(string Title, string Indicator, string Unit, decimal Baseline, decimal Target, GoalDirection Direction, LocalDate Deadline, GoalKey? Key = null)
 {
     /// <summary>The goal with a key, for the charter an amendment adopts.</summary>
     /// <param name="key">The key.</param>
@@ -150,8 +150,6 @@ internal sealed class CharterValidator : AbstractValidator<Charter>
             RuleFor(g => g.Indicator).Cascade(CascadeMode.Stop).NotEmpty().WithErrorCode(measurable).IsName();
             RuleFor(g => g.Unit).Cascade(CascadeMode.Stop).NotEmpty().WithErrorCode(measurable).IsName(50);
             RuleFor(g => g.Direction).Must(Ensure.IsDefined).WithErrorCode(measurable).WithMessage("A goal's direction has an undefined value.");
-            RuleFor(g => g.Target).NotNull().WithErrorCode(measurable)
-                .WithMessage(g => Words.Fill("Goal '{title}' has no measurable target.", new Dictionary<string, object?> { ["title"] = g.Title }));
             RuleFor(g => g.Target)
                 .Must((g, target) => g.Direction switch
                 {
@@ -159,14 +157,14 @@ internal sealed class CharterValidator : AbstractValidator<Charter>
                     GoalDirection.Decrease => target < g.Baseline,
                     _ => target == g.Baseline,
                 })
-                .When(g => g.Target is not null && Ensure.IsDefined(g.Direction))
+                .When(g => Ensure.IsDefined(g.Direction))
                 .WithErrorCode(measurable)
                 .WithMessage(g => Words.Fill(
                     "Goal '{title}': a target of {target} does not {direction} the baseline of {baseline}.",
                     new Dictionary<string, object?> { ["title"] = g.Title, ["target"] = g.Target, ["direction"] = g.Direction, ["baseline"] = g.Baseline }));
-            RuleFor(g => g.Deadline).NotNull().WithErrorCode(ErrorCodes.Coalitions.GoalWithoutDeadline.Code)
-                .WithMessage(g => Words.Fill("Goal '{title}' has no deadline.", new Dictionary<string, object?> { ["title"] = g.Title }));
-            RuleFor(g => g.Deadline!.Value).IsDate().When(g => g.Deadline is not null).OverridePropertyName(nameof(Goal.Deadline));
+            RuleFor(g => g.Deadline).Cascade(CascadeMode.Stop).NotEqual(default(LocalDate)).WithErrorCode(ErrorCodes.Coalitions.GoalWithoutDeadline.Code)
+                .WithMessage(g => Words.Fill("Goal '{title}' has no deadline.", new Dictionary<string, object?> { ["title"] = g.Title }))
+                .IsDate();
             RuleFor(g => g.Key).Must(key => key is null || key.Value.Value is not null).WithErrorCode(ErrorCodes.Kernel.InvalidText.Code)
                 .WithMessage("A goal's key, when given, is not the empty key.");
         }

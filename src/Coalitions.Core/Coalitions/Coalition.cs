@@ -59,7 +59,10 @@ public sealed class Coalition : AggregateRoot<CoalitionId>
     private const string GuardFounders = "the founding minimum of founding members have joined";
     private const int MaxCoordinators = 50;
 
-    private static readonly Permissions<Coalition, Acting> Who = new(nameof(Coalition));
+    private static readonly Permissions<Coalition, Acting> Who = new(
+        nameof(Coalition),
+        static (coalition, _, partner) => coalition._members.TryGetValue(partner, out var member) ? member.Name : null,
+        static (coalition, acting, person) => acting.Founder is { } founder && founder.Person == person ? founder.Name : coalition._coordinators.Find(c => c.Person == person)?.Name);
     private static readonly Role<Coalition, Acting> Founder = Who.Role(
         "the person founding the coalition, its first coordinator",
         static (_, by, acting) => by.Kind == ActorKind.Person && acting.Founder is { } founder && by.Person == founder.Person);
@@ -78,6 +81,7 @@ public sealed class Coalition : AggregateRoot<CoalitionId>
     private static readonly Command<Coalition, Acting> AppointCoordinatorCommand = Who.Command(nameof(AppointCoordinator), ErrorCodes.Coalitions.NotACoordinator, ACoordinator);
     private static readonly Command<Coalition, Acting> RemoveCoordinatorCommand = Who.Command(nameof(RemoveCoordinator), ErrorCodes.Coalitions.NotACoordinator, ACoordinator);
     private static readonly Command<Coalition, Acting> BeginFormingCommand = Who.Command(nameof(BeginForming), ErrorCodes.Coalitions.NotACoordinator, ACoordinator);
+    private static readonly Command<Coalition, Acting> AdoptFoundingCharterCommand = Who.Command(nameof(AdoptFoundingCharter), ErrorCodes.Coalitions.NotACoordinator, ACoordinator);
     private static readonly Command<Coalition, Acting> AdoptCharterCommand = Who.Command(nameof(AdoptCharter), ErrorCodes.Coalitions.NotACoordinator, ACoordinator);
     private static readonly Command<Coalition, Acting> ActivateCommand = Who.Command(nameof(Activate), ErrorCodes.Coalitions.NotACoordinator, ACoordinator);
     private static readonly Command<Coalition, Acting> GoDormantCommand = Who.Command(nameof(GoDormant), ErrorCodes.Coalitions.NotACoordinator, ACoordinator);
@@ -302,14 +306,54 @@ public sealed class Coalition : AggregateRoot<CoalitionId>
     }
 
     /// <summary>
-    /// Adopts a charter. While exploring or forming the coordinators adopt it directly; otherwise the charter
-    /// changes only by an adopted decision of this coalition to amend it.
+    /// The founders adopt the coalition's first charter, without a decision: before the coalition has ever been active
+    /// (while it explores or forms) there are no members to decide, so its coordinators adopt the charter themselves. They
+    /// may adopt it again, reworded, until the coalition becomes active; after that the charter changes only by a decision
+    /// (<see cref="AdoptCharter"/>).
     /// </summary>
-    /// <param name="charter">The charter.</param>
-    /// <param name="decision">The decision that adopted it (required unless exploring or forming).</param>
+    /// <param name="charter">The charter: its problem, vision, mission, principles, ground rules and SMART goals.</param>
+    /// <param name="by">A coordinator of the coalition (at first, its founder).</param>
+    /// <param name="at">When the charter is adopted, in the years 1900 to 2999.</param>
+    /// <exception cref="CoalitionRuleException">
+    /// Not a coordinator (<c>Coalitions.NotACoordinator</c>), a coalition that has been active (<c>Coalitions.InvalidTransition</c>:
+    /// adopt an amendment with <see cref="AdoptCharter"/> and the decision), or an invalid charter or goal
+    /// (<c>Coalitions.InvalidCharter</c>, <c>Coalitions.GoalNotMeasurable</c>, <c>Coalitions.GoalWithoutDeadline</c>).
+    /// </exception>
+    /// <example>
+    /// <code>
+    /// coalition.AdoptFoundingCharter(
+    ///     new Charter(problem, vision, mission, principles, groundRules,
+    ///         [new Goal("Every child reads by age ten", "Ten-year-olds reading at grade level", "%", 58m, 80m, GoalDirection.Increase, new LocalDate(2030, 12, 31))]),
+    ///     Actor.ForPerson(founder), now);
+    /// </code>
+    /// </example>
+    public void AdoptFoundingCharter(Charter charter, Actor by, Instant at)
+    {
+        AdoptFoundingCharterCommand.Authorize(this, by, at, default, Name);
+        if (!IsFounding)
+        {
+            throw CoalitionRuleException.Because(
+                ErrorCodes.Coalitions.InvalidTransition,
+                "{coalition} has been active: its founders no longer adopt its charter; the charter changes by a decision to amend it (AdoptCharter with the decision).",
+                ("coalition", Name));
+        }
+
+        AdoptCharter(charter, null, by, at);
+    }
+
+    /// <summary>
+    /// Adopts a charter or an amendment of it. While exploring or forming the coordinators adopt it directly (the
+    /// founders' first charter: see <see cref="AdoptFoundingCharter"/>; a charter renewal the coalition has decided to
+    /// begin); otherwise the charter changes only by an adopted decision of this coalition to amend it.
+    /// </summary>
+    /// <param name="charter">The charter: its problem, vision, mission, principles, ground rules and SMART goals.</param>
+    /// <param name="decision">The adopted decision of this coalition to amend the charter, taken no later than <paramref name="at"/>; required unless exploring or forming, where it may be null.</param>
     /// <param name="by">A coordinator of the coalition.</param>
-    /// <param name="at">When the charter is adopted; after the decision.</param>
+    /// <param name="at">When the charter is adopted: no earlier than the decision.</param>
     /// <exception cref="CoalitionRuleException">Not a coordinator, an invalid charter or goal, a missing decision, or a dissolving coalition.</exception>
+    /// <example>
+    /// <code>coalition.AdoptCharter(amended, amendment.Reference, Actor.ForPerson(coordinator), now);</code>
+    /// </example>
     public void AdoptCharter(Charter charter, DecisionReference? decision, Actor by, Instant at)
     {
         AdoptCharterCommand.Authorize(this, by, at, default, Name);
@@ -367,7 +411,7 @@ public sealed class Coalition : AggregateRoot<CoalitionId>
 
     /// <summary>Records that the coalition has established lasting institutions.</summary>
     /// <param name="by">A coordinator of the coalition.</param>
-    /// <param name="at">When.</param>
+    /// <param name="at">When the coalition records its lasting institutions.</param>
     /// <exception cref="CoalitionRuleException">Not a coordinator, or not active.</exception>
     public void Institutionalize(Actor by, Instant at)
     {
@@ -611,7 +655,7 @@ public sealed class Coalition : AggregateRoot<CoalitionId>
     /// </summary>
     /// <param name="partner">The partner.</param>
     /// <param name="right">The right.</param>
-    /// <param name="at">When: an instant in the years 1900 to 2999.</param>
+    /// <param name="at">The instant asked about: its date in the coalition's time zone decides the member's standing; in the years 1900 to 2999.</param>
     /// <returns>The check.</returns>
     /// <exception cref="CoalitionRuleException">The instant is out of range (<c>Kernel.OutOfRange</c>).</exception>
     public RuleCheck CheckRight(PartnerId partner, MemberRights right, Instant at)
@@ -645,8 +689,22 @@ public sealed class Coalition : AggregateRoot<CoalitionId>
     public Electorate ElectorateFor(MatterType matter, Instant at, Func<PartnerId, string?>? names = null) =>
         new(VotersFor(matter, at, names).ToArray());
 
-    // The voters themselves, for callers (governance) that narrow them before building an electorate.
-    internal IEnumerable<Voter> VotersFor(MatterType matter, Instant at, Func<PartnerId, string?>? names)
+    /// <summary>
+    /// The electorate of a poll: every member active at the instant (in its term or grace period) whose tier may vote, with
+    /// its weight and delegates, who cast its ballot. A poll holds no vetoes.
+    /// </summary>
+    /// <param name="at">When the poll opens: the members active then vote.</param>
+    /// <param name="names">Display names for results, if the host has them; otherwise each member's name.</param>
+    /// <returns>The electorate, in the order members were invited.</returns>
+    /// <exception cref="CoalitionRuleException">The instant is out of range (<c>Kernel.OutOfRange</c>).</exception>
+    /// <example>
+    /// <code>poll.Open(coalition.PollElectorate(now), now + Duration.FromDays(7), Actor.ForPerson(chair), now);</code>
+    /// </example>
+    public Electorate PollElectorate(Instant at, Func<PartnerId, string?>? names = null) =>
+        new(VotersFor(null, at, names).ToArray());
+
+    // The voters themselves, for callers (governance) that narrow them before building an electorate; no matter, no veto.
+    internal IEnumerable<Voter> VotersFor(MatterType? matter, Instant at, Func<PartnerId, string?>? names)
     {
         var on = DateOf(at);
         return Voters();

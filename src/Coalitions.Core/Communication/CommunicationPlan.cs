@@ -347,7 +347,7 @@ public sealed class CommunicationPlan : AggregateRoot<CommunicationPlanId>
     /// <param name="reason">Why, if given: at most 2,000 characters.</param>
     /// <param name="coalition">The coalition.</param>
     /// <param name="by">A coordinator of the coalition.</param>
-    /// <param name="at">When.</param>
+    /// <param name="at">When the plan is retired.</param>
     /// <exception cref="CoalitionRuleException">Not a coordinator; retired already (<c>Communication.InvalidTransition</c>).</exception>
     public void Retire(string? reason, CoalitionAggregate coalition, Actor by, Instant at)
     {

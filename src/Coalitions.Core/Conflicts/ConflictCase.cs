@@ -214,8 +214,8 @@ public sealed class ConflictCase : AggregateRoot<ConflictCaseId>
 
     /// <summary>Whether someone may see the case, with the reason if not.</summary>
     /// <param name="coalition">The coalition, read for its coordinators and members.</param>
-    /// <param name="by">The person asking.</param>
-    /// <param name="at">When they ask.</param>
+    /// <param name="by">Anyone asking; the case is shown to its parties' delegates, its mediator, the coordinators (unless the case is confidential to its parties), the body it was escalated to and, where it is open to members, the delegates of active members.</param>
+    /// <param name="at">When they ask: membership and seats are read at this instant.</param>
     /// <param name="governance">The coalition's governance, needed to admit the members of the body a case was escalated to.</param>
     /// <returns>Allowed, or refused with <c>Conflicts.NotPermittedToSee</c>.</returns>
     public RuleCheck CanView(Coalition coalition, Actor by, Instant at, GovernanceAggregate? governance = null)
@@ -266,7 +266,7 @@ public sealed class ConflictCase : AggregateRoot<ConflictCaseId>
     /// <param name="party">The member party, or <see langword="null"/> for the coalition.</param>
     /// <param name="coalition">The coalition, read for delegates and coordinators.</param>
     /// <param name="by">The party, through a delegate acting for it (the coalition through a coordinator).</param>
-    /// <param name="at">When.</param>
+    /// <param name="at">When the party acknowledges the ground rules.</param>
     /// <exception cref="CoalitionRuleException">Not the party (<c>Conflicts.NotAuthorized</c>), another coalition, not raised (<c>Conflicts.InvalidTransition</c>), or acknowledged already (<c>Conflicts.AlreadyAnswered</c>).</exception>
     public void AcknowledgeGroundRules(PartnerId? party, Coalition coalition, Actor by, Instant at)
     {
@@ -313,7 +313,7 @@ public sealed class ConflictCase : AggregateRoot<ConflictCaseId>
     /// <param name="mediator">The mediator: no delegate of a member party, nor a coordinator where the coalition is a party.</param>
     /// <param name="coalition">The coalition, read for delegates and coordinators.</param>
     /// <param name="by">A party, through a delegate acting for it (the coalition through a coordinator), or a coordinator unless the case is confidential to its parties.</param>
-    /// <param name="at">When.</param>
+    /// <param name="at">When the mediator is proposed.</param>
     /// <exception cref="CoalitionRuleException">Not authorized, another coalition, an invalid mediator, not in dialogue or a mediator already awaiting an answer (<c>Conflicts.InvalidTransition</c>), or a mediator who is not impartial (<c>Conflicts.MediatorNotImpartial</c>).</exception>
     public void ProposeMediator(Mediator mediator, Coalition coalition, Actor by, Instant at)
     {
@@ -341,7 +341,7 @@ public sealed class ConflictCase : AggregateRoot<ConflictCaseId>
     /// <param name="party">The member party, or <see langword="null"/> for the coalition.</param>
     /// <param name="coalition">The coalition, read for delegates and coordinators.</param>
     /// <param name="by">The party, through a delegate acting for it (the coalition through a coordinator).</param>
-    /// <param name="at">When.</param>
+    /// <param name="at">When the party accepts the mediator.</param>
     /// <exception cref="CoalitionRuleException">Not the party, another coalition, no mediator proposed (<c>Conflicts.InvalidTransition</c>), or answered already (<c>Conflicts.AlreadyAnswered</c>).</exception>
     public void AcceptMediator(PartnerId? party, Coalition coalition, Actor by, Instant at)
     {
@@ -366,7 +366,7 @@ public sealed class ConflictCase : AggregateRoot<ConflictCaseId>
     /// <param name="reason">Why, if said: at most 2,000 characters.</param>
     /// <param name="coalition">The coalition, read for delegates and coordinators.</param>
     /// <param name="by">The party, through a delegate acting for it (the coalition through a coordinator).</param>
-    /// <param name="at">When.</param>
+    /// <param name="at">When the party declines the mediator.</param>
     /// <exception cref="CoalitionRuleException">Not the party, another coalition, no mediator proposed, or accepted already (<c>Conflicts.AlreadyAnswered</c>).</exception>
     public void DeclineMediator(PartnerId? party, string? reason, Coalition coalition, Actor by, Instant at)
     {
@@ -383,7 +383,7 @@ public sealed class ConflictCase : AggregateRoot<ConflictCaseId>
     /// <param name="resolution">The terms and the follow-ups, each owed by a party (or the coalition's secretariat).</param>
     /// <param name="coalition">The coalition, read for delegates and coordinators.</param>
     /// <param name="by">A party, through a delegate acting for it (the coalition through a coordinator), or the mediator.</param>
-    /// <param name="at">When.</param>
+    /// <param name="at">When the resolution is put to the parties.</param>
     /// <exception cref="CoalitionRuleException">Not authorized, another coalition, an invalid resolution or a follow-up owed by a non-party (<c>Conflicts.InvalidCase</c>), or not in dialogue or mediation, or another resolution awaiting an answer (<c>Conflicts.InvalidTransition</c>).</exception>
     public void ProposeResolution(Resolution resolution, Coalition coalition, Actor by, Instant at)
     {
@@ -399,7 +399,7 @@ public sealed class ConflictCase : AggregateRoot<ConflictCaseId>
     /// <param name="party">The member party, or <see langword="null"/> for the coalition.</param>
     /// <param name="coalition">The coalition, read for delegates and coordinators.</param>
     /// <param name="by">The party, through a delegate acting for it (the coalition through a coordinator).</param>
-    /// <param name="at">When.</param>
+    /// <param name="at">When the party confirms the resolution.</param>
     /// <exception cref="CoalitionRuleException">Not the party, another coalition, no resolution proposed, or answered already.</exception>
     public void ConfirmResolution(PartnerId? party, Coalition coalition, Actor by, Instant at)
     {
@@ -424,7 +424,7 @@ public sealed class ConflictCase : AggregateRoot<ConflictCaseId>
     /// <param name="reason">Why, if said: at most 2,000 characters.</param>
     /// <param name="coalition">The coalition, read for delegates and coordinators.</param>
     /// <param name="by">The party, through a delegate acting for it (the coalition through a coordinator).</param>
-    /// <param name="at">When.</param>
+    /// <param name="at">When the party rejects the resolution.</param>
     /// <exception cref="CoalitionRuleException">Not the party, another coalition, no resolution proposed, or confirmed already.</exception>
     public void RejectResolution(PartnerId? party, string? reason, Coalition coalition, Actor by, Instant at)
     {
@@ -441,7 +441,7 @@ public sealed class ConflictCase : AggregateRoot<ConflictCaseId>
     /// <param name="governance">The coalition's governance: its rule book names the body for <see cref="MatterType.ResolveDispute"/>.</param>
     /// <param name="coalition">The coalition, read for delegates and coordinators.</param>
     /// <param name="by">A party, through a delegate acting for it (the coalition through a coordinator), or the mediator.</param>
-    /// <param name="at">When.</param>
+    /// <param name="at">When the case is escalated; the body's members are read at this instant.</param>
     /// <exception cref="CoalitionRuleException">
     /// Not authorized, another coalition or governance (<c>Coalitions.OtherCoalition</c>), dialogue not tried or not in
     /// dialogue or mediation (<c>Conflicts.InvalidTransition</c>), or no body named for disputes (<c>Conflicts.NoDisputeBody</c>).
@@ -522,7 +522,7 @@ public sealed class ConflictCase : AggregateRoot<ConflictCaseId>
     /// <param name="reason">Why, if said: at most 2,000 characters.</param>
     /// <param name="coalition">The coalition, read for delegates and coordinators.</param>
     /// <param name="by">Whoever raised it: a delegate of the member that raised it, acting for it, or a coordinator where a coordinator raised it.</param>
-    /// <param name="at">When.</param>
+    /// <param name="at">When the case is withdrawn.</param>
     /// <exception cref="CoalitionRuleException">Not the one who raised it, another coalition, or settled or withdrawn already (<c>Conflicts.InvalidTransition</c>).</exception>
     public void Withdraw(string? reason, Coalition coalition, Actor by, Instant at)
     {

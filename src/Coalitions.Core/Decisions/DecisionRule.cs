@@ -37,8 +37,18 @@ public enum DecisionMethod
 ///     .WithVotingPeriod(Duration.FromDays(5));
 /// </code>
 /// </example>
-/// <remarks>See <c>docs/decision-rules.md</c> for the exact meaning of every part.</remarks>
-public sealed class DecisionRule
+/// <remarks>
+/// <para>See <c>docs/decision-rules.md</c> for the exact meaning of every part.</para>
+/// <para>
+/// The modifiers (<see cref="WithQuorum"/>, <see cref="WithVeto"/>, <see cref="WithCastingVote"/>, <see cref="WithFallback"/>,
+/// <see cref="WithVotingPeriod"/>, <see cref="ClosingEarly"/>, <see cref="WithLateQuorumExtension"/>, <see cref="WithFinalBallots"/>,
+/// <see cref="RequiringReasonsFor"/>, <see cref="AllowingAbstention"/>, <see cref="WithProxies"/>, <see cref="WithBlockingMinority"/>)
+/// commute: each sets its own part of the rule and keeps the others, so calling them in any order gives an equal rule
+/// (or the same refusal, when two parts cannot go together). Calling one modifier twice keeps the later value, except
+/// <see cref="RequiringReasonsFor"/>, which adds stances. Two rules are equal when every part is equal.
+/// </para>
+/// </remarks>
+public sealed class DecisionRule : IEquatable<DecisionRule>
 {
     private const int MaxFallbackDepth = 3;
     private const int MaxConditions = 10;
@@ -283,10 +293,18 @@ public sealed class DecisionRule
 
     /// <summary>The same rule with other closing options.</summary>
     /// <param name="whenAllVoted">Whether voting may close once everyone has voted.</param>
-    /// <param name="whenCertain">Whether voting may close once the outcome can no longer change; needs final ballots.</param>
+    /// <param name="whenCertain">
+    /// Whether voting may close once the outcome can no longer change. That needs final ballots (otherwise a voter could
+    /// still change the outcome), so <see langword="true"/> also makes ballots final, as <see cref="WithFinalBallots"/>
+    /// does, whether that is called before or after.
+    /// </param>
     /// <returns>A new rule.</returns>
+    /// <exception cref="CoalitionRuleException">
+    /// <paramref name="whenCertain"/> on a rule with proxies (a member's own ballot may still replace its proxy's), or either
+    /// option on a silence procedure (<c>Decisions.InvalidRule</c>).
+    /// </exception>
     public DecisionRule ClosingEarly(bool whenAllVoted, bool whenCertain) =>
-        Copy(timing: new VotingTiming(Timing.VotingPeriod, whenAllVoted, whenCertain, Timing.LateQuorumExtension));
+        Copy(timing: new VotingTiming(Timing.VotingPeriod, whenAllVoted, whenCertain, Timing.LateQuorumExtension), ballotsFinal: whenCertain ? true : null);
 
     /// <summary>The same rule where a quorum first reached within <paramref name="extension"/> of the deadline extends it.</summary>
     /// <param name="extension">The extension: longer than zero and at most <see cref="Limits.MaxVotingPeriod"/> (three years).</param>
@@ -378,6 +396,54 @@ public sealed class DecisionRule
     /// <summary>Returns <see cref="Describe"/>.</summary>
     /// <returns>The description.</returns>
     public override string ToString() => Describe();
+
+    /// <summary>Whether another rule is the same in every part: method, quorum, conditions (in order), chamber condition, stand-aside limit, abstention, veto, casting vote, fallback, timing, final ballots, reasons, blocking minority and proxies.</summary>
+    /// <param name="other">The other rule.</param>
+    /// <returns><see langword="true"/> when every part is equal.</returns>
+    public bool Equals(DecisionRule? other) =>
+        other is not null && (ReferenceEquals(this, other) ||
+            (Method == other.Method &&
+             Equals(Quorum, other.Quorum) &&
+             Conditions.SequenceEqual(other.Conditions) &&
+             Equals(ChamberCondition, other.ChamberCondition) &&
+             Equals(StandAsides, other.StandAsides) &&
+             AbstentionAllowed == other.AbstentionAllowed &&
+             Veto == other.Veto &&
+             CastingVote == other.CastingVote &&
+             Equals(Fallback, other.Fallback) &&
+             Timing == other.Timing &&
+             BallotsFinal == other.BallotsFinal &&
+             ReasonsRequired == other.ReasonsRequired &&
+             BlockingMinority == other.BlockingMinority &&
+             Equals(Proxies, other.Proxies)));
+
+    /// <inheritdoc />
+    public override bool Equals(object? obj) => Equals(obj as DecisionRule);
+
+    /// <inheritdoc />
+    public override int GetHashCode()
+    {
+        var hash = new HashCode();
+        hash.Add(Method);
+        hash.Add(Quorum);
+        foreach (var condition in Conditions)
+        {
+            hash.Add(condition);
+        }
+
+        hash.Add(ChamberCondition);
+        hash.Add(StandAsides);
+        hash.Add(AbstentionAllowed);
+        hash.Add(Veto);
+        hash.Add(CastingVote);
+        hash.Add(Fallback);
+        hash.Add(Timing);
+        hash.Add(BallotsFinal);
+        hash.Add(ReasonsRequired);
+        hash.Add(BlockingMinority);
+        hash.Add(Proxies);
+        return hash.ToHashCode();
+    }
 
     private DecisionRule Copy(
         QuorumRule? quorum = null,

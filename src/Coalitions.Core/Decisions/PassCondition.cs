@@ -104,6 +104,30 @@ public sealed record PassCondition
     public static PassCondition AtLeast(Fraction threshold, VoteBase @base, Measure measure = Measure.Headcount) =>
         new(threshold, ThresholdComparison.AtLeast, @base, measure);
 
+    /// <summary>More than one half of the base supports: a majority as Robert's Rules reads it (a tie fails).</summary>
+    /// <param name="base">What the share is taken of: votes cast by default (abstentions ignored).</param>
+    /// <param name="measure">Headcount (the default) or weight.</param>
+    /// <returns>The condition.</returns>
+    /// <example>
+    /// <code>var rule = DecisionRule.MajorityVote(PassCondition.MoreThanHalf(), PassCondition.MoreThanHalf(VoteBase.Electorate, Measure.Weight));</code>
+    /// </example>
+    public static PassCondition MoreThanHalf(VoteBase @base = VoteBase.VotesCast, Measure measure = Measure.Headcount) =>
+        MoreThan(Fraction.Half, @base, measure);
+
+    /// <summary>At least two thirds of the base support: 6 of 9 passes.</summary>
+    /// <param name="base">What the share is taken of: votes cast by default (abstentions ignored).</param>
+    /// <param name="measure">Headcount (the default) or weight.</param>
+    /// <returns>The condition.</returns>
+    public static PassCondition TwoThirds(VoteBase @base = VoteBase.VotesCast, Measure measure = Measure.Headcount) =>
+        AtLeast(Fraction.TwoThirds, @base, measure);
+
+    /// <summary>At least three quarters of the base support.</summary>
+    /// <param name="base">What the share is taken of: votes cast by default (abstentions ignored).</param>
+    /// <param name="measure">Headcount (the default) or weight.</param>
+    /// <returns>The condition.</returns>
+    public static PassCondition ThreeQuarters(VoteBase @base = VoteBase.VotesCast, Measure measure = Measure.Headcount) =>
+        AtLeast(Fraction.ThreeQuarters, @base, measure);
+
     /// <summary>Whether a share meets the condition, exactly.</summary>
     /// <param name="part">The support.</param>
     /// <param name="whole">The base; zero never meets a condition.</param>

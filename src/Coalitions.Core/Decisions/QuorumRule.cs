@@ -132,6 +132,53 @@ public sealed record QuorumRule
     public static QuorumRule OfMembersPresent(Fraction share, ThresholdComparison comparison = ThresholdComparison.AtLeast) =>
         new(QuorumSource.Attendance, Measure.Headcount, share, null, comparison: comparison);
 
+    /// <summary>
+    /// At least a share of the electorate must take part: <c>QuorumRule.AtLeast(Fraction.Half)</c> is at least one half of
+    /// the members casting a ballot (of 20, 10).
+    /// </summary>
+    /// <param name="share">The share: more than zero and at most one.</param>
+    /// <param name="measure">Members count one each (the default) or by weight.</param>
+    /// <param name="source">Ballots cast (the default) or members recorded present at the meeting.</param>
+    /// <returns>The rule.</returns>
+    /// <exception cref="CoalitionRuleException">An undefined value (<c>Kernel.InvalidInput</c>), or the share is zero or above one (<c>Decisions.InvalidQuorum</c>).</exception>
+    /// <example>
+    /// <code>var quorum = QuorumRule.AtLeast(Fraction.TwoThirds, Measure.Weight);   // two thirds of the weight cast a ballot</code>
+    /// </example>
+    public static QuorumRule AtLeast(Fraction share, Measure measure = Measure.Headcount, QuorumSource source = QuorumSource.Ballots) =>
+        new(source, measure, share, null);
+
+    /// <summary>
+    /// More than a share of the electorate must take part: <c>QuorumRule.MoreThan(Fraction.Half)</c> is a majority of the
+    /// members in Robert's Rules' sense (of 20, 11).
+    /// </summary>
+    /// <param name="share">The share: more than zero and less than one (more than all can never take part).</param>
+    /// <param name="measure">Members count one each (the default) or by weight.</param>
+    /// <param name="source">Ballots cast (the default) or members recorded present at the meeting.</param>
+    /// <returns>The rule.</returns>
+    /// <exception cref="CoalitionRuleException">An undefined value (<c>Kernel.InvalidInput</c>), or the share is zero or at least one (<c>Decisions.InvalidQuorum</c>).</exception>
+    public static QuorumRule MoreThan(Fraction share, Measure measure = Measure.Headcount, QuorumSource source = QuorumSource.Ballots) =>
+        new(source, measure, share, null, comparison: ThresholdComparison.MoreThan);
+
+    /// <summary>More than one half of the members must be recorded present at the meeting (Robert's Rules' quorum of a majority, in a meeting).</summary>
+    /// <returns>The rule.</returns>
+    public static QuorumRule MajorityOfMembersPresent() => OfMembersPresent(Fraction.Half, ThresholdComparison.MoreThan);
+
+    /// <summary>Members holding at least this much weight in total must cast a ballot.</summary>
+    /// <param name="minimum">The weight: from 1 to <see cref="Limits.MaxTotalWeight"/>.</param>
+    /// <returns>The rule.</returns>
+    /// <exception cref="CoalitionRuleException">The weight is out of bounds (<c>Decisions.InvalidQuorum</c>).</exception>
+    public static QuorumRule AtLeastWeight(long minimum) => new(QuorumSource.Ballots, Measure.Weight, null, minimum);
+
+    /// <summary>
+    /// The same quorum, also needing at least this many members (or this much weight, for a quorum by weight): both the
+    /// share and the minimum must be met. <c>QuorumRule.OfMembers(new Fraction(1, 3)).AndAtLeast(5)</c> is one third of the
+    /// members, and never fewer than five.
+    /// </summary>
+    /// <param name="minimum">The minimum count or weight: from 1 to <see cref="Limits.MaxTotalWeight"/>.</param>
+    /// <returns>The rule.</returns>
+    /// <exception cref="CoalitionRuleException">The minimum is out of bounds (<c>Decisions.InvalidQuorum</c>).</exception>
+    public QuorumRule AndAtLeast(long minimum) => new(Source, Measure, Share, minimum, CountedStances, Comparison);
+
     /// <summary>The same quorum, with abstentions not counted toward it.</summary>
     /// <returns>The rule.</returns>
     public QuorumRule WithoutAbstentions() => new(Source, Measure, Share, Minimum, CountedStances & ~StanceSet.Abstain, Comparison);

@@ -312,7 +312,7 @@ public sealed class HealthCheck : AggregateRoot<HealthCheckId>
     /// <param name="reason">Why: at most 2,000 characters.</param>
     /// <param name="coalition">The coalition, read for its coordinators.</param>
     /// <param name="by">A coordinator of the coalition.</param>
-    /// <param name="at">When.</param>
+    /// <param name="at">When the round is cancelled.</param>
     /// <exception cref="CoalitionRuleException">Not a coordinator, another coalition, no reason, or not open.</exception>
     public void Cancel(string reason, Coalition coalition, Actor by, Instant at)
     {

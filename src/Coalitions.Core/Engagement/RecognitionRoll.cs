@@ -275,7 +275,7 @@ public sealed class RecognitionRoll : AggregateRoot<CoalitionId>
     /// <param name="acknowledgement">The acknowledgement.</param>
     /// <param name="coalition">The coalition, read for its coordinators.</param>
     /// <param name="by">A coordinator of the coalition.</param>
-    /// <param name="at">When.</param>
+    /// <param name="at">When the acknowledgement is cleared for publication.</param>
     /// <exception cref="CoalitionRuleException">Not a coordinator, another coalition, no such acknowledgement (<c>Engagement.UnknownKey</c>), or not recorded (withheld or retracted: <c>Engagement.InvalidTransition</c>).</exception>
     public void Publish(AcknowledgementId acknowledgement, Coalition coalition, Actor by, Instant at)
     {
@@ -289,7 +289,7 @@ public sealed class RecognitionRoll : AggregateRoot<CoalitionId>
     /// <param name="acknowledgement">The acknowledgement of the member's contribution.</param>
     /// <param name="coalition">The coalition, read for the member's delegates.</param>
     /// <param name="by">A delegate of the member recognized, acting for it.</param>
-    /// <param name="at">When.</param>
+    /// <param name="at">When the member asks not to be named.</param>
     /// <exception cref="CoalitionRuleException">Not the member's delegate (<c>Engagement.NotAuthorized</c>), another coalition, no such acknowledgement, or withheld or retracted already.</exception>
     public void Withhold(AcknowledgementId acknowledgement, Coalition coalition, Actor by, Instant at)
     {
@@ -304,7 +304,7 @@ public sealed class RecognitionRoll : AggregateRoot<CoalitionId>
     /// <param name="reason">Why: at most 2,000 characters.</param>
     /// <param name="coalition">The coalition, read for its coordinators.</param>
     /// <param name="by">A coordinator of the coalition.</param>
-    /// <param name="at">When.</param>
+    /// <param name="at">When the acknowledgement is retracted.</param>
     /// <exception cref="CoalitionRuleException">Not a coordinator, another coalition, no reason, no such acknowledgement, or retracted already.</exception>
     public void Retract(AcknowledgementId acknowledgement, string reason, Coalition coalition, Actor by, Instant at)
     {

@@ -39,7 +39,10 @@ public enum SeatState
 /// <threadsafety>Not thread-safe: load one instance per unit of work.</threadsafety>
 public sealed class CoalitionGovernance : AggregateRoot<CoalitionId>, IRuleBook
 {
-    private static readonly Permissions<CoalitionGovernance, Acting> Who = new(nameof(CoalitionGovernance));
+    private static readonly Permissions<CoalitionGovernance, Acting> Who = new(
+        nameof(CoalitionGovernance),
+        static (_, acting, partner) => acting.Coalition is { } coalition && coalition.TryGetMembership(partner, out var member) ? member.Name : null,
+        static (_, acting, person) => acting.Coalition?.Coordinators.FirstOrDefault(c => c.Person == person)?.Name);
     private static readonly Role<CoalitionGovernance, Acting> ACoordinator = Who.Role(
         "a coordinator of the coalition",
         static (_, by, acting) => by.Kind == ActorKind.Person && by.Person is { } person && acting.Coalition.IsCoordinator(person));
@@ -107,6 +110,11 @@ public sealed class CoalitionGovernance : AggregateRoot<CoalitionId>, IRuleBook
     /// Not a coordinator (<c>Coalitions.NotACoordinator</c>), or the template is incomplete or inconsistent
     /// (<c>Governance.InvalidTemplate</c>, <c>Governance.InvalidBody</c>, <c>Governance.UnknownBody</c>, <c>Governance.NotInMandate</c>, <c>Governance.InvalidChamber</c>).
     /// </exception>
+    /// <example>
+    /// <code>
+    /// var governance = CoalitionGovernance.Establish(coalition, GovernanceTemplates.AdvocacyCoalition(), Actor.ForPerson(coordinator), now);
+    /// </code>
+    /// </example>
     public static CoalitionGovernance Establish(Coalition coalition, GovernanceTemplate template, Actor by, Instant at)
     {
         var governance = new CoalitionGovernance();
@@ -231,6 +239,11 @@ public sealed class CoalitionGovernance : AggregateRoot<CoalitionId>, IRuleBook
     /// Not a coordinator; an unknown body or seat, a candidate who may not hold office, a held or frozen seat, a second
     /// seat on the body, a reserved seat for another group, a term limit reached, or a term ending after 2999.
     /// </exception>
+    /// <example>
+    /// <code>
+    /// governance.Appoint("steering-committee", 1, candidate, coalition, new LocalDate(2026, 4, 1), interim: true, Actor.ForPerson(coordinator), now);
+    /// </code>
+    /// </example>
     public SeatHolding Appoint(string body, int seat, PartnerSnapshot candidate, Coalition coalition, LocalDate from, bool interim, Actor by, Instant at)
     {
         Governed(coalition);
@@ -252,7 +265,7 @@ public sealed class CoalitionGovernance : AggregateRoot<CoalitionId>, IRuleBook
     /// <param name="candidate">The candidate.</param>
     /// <param name="coalition">The coalition governed.</param>
     /// <param name="from">The first day of the term to be filled.</param>
-    /// <param name="at">When.</param>
+    /// <param name="at">When the nomination is checked: the candidate's membership and rights are read at this instant.</param>
     /// <returns>The check.</returns>
     /// <exception cref="CoalitionRuleException">Another coalition, an unknown body, or an instant out of range.</exception>
     public RuleCheck CheckNomination(string body, PartnerId candidate, Coalition coalition, LocalDate from, Instant at)
@@ -284,7 +297,7 @@ public sealed class CoalitionGovernance : AggregateRoot<CoalitionId>, IRuleBook
     /// <param name="candidates">The candidates, each once.</param>
     /// <param name="coalition">The coalition governed.</param>
     /// <param name="from">The first day of the terms to be filled.</param>
-    /// <param name="at">When.</param>
+    /// <param name="at">When the candidates are nominated: their membership and rights are read at this instant.</param>
     /// <returns>The election's options: one per candidate, keyed by the partner id, labelled with its name.</returns>
     /// <exception cref="CoalitionRuleException">A candidate is ineligible (<c>Governance.NotEligible</c>, <c>Governance.AlreadySeated</c>, <c>Governance.TermLimitReached</c>) or named twice.</exception>
     public IReadOnlyList<Polls.PollOption> Nominate(string body, IReadOnlyList<PartnerSnapshot> candidates, Coalition coalition, LocalDate from, Instant at)
@@ -314,6 +327,13 @@ public sealed class CoalitionGovernance : AggregateRoot<CoalitionId>, IRuleBook
     /// <param name="at">When the result is recorded.</param>
     /// <returns>The seats filled, in winning order.</returns>
     /// <exception cref="CoalitionRuleException">Not a coordinator, a winner named twice or not eligible, or no vacant seat fits a winner.</exception>
+    /// <example>
+    /// <code>
+    /// var result = election.Close(Actor.System("scheduler"), election.Deadline!.Value, seed: 2026);
+    /// var winners = result.Winners.Select(key => candidates[key]).ToArray();   // the PartnerSnapshot of each winning option
+    /// governance.ElectSeats("steering-committee", winners, coalition, new LocalDate(2026, 4, 1), Actor.ForPerson(coordinator), now);
+    /// </code>
+    /// </example>
     public IReadOnlyList<ElectedSeat> ElectSeats(string body, IReadOnlyList<PartnerSnapshot> winners, Coalition coalition, LocalDate from, Actor by, Instant at)
     {
         Governed(coalition);
@@ -397,7 +417,7 @@ public sealed class CoalitionGovernance : AggregateRoot<CoalitionId>, IRuleBook
     /// <summary>The members who sit on a body on a date: every voting member for an assembly, else the holders of held seats.</summary>
     /// <param name="body">The body's key.</param>
     /// <param name="coalition">The coalition governed.</param>
-    /// <param name="at">When.</param>
+    /// <param name="at">The instant asked about: its date in the coalition's time zone decides who sits.</param>
     /// <returns>The members, in seat order (assembly: in the order they were invited).</returns>
     /// <exception cref="CoalitionRuleException">Another coalition, an unknown body, or an instant out of range.</exception>
     public IReadOnlyList<PartnerId> SittingMembers(string body, Coalition coalition, Instant at)
@@ -521,7 +541,7 @@ public sealed class CoalitionGovernance : AggregateRoot<CoalitionId>, IRuleBook
     /// <param name="partner">The member.</param>
     /// <param name="matter">The matter.</param>
     /// <param name="coalition">The coalition governed.</param>
-    /// <param name="at">When.</param>
+    /// <param name="at">When the member would propose: its membership and rights are read at this instant.</param>
     /// <returns>The check.</returns>
     /// <exception cref="CoalitionRuleException">Another coalition, or an instant out of range.</exception>
     public RuleCheck CheckProposer(PartnerId partner, MatterType matter, Coalition coalition, Instant at)
@@ -548,7 +568,7 @@ public sealed class CoalitionGovernance : AggregateRoot<CoalitionId>, IRuleBook
     /// <param name="proposer">The proposing member.</param>
     /// <param name="facilitators">The people who will open and close voting (usually the deciding body's chair and secretary).</param>
     /// <param name="coalition">The coalition governed.</param>
-    /// <param name="at">When.</param>
+    /// <param name="at">When the draft is made: the proposer's right to propose is read at this instant.</param>
     /// <returns>The draft, ready for <see cref="Proposal.Draft"/>.</returns>
     /// <exception cref="CoalitionRuleException">No rule for the matter, or the member may not propose on it.</exception>
     public ProposalDraft DraftFor(MatterType matter, string title, string text, PartnerId proposer, IReadOnlyList<PersonId> facilitators, Coalition coalition, Instant at)
@@ -570,6 +590,11 @@ public sealed class CoalitionGovernance : AggregateRoot<CoalitionId>, IRuleBook
     /// <param name="names">Display names for explanations; otherwise each member's name.</param>
     /// <returns>The electorate.</returns>
     /// <exception cref="CoalitionRuleException">Another coalition, no rule for the matter, or a chamber vote with a voter outside every chamber.</exception>
+    /// <example>
+    /// <code>
+    /// proposal.OpenVoting(governance.ElectorateFor(MatterType.AdmitMember, coalition, now), Actor.ForPerson(chair), now);
+    /// </code>
+    /// </example>
     public Electorate ElectorateFor(MatterType matter, Coalition coalition, Instant at, IReadOnlyCollection<PartnerId>? recused = null, Func<PartnerId, string?>? names = null)
     {
         Governed(coalition);

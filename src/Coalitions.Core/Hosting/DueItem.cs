@@ -45,7 +45,7 @@ public static class ScheduledCommand
     /// <summary><c>Proposal.Close(Actor.System("scheduler"), now)</c>: tallies the round and closes it, opens the fallback round, or returns the proposal for revision.</summary>
     public const string CloseProposal = "Proposal.Close";
 
-    /// <summary><c>Poll.Close(seed, Actor.System("scheduler"), now)</c>: counts the poll and closes it.</summary>
+    /// <summary><c>Poll.Close(Actor.System("scheduler"), now, seed)</c>: counts the poll and closes it.</summary>
     public const string ClosePoll = "Poll.Close";
 }
 

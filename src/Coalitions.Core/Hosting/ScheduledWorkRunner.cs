@@ -132,7 +132,7 @@ public sealed class ScheduledWorkRunner
         }
 
         var seed = _options.PollSeed?.Invoke(poll.Id) ?? BitConverter.ToUInt64(poll.Id.Value.ToByteArray(), 0);
-        poll.Close(seed, _scheduler, now);
+        poll.Close(_scheduler, now, seed);
         await _store.SaveAsync(poll, _options.Metadata, cancellationToken).ConfigureAwait(false);
         return new WorkResult(item, WorkOutcome.Done);
     }

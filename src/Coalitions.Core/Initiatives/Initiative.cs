@@ -331,7 +331,7 @@ public sealed class Initiative : AggregateRoot<InitiativeId>
     /// <param name="reason">Why: at most 2,000 characters.</param>
     /// <param name="coalition">The initiative's coalition.</param>
     /// <param name="by">A coordinator of the coalition.</param>
-    /// <param name="at">When, in the years 1900 to 2999.</param>
+    /// <param name="at">When the initiative is suspended, in the years 1900 to 2999.</param>
     /// <exception cref="CoalitionRuleException">Not a coordinator (<c>Coalitions.NotACoordinator</c>); not active (<c>Initiatives.InvalidTransition</c>); no reason (<c>Kernel.InvalidText</c>).</exception>
     public void Suspend(string reason, CoalitionAggregate coalition, Actor by, Instant at)
     {
@@ -345,7 +345,7 @@ public sealed class Initiative : AggregateRoot<InitiativeId>
     /// <summary>Resumes a suspended initiative.</summary>
     /// <param name="coalition">The initiative's coalition.</param>
     /// <param name="by">A coordinator of the coalition.</param>
-    /// <param name="at">When, in the years 1900 to 2999.</param>
+    /// <param name="at">When the initiative resumes, in the years 1900 to 2999.</param>
     /// <exception cref="CoalitionRuleException">Not a coordinator (<c>Coalitions.NotACoordinator</c>); not suspended (<c>Initiatives.InvalidTransition</c>).</exception>
     public void Resume(CoalitionAggregate coalition, Actor by, Instant at)
     {
@@ -380,7 +380,7 @@ public sealed class Initiative : AggregateRoot<InitiativeId>
     /// <param name="decision">The adopted decision on <see cref="MatterType.ApproveJointProject"/>, required once the initiative is approved.</param>
     /// <param name="coalition">The initiative's coalition.</param>
     /// <param name="by">A delegate of the lead partner while it is proposed, or a coordinator of the coalition.</param>
-    /// <param name="at">When, in the years 1900 to 2999.</param>
+    /// <param name="at">When the initiative is cancelled: no earlier than the decision cited; in the years 1900 to 2999.</param>
     /// <exception cref="CoalitionRuleException">
     /// Neither the lead's delegate nor a coordinator (<c>Initiatives.NotTheLead</c>); completed or cancelled (<c>Initiatives.InvalidTransition</c>);
     /// no reason (<c>Kernel.InvalidText</c>); once approved, a missing decision or a lead acting alone (<c>Coalitions.DecisionRequired</c>, <c>Coalitions.NotACoordinator</c>).

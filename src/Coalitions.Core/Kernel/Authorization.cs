@@ -62,7 +62,17 @@ internal sealed class Role<TAggregate, TContext>(string description, Func<TAggre
 /// </summary>
 /// <typeparam name="TAggregate">The aggregate.</typeparam>
 /// <typeparam name="TContext">What a command tells the check besides the actor.</typeparam>
-internal sealed class Permissions<TAggregate, TContext>(string aggregate) : IPermissionTable
+/// <param name="aggregate">The aggregate's name, as the matrix lists it.</param>
+/// <param name="partnerName">
+/// How a refusal names the partner an actor acts for, from the aggregate and the command's context (a member's name, a
+/// party's name, a voter's name), or null when they do not know it; the message then shows the partner's id. It must
+/// not throw: it also runs on the view of an aggregate being created.
+/// </param>
+/// <param name="personName">How a refusal names the person acting (a coordinator's name), or null when unknown.</param>
+internal sealed class Permissions<TAggregate, TContext>(
+    string aggregate,
+    Func<TAggregate, TContext, PartnerId, string?>? partnerName = null,
+    Func<TAggregate, TContext, PersonId, string?>? personName = null) : IPermissionTable
 {
     private readonly List<Command<TAggregate, TContext>> _commands = [];
 
@@ -86,6 +96,28 @@ internal sealed class Permissions<TAggregate, TContext>(string aggregate) : IPer
         var command = new Command<TAggregate, TContext>(this, name, refusedWith, roles);
         _commands.Add(command);
         return command;
+    }
+
+    /// <summary>
+    /// The actor as a refusal names it: "The system process 'scheduler'", "Amina Otieno", "Person {id} acting for Reading
+    /// Alliance"; a name where the aggregate or the context knows one, an id otherwise.
+    /// </summary>
+    public string DescribeActor(TAggregate aggregate, TContext context, Actor by)
+    {
+        if (by.Kind == ActorKind.System)
+        {
+            return $"The system process '{by.Process}'";
+        }
+
+        var person = by.Person is { } id && personName?.Invoke(aggregate, context, id) is { Length: > 0 } named ? named : $"Person {by.Person}";
+        if (by.OnBehalfOf is not { } partner)
+        {
+            return person;
+        }
+
+        return partnerName?.Invoke(aggregate, context, partner) is { Length: > 0 } partnerNamed
+            ? $"{person} acting for {partnerNamed}"
+            : $"{person} acting for partner {partner}";
     }
 }
 
@@ -146,10 +178,6 @@ internal sealed class Command<TAggregate, TContext>
         return RuleFailure.Of(
             RefusedWith,
             "{actor} may not {command} {subject}: only {roles} may.",
-            [("actor", Describe(by)), ("command", Words.Identifier(Name)), ("subject", subject), ("roles", Words.Alternatives(Roles.Select(r => r.Description)))]);
+            [("actor", _table.DescribeActor(aggregate, context, by)), ("command", Words.Identifier(Name)), ("subject", subject), ("roles", Words.Alternatives(Roles.Select(r => r.Description)))]);
     }
-
-    private static string Describe(Actor by) => by.Kind == ActorKind.System
-        ? $"The system process '{by.Process}'"
-        : by.OnBehalfOf is { } partner ? $"Person {by.Person} acting for {partner}" : $"Person {by.Person}";
 }

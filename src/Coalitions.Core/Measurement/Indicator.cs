@@ -280,7 +280,7 @@ public sealed class Indicator : AggregateRoot<IndicatorId>
     /// <param name="reason">Why: at most 2,000 characters.</param>
     /// <param name="coalition">The indicator's coalition.</param>
     /// <param name="by">A coordinator of the coalition.</param>
-    /// <param name="at">When, in the years 1900 to 2999.</param>
+    /// <param name="at">When the indicator is retired, in the years 1900 to 2999.</param>
     /// <exception cref="CoalitionRuleException">Not a coordinator (<c>Measurement.NotTheSteward</c>); already retired (<c>Measurement.IndicatorRetired</c>); no reason (<c>Kernel.InvalidText</c>).</exception>
     public void Retire(string reason, CoalitionAggregate coalition, Actor by, Instant at)
     {

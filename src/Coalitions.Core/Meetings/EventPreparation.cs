@@ -491,7 +491,7 @@ public sealed class EventPreparation : AggregateRoot<PreparationId>
     /// <summary>Concludes the preparation once the event has closed, with a debrief.</summary>
     /// <param name="debrief">What was learned, if written: at most 20,000 characters.</param>
     /// <param name="by">A lead of the preparation.</param>
-    /// <param name="at">When; after the event's closing day.</param>
+    /// <param name="at">When the preparation is concluded: after the event's closing day.</param>
     /// <exception cref="CoalitionRuleException">Not a lead; before the event closed, or already concluded or cancelled (<c>Meetings.PreparationClosed</c>).</exception>
     public void Conclude(string? debrief, Actor by, Instant at)
     {
@@ -504,7 +504,7 @@ public sealed class EventPreparation : AggregateRoot<PreparationId>
     /// <summary>Calls the preparation off.</summary>
     /// <param name="reason">Why, if given: at most 2,000 characters.</param>
     /// <param name="by">A lead of the preparation.</param>
-    /// <param name="at">When.</param>
+    /// <param name="at">When the preparation is called off.</param>
     /// <exception cref="CoalitionRuleException">Not a lead; already concluded or cancelled (<c>Meetings.PreparationClosed</c>).</exception>
     public void Cancel(string? reason, Actor by, Instant at)
     {

@@ -143,6 +143,11 @@ public sealed class Outreach : AggregateRoot<OutreachId>
     /// <param name="at">When it is recorded.</param>
     /// <returns>The outreach, at <see cref="OutreachStage.Identified"/>.</returns>
     /// <exception cref="CoalitionRuleException">Not a coordinator (<c>Coalitions.NotACoordinator</c>), an empty id, a date out of range or an invalid note.</exception>
+    /// <example>
+    /// <code>
+    /// var outreach = Outreach.Identify(OutreachId.New(), coalition, radio.Id, new LocalDate(2026, 3, 2), "Fills the media gap.", Actor.ForPerson(coordinator), now);
+    /// </code>
+    /// </example>
     public static Outreach Identify(OutreachId id, Coalition coalition, PartnerId prospect, LocalDate on, string? note, Actor by, Instant at)
     {
         var outreach = new Outreach();
@@ -177,6 +182,11 @@ public sealed class Outreach : AggregateRoot<OutreachId>
     /// <param name="by">A coordinator of the coalition.</param>
     /// <param name="at">When it is recorded.</param>
     /// <exception cref="CoalitionRuleException">Not a coordinator, another coalition (<c>Coalitions.OtherCoalition</c>), the pipeline does not allow that stage now, or the date is out of order or range.</exception>
+    /// <example>
+    /// <code>
+    /// outreach.Record(OutreachStage.Contacted, new LocalDate(2026, 3, 3), "Called the station manager.", coalition, Actor.ForPerson(coordinator), now);
+    /// </code>
+    /// </example>
     public void Record(OutreachStage stage, LocalDate on, string? note, Coalition coalition, Actor by, Instant at)
     {
         Ensure.NotNull(coalition, nameof(coalition));

@@ -97,7 +97,9 @@ public sealed record PollCancelled(PollId Poll, string Reason, Instant At, Actor
 /// <threadsafety>Not thread-safe: load one instance per unit of work.</threadsafety>
 public sealed class Poll : AggregateRoot<PollId>
 {
-    private static readonly Permissions<Poll, Acting> Who = new(nameof(Poll));
+    private static readonly Permissions<Poll, Acting> Who = new(
+        nameof(Poll),
+        static (poll, _, partner) => poll.Electorate is { } electorate && electorate.TryGetVoter(partner, out var voter) ? voter.Name : null);
     private static readonly Role<Poll, Acting> DraftingFacilitator = Who.Role(
         "a facilitator the draft names",
         static (_, by, acting) => by.Kind == ActorKind.Person && by.Person is { } person && acting.Facilitators?.Contains(person) == true);
@@ -111,7 +113,7 @@ public sealed class Poll : AggregateRoot<PollId>
 
     private static readonly Command<Poll, Acting> DraftCommand = Who.Command(nameof(Draft), ErrorCodes.Polls.NotAFacilitator, DraftingFacilitator);
     private static readonly Command<Poll, Acting> OpenCommand = Who.Command(nameof(Open), ErrorCodes.Polls.NotAFacilitator, Facilitator);
-    private static readonly Command<Poll, Acting> CastCommand = Who.Command(nameof(Cast), ErrorCodes.Polls.NotARepresentative, VoterRepresentative);
+    private static readonly Command<Poll, Acting> CastCommand = Who.Command(nameof(CastBallot), ErrorCodes.Polls.NotARepresentative, VoterRepresentative);
     private static readonly Command<Poll, Acting> ChangeVisibilityCommand = Who.Command(nameof(ChangeVisibility), ErrorCodes.Polls.NotAFacilitator, Facilitator);
     private static readonly Command<Poll, Acting> DecideTieCommand = Who.Command(nameof(DecideTie), ErrorCodes.Polls.NotAFacilitator, Facilitator);
     private static readonly Command<Poll, Acting> CloseCommand = Who.Command(nameof(Close), ErrorCodes.Polls.NotAFacilitator, Facilitator, Permissions<Poll, Acting>.System);
@@ -131,7 +133,7 @@ public sealed class Poll : AggregateRoot<PollId>
     private enum Step
     {
         Open,
-        Cast,
+        CastBallot,
         Tighten,
         Close,
         Cancel,
@@ -221,7 +223,7 @@ public sealed class Poll : AggregateRoot<PollId>
     /// (<c>Polls.EmptyElectorate</c>), or a deadline not after the opening or more than three years later (<c>Polls.InvalidDeadline</c>).
     /// </exception>
     /// <example>
-    /// <code>poll.Open(coalition.ElectorateFor(MatterType.ElectOfficers, now), now + Duration.FromDays(7), Actor.ForPerson(chair), now);</code>
+    /// <code>poll.Open(coalition.PollElectorate(now), now + Duration.FromDays(7), Actor.ForPerson(chair), now);</code>
     /// </example>
     public void Open(Electorate electorate, Instant deadline, Actor by, Instant at)
     {
@@ -248,12 +250,12 @@ public sealed class Poll : AggregateRoot<PollId>
         Raise(new PollOpened(Id, electorate, deadline, at, by));
     }
 
-    /// <summary>Whether a ballot would be accepted, with the unmet rule if not: the checks <see cref="Cast"/> makes, in its order.</summary>
+    /// <summary>Whether a ballot would be accepted, with the unmet rule if not: the checks <see cref="CastBallot"/> makes, in its order.</summary>
     /// <param name="ballot">The ballot.</param>
-    /// <param name="by">The person casting it.</param>
-    /// <param name="at">When.</param>
-    /// <returns>The check: the refusal <see cref="Cast"/> would throw, or allowed.</returns>
-    public RuleCheck CanCast(PollBallot ballot, Actor by, Instant at)
+    /// <param name="by">A representative of the voter, as the electorate frozen when the poll opened lists it, acting for the voter.</param>
+    /// <param name="at">When the ballot would be cast: at or after the poll opened, strictly before its deadline.</param>
+    /// <returns>The check: the refusal <see cref="CastBallot"/> would throw, or allowed.</returns>
+    public RuleCheck CanCastBallot(PollBallot ballot, Actor by, Instant at)
     {
         try
         {
@@ -280,13 +282,28 @@ public sealed class Poll : AggregateRoot<PollId>
     /// or a ballot that does not fit the method or the ballot rules (<c>Polls.InvalidBallot</c>).
     /// </exception>
     /// <example>
-    /// <code>poll.Cast(PollBallot.Ranked(member, "girls", "reading"), Actor.Representing(delegatePerson, member), now);</code>
+    /// <code>poll.CastBallot(PollBallot.Ranked(member, "girls", "reading"), Actor.Representing(delegatePerson, member), now);</code>
     /// </example>
-    public void Cast(PollBallot ballot, Actor by, Instant at)
+    public void CastBallot(PollBallot ballot, Actor by, Instant at)
     {
         var accepted = Accept(ballot, by, at);
         Raise(new PollBallotCast(Id, accepted, at, by));
     }
+
+    /// <summary>Casts or changes a voter's ballot: the former name of <see cref="CastBallot"/>, kept for one version.</summary>
+    /// <param name="ballot">The ballot, as <see cref="CastBallot"/> takes it.</param>
+    /// <param name="by">A representative of the voter, as the electorate frozen when the poll opened lists it, acting for the voter.</param>
+    /// <param name="at">When the ballot is cast: at or after the poll opened, strictly before its deadline.</param>
+    [Obsolete("Use CastBallot(ballot, by, at), the verb proposals use for the same act.")]
+    public void Cast(PollBallot ballot, Actor by, Instant at) => CastBallot(ballot, by, at);
+
+    /// <summary>Whether a ballot would be accepted: the former name of <see cref="CanCastBallot"/>, kept for one version.</summary>
+    /// <param name="ballot">The ballot.</param>
+    /// <param name="by">A representative of the voter, acting for it.</param>
+    /// <param name="at">When the ballot would be cast.</param>
+    /// <returns>The check, as <see cref="CanCastBallot"/> returns it.</returns>
+    [Obsolete("Use CanCastBallot(ballot, by, at).")]
+    public RuleCheck CanCast(PollBallot ballot, Actor by, Instant at) => CanCastBallot(ballot, by, at);
 
     /// <summary>Changes the results visibility: it can always be tightened, but loosened only before any ballot.</summary>
     /// <param name="visibility">The new visibility: a defined value.</param>
@@ -343,7 +360,7 @@ public sealed class Poll : AggregateRoot<PollId>
     /// <summary>
     /// Records a facilitator's decision of a tie the rule leaves to the host: the count of the ballots cast meets it at
     /// <see cref="PollTie.Round"/> among <see cref="PollTie.Tied"/> (as <see cref="PollResult.PendingTie"/> or the refusal
-    /// of <see cref="Close"/> names it), and it is decided for <see cref="PollTie.Chosen"/>. A tie decided before may be
+    /// of <see cref="Close(Actor, Instant, ulong)"/> names it), and it is decided for <see cref="PollTie.Chosen"/>. A tie decided before may be
     /// decided again; the later decision replaces the earlier.
     /// </summary>
     /// <param name="decision">The tie (its round, kind and exactly its tied options) and the option chosen among them.</param>
@@ -391,9 +408,9 @@ public sealed class Poll : AggregateRoot<PollId>
     }
 
     /// <summary>Closes the poll at or after its deadline, or once every voter has voted, and counts it.</summary>
-    /// <param name="seed">The seed for any tie broken by lot (for example a number drawn in public).</param>
     /// <param name="by">A facilitator named for the poll, or the host system (a scheduler at the deadline).</param>
     /// <param name="at">When the poll closes: at or after its deadline, or earlier once every voter has voted; never before it opened.</param>
+    /// <param name="seed">The seed for any tie broken by lot (for example a number drawn in public); 0 when the rule draws no lots or the host has none.</param>
     /// <returns>The result, with its words; it is stored as figures.</returns>
     /// <exception cref="CoalitionRuleException">
     /// Not a facilitator nor the system (<c>Polls.NotAFacilitator</c>), not open (<c>Polls.InvalidTransition</c>), before
@@ -401,9 +418,9 @@ public sealed class Poll : AggregateRoot<PollId>
     /// yet decided (<c>Polls.TieUndecided</c>).
     /// </exception>
     /// <example>
-    /// <code>var result = poll.Close(seed: 2026, Actor.System("scheduler"), poll.Deadline!.Value);</code>
+    /// <code>var result = poll.Close(Actor.System("scheduler"), poll.Deadline!.Value, seed: 2026);</code>
     /// </example>
-    public PollResult Close(ulong seed, Actor by, Instant at)
+    public PollResult Close(Actor by, Instant at, ulong seed = 0)
     {
         CloseCommand.Authorize(this, by, at, default, Subject);
         EnsureStep(Step.Close);
@@ -439,6 +456,14 @@ public sealed class Poll : AggregateRoot<PollId>
         Raise(new PollClosed(Id, result, seed, at, by));
         return Result!;
     }
+
+    /// <summary>Closes and counts the poll: the former argument order of <see cref="Close(Actor, Instant, ulong)"/>, kept for one version.</summary>
+    /// <param name="seed">The seed for any tie broken by lot.</param>
+    /// <param name="by">A facilitator named for the poll, or the host system (a scheduler at the deadline).</param>
+    /// <param name="at">When the poll closes: at or after its deadline, or earlier once every voter has voted; never before it opened.</param>
+    /// <returns>The result, as <see cref="Close(Actor, Instant, ulong)"/> returns it.</returns>
+    [Obsolete("Use Close(by, at, seed): optional inputs come after the instant, as in Proposal.Close(by, at, castingVote).")]
+    public PollResult Close(ulong seed, Actor by, Instant at) => Close(by, at, seed);
 
     /// <summary>Cancels the poll before it closes.</summary>
     /// <param name="reason">Why: at most 2,000 characters.</param>
@@ -554,7 +579,7 @@ public sealed class Poll : AggregateRoot<PollId>
         CastCommand.Authorize(this, by, at, new Acting(ballot?.Voter ?? default, null), Subject);
         Ensure.NotNull(ballot, nameof(ballot));
         Ensure.Id(ballot.Voter, "voter");
-        EnsureStep(Step.Cast);
+        EnsureStep(Step.CastBallot);
         if (at < OpenedAt)
         {
             throw CoalitionRuleException.Because(ErrorCodes.Polls.VotingNotOpen, "{title} opened at {opened}; a ballot cannot be cast before.", ("title", Subject), ("opened", OpenedAt));
@@ -747,7 +772,7 @@ public sealed class Poll : AggregateRoot<PollId>
     private static string Action(Step step) => step switch
     {
         Step.Open => "open",
-        Step.Cast => "take ballots",
+        Step.CastBallot => "take ballots",
         Step.Tighten => "change its results visibility",
         Step.Close => "close",
         Step.Cancel => "be cancelled",
@@ -762,7 +787,7 @@ public sealed class Poll : AggregateRoot<PollId>
             .PermitReentry(Step.Tighten)
             .Permit(Step.Cancel, PollStatus.Cancelled);
         machine.Configure(PollStatus.Open)
-            .PermitReentry(Step.Cast)
+            .PermitReentry(Step.CastBallot)
             .PermitReentry(Step.Tighten)
             .PermitReentry(Step.DecideTie)
             .Permit(Step.Close, PollStatus.Closed)

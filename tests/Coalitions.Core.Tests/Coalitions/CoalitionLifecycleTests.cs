@@ -2,6 +2,7 @@ using Coalitions.Core.Coalitions;
 using Coalitions.Core.Decisions;
 using Coalitions.Core.Kernel;
 using Coalitions.Core.Memberships;
+using Coalitions.Core.Serialization;
 using Coalitions.Core.Tests.Kit;
 using static Coalitions.Core.Tests.Kit.CoalitionScenario;
 using static Coalitions.Core.Tests.Kit.Scenario;
@@ -155,21 +156,78 @@ public class CoalitionLifecycleTests
     }
 
     [Fact]
-    public void A_goal_without_a_measurable_target_is_refused()
+    public void A_stored_goal_without_a_target_or_a_deadline_cannot_be_read()
+    {
+        // A goal's target and deadline are required (not nullable): a charter whose goal lacks either is not a charter.
+        var coalition = Founded();
+        coalition.AdoptFoundingCharter(Charter(), Secretariat, Start);
+        var adopted = CoalitionsJson.SerializeEvent(coalition.DequeueUncommittedEvents().OfType<CharterAdopted>().Single());
+
+        foreach (var missing in new[] { "\"target\":90", "\"deadline\":\"2030-12-31\"" })
+        {
+            Assert.Contains(missing, adopted, StringComparison.Ordinal);
+            var stored = adopted.Contains(missing + ",", StringComparison.Ordinal)
+                ? adopted.Replace(missing + ",", string.Empty, StringComparison.Ordinal)
+                : adopted.Replace("," + missing, string.Empty, StringComparison.Ordinal);
+            Assert.DoesNotContain(missing, stored, StringComparison.Ordinal);
+            Assert.Throws<StoredEventException>(() => CoalitionsJson.DeserializeEvent(stored));
+        }
+    }
+
+    [Fact]
+    public void The_founders_adopt_the_first_charter_without_a_decision_and_may_reword_it_until_the_coalition_is_active()
     {
         var coalition = Founded();
 
-        var error = Refusal.Expect(coalition, ErrorCodes.Coalitions.GoalNotMeasurable, () => coalition.AdoptCharter(Charter(Goal(target: null)), null, Secretariat, Start));
-        Assert.Contains("no measurable target", error.Message, StringComparison.Ordinal);
+        coalition.AdoptFoundingCharter(Charter(), Secretariat, Start);
+        coalition.BeginForming(Secretariat, Start);
+        coalition.AdoptFoundingCharter(Charter(Goal(target: 95m)), Secretariat, Hours(1));
+
+        Assert.Equal(2, coalition.CharterVersion);
+        Assert.Equal(95m, coalition.Charter!.Goals[0].Target);
+        Assert.Null(coalition.DequeueUncommittedEvents().OfType<CharterAdopted>().Last().Decision);
+    }
+
+    [Fact]
+    public void Once_the_coalition_has_been_active_its_founders_no_longer_adopt_its_charter()
+    {
+        var coalition = ActiveWith(3);
+
+        var error = Refusal.Expect(coalition, ErrorCodes.Coalitions.InvalidTransition, () => coalition.AdoptFoundingCharter(Charter(Goal(target: 95m)), Secretariat, Hours(1)));
+        Assert.Contains("changes by a decision", error.Message, StringComparison.Ordinal);
+        coalition.AdoptCharter(Charter(Goal(target: 95m)), Adopted(MatterType.AmendCharter), Secretariat, Hours(1));
+    }
+
+    [Fact]
+    public void Only_a_coordinator_adopts_the_founding_charter()
+    {
+        var coalition = Founded();
+
+        Refusal.Expect(coalition, ErrorCodes.Coalitions.NotACoordinator, () => coalition.AdoptFoundingCharter(Charter(), For(1), Start));
+    }
+
+    [Fact]
+    public void A_polls_electorate_is_every_member_active_then_whose_tier_may_vote_with_its_delegates()
+    {
+        var coalition = ActiveWith(3);
+        coalition.Join(4, MembershipTier.Associate);
+
+        var electorate = coalition.PollElectorate(Hours(1));
+
+        Assert.Equal(coalition.ElectorateFor(MatterType.ElectOfficers, Hours(1)).Voters.Select(v => v.Partner), electorate.Voters.Select(v => v.Partner));
+        Assert.Equal([Partner(1), Partner(2), Partner(3)], electorate.Voters.Select(v => v.Partner));
+        Assert.All(electorate.Voters, v => Assert.False(v.HasVeto));
+        Assert.Equal(Person(1), Assert.Single(electorate.Voters[0].Representatives));
     }
 
     [Fact]
     public void A_goal_without_a_deadline_is_refused()
     {
-        var goal = Goal() with { Deadline = null };
+        var goal = Goal() with { Deadline = default };
         var coalition = Founded();
 
-        Refusal.Expect(coalition, ErrorCodes.Coalitions.GoalWithoutDeadline, () => coalition.AdoptCharter(Charter(goal), null, Secretariat, Start));
+        var error = Refusal.Expect(coalition, ErrorCodes.Coalitions.GoalWithoutDeadline, () => coalition.AdoptCharter(Charter(goal), null, Secretariat, Start));
+        Assert.Contains("has no deadline", error.Message, StringComparison.Ordinal);
     }
 
     [Theory]

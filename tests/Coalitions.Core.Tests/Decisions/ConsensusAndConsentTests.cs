@@ -1,5 +1,6 @@
 using Coalitions.Core.Decisions;
 using Coalitions.Core.Kernel;
+using Coalitions.Core.Serialization;
 using static Coalitions.Core.Decisions.Stance;
 using static Coalitions.Core.Tests.Kit.Scenario;
 
@@ -292,10 +293,24 @@ public class DecisionRuleTests
     }
 
     [Fact]
-    public void Closing_once_certain_needs_final_ballots()
+    public void Closing_once_certain_makes_ballots_final_whether_final_ballots_are_asked_for_before_or_after()
     {
-        Assert.Throws<CoalitionRuleException>(() => DecisionRule.SimpleMajority().ClosingEarly(true, true));
-        Assert.True(DecisionRule.SimpleMajority().WithFinalBallots().ClosingEarly(true, true).Timing.CloseWhenCertain);
+        var closingFirst = DecisionRule.SimpleMajority().ClosingEarly(true, true);
+        var finalFirst = DecisionRule.SimpleMajority().WithFinalBallots().ClosingEarly(true, true);
+
+        Assert.True(closingFirst.Timing.CloseWhenCertain);
+        Assert.True(closingFirst.BallotsFinal);
+        Assert.Equal(finalFirst, closingFirst);
+        Assert.Equal(finalFirst, closingFirst.WithFinalBallots());
+    }
+
+    [Fact]
+    public void A_stored_rule_that_closes_once_certain_without_final_ballots_cannot_be_read()
+    {
+        var json = CoalitionsJson.Serialize(DecisionRule.SimpleMajority().ClosingEarly(true, true)).Replace("\"ballotsFinal\":true", "\"ballotsFinal\":false", StringComparison.Ordinal);
+
+        Assert.Contains("\"ballotsFinal\":false", json, StringComparison.Ordinal);
+        Assert.ThrowsAny<Exception>(() => CoalitionsJson.Deserialize<DecisionRule>(json));
     }
 
     [Fact]

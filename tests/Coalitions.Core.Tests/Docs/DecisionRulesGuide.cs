@@ -53,6 +53,33 @@ public static class DecisionRulesGuide
         return (majorityOfMembers, sameQuorum, atLeastHalf);
     }
 
+    public static IReadOnlyList<QuorumRule> QuorumFactories()
+    {
+        #region snippet:quorum-factories
+        var majority = QuorumRule.MajorityOfMembers();                          // more than half of the members cast a ballot: 11 of 20
+        var half = QuorumRule.AtLeast(Fraction.Half);                           // at least half: 10 of 20
+        var byWeight = QuorumRule.AtLeast(Fraction.TwoThirds, Measure.Weight);  // members holding two thirds of the weight
+        var inTheRoom = QuorumRule.MajorityOfMembersPresent();                  // more than half recorded present
+        var moreThan = QuorumRule.MoreThan(new Fraction(3, 5));                 // more than three fifths of the members
+        var floor = QuorumRule.OfMembers(new Fraction(1, 3)).AndAtLeast(5);     // a third of the members, and never fewer than five
+        var count = QuorumRule.AtLeastMembers(7);                               // at least seven members, however many there are
+        #endregion
+
+        return [majority, half, byWeight, inTheRoom, moreThan, floor, count];
+    }
+
+    public static IReadOnlyList<PassCondition> ThresholdFactories()
+    {
+        #region snippet:threshold-factories
+        var majority = PassCondition.MoreThanHalf();                                  // more than one half of votes cast; a tie fails
+        var twoThirds = PassCondition.TwoThirds();                                    // at least two thirds of votes cast: 6 of 9 passes
+        var threeQuarters = PassCondition.ThreeQuarters(VoteBase.Ballots);            // abstentions count as no
+        var weighted = PassCondition.MoreThanHalf(VoteBase.Electorate, Measure.Weight); // more than half of the electorate's weight
+        #endregion
+
+        return [majority, twoThirds, threeQuarters, weighted];
+    }
+
     public static IReadOnlyList<string> ExactShares(DecisionRule rule, Electorate electorate, IReadOnlyList<Ballot> ballots)
     {
         #region snippet:exact-shares

@@ -52,6 +52,24 @@ public sealed partial class DecisionRulesGuideTests
     }
 
     [Fact]
+    public void The_guides_quorum_factories_need_eleven_ten_and_at_least_five_of_twenty_members_as_their_comments_say()
+    {
+        var quorums = DecisionRulesGuide.QuorumFactories();
+
+        Assert.Equal([11, 10, 14, 11, 13, 7, 7], quorums.Select(q => q.RequiredOf(20)));
+        Assert.Equal(5, quorums[5].RequiredOf(9));
+        Assert.Equal([QuorumSource.Ballots, QuorumSource.Ballots, QuorumSource.Ballots, QuorumSource.Attendance, QuorumSource.Ballots, QuorumSource.Ballots, QuorumSource.Ballots], quorums.Select(q => q.Source));
+    }
+
+    [Fact]
+    public void The_guides_threshold_factories_read_as_the_conditions_they_build()
+    {
+        Assert.Equal(
+            ["more than one half of votes cast", "at least two thirds of votes cast", "at least three quarters of ballots", "more than one half of the electorate's weight"],
+            DecisionRulesGuide.ThresholdFactories().Select(c => c.Describe()));
+    }
+
+    [Fact]
     public void The_guides_majority_of_members_is_eleven_of_twenty_and_at_least_half_is_ten()
     {
         var (moreThanHalf, sameQuorum, atLeastHalf) = DecisionRulesGuide.Quorums();

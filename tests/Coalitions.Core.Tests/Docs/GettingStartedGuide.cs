@@ -128,12 +128,12 @@ public static class GettingStartedGuide
         ];
         for (var i = 0; i < founders.Count; i++)
         {
-            election.Cast(PollBallot.Ranked(founders[i].Id, rankings[i]), DelegateOf(founders[i]), monday + Duration.FromHours(1));
+            election.CastBallot(PollBallot.Ranked(founders[i].Id, rankings[i]), DelegateOf(founders[i]), monday + Duration.FromHours(1));
         }
 
         // A facilitator closes the poll (here before the deadline: everyone has voted). The seed breaks any tie by a
         // lot that anyone can replay; the explanation is the count, round by round.
-        var elected = election.Close(seed: 2026, coordinator, monday + Duration.FromHours(2));
+        var elected = election.Close(coordinator, monday + Duration.FromHours(2), seed: 2026);
         Console.WriteLine(elected.Explanation);
 
         // The winners take their seats.
@@ -180,10 +180,10 @@ public static class GettingStartedGuide
         foreach (var member in partners)
         {
             string[] approved = member == newcomer ? ["libraries"] : ["libraries", "books"];
-            poll.Cast(PollBallot.Ranked(member.Id, approved), DelegateOf(member), monday + Duration.FromDays(2));
+            poll.CastBallot(PollBallot.Ranked(member.Id, approved), DelegateOf(member), monday + Duration.FromDays(2));
         }
 
-        var themeResult = poll.Close(seed: 0, coordinator, monday + Duration.FromDays(4));
+        var themeResult = poll.Close(coordinator, monday + Duration.FromDays(4), seed: 0);
         Console.WriteLine(themeResult.Explanation);
         #endregion
 

@@ -34,10 +34,10 @@ public static class HowToPolls
                 ["tue"] = i % 3 == 0 ? SlotAnswer.No : SlotAnswer.Yes,
                 ["thu"] = i % 2 == 0 ? SlotAnswer.Yes : SlotAnswer.IfNeedBe,
             };
-            meetingPoll.Cast(PollBallot.Availability(partners[i].Id, answers), DelegateOf(partners[i]), now + Duration.FromHours(1));
+            meetingPoll.CastBallot(PollBallot.Availability(partners[i].Id, answers), DelegateOf(partners[i]), now + Duration.FromHours(1));
         }
 
-        var result = meetingPoll.Close(seed: 0, coordinator, now + Duration.FromDays(3));
+        var result = meetingPoll.Close(coordinator, now + Duration.FromDays(3), seed: 0);
         Console.WriteLine(result.Explanation);
         #endregion
         return result;
@@ -56,7 +56,7 @@ public static class HowToPolls
         string[][] preferences = [["reads", "books"], ["books", "reads"], ["first", "books"], ["reads"], ["books"], ["books", "reads"], ["reads", "first"]];
         for (var i = 0; i < partners.Count; i++)
         {
-            namePoll.Cast(PollBallot.Ranked(partners[i].Id, preferences[i]), DelegateOf(partners[i]), now + Duration.FromHours(1));
+            namePoll.CastBallot(PollBallot.Ranked(partners[i].Id, preferences[i]), DelegateOf(partners[i]), now + Duration.FromHours(1));
         }
 
         // While it is open, nobody sees results: asking is refused.
@@ -70,7 +70,7 @@ public static class HowToPolls
             hidden = refused.Message;
         }
 
-        var final = namePoll.Close(seed: 0, coordinator, now + Duration.FromDays(3));
+        var final = namePoll.Close(coordinator, now + Duration.FromDays(3), seed: 0);
         foreach (var round in final.Rounds)
         {
             Console.WriteLine($"Round {round.Number}: {string.Join(", ", round.Totals.Select(t => $"{t.Option} {t.Votes:0.##}"))}");

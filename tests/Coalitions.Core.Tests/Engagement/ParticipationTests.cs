@@ -53,11 +53,11 @@ public class ParticipationTests
         PollOption[] options = [new("a", "Option A"), new("b", "Option B")];
         var poll = Poll.Draft(PollId.New(), new PollDraft(TheCoalition, "Which?", options, new PollRule(PollMethod.Plurality), [Chair]), ChairActor, Start);
         poll.Open(Members(3), Hours(48), ChairActor, Start);
-        poll.Cast(PollBallot.Ranked(Partner(1), "a"), For(1), Hours(1));
+        poll.CastBallot(PollBallot.Ranked(Partner(1), "a"), For(1), Hours(1));
         var events = poll.DequeueUncommittedEvents().ToList();
 
         var open = ParticipationFacts.FromPoll(events, Nairobi);
-        poll.Close(0, ChairActor, Hours(48));
+        poll.Close(ChairActor, Hours(48));
         events.AddRange(poll.DequeueUncommittedEvents());
         var closed = ParticipationFacts.FromPoll(events, Nairobi);
 

@@ -74,7 +74,7 @@ public class ScheduledWorkTests
         var due = Assert.Single(_schedule.DueAt(HostingScenario.AfterTheDeadlines));
         Assert.Equal((DueKind.PollDeadline, ScheduledCommand.ClosePoll, poll.Deadline!.Value), (due.Kind, due.Command, due.DueAt));
 
-        poll.Close(0, Actor.System("scheduler"), HostingScenario.AfterTheDeadlines);
+        poll.Close(Actor.System("scheduler"), HostingScenario.AfterTheDeadlines);
         Feed(poll);
 
         Assert.Empty(_schedule.DueAt(HostingScenario.AfterTheDeadlines));

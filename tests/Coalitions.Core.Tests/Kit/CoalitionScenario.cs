@@ -37,7 +37,7 @@ public static class CoalitionScenario
     public static void Invite(this Coalition coalition, int member, MembershipTier tier = MembershipTier.Full, Instant? at = null, long weight = 1) =>
         coalition.Invite(Offer(member, tier, weight), Member(member), OpenDoor, null, Secretariat, at ?? Start);
 
-    public static Goal Goal(decimal? target = 90m, LocalDate? deadline = null, GoalDirection direction = GoalDirection.Increase, decimal baseline = 70m) =>
+    public static Goal Goal(decimal target = 90m, LocalDate? deadline = null, GoalDirection direction = GoalDirection.Increase, decimal baseline = 70m) =>
         new("Every child reads by age ten", "Share of ten-year-olds reading at grade level", "%", baseline, target, direction, deadline ?? new LocalDate(2030, 12, 31));
 
     public static Charter Charter(params Goal[] goals) => new(
@@ -62,7 +62,7 @@ public static class CoalitionScenario
     {
         var coalition = Founded();
         coalition.BeginForming(Secretariat, Start);
-        coalition.AdoptCharter(Charter(), null, Secretariat, Start);
+        coalition.AdoptFoundingCharter(Charter(), Secretariat, Start);
         for (var m = 1; m <= founders; m++)
         {
             coalition.Join(m);

@@ -36,7 +36,7 @@ public static class HostingScenario
             ChairActor,
             Start);
         poll.Open(Members(3), Start + Duration.FromDays(7), ChairActor, Start);
-        poll.Cast(PollBallot.Ranked(Partner(1), "a"), For(1), Hours(1));
+        poll.CastBallot(PollBallot.Ranked(Partner(1), "a"), For(1), Hours(1));
         return poll;
     }
 

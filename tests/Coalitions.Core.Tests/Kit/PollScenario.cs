@@ -38,7 +38,7 @@ public static class PollScenario
     }
 
     /// <summary>Member <paramref name="member"/> casts through its own representative.</summary>
-    public static void CastBy(this Poll poll, int member, PollBallot ballot, double atHours = 1) => poll.Cast(ballot with { Voter = Partner(member) }, For(member), Hours(atHours));
+    public static void CastBy(this Poll poll, int member, PollBallot ballot, double atHours = 1) => poll.CastBallot(ballot with { Voter = Partner(member) }, For(member), Hours(atHours));
 
     /// <summary>A 4, B 3, C 2, D 2 in round 1: under <see cref="HostDecides"/> the count stops at a tie for last place between C and D.</summary>
     public static Poll AwaitingTieDecision(int number = 1)
@@ -83,7 +83,7 @@ public static class PollScenario
         closed.CastBy(1, PollBallot.Ranked(Partner(1), "a", "b", "c"));
         closed.CastBy(2, PollBallot.Ranked(Partner(2), "b", "c", "a"));
         closed.CastBy(3, PollBallot.Ranked(Partner(3), "c", "a", "b"));
-        closed.Close(2026, ChairActor, Hours(3));
+        closed.Close(ChairActor, Hours(3), seed: 2026);
 
         var cancelled = Opened(new PollRule(PollMethod.DotVote, DotsPerVoter: 3), voters: 3);
         cancelled.CastBy(1, PollBallot.Scored(Partner(1), new Dictionary<string, int> { ["a"] = 2, ["d"] = 1 }));

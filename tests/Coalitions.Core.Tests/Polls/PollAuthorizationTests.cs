@@ -65,8 +65,8 @@ public class PollAuthorizationTests
         var poll = Opened(Approval, voters: 3);
         poll.CastBy(1, PollBallot.Ranked(Partner(1), "a"));
 
-        Refusal.Expect(poll, ErrorCodes.Polls.NotAFacilitator, () => poll.Close(0, For(1), Hours(48)));
-        var result = poll.Close(0, Actor.System("scheduler"), Hours(48));
+        Refusal.Expect(poll, ErrorCodes.Polls.NotAFacilitator, () => poll.Close(For(1), Hours(48)));
+        var result = poll.Close(Actor.System("scheduler"), Hours(48));
 
         Assert.Equal(["a"], result.Winners);
         Assert.Equal(Actor.System("scheduler"), ((PollClosed)poll.DequeueUncommittedEvents()[^1]).By);
@@ -77,7 +77,7 @@ public class PollAuthorizationTests
     {
         var poll = Opened(Approval, voters: 3);
 
-        Refusal.Expect(poll, ErrorCodes.Polls.VotingStillOpen, () => poll.Close(0, Actor.System("scheduler"), Hours(47)));
+        Refusal.Expect(poll, ErrorCodes.Polls.VotingStillOpen, () => poll.Close(Actor.System("scheduler"), Hours(47)));
     }
 
     [Fact]
@@ -85,7 +85,7 @@ public class PollAuthorizationTests
     {
         var poll = Opened(Approval, voters: 3);
 
-        Refusal.Expect(poll, ErrorCodes.Polls.NotARepresentative, () => poll.Cast(PollBallot.Ranked(Partner(2), "a"), Actor.Representing(Person(9), Partner(2)), Hours(1)));
+        Refusal.Expect(poll, ErrorCodes.Polls.NotARepresentative, () => poll.CastBallot(PollBallot.Ranked(Partner(2), "a"), Actor.Representing(Person(9), Partner(2)), Hours(1)));
     }
 
     [Fact]
@@ -94,9 +94,9 @@ public class PollAuthorizationTests
         // Person 2 represents member 2; acting for member 3, or in their own name, they do not cast member 2's ballot.
         var poll = Opened(Approval, voters: 3);
 
-        Refusal.Expect(poll, ErrorCodes.Polls.NotARepresentative, () => poll.Cast(PollBallot.Ranked(Partner(2), "a"), Actor.Representing(Person(2), Partner(3)), Hours(1)));
-        Refusal.Expect(poll, ErrorCodes.Polls.NotARepresentative, () => poll.Cast(PollBallot.Ranked(Partner(2), "a"), Actor.ForPerson(Person(2)), Hours(1)));
-        Assert.False(poll.CanCast(PollBallot.Ranked(Partner(2), "a"), Actor.ForPerson(Person(2)), Hours(1)).IsAllowed);
+        Refusal.Expect(poll, ErrorCodes.Polls.NotARepresentative, () => poll.CastBallot(PollBallot.Ranked(Partner(2), "a"), Actor.Representing(Person(2), Partner(3)), Hours(1)));
+        Refusal.Expect(poll, ErrorCodes.Polls.NotARepresentative, () => poll.CastBallot(PollBallot.Ranked(Partner(2), "a"), Actor.ForPerson(Person(2)), Hours(1)));
+        Assert.False(poll.CanCastBallot(PollBallot.Ranked(Partner(2), "a"), Actor.ForPerson(Person(2)), Hours(1)).IsAllowed);
     }
 
     [Fact]
@@ -104,8 +104,8 @@ public class PollAuthorizationTests
     {
         var poll = Opened(Approval, voters: 3);
 
-        Refusal.Expect(poll, ErrorCodes.Polls.NotARepresentative, () => poll.Cast(PollBallot.Ranked(Partner(1), "a"), ChairActor, Hours(1)));
-        Refusal.Expect(poll, ErrorCodes.Polls.NotARepresentative, () => poll.Cast(PollBallot.Ranked(Partner(1), "a"), Actor.System("scheduler"), Hours(1)));
+        Refusal.Expect(poll, ErrorCodes.Polls.NotARepresentative, () => poll.CastBallot(PollBallot.Ranked(Partner(1), "a"), ChairActor, Hours(1)));
+        Refusal.Expect(poll, ErrorCodes.Polls.NotARepresentative, () => poll.CastBallot(PollBallot.Ranked(Partner(1), "a"), Actor.System("scheduler"), Hours(1)));
     }
 
     [Fact]
@@ -113,8 +113,8 @@ public class PollAuthorizationTests
     {
         var poll = Opened(Approval, voters: 3);
 
-        Refusal.Expect(poll, ErrorCodes.Kernel.ActorRequired, () => poll.Close(0, null!, Hours(48)));
-        Refusal.Expect(poll, ErrorCodes.Kernel.ActorRequired, () => poll.Cast(PollBallot.Ranked(Partner(1), "a"), null!, Hours(1)));
+        Refusal.Expect(poll, ErrorCodes.Kernel.ActorRequired, () => poll.Close(null!, Hours(48)));
+        Refusal.Expect(poll, ErrorCodes.Kernel.ActorRequired, () => poll.CastBallot(PollBallot.Ranked(Partner(1), "a"), null!, Hours(1)));
         Refusal.Expect(poll, ErrorCodes.Kernel.OutOfRange, () => poll.Cancel("Postponed.", ChairActor, Instant.MaxValue));
         Assert.Equal(ErrorCodes.Kernel.ActorRequired, Assert.Throws<CoalitionRuleException>(() => Poll.Draft(PollNumber(1), DraftOf(Approval), null!, Start)).Code);
     }
@@ -124,9 +124,9 @@ public class PollAuthorizationTests
     {
         var poll = Authorization.Matrix.Where(c => c.Aggregate == "Poll").ToDictionary(c => c.Command);
 
-        Assert.Equal(["Cancel", "Cast", "ChangeVisibility", "Close", "DecideTie", "Draft", "Open"], poll.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(["Cancel", "CastBallot", "ChangeVisibility", "Close", "DecideTie", "Draft", "Open"], poll.Keys.Order(StringComparer.Ordinal));
         Assert.All(poll.Values, c => Assert.Equal("Polls", c.RefusedWith.Area));
         Assert.Equal(["a facilitator named for the poll", "the host system (scheduled work)"], poll["Close"].WhoMayAct);
-        Assert.Equal(ErrorCodes.Polls.NotARepresentative, poll["Cast"].RefusedWith);
+        Assert.Equal(ErrorCodes.Polls.NotARepresentative, poll["CastBallot"].RefusedWith);
     }
 }

@@ -149,8 +149,8 @@ public class PollDoorTests
     {
         var poll = Opened(Approval);
 
-        Refusal.Expect(poll, ErrorCodes.Polls.NotARepresentative, () => poll.Cast(null!, For(1), Hours(1)));
-        Refusal.Expect(poll, ErrorCodes.Polls.NotARepresentative, () => poll.Cast(PollBallot.Ranked(default, "a"), For(1), Hours(1)));
+        Refusal.Expect(poll, ErrorCodes.Polls.NotARepresentative, () => poll.CastBallot(null!, For(1), Hours(1)));
+        Refusal.Expect(poll, ErrorCodes.Polls.NotARepresentative, () => poll.CastBallot(PollBallot.Ranked(default, "a"), For(1), Hours(1)));
     }
 
     [Fact]
@@ -158,11 +158,11 @@ public class PollDoorTests
     {
         var poll = Opened(new PollRule(PollMethod.RankedChoice));
 
-        Refusal.Expect(poll, ErrorCodes.Polls.InvalidBallot, () => poll.Cast(new PollBallot(Partner(1), null!, new Dictionary<string, int>()), For(1), Hours(1)));
-        Refusal.Expect(poll, ErrorCodes.Polls.InvalidBallot, () => poll.Cast(new PollBallot(Partner(1), [], null!), For(1), Hours(1)));
-        Refusal.Expect(poll, ErrorCodes.Polls.InvalidBallot, () => poll.Cast(new PollBallot(Partner(1), ["a", null!], new Dictionary<string, int>()), For(1), Hours(1)));
-        Refusal.Expect(poll, ErrorCodes.Polls.InvalidBallot, () => poll.Cast(PollBallot.Marked(Partner(1), ["a"], null!), For(1), Hours(1)));
-        Refusal.Expect(poll, ErrorCodes.Polls.InvalidBallot, () => poll.Cast(PollBallot.Marked(Partner(1), ["a", null!]), For(1), Hours(1)));
+        Refusal.Expect(poll, ErrorCodes.Polls.InvalidBallot, () => poll.CastBallot(new PollBallot(Partner(1), null!, new Dictionary<string, int>()), For(1), Hours(1)));
+        Refusal.Expect(poll, ErrorCodes.Polls.InvalidBallot, () => poll.CastBallot(new PollBallot(Partner(1), [], null!), For(1), Hours(1)));
+        Refusal.Expect(poll, ErrorCodes.Polls.InvalidBallot, () => poll.CastBallot(new PollBallot(Partner(1), ["a", null!], new Dictionary<string, int>()), For(1), Hours(1)));
+        Refusal.Expect(poll, ErrorCodes.Polls.InvalidBallot, () => poll.CastBallot(PollBallot.Marked(Partner(1), ["a"], null!), For(1), Hours(1)));
+        Refusal.Expect(poll, ErrorCodes.Polls.InvalidBallot, () => poll.CastBallot(PollBallot.Marked(Partner(1), ["a", null!]), For(1), Hours(1)));
     }
 
     [Fact]
@@ -171,8 +171,8 @@ public class PollDoorTests
         var poll = Opened(new PollRule(PollMethod.RankedChoice, BallotRules: new RankedBallotRules(OvervoteRule.SkipToNext, DuplicateRule.Skip)));
         var tooMany = Enumerable.Repeat("a", 9).ToArray();
 
-        var error = Refusal.Expect(poll, ErrorCodes.Polls.InvalidBallot, () => poll.Cast(PollBallot.Ranked(Partner(1), tooMany), For(1), Hours(1)));
-        Refusal.Expect(poll, ErrorCodes.Polls.InvalidBallot, () => poll.Cast(PollBallot.Marked(Partner(1), ["a", "b", "c", "d", "a"]), For(1), Hours(1)));
+        var error = Refusal.Expect(poll, ErrorCodes.Polls.InvalidBallot, () => poll.CastBallot(PollBallot.Ranked(Partner(1), tooMany), For(1), Hours(1)));
+        Refusal.Expect(poll, ErrorCodes.Polls.InvalidBallot, () => poll.CastBallot(PollBallot.Marked(Partner(1), ["a", "b", "c", "d", "a"]), For(1), Hours(1)));
 
         Assert.StartsWith("The ballot of Member 1 in 'Who chairs the steering committee?'", error.Message, StringComparison.Ordinal);
     }
@@ -183,7 +183,7 @@ public class PollDoorTests
         var poll = Opened(new PollRule(PollMethod.RankedChoice), voters: 1);
         string[] ranking = ["a", "b"];
         var points = new Dictionary<string, int>();
-        poll.Cast(new PollBallot(Partner(1), ranking, points), For(1), Hours(1));
+        poll.CastBallot(new PollBallot(Partner(1), ranking, points), For(1), Hours(1));
 
         ranking[0] = "c";
         points["d"] = 5;
@@ -191,7 +191,7 @@ public class PollDoorTests
 
         Assert.Equal(["a", "b"], stored.Ranking);
         Assert.Empty(stored.Points);
-        Assert.Equal(["a"], poll.Close(0, ChairActor, Hours(2)).Winners);
+        Assert.Equal(["a"], poll.Close(ChairActor, Hours(2)).Winners);
     }
 
     [Fact]
@@ -200,7 +200,7 @@ public class PollDoorTests
         var poll = Drafted(Approval);
         poll.Open(Members(3), Hours(48), ChairActor, Hours(10));
 
-        var error = Refusal.Expect(poll, ErrorCodes.Polls.VotingNotOpen, () => poll.Cast(PollBallot.Ranked(Partner(1), "a"), For(1), Hours(9)));
+        var error = Refusal.Expect(poll, ErrorCodes.Polls.VotingNotOpen, () => poll.CastBallot(PollBallot.Ranked(Partner(1), "a"), For(1), Hours(9)));
 
         Assert.Contains("opened at 2 March 2026 at 19:00 UTC", error.Message, StringComparison.Ordinal);
     }
@@ -210,7 +210,7 @@ public class PollDoorTests
     {
         var poll = Opened(Approval);
 
-        var error = Refusal.Expect(poll, ErrorCodes.Polls.VotingNotOpen, () => poll.Cast(PollBallot.Ranked(Partner(1), "a"), For(1), Hours(48)));
+        var error = Refusal.Expect(poll, ErrorCodes.Polls.VotingNotOpen, () => poll.CastBallot(PollBallot.Ranked(Partner(1), "a"), For(1), Hours(48)));
 
         Assert.Contains("4 March 2026 at 09:00 UTC", error.Message, StringComparison.Ordinal);
     }
@@ -222,7 +222,7 @@ public class PollDoorTests
         poll.Open(Members(1), Hours(48), ChairActor, Hours(10));
         poll.CastBy(1, PollBallot.Ranked(Partner(1), "a"), atHours: 11);
 
-        Refusal.Expect(poll, ErrorCodes.Polls.VotingNotOpen, () => poll.Close(0, ChairActor, Hours(9)));
+        Refusal.Expect(poll, ErrorCodes.Polls.VotingNotOpen, () => poll.Close(ChairActor, Hours(9)));
     }
 
     [Fact]
@@ -230,7 +230,7 @@ public class PollDoorTests
     {
         var poll = Opened(Approval, voters: 3);
 
-        var error = Refusal.Expect(poll, ErrorCodes.Polls.NotInElectorate, () => poll.Cast(PollBallot.Ranked(Partner(7), "a"), For(7), Hours(1)));
+        var error = Refusal.Expect(poll, ErrorCodes.Polls.NotInElectorate, () => poll.CastBallot(PollBallot.Ranked(Partner(7), "a"), For(7), Hours(1)));
 
         Assert.Equal(Partner(7), error.Failures[0].Values["partner"]);
     }
@@ -240,7 +240,7 @@ public class PollDoorTests
     {
         var poll = Opened(new PollRule(PollMethod.Plurality), voters: 3);
 
-        var error = Refusal.Expect(poll, ErrorCodes.Polls.InvalidBallot, () => poll.Cast(PollBallot.Ranked(Partner(2), "a", "b"), For(2), Hours(1)));
+        var error = Refusal.Expect(poll, ErrorCodes.Polls.InvalidBallot, () => poll.CastBallot(PollBallot.Ranked(Partner(2), "a", "b"), For(2), Hours(1)));
 
         Assert.Equal("The ballot of Member 2 in 'Who chairs the steering committee?' must choose exactly one option.", error.Message);
     }
@@ -288,7 +288,7 @@ public class PollDoorTests
         poll.DecideTie(new PollTie(1, TieKind.LastPlace, ["d", "c"], "d", TieResolution.Host), ChairActor, Hours(3));
 
         Assert.Equal(("d", TieResolution.Host), (Assert.Single(poll.TieDecisions).Chosen, poll.TieDecisions[0].By));
-        Assert.Equal(["d"], poll.Close(0, ChairActor, Hours(48)).Rounds[0].Eliminated);
+        Assert.Equal(["d"], poll.Close(ChairActor, Hours(48)).Rounds[0].Eliminated);
     }
 
     [Fact]
@@ -296,7 +296,7 @@ public class PollDoorTests
     {
         var poll = AwaitingTieDecision();
 
-        var error = Refusal.Expect(poll, ErrorCodes.Polls.TieUndecided, () => poll.Close(0, Actor.System("scheduler"), Hours(48)));
+        var error = Refusal.Expect(poll, ErrorCodes.Polls.TieUndecided, () => poll.Close(Actor.System("scheduler"), Hours(48)));
 
         Assert.StartsWith("Round 1: Chiara and Dawit are tied for last place", error.Message, StringComparison.Ordinal);
         Assert.Equal(PollStatus.Open, poll.Status);

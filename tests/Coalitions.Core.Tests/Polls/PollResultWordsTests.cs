@@ -257,10 +257,10 @@ public class PollResultWordsTests
         poll.Open(Members(rankings.Length), Hours(48), ChairActor, Start);
         for (var i = 0; i < rankings.Length; i++)
         {
-            poll.Cast(PollBallot.Ranked(Partner(i + 1), rankings[i]), For(i + 1), Hours(1));
+            poll.CastBallot(PollBallot.Ranked(Partner(i + 1), rankings[i]), For(i + 1), Hours(1));
         }
 
-        poll.Close(7, ChairActor, Hours(2));
+        poll.Close(ChairActor, Hours(2), seed: 7);
         return poll;
     }
 }

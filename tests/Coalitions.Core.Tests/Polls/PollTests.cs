@@ -24,25 +24,25 @@ public class PollTests
     public void Only_a_voters_representative_casts_its_ballot_and_only_while_the_poll_is_open()
     {
         var poll = Drafted();
-        Refusal.Expect(poll, ErrorCodes.Polls.InvalidTransition, () => poll.Cast(PollBallot.Ranked(Partner(1), "reading"), For(1), Hours(1)));
+        Refusal.Expect(poll, ErrorCodes.Polls.InvalidTransition, () => poll.CastBallot(PollBallot.Ranked(Partner(1), "reading"), For(1), Hours(1)));
         poll.Open(Members(3), Hours(48), ChairActor, Start);
 
-        Refusal.Expect(poll, ErrorCodes.Polls.NotARepresentative, () => poll.Cast(PollBallot.Ranked(Partner(1), "reading"), For(2), Hours(1)));
-        Refusal.Expect(poll, ErrorCodes.Polls.NotInElectorate, () => poll.Cast(PollBallot.Ranked(Partner(7), "reading"), For(7), Hours(1)));
-        Refusal.Expect(poll, ErrorCodes.Polls.VotingNotOpen, () => poll.Cast(PollBallot.Ranked(Partner(1), "reading"), For(1), Hours(48)));
-        Refusal.Expect(poll, ErrorCodes.Polls.InvalidBallot, () => poll.Cast(PollBallot.Ranked(Partner(1), "history"), For(1), Hours(1)));
+        Refusal.Expect(poll, ErrorCodes.Polls.NotARepresentative, () => poll.CastBallot(PollBallot.Ranked(Partner(1), "reading"), For(2), Hours(1)));
+        Refusal.Expect(poll, ErrorCodes.Polls.NotInElectorate, () => poll.CastBallot(PollBallot.Ranked(Partner(7), "reading"), For(7), Hours(1)));
+        Refusal.Expect(poll, ErrorCodes.Polls.VotingNotOpen, () => poll.CastBallot(PollBallot.Ranked(Partner(1), "reading"), For(1), Hours(48)));
+        Refusal.Expect(poll, ErrorCodes.Polls.InvalidBallot, () => poll.CastBallot(PollBallot.Ranked(Partner(1), "history"), For(1), Hours(1)));
     }
 
     [Fact]
     public void A_voter_may_change_its_ballot_until_close_and_the_latest_counts()
     {
         var poll = Open(new PollRule(PollMethod.Plurality));
-        poll.Cast(PollBallot.Ranked(Partner(1), "reading"), For(1), Hours(1));
-        poll.Cast(PollBallot.Ranked(Partner(1), "girls"), For(1), Hours(2));
-        poll.Cast(PollBallot.Ranked(Partner(2), "girls"), For(2), Hours(3));
-        poll.Cast(PollBallot.Ranked(Partner(3), "maths"), For(3), Hours(4));
+        poll.CastBallot(PollBallot.Ranked(Partner(1), "reading"), For(1), Hours(1));
+        poll.CastBallot(PollBallot.Ranked(Partner(1), "girls"), For(1), Hours(2));
+        poll.CastBallot(PollBallot.Ranked(Partner(2), "girls"), For(2), Hours(3));
+        poll.CastBallot(PollBallot.Ranked(Partner(3), "maths"), For(3), Hours(4));
 
-        var result = poll.Close(0, ChairActor, Hours(5));
+        var result = poll.Close(ChairActor, Hours(5));
 
         Assert.Equal(3, poll.BallotsCast);
         Assert.Equal(["girls"], result.Winners);
@@ -52,10 +52,10 @@ public class PollTests
     public void A_poll_closes_at_its_deadline_or_once_everyone_has_voted()
     {
         var poll = Open();
-        poll.Cast(PollBallot.Ranked(Partner(1), "reading"), For(1), Hours(1));
+        poll.CastBallot(PollBallot.Ranked(Partner(1), "reading"), For(1), Hours(1));
 
-        Refusal.Expect(poll, ErrorCodes.Polls.VotingStillOpen, () => poll.Close(0, ChairActor, Hours(2)));
-        Assert.Equal(["reading"], poll.Close(0, Actor.System("scheduler"), Hours(48)).Winners);
+        Refusal.Expect(poll, ErrorCodes.Polls.VotingStillOpen, () => poll.Close(ChairActor, Hours(2)));
+        Assert.Equal(["reading"], poll.Close(Actor.System("scheduler"), Hours(48)).Winners);
         Assert.Equal(PollStatus.Closed, poll.Status);
     }
 
@@ -63,7 +63,7 @@ public class PollTests
     public void Results_hidden_until_close_are_not_shown_while_voting_is_open()
     {
         var poll = Open(new PollRule(PollMethod.Approval, Visibility: ResultsVisibility.AfterClose));
-        poll.Cast(PollBallot.Ranked(Partner(1), "reading"), For(1), Hours(1));
+        poll.CastBallot(PollBallot.Ranked(Partner(1), "reading"), For(1), Hours(1));
 
         var error = Assert.Throws<CoalitionRuleException>(() => poll.Results(Partner(1)));
 
@@ -74,7 +74,7 @@ public class PollTests
     public void Results_shown_after_voting_are_shown_to_a_voter_who_has_voted()
     {
         var poll = Open(new PollRule(PollMethod.Approval, Visibility: ResultsVisibility.AfterVoting));
-        poll.Cast(PollBallot.Ranked(Partner(1), "reading"), For(1), Hours(1));
+        poll.CastBallot(PollBallot.Ranked(Partner(1), "reading"), For(1), Hours(1));
 
         Assert.Equal(["reading"], poll.Results(Partner(1)).Winners);
         Assert.Throws<CoalitionRuleException>(() => poll.Results(Partner(2)));
@@ -85,7 +85,7 @@ public class PollTests
     {
         var poll = Open(new PollRule(PollMethod.Approval, Visibility: ResultsVisibility.AfterVoting));
         poll.ChangeVisibility(ResultsVisibility.Always, ChairActor, Hours(1));
-        poll.Cast(PollBallot.Ranked(Partner(1), "reading"), For(1), Hours(2));
+        poll.CastBallot(PollBallot.Ranked(Partner(1), "reading"), For(1), Hours(2));
 
         poll.ChangeVisibility(ResultsVisibility.AfterClose, ChairActor, Hours(3));
 
@@ -97,10 +97,10 @@ public class PollTests
     public void An_anonymous_polls_result_never_says_who_chose_what()
     {
         var poll = Open(new PollRule(PollMethod.Plurality, Anonymous: true, Visibility: ResultsVisibility.Always));
-        poll.Cast(PollBallot.Ranked(Partner(1), "reading"), For(1), Hours(1));
-        poll.Cast(PollBallot.Ranked(Partner(2), "maths"), For(2), Hours(1));
+        poll.CastBallot(PollBallot.Ranked(Partner(1), "reading"), For(1), Hours(1));
+        poll.CastBallot(PollBallot.Ranked(Partner(2), "maths"), For(2), Hours(1));
 
-        var json = global::Coalitions.Core.Serialization.CoalitionsJson.Serialize(poll.Close(0, ChairActor, Hours(48)));
+        var json = global::Coalitions.Core.Serialization.CoalitionsJson.Serialize(poll.Close(ChairActor, Hours(48)));
 
         Assert.DoesNotContain(Partner(1).ToString(), json, StringComparison.Ordinal);
         Assert.DoesNotContain(Partner(2).ToString(), json, StringComparison.Ordinal);
@@ -115,11 +115,11 @@ public class PollTests
         PollBallot[] ballots = [PollBallot.Ranked(Partner(1), "reading", "maths"), PollBallot.Ranked(Partner(2), "maths", "girls"), PollBallot.Ranked(Partner(3), "girls", "reading")];
         for (var i = 0; i < 3; i++)
         {
-            first.Cast(ballots[i], For(i + 1), Hours(1));
-            second.Cast(ballots[2 - i], For(3 - i), Hours(1));
+            first.CastBallot(ballots[i], For(i + 1), Hours(1));
+            second.CastBallot(ballots[2 - i], For(3 - i), Hours(1));
         }
 
-        Assert.Equal(first.Close(11, ChairActor, Hours(2)), second.Close(11, ChairActor, Hours(2)), new ResultComparer());
+        Assert.Equal(first.Close(ChairActor, Hours(2), seed: 11), second.Close(ChairActor, Hours(2), seed: 11), new ResultComparer());
     }
 
     [Fact]
@@ -128,8 +128,8 @@ public class PollTests
         var poll = Drafted();
         Refusal.Expect(poll, ErrorCodes.Polls.NotAFacilitator, () => poll.Open(Members(3), Hours(48), For(1), Start));
         poll.Open(Members(1), Hours(48), ChairActor, Start);
-        poll.Cast(PollBallot.Ranked(Partner(1), "maths"), For(1), Hours(1));
-        poll.Close(0, ChairActor, Hours(2));
+        poll.CastBallot(PollBallot.Ranked(Partner(1), "maths"), For(1), Hours(1));
+        poll.Close(ChairActor, Hours(2));
 
         Refusal.Expect(poll, ErrorCodes.Polls.InvalidTransition, () => poll.Cancel("Too late.", ChairActor, Hours(3)));
     }
@@ -138,8 +138,8 @@ public class PollTests
     public void A_poll_rebuilt_from_its_events_is_the_same()
     {
         var poll = Open(new PollRule(PollMethod.Plurality));
-        poll.Cast(PollBallot.Ranked(Partner(1), "maths"), For(1), Hours(1));
-        poll.Close(0, ChairActor, Hours(48));
+        poll.CastBallot(PollBallot.Ranked(Partner(1), "maths"), For(1), Hours(1));
+        poll.Close(ChairActor, Hours(48));
 
         var rebuilt = Poll.Rehydrate(poll.DequeueUncommittedEvents());
 
@@ -152,10 +152,10 @@ public class PollTests
     public void An_empty_ranked_ballot_is_recorded_as_cast_and_counts_for_no_option()
     {
         var poll = Open(new PollRule(PollMethod.RankedChoice));
-        poll.Cast(PollBallot.Ranked(Partner(1), "maths"), For(1), Hours(1));
-        poll.Cast(PollBallot.Ranked(Partner(2)), For(2), Hours(1));
+        poll.CastBallot(PollBallot.Ranked(Partner(1), "maths"), For(1), Hours(1));
+        poll.CastBallot(PollBallot.Ranked(Partner(2)), For(2), Hours(1));
 
-        var result = poll.Close(0, ChairActor, Hours(48));
+        var result = poll.Close(ChairActor, Hours(48));
 
         Assert.Equal(2, poll.BallotsCast);
         Assert.Equal((2, 1), (result.Ballots, result.EmptyBallots));

@@ -87,14 +87,14 @@ public class TieBreakTests
         var ballots = LastPlaceTie();
         for (var i = 0; i < ballots.Length; i++)
         {
-            poll.Cast(ballots[i], For(i + 1), Hours(1));
+            poll.CastBallot(ballots[i], For(i + 1), Hours(1));
         }
 
-        var refusal = Refusal.Expect(poll, ErrorCodes.Polls.TieUndecided, () => poll.Close(0, ChairActor, Hours(48)));
+        var refusal = Refusal.Expect(poll, ErrorCodes.Polls.TieUndecided, () => poll.Close(ChairActor, Hours(48)));
         Refusal.Expect(poll, ErrorCodes.Polls.NotAFacilitator, () => poll.DecideTie(new PollTie(1, TieKind.LastPlace, ["c", "d"], "c", TieResolution.Host), For(1), Hours(49)));
         Refusal.Expect(poll, ErrorCodes.Polls.InvalidTieDecision, () => poll.DecideTie(new PollTie(1, TieKind.LastPlace, ["c", "d"], "a", TieResolution.Host), ChairActor, Hours(49)));
         poll.DecideTie(new PollTie(1, TieKind.LastPlace, ["c", "d"], "c", TieResolution.Host), ChairActor, Hours(49));
-        var result = poll.Close(0, ChairActor, Hours(50));
+        var result = poll.Close(ChairActor, Hours(50));
 
         Assert.Contains("Round 1: C and D are tied for last place", refusal.Message, StringComparison.Ordinal);
         Assert.Equal(["c"], result.Rounds[0].Eliminated);

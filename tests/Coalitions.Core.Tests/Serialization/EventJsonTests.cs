@@ -123,9 +123,9 @@ public class EventJsonTests
         PollOption[] slots = [new("mon", "Monday 10:00"), new("tue", "Tuesday 14:00")];
         var poll = Poll.Draft(PollId.FromGuid(Guid.Parse("e1000000-0000-0000-0000-000000000001")), new PollDraft(TheCoalition, "When do we meet?", slots, new PollRule(PollMethod.MeetingTime), [Chair]), ChairActor, Start);
         poll.Open(Members(2), Hours(48), ChairActor, Start);
-        poll.Cast(PollBallot.Availability(Partner(1), new Dictionary<string, SlotAnswer> { ["mon"] = SlotAnswer.Yes, ["tue"] = SlotAnswer.IfNeedBe }), For(1), Hours(1));
+        poll.CastBallot(PollBallot.Availability(Partner(1), new Dictionary<string, SlotAnswer> { ["mon"] = SlotAnswer.Yes, ["tue"] = SlotAnswer.IfNeedBe }), For(1), Hours(1));
         poll.ChangeVisibility(ResultsVisibility.AfterClose, ChairActor, Hours(2));
-        poll.Close(42, ChairActor, Hours(48));
+        poll.Close(ChairActor, Hours(48), seed: 42);
         events.AddRange(poll.DequeueUncommittedEvents());
         var cancelled = Poll.Draft(PollId.FromGuid(Guid.Parse("e1000000-0000-0000-0000-000000000002")), new PollDraft(TheCoalition, "Theme?", slots, new PollRule(PollMethod.Approval), [Chair]), ChairActor, Start);
         cancelled.Cancel("Decided at the assembly instead.", ChairActor, Hours(1));
@@ -141,10 +141,10 @@ public class EventJsonTests
         string[][] rankings = [["a", "b"], ["a", "b"], ["a", "b"], ["b"], ["c"]];
         for (var v = 1; v <= rankings.Length; v++)
         {
-            election.Cast(PollBallot.Ranked(Partner(v), rankings[v - 1]), For(v), Hours(1));
+            election.CastBallot(PollBallot.Ranked(Partner(v), rankings[v - 1]), For(v), Hours(1));
         }
 
-        election.Close(0, ChairActor, Hours(2));
+        election.Close(ChairActor, Hours(2));
         events.AddRange(election.DequeueUncommittedEvents().OfType<PollClosed>());
         events.AddRange(Kit.MeetingScenario.SampleEvents());
         events.AddRange(JointWorkEvents());

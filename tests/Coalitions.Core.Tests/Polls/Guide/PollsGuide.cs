@@ -32,13 +32,13 @@ public static class PollsGuide
 
         // A member's ballot is cast by one of its representatives, acting for it, as the frozen electorate lists them.
         var ballot = PollBallot.Ranked(member, "baraka", "amina");
-        if (poll.CanCast(ballot, Actor.Representing(delegatePerson, member), now + Duration.FromHours(1)).IsAllowed)
+        if (poll.CanCastBallot(ballot, Actor.Representing(delegatePerson, member), now + Duration.FromHours(1)).IsAllowed)
         {
-            poll.Cast(ballot, Actor.Representing(delegatePerson, member), now + Duration.FromHours(1));
+            poll.CastBallot(ballot, Actor.Representing(delegatePerson, member), now + Duration.FromHours(1));
         }
 
         // At the deadline the host's scheduler closes it; a facilitator may too, or earlier once everyone has voted.
-        var result = poll.Close(seed: 2026, Actor.System("scheduler"), poll.Deadline!.Value);
+        var result = poll.Close(Actor.System("scheduler"), poll.Deadline!.Value, seed: 2026);
         #endregion
 
         return (poll, result);
