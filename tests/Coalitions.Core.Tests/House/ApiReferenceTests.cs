@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text;
 using System.Xml.Linq;
 using Coalitions.Core.Kernel;
@@ -48,9 +47,7 @@ public sealed class ApiReferenceTests
     [Fact]
     public void The_api_reference_in_docs_api_is_what_the_assembly_and_its_documentation_say()
     {
-        var watch = Stopwatch.StartNew();
         var pages = Pages();
-        watch.Stop();
 
         foreach (var (path, text) in pages)
         {
@@ -62,7 +59,6 @@ public sealed class ApiReferenceTests
             .Except(pages.Select(p => p.Path))
             .ToList();
         Assert.True(stale.Count == 0, "Pages for namespaces that no longer exist: " + string.Join(", ", stale));
-        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(2), $"Generating the reference took {watch.Elapsed.TotalSeconds:0.0} s.");
     }
 
     [Fact]
