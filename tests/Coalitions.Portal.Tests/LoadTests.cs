@@ -52,6 +52,8 @@ public sealed class LoadTests(ITestOutputHelper output)
         var tickets = 0;
         var conflicts = 0;
         Stance[] stances = [Stance.Support, Stance.Oppose, Stance.Abstain];
+        // Bounded in count and in time: the test stops by itself even if the store livelocks (a safety stop, not a speed check).
+        using var stop = new CancellationTokenSource(TimeSpan.FromMinutes(5));
         var clock = Stopwatch.StartNew();
         await Task.WhenAll(clients.Select((api, i) => Task.Run(async () =>
         {
@@ -60,8 +62,10 @@ public sealed class LoadTests(ITestOutputHelper output)
             while (Interlocked.Increment(ref tickets) <= ballots)
             {
                 var stance = stances[(tickets + i) % stances.Length];
-                while (true)
+                for (var attempt = 1; ; attempt++)
                 {
+                    stop.Token.ThrowIfCancellationRequested();
+                    Assert.True(attempt <= 1_000, "A ballot met 1,000 conflicts in a row: the store is not making progress.");
                     using var response = await api.CastAsync(proposal.Value, new BallotRequest(stance));
                     if (response.StatusCode == HttpStatusCode.Conflict)
                     {
