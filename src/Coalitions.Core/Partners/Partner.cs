@@ -95,7 +95,7 @@ public sealed class Partner : AggregateRoot<PartnerId>
     /// var amina = PersonId.New();
     /// var partner = Partner.Register(PartnerId.New(), profile,
     ///     new Representative(amina, "Amina Otieno", RepresentativeRole.Delegate),
-    ///     Actor.ForPerson(amina), SystemClock.Instance.GetCurrentInstant());
+    ///     Actor.ForPerson(amina), now);   // now: the instant the host passes in (never read from a clock here)
     /// </code>
     /// </example>
     public static Partner Register(PartnerId id, PartnerProfile profile, Representative registrant, Actor by, Instant at)
