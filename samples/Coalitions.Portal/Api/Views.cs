@@ -84,7 +84,7 @@ internal static class ViewsOf
             coalition.Name,
             Show.Words(coalition.Status),
             [.. coalition.Members.OrderBy(m => m.Name, StringComparer.Ordinal).Select(m => new MemberView(m.Partner.Value, m.Name, Show.Words(m.Tier), Show.Words(m.StatusOn(today)), [.. m.Delegates.Select(d => d.Value)]))],
-            governance is null ? [] : [.. governance.Bodies.Select(b => new BodyView(b.Key, b.Name, b.IsOpenToAllMembers, b.Seats, b.IsOpenToAllMembers ? [] : [.. governance.SittingMembers(b.Key, coalition, now).Select(p => names.GetValueOrDefault(p) ?? p.ToString())]))],
+            governance is null ? [] : [.. governance.Bodies.Select(b => new BodyView(b.Key.Value, b.Name, b.IsOpenToAllMembers, b.Seats, b.IsOpenToAllMembers ? [] : [.. governance.SittingMembers(b.Key, coalition, now).Select(p => names.GetValueOrDefault(p) ?? p.ToString())]))],
             coalition.Charter is null ? [] : [.. coalition.Charter.Goals.Select(g => new GoalView(g.Title, g.Indicator, g.Unit, g.Baseline, g.Target, g.Deadline is { } d ? Show.Date(d) : null))]);
     }
 

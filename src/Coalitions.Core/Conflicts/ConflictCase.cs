@@ -462,8 +462,8 @@ public sealed class ConflictCase : AggregateRoot<ConflictCaseId>
             throw CoalitionRuleException.Because(ErrorCodes.Conflicts.NoDisputeBody, "The rule book of {coalition} names no body to resolve disputes; add one (a charter amendment) before escalating.", ("coalition", coalition.Name));
         }
 
-        var body = governance.Bodies.First(b => string.Equals(b.Key, line.DecidingBody, StringComparison.Ordinal));
-        Raise(new CaseEscalated(Id, body.Key, body.Name, at, by));
+        var body = governance.Bodies.First(b => b.Key == line.DecidingBody);
+        Raise(new CaseEscalated(Id, body.Key.Value, body.Name, at, by));
     }
 
     /// <summary>Records the decision of the body the case was escalated to: it settles the case.</summary>

@@ -162,7 +162,7 @@ public sealed class CoalitionGovernance : AggregateRoot<CoalitionId>, IRuleBook
         EstablishBodyCommand.Authorize(this, by, at, new Acting(coalition), Subject(coalition));
         BodyDefinitionValidator.Instance.EnsureValid(body);
         coalition.EnsureDecision(decision, MatterType.AmendCharter, at);
-        if (_bodies.TryGetValue(body.Key, out var existing))
+        if (_bodies.TryGetValue(body.Key.Value, out var existing))
         {
             throw CoalitionRuleException.Because(ErrorCodes.Governance.InvalidBody, "{coalition} already has a body with the key '{key}': {name}.", ("coalition", coalition.Name), ("key", body.Key), ("name", existing.Definition.Name));
         }
@@ -190,7 +190,7 @@ public sealed class CoalitionGovernance : AggregateRoot<CoalitionId>, IRuleBook
         Ensure.Defined(matter, nameof(matter));
         RuleBookEntryValidator.Instance.EnsureValid(entry);
         coalition.EnsureDecision(decision, MatterType.AmendCharter, at);
-        CheckRule(matter, entry, _bodies.TryGetValue(entry.DecidingBody, out var body) ? body.Definition : null);
+        CheckRule(matter, entry, _bodies.TryGetValue(entry.DecidingBody.Value, out var body) ? body.Definition : null);
         Raise(new RuleBookEntrySet(Id, matter, entry, decision, at, by));
     }
 
@@ -226,7 +226,7 @@ public sealed class CoalitionGovernance : AggregateRoot<CoalitionId>, IRuleBook
     /// Appoints a member to a seat for a term starting on a date. An interim appointment fills a vacated seat for the
     /// rest of its term and does not count toward term limits.
     /// </summary>
-    /// <param name="body">The body's key.</param>
+    /// <param name="body">The body's key, such as <see cref="GovernanceTemplates.Bodies.SteeringCommittee"/>; a string converts to it. An unknown key is refused (<c>Governance.UnknownBody</c>).</param>
     /// <param name="seat">The seat number, from 1.</param>
     /// <param name="candidate">The member, with its profile (for reserved seats).</param>
     /// <param name="coalition">The coalition governed, read for the candidate's membership and rights.</param>
@@ -241,10 +241,10 @@ public sealed class CoalitionGovernance : AggregateRoot<CoalitionId>, IRuleBook
     /// </exception>
     /// <example>
     /// <code>
-    /// governance.Appoint("steering-committee", 1, candidate, coalition, new LocalDate(2026, 4, 1), interim: true, Actor.ForPerson(coordinator), now);
+    /// governance.Appoint(GovernanceTemplates.Bodies.SteeringCommittee, 1, candidate, coalition, new LocalDate(2026, 4, 1), interim: true, Actor.ForPerson(coordinator), now);
     /// </code>
     /// </example>
-    public SeatHolding Appoint(string body, int seat, PartnerSnapshot candidate, Coalition coalition, LocalDate from, bool interim, Actor by, Instant at)
+    public SeatHolding Appoint(BodyKey body, int seat, PartnerSnapshot candidate, Coalition coalition, LocalDate from, bool interim, Actor by, Instant at)
     {
         Governed(coalition);
         AppointCommand.Authorize(this, by, at, new Acting(coalition, BodyOrNull(body)), Subject(coalition, body));
@@ -252,7 +252,7 @@ public sealed class CoalitionGovernance : AggregateRoot<CoalitionId>, IRuleBook
         Ensure.Date(from, nameof(from));
         var state = Body(body);
         var holding = PlanSeat(state, seat, candidate, coalition, from, interim, at);
-        Raise(new SeatFilled(Id, body, seat, holding, at, by));
+        Raise(new SeatFilled(Id, body.Value, seat, holding, at, by));
         return holding;
     }
 
@@ -261,14 +261,14 @@ public sealed class CoalitionGovernance : AggregateRoot<CoalitionId>, IRuleBook
     /// the body then, and not have reached the body's term limit. Checked when candidates are nominated, so an
     /// ineligible candidate never reaches the ballot.
     /// </summary>
-    /// <param name="body">The body's key.</param>
+    /// <param name="body">The body's key, such as <see cref="GovernanceTemplates.Bodies.SteeringCommittee"/>; a string converts to it. An unknown key is refused (<c>Governance.UnknownBody</c>).</param>
     /// <param name="candidate">The candidate.</param>
     /// <param name="coalition">The coalition governed.</param>
     /// <param name="from">The first day of the term to be filled.</param>
     /// <param name="at">When the nomination is checked: the candidate's membership and rights are read at this instant.</param>
     /// <returns>The check.</returns>
     /// <exception cref="CoalitionRuleException">Another coalition, an unknown body, or an instant out of range.</exception>
-    public RuleCheck CheckNomination(string body, PartnerId candidate, Coalition coalition, LocalDate from, Instant at)
+    public RuleCheck CheckNomination(BodyKey body, PartnerId candidate, Coalition coalition, LocalDate from, Instant at)
     {
         Governed(coalition);
         var state = Body(body);
@@ -293,14 +293,14 @@ public sealed class CoalitionGovernance : AggregateRoot<CoalitionId>, IRuleBook
     /// Nominates candidates for an election to a body: each must pass <see cref="CheckNomination"/>, so an ineligible
     /// candidate is refused here, before it can reach a ballot.
     /// </summary>
-    /// <param name="body">The body's key.</param>
+    /// <param name="body">The body's key, such as <see cref="GovernanceTemplates.Bodies.SteeringCommittee"/>; a string converts to it. An unknown key is refused (<c>Governance.UnknownBody</c>).</param>
     /// <param name="candidates">The candidates, each once.</param>
     /// <param name="coalition">The coalition governed.</param>
     /// <param name="from">The first day of the terms to be filled.</param>
     /// <param name="at">When the candidates are nominated: their membership and rights are read at this instant.</param>
     /// <returns>The election's options: one per candidate, keyed by the partner id, labelled with its name.</returns>
     /// <exception cref="CoalitionRuleException">A candidate is ineligible (<c>Governance.NotEligible</c>, <c>Governance.AlreadySeated</c>, <c>Governance.TermLimitReached</c>) or named twice.</exception>
-    public IReadOnlyList<Polls.PollOption> Nominate(string body, IReadOnlyList<PartnerSnapshot> candidates, Coalition coalition, LocalDate from, Instant at)
+    public IReadOnlyList<Polls.PollOption> Nominate(BodyKey body, IReadOnlyList<PartnerSnapshot> candidates, Coalition coalition, LocalDate from, Instant at)
     {
         Governed(coalition);
         var list = Ensure.Items(candidates, nameof(candidates), Limits.MaxItems);
@@ -319,7 +319,7 @@ public sealed class CoalitionGovernance : AggregateRoot<CoalitionId>, IRuleBook
     /// kept for its group if there is one, else a vacant unreserved seat. Every seat is decided before any is filled, so
     /// the election is recorded whole or refused whole.
     /// </summary>
-    /// <param name="body">The body's key.</param>
+    /// <param name="body">The body's key, such as <see cref="GovernanceTemplates.Bodies.SteeringCommittee"/>; a string converts to it. An unknown key is refused (<c>Governance.UnknownBody</c>).</param>
     /// <param name="winners">The winners, in the order they won, with their profiles; each once.</param>
     /// <param name="coalition">The coalition governed.</param>
     /// <param name="from">The first day of the new terms.</param>
@@ -331,10 +331,10 @@ public sealed class CoalitionGovernance : AggregateRoot<CoalitionId>, IRuleBook
     /// <code>
     /// var result = election.Close(Actor.System("scheduler"), election.Deadline!.Value, seed: 2026);
     /// var winners = result.Winners.Select(key => candidates[key]).ToArray();   // the PartnerSnapshot of each winning option
-    /// governance.ElectSeats("steering-committee", winners, coalition, new LocalDate(2026, 4, 1), Actor.ForPerson(coordinator), now);
+    /// governance.ElectSeats(GovernanceTemplates.Bodies.SteeringCommittee, winners, coalition, new LocalDate(2026, 4, 1), Actor.ForPerson(coordinator), now);
     /// </code>
     /// </example>
-    public IReadOnlyList<ElectedSeat> ElectSeats(string body, IReadOnlyList<PartnerSnapshot> winners, Coalition coalition, LocalDate from, Actor by, Instant at)
+    public IReadOnlyList<ElectedSeat> ElectSeats(BodyKey body, IReadOnlyList<PartnerSnapshot> winners, Coalition coalition, LocalDate from, Actor by, Instant at)
     {
         Governed(coalition);
         ElectSeatsCommand.Authorize(this, by, at, new Acting(coalition, BodyOrNull(body)), Subject(coalition, body));
@@ -369,12 +369,12 @@ public sealed class CoalitionGovernance : AggregateRoot<CoalitionId>, IRuleBook
             seated.Add((seat, PlanSeat(state, seat, winner, coalition, from, interim: false, at)));
         }
 
-        Raise(seated.Select(s => (IDomainEvent)new SeatFilled(Id, body, s.Seat, s.Holding, at, by)).ToArray());
+        Raise(seated.Select(s => (IDomainEvent)new SeatFilled(Id, body.Value, s.Seat, s.Holding, at, by)).ToArray());
         return seated.Select(s => new ElectedSeat(s.Seat, s.Holding)).ToArray();
     }
 
     /// <summary>Vacates a held seat from a date (a resignation or removal); the term ends the day before.</summary>
-    /// <param name="body">The body's key.</param>
+    /// <param name="body">The body's key, such as <see cref="GovernanceTemplates.Bodies.SteeringCommittee"/>; a string converts to it. An unknown key is refused (<c>Governance.UnknownBody</c>).</param>
     /// <param name="seat">The seat number, from 1.</param>
     /// <param name="on">The first day the seat is vacant.</param>
     /// <param name="reason">Why, if said: at most 2,000 characters.</param>
@@ -382,7 +382,7 @@ public sealed class CoalitionGovernance : AggregateRoot<CoalitionId>, IRuleBook
     /// <param name="by">A coordinator of the coalition, or the member holding the seat (resigning) through one of its delegates.</param>
     /// <param name="at">When the vacancy is recorded.</param>
     /// <exception cref="CoalitionRuleException">Not authorized (<c>Governance.NotAuthorized</c>), an unknown body or seat, or a seat not held on that date.</exception>
-    public void Vacate(string body, int seat, LocalDate on, string? reason, Coalition coalition, Actor by, Instant at)
+    public void Vacate(BodyKey body, int seat, LocalDate on, string? reason, Coalition coalition, Actor by, Instant at)
     {
         Governed(coalition);
         VacateCommand.Authorize(this, by, at, new Acting(coalition, BodyOrNull(body), Seat: seat, On: on), Subject(coalition, body));
@@ -395,17 +395,17 @@ public sealed class CoalitionGovernance : AggregateRoot<CoalitionId>, IRuleBook
             throw CoalitionRuleException.Because(ErrorCodes.Governance.SeatVacant, "Seat {seat} of {body} is not held on {date}.", ("seat", seat), ("body", state.Definition.Name), ("date", on));
         }
 
-        Raise(new SeatVacated(Id, body, seat, on, reason, at, by));
+        Raise(new SeatVacated(Id, body.Value, seat, on, reason, at, by));
     }
 
     /// <summary>Whether a seat is vacant, held or frozen on a date, under the seat policy.</summary>
-    /// <param name="body">The body's key.</param>
+    /// <param name="body">The body's key, such as <see cref="GovernanceTemplates.Bodies.SteeringCommittee"/>; a string converts to it. An unknown key is refused (<c>Governance.UnknownBody</c>).</param>
     /// <param name="seat">The seat number, from 1.</param>
     /// <param name="coalition">The coalition governed, read for the holder's membership.</param>
     /// <param name="on">The date.</param>
     /// <returns>The state and the holding, if any.</returns>
     /// <exception cref="CoalitionRuleException">Another coalition, an unknown body or no such seat (<c>Governance.NoSuchSeat</c>).</exception>
-    public SeatStanding Seat(string body, int seat, Coalition coalition, LocalDate on)
+    public SeatStanding Seat(BodyKey body, int seat, Coalition coalition, LocalDate on)
     {
         Governed(coalition);
         var state = Body(body);
@@ -415,12 +415,12 @@ public sealed class CoalitionGovernance : AggregateRoot<CoalitionId>, IRuleBook
     }
 
     /// <summary>The members who sit on a body on a date: every voting member for an assembly, else the holders of held seats.</summary>
-    /// <param name="body">The body's key.</param>
+    /// <param name="body">The body's key, such as <see cref="GovernanceTemplates.Bodies.SteeringCommittee"/>; a string converts to it. An unknown key is refused (<c>Governance.UnknownBody</c>).</param>
     /// <param name="coalition">The coalition governed.</param>
     /// <param name="at">The instant asked about: its date in the coalition's time zone decides who sits.</param>
     /// <returns>The members, in seat order (assembly: in the order they were invited).</returns>
     /// <exception cref="CoalitionRuleException">Another coalition, an unknown body, or an instant out of range.</exception>
-    public IReadOnlyList<PartnerId> SittingMembers(string body, Coalition coalition, Instant at)
+    public IReadOnlyList<PartnerId> SittingMembers(BodyKey body, Coalition coalition, Instant at)
     {
         Governed(coalition);
         var state = Body(body);
@@ -434,14 +434,14 @@ public sealed class CoalitionGovernance : AggregateRoot<CoalitionId>, IRuleBook
     }
 
     /// <summary>Assigns an office of a body to a member who sits on it and may hold office.</summary>
-    /// <param name="body">The body's key.</param>
+    /// <param name="body">The body's key, such as <see cref="GovernanceTemplates.Bodies.SteeringCommittee"/>; a string converts to it. An unknown key is refused (<c>Governance.UnknownBody</c>).</param>
     /// <param name="office">The office.</param>
     /// <param name="partner">The member.</param>
     /// <param name="coalition">The coalition governed, read for membership and seats.</param>
     /// <param name="by">A coordinator of the coalition, or the body's convenor (the holder of its convening office, else its chair) through one of its member's delegates.</param>
     /// <param name="at">When the office is assigned.</param>
     /// <exception cref="CoalitionRuleException">Not authorized, an unknown body, an office the body does not have, or a member who does not sit on it or may not hold office.</exception>
-    public void AssignOffice(string body, Office office, PartnerId partner, Coalition coalition, Actor by, Instant at)
+    public void AssignOffice(BodyKey body, Office office, PartnerId partner, Coalition coalition, Actor by, Instant at)
     {
         Governed(coalition);
         AssignOfficeCommand.Authorize(this, by, at, new Acting(coalition, BodyOrNull(body)), Subject(coalition, body));
@@ -454,25 +454,25 @@ public sealed class CoalitionGovernance : AggregateRoot<CoalitionId>, IRuleBook
             throw CoalitionRuleException.Because(ErrorCodes.Governance.InvalidOffice, "{member} cannot be {office} of {body}: the body must have that office and the member must sit on it.", ("member", member.Name), ("office", office), ("body", state.Definition.Name));
         }
 
-        Raise(new OfficeAssigned(Id, body, office, partner, at, by));
+        Raise(new OfficeAssigned(Id, body.Value, office, partner, at, by));
     }
 
     /// <summary>The holder of an office, if assigned.</summary>
-    /// <param name="body">The body's key.</param>
+    /// <param name="body">The body's key, such as <see cref="GovernanceTemplates.Bodies.SteeringCommittee"/>; a string converts to it. An unknown key is refused (<c>Governance.UnknownBody</c>).</param>
     /// <param name="office">The office.</param>
     /// <returns>The holder, or <see langword="null"/>.</returns>
     /// <exception cref="CoalitionRuleException">An unknown body (<c>Governance.UnknownBody</c>).</exception>
-    public PartnerId? OfficeHolder(string body, Office office) => Body(body).Offices.TryGetValue(office, out var holder) ? holder : null;
+    public PartnerId? OfficeHolder(BodyKey body, Office office) => Body(body).Offices.TryGetValue(office, out var holder) ? holder : null;
 
     /// <summary>Sets the order in which an office rotates (for example the chair, yearly among steering members).</summary>
-    /// <param name="body">The body's key.</param>
+    /// <param name="body">The body's key, such as <see cref="GovernanceTemplates.Bodies.SteeringCommittee"/>; a string converts to it. An unknown key is refused (<c>Governance.UnknownBody</c>).</param>
     /// <param name="office">The office.</param>
     /// <param name="order">The members, in rotation order, each once: one to 500 members of the coalition.</param>
     /// <param name="coalition">The coalition governed.</param>
     /// <param name="by">A coordinator of the coalition.</param>
     /// <param name="at">When the order is set.</param>
     /// <exception cref="CoalitionRuleException">Not a coordinator, an unknown body or office, an empty id, a partner who is not a member, or an empty or repeating order.</exception>
-    public void SetRotation(string body, Office office, IReadOnlyList<PartnerId> order, Coalition coalition, Actor by, Instant at)
+    public void SetRotation(BodyKey body, Office office, IReadOnlyList<PartnerId> order, Coalition coalition, Actor by, Instant at)
     {
         Governed(coalition);
         SetRotationCommand.Authorize(this, by, at, new Acting(coalition, BodyOrNull(body)), Subject(coalition, body));
@@ -489,18 +489,18 @@ public sealed class CoalitionGovernance : AggregateRoot<CoalitionId>, IRuleBook
             throw CoalitionRuleException.Because(ErrorCodes.Governance.InvalidRotation, "A rotation of the {office} of {body} needs an office the body has and an order listing each member once.", ("office", office), ("body", state.Definition.Name));
         }
 
-        Raise(new RotationSet(Id, body, office, list.ToArray(), at, by));
+        Raise(new RotationSet(Id, body.Value, office, list.ToArray(), at, by));
     }
 
     /// <summary>Passes an office to the next member in its rotation order who sits on the body and may hold office.</summary>
-    /// <param name="body">The body's key.</param>
+    /// <param name="body">The body's key, such as <see cref="GovernanceTemplates.Bodies.SteeringCommittee"/>; a string converts to it. An unknown key is refused (<c>Governance.UnknownBody</c>).</param>
     /// <param name="office">The office.</param>
     /// <param name="coalition">The coalition governed.</param>
     /// <param name="by">A coordinator of the coalition, the office's holder through one of its member's delegates, or the host system rotating on schedule.</param>
     /// <param name="at">When the office passes on.</param>
     /// <returns>The new holder.</returns>
     /// <exception cref="CoalitionRuleException">Not authorized, no rotation is set, or nobody else in it is eligible (<c>Governance.NoEligibleRotation</c>).</exception>
-    public PartnerId Rotate(string body, Office office, Coalition coalition, Actor by, Instant at)
+    public PartnerId Rotate(BodyKey body, Office office, Coalition coalition, Actor by, Instant at)
     {
         Governed(coalition);
         RotateCommand.Authorize(this, by, at, new Acting(coalition, BodyOrNull(body), office), Subject(coalition, body));
@@ -518,7 +518,7 @@ public sealed class CoalitionGovernance : AggregateRoot<CoalitionId>, IRuleBook
             var next = order[(current + step + order.Count) % order.Count];
             if ((current < 0 || next != holder) && sitting.Contains(next) && coalition.CheckRight(next, MemberRights.HoldOffice, at).IsAllowed)
             {
-                Raise(new OfficeAssigned(Id, body, office, next, at, by));
+                Raise(new OfficeAssigned(Id, body.Value, office, next, at, by));
                 return next;
             }
         }
@@ -527,11 +527,11 @@ public sealed class CoalitionGovernance : AggregateRoot<CoalitionId>, IRuleBook
     }
 
     /// <summary>The date of a body's next meeting after a date, by its cadence, and the office that convenes it.</summary>
-    /// <param name="body">The body's key.</param>
+    /// <param name="body">The body's key, such as <see cref="GovernanceTemplates.Bodies.SteeringCommittee"/>; a string converts to it. An unknown key is refused (<c>Governance.UnknownBody</c>).</param>
     /// <param name="after">The date of the last meeting.</param>
     /// <returns>The next date and the convenor's office; <see langword="null"/> for a body without a cadence.</returns>
     /// <exception cref="CoalitionRuleException">An unknown body, or a next meeting after 2999 (<c>Kernel.OutOfRange</c>).</exception>
-    public NextMeetingDate? NextMeeting(string body, LocalDate after)
+    public NextMeetingDate? NextMeeting(BodyKey body, LocalDate after)
     {
         var definition = Body(body).Definition;
         return definition.MeetingCadence is { } cadence ? new NextMeetingDate(Ensure.Plus(Ensure.Date(after, nameof(after)), cadence, "next meeting"), definition.Convenor) : null;
@@ -627,11 +627,11 @@ public sealed class CoalitionGovernance : AggregateRoot<CoalitionId>, IRuleBook
     {
         GovernanceEstablished e when FreeText.Problem(e.Template, true, Limits.NameLength) is not null || !FreeText.IsSingleLine(e.Template) => "the template's name must be one line of at most 200 characters.",
         GovernanceEstablished e when !ChamberValidator.Instance.Validate(e.Chambers).IsValid => "the chambers are ill-formed.",
-        BodyEstablished e when _bodies.ContainsKey(e.Body.Key) => "a body with that key already exists.",
+        BodyEstablished e when _bodies.ContainsKey(e.Body.Key.Value) => "a body with that key already exists.",
         BodyEstablished when _bodies.Count >= GovernanceRules.MaxBodies => "the governance has as many bodies as it may.",
         BodyEstablished e when !BodyDefinitionValidator.Instance.Validate(e.Body).IsValid => "the body is ill-formed.",
         RuleBookEntrySet e when !RuleBookEntryValidator.Instance.Validate(e.Entry).IsValid || !Ensure.IsDefined(e.Matter) => "the rule-book line is ill-formed.",
-        RuleBookEntrySet e when !_bodies.TryGetValue(e.Entry.DecidingBody, out var body) || !body.Definition.Mandate.Contains(e.Matter) => "the deciding body does not exist or does not decide the matter.",
+        RuleBookEntrySet e when !_bodies.TryGetValue(e.Entry.DecidingBody.Value, out var body) || !body.Definition.Mandate.Contains(e.Matter) => "the deciding body does not exist or does not decide the matter.",
         ChamberAssigned e when ChamberProblem(e.Chamber, e.SubChamber) is { } problem => problem,
         SeatFilled e when SeatProblem(e.Body, e.Seat) is { } problem => problem,
         SeatFilled e when e.Holding.From > e.Holding.To || e.Holding.From < Limits.EarliestDate || e.Holding.To > Limits.LatestDate => "the term must run forward, within the years 1900 to 2999.",
@@ -656,7 +656,7 @@ public sealed class CoalitionGovernance : AggregateRoot<CoalitionId>, IRuleBook
                 _chambers = e.Chambers;
                 break;
             case BodyEstablished e:
-                _bodies[e.Body.Key] = new BodyState(e.Body);
+                _bodies[e.Body.Key.Value] = new BodyState(e.Body);
                 break;
             case RuleBookEntrySet e:
                 _rules[e.Matter] = e.Entry;
@@ -850,7 +850,13 @@ public sealed class CoalitionGovernance : AggregateRoot<CoalitionId>, IRuleBook
     private string Subject(Coalition coalition, string? body = null) =>
         BodyOrNull(body) is { } state ? $"the {state.Definition.Name} of {coalition.Name}" : $"the governance of {coalition.Name}";
 
+    private string Subject(Coalition coalition, BodyKey body) => Subject(coalition, body.Value);
+
+    private BodyState? BodyOrNull(BodyKey key) => BodyOrNull(key.Value);
+
     private BodyState? BodyOrNull(string? key) => key is not null && _bodies.TryGetValue(key, out var body) ? body : null;
+
+    private BodyState Body(BodyKey key) => Body(key.Value);
 
     private BodyState Body(string? key) =>
         BodyOrNull(key) ?? throw CoalitionRuleException.Because(

@@ -97,7 +97,7 @@ public sealed record SeatReservation(Sector? Sector = null, string? Chamber = nu
 /// A governance body as the coalition defines it: its mandate (the matters it decides), its seats (none for an
 /// assembly of all voting members), reserved seats, offices, terms and term limits, and meeting cadence.
 /// </summary>
-/// <param name="Key">A short key, unique within the coalition, such as <c>steering-committee</c>: 1 to 50 lower-case letters, digits or hyphens.</param>
+/// <param name="Key">A short key, unique within the coalition, such as <see cref="GovernanceTemplates.Bodies.SteeringCommittee"/> (<c>steering-committee</c>): 1 to 50 lower-case letters, digits or hyphens; a string converts to it.</param>
 /// <param name="Name">Its name: one line of at most 200 characters.</param>
 /// <param name="Kind">Its kind.</param>
 /// <param name="Mandate">The matters it decides, each once.</param>
@@ -111,7 +111,7 @@ public sealed record SeatReservation(Sector? Sector = null, string? Chamber = nu
 /// <param name="Topic">The goal or topic of a working group: at most 200 characters.</param>
 /// <exception cref="CoalitionRuleException">A key, seat count, term, cadence or term limit out of bounds (<c>Governance.InvalidBody</c>, <c>Kernel.InvalidPeriod</c>); the whole body is checked again when a command takes it.</exception>
 public sealed record BodyDefinition(
-    string Key,
+    BodyKey Key,
     string Name,
     BodyKind Kind,
     IReadOnlyList<MatterType> Mandate,
@@ -135,11 +135,11 @@ public sealed record BodyDefinition(
     [System.Text.Json.Serialization.JsonIgnore]
     public bool IsOpenToAllMembers => Seats == 0;
 
-    private static bool Check(string key, int seats, Period termLength, int? maxConsecutiveTerms, Period? meetingCadence)
+    private static bool Check(BodyKey key, int seats, Period termLength, int? maxConsecutiveTerms, Period? meetingCadence)
     {
-        if (!GovernanceRules.IsKey(key))
+        if (!GovernanceRules.IsKey(key.Value))
         {
-            throw GovernanceRules.InvalidBody("The body key '{value}' must be 1 to 50 lower-case letters, digits or hyphens.", key);
+            throw GovernanceRules.InvalidBody("A body needs its key, 1 to 50 lower-case letters, digits or hyphens; got '{value}'.", key.Value);
         }
 
         if (seats is < 0 or > MaxSeats)
@@ -163,12 +163,12 @@ public sealed record BodyDefinition(
 }
 
 /// <summary>How the rule book settles one matter: the body that decides, the rule, who may propose and how many seconders a motion needs.</summary>
-/// <param name="DecidingBody">The key of the deciding body.</param>
+/// <param name="DecidingBody">The key of the deciding body, such as <see cref="GovernanceTemplates.Bodies.SteeringCommittee"/>; a string converts to it.</param>
 /// <param name="Rule">The decision rule.</param>
 /// <param name="RightToPropose">The right a member needs to propose (default: propose).</param>
 /// <param name="SecondersRequired">How many other members must second a motion before voting (0 to 20).</param>
 /// <exception cref="CoalitionRuleException">An undefined right or a number of seconders out of range (<c>Governance.InvalidTemplate</c>).</exception>
-public sealed record RuleBookEntry(string DecidingBody, DecisionRule Rule, MemberRights RightToPropose = MemberRights.Propose, int SecondersRequired = 0)
+public sealed record RuleBookEntry(BodyKey DecidingBody, DecisionRule Rule, MemberRights RightToPropose = MemberRights.Propose, int SecondersRequired = 0)
 {
     /// <summary>The most seconders a rule book may require.</summary>
     public const int MaxSeconders = 20;
@@ -232,7 +232,7 @@ internal sealed class BodyDefinitionValidator : AbstractValidator<BodyDefinition
     private BodyDefinitionValidator()
     {
         var code = ErrorCodes.Governance.InvalidBody.Code;
-        RuleFor(b => b.Key).Must(GovernanceRules.IsKey).WithErrorCode(code)
+        RuleFor(b => b.Key).Must(key => GovernanceRules.IsKey(key.Value)).WithErrorCode(code)
             .WithMessage("A body key is 1 to 50 lower-case letters, digits or hyphens, such as steering-committee.");
         RuleFor(b => b.Name).IsName();
         RuleFor(b => b.Kind).Must(Ensure.IsDefined).WithErrorCode(code).WithMessage("A body's kind has an undefined value.");
@@ -265,7 +265,7 @@ internal sealed class RuleBookEntryValidator : AbstractValidator<RuleBookEntry>
     private RuleBookEntryValidator()
     {
         var code = ErrorCodes.Governance.InvalidTemplate.Code;
-        RuleFor(e => e.DecidingBody).Must(GovernanceRules.IsKey).WithErrorCode(ErrorCodes.Governance.UnknownBody.Code)
+        RuleFor(e => e.DecidingBody).Must(key => GovernanceRules.IsKey(key.Value)).WithErrorCode(ErrorCodes.Governance.UnknownBody.Code)
             .WithMessage("A rule-book line names its deciding body by its key.");
         RuleFor(e => e.Rule).NotNull().WithErrorCode(code).WithMessage("A rule-book line needs a decision rule.");
         RuleFor(e => e.RightToPropose).Must(Ensure.IsDefined).WithErrorCode(code).WithMessage("The right to propose has an undefined value.");
@@ -310,7 +310,7 @@ internal sealed class GovernanceTemplateValidator : AbstractValidator<Governance
         RuleFor(t => t.Name).IsName();
         RuleFor(t => t.Bodies).Must(b => b is { Count: >= 1 and <= GovernanceRules.MaxBodies } && b.All(x => x is not null)).WithErrorCode(code)
             .WithMessage("A template has one to 50 bodies, none of them null.")
-            .Must(b => b is null || b.Where(x => x is not null).Select(x => x.Key).Distinct(StringComparer.Ordinal).Count() == b.Count(x => x is not null)).WithErrorCode(code)
+            .Must(b => b is null || b.Where(x => x is not null).Select(x => x.Key).Distinct().Count() == b.Count(x => x is not null)).WithErrorCode(code)
             .WithMessage("A template's bodies have unique keys.");
         RuleForEach(t => t.Bodies).SetValidator(BodyDefinitionValidator.Instance!).When(t => t.Bodies is not null);
         RuleFor(t => t.Rules).Must(r => r is not null && r.Count <= Enum.GetValues<MatterType>().Length && r.All(x => x is not null && x.Entry is not null && Ensure.IsDefined(x.Matter))).WithErrorCode(code)

@@ -34,8 +34,8 @@ public sealed class Meeting : AggregateRoot<MeetingId>
     private static readonly Role<Meeting, Acting> BodyConvenor = Who.Role(
         "the convenor of the body meeting (the holder of the office that convenes it, else its chair), acting through one of its member's delegates",
         static (_, by, acting) => acting.Coalition is { } coalition && acting.Governance is { } governance && acting.Plan?.Body is { } body &&
-            governance.Id == coalition.Id && governance.Bodies.FirstOrDefault(b => b.Key == body) is { } definition &&
-            governance.OfficeHolder(body, definition.Convenor ?? Governance.Office.Chair) is { } holder && coalition.IsDelegate(holder, by));
+            governance.Id == coalition.Id && governance.Bodies.FirstOrDefault(b => b.Key.Value == body) is { } definition &&
+            governance.OfficeHolder(definition.Key, definition.Convenor ?? Governance.Office.Chair) is { } holder && coalition.IsDelegate(holder, by));
     private static readonly Role<Meeting, Acting> Coordinator = Who.Role(
         "a coordinator of the coalition",
         static (_, by, acting) => by.Kind == ActorKind.Person && by.Person is { } person && acting.Coalition?.IsCoordinator(person) == true);

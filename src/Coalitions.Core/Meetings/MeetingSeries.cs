@@ -162,8 +162,8 @@ public sealed class MeetingSeries : AggregateRoot<MeetingSeriesId>
     private static readonly Role<MeetingSeries, Acting> BodyConvenor = Who.Role(
         "the convenor of the body (the holder of the office that convenes it, else its chair), acting through one of its member's delegates",
         static (_, by, acting) => acting.Coalition is { } coalition && acting.Governance is { } governance && acting.Plan?.Body is { } body &&
-            governance.Id == coalition.Id && governance.Bodies.FirstOrDefault(b => b.Key == body) is { } definition &&
-            governance.OfficeHolder(body, definition.Convenor ?? Governance.Office.Chair) is { } holder && coalition.IsDelegate(holder, by));
+            governance.Id == coalition.Id && governance.Bodies.FirstOrDefault(b => b.Key.Value == body) is { } definition &&
+            governance.OfficeHolder(definition.Key, definition.Convenor ?? Governance.Office.Chair) is { } holder && coalition.IsDelegate(holder, by));
     private static readonly Role<MeetingSeries, Acting> Coordinator = Who.Role(
         "a coordinator of the coalition",
         static (_, by, acting) => by.Kind == ActorKind.Person && by.Person is { } person && acting.Coalition?.IsCoordinator(person) == true);
@@ -291,7 +291,7 @@ public sealed class MeetingSeries : AggregateRoot<MeetingSeriesId>
             throw CoalitionRuleException.Because(ErrorCodes.Coalitions.OtherCoalition, "The series '{title}' belongs to another coalition than {coalition}.", ("title", plan.Title), ("coalition", coalition.Name));
         }
 
-        var body = governance.Bodies.FirstOrDefault(b => b.Key == plan.Body)
+        var body = governance.Bodies.FirstOrDefault(b => b.Key.Value == plan.Body)
             ?? throw CoalitionRuleException.Because(ErrorCodes.Governance.UnknownBody, "{coalition} has no body with the key '{key}'.", ("coalition", coalition.Name), ("key", plan.Body));
         if (CadenceProblem(body.MeetingCadence, plan.FirstDate, plan.SearchDays) is { } problem)
         {
@@ -308,7 +308,7 @@ public sealed class MeetingSeries : AggregateRoot<MeetingSeriesId>
 
         PersonId[] facilitators = [by.Person!.Value, .. plan.Facilitators.Where(f => f != by.Person)];
         series.Raise(new MeetingSeriesBegun(
-            id, coalition.Id, coalition.TimeZone.Id, body.Key, body.MeetingCadence!, plan.Title.Trim(), plan.Format, Copy(plan.Participants), facilitators.Distinct().ToArray(),
+            id, coalition.Id, coalition.TimeZone.Id, body.Key.Value, body.MeetingCadence!, plan.Title.Trim(), plan.Format, Copy(plan.Participants), facilitators.Distinct().ToArray(),
             plan.FirstDate, plan.UsualStart, plan.Length, plan.Location?.Trim(), plan.OnlineLink, plan.Until, plan.SearchDays, at, by));
         return series;
     }

@@ -320,7 +320,9 @@ public class GovernanceDoorTests
 
         Assert.Equal(ErrorCodes.Governance.NoSuchSeat, Assert.Throws<CoalitionRuleException>(() => governance.Seat(Steering, 99, coalition, Day(2026, 3, 2))).Code);
         Assert.Equal(ErrorCodes.Governance.NoSuchSeat, Assert.Throws<CoalitionRuleException>(() => governance.Seat("general-assembly", 1, coalition, Day(2026, 3, 2))).Code);
-        Assert.Equal(ErrorCodes.Governance.UnknownBody, Assert.Throws<CoalitionRuleException>(() => governance.Seat(null!, 1, coalition, Day(2026, 3, 2))).Code);
+        Assert.Equal(ErrorCodes.Governance.UnknownBody, Assert.Throws<CoalitionRuleException>(() => governance.Seat(default, 1, coalition, Day(2026, 3, 2))).Code);
+        Assert.Equal(ErrorCodes.Governance.UnknownBody, Assert.Throws<CoalitionRuleException>(() => governance.Seat("working-group", 1, coalition, Day(2026, 3, 2))).Code);
+        Assert.Equal(ErrorCodes.Governance.InvalidBody, Assert.Throws<CoalitionRuleException>(() => governance.Seat(null!, 1, coalition, Day(2026, 3, 2))).Code);
     }
 
     [Fact]

@@ -298,6 +298,7 @@ public static class HostileCases
             .Add(Instants)
             .Add(Day(2026, 3, 2), Day(2027, 1, 1), Day(2028, 3, 2))
             .Add(Steering, Steering, Steering, "general-assembly", "secretariat", "board", "social", "north", "Resigned.")
+            .Add(GovernanceTemplates.Bodies.SteeringCommittee, GovernanceTemplates.Bodies.SteeringCommittee, GovernanceTemplates.Bodies.GeneralAssembly, GovernanceTemplates.Bodies.Secretariat, GovernanceTemplates.Bodies.Board)
             .Add(1, 2, 3, 4, 7)
             .Add(Candidate(2), Candidate(4), Candidate(5), Candidate(7), Candidate(8))
             .Add<IReadOnlyList<PartnerSnapshot>>([Candidate(4), Candidate(5)], [Candidate(7)], [Candidate(5), Candidate(5)])
