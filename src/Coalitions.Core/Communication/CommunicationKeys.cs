@@ -1,17 +1,16 @@
 using System.Text.Json.Serialization;
 using Coalitions.Core.Kernel;
-using Coalitions.Core.Meetings;
 
 namespace Coalitions.Core.Communication;
 
 /// <summary>Names an audience of a communication plan within its aggregate, such as <c>members</c>: one line of 1 to 64 characters, compared exactly.</summary>
-[JsonConverter(typeof(KeyJsonConverter<AudienceKey>))]
-public readonly record struct AudienceKey : IKey<AudienceKey>
+[JsonConverter(typeof(TypedKeyJsonConverter<AudienceKey>))]
+public readonly record struct AudienceKey : ITypedKey<AudienceKey>
 {
     /// <summary>Initializes a key.</summary>
     /// <param name="value">The key: one line of 1 to 64 characters, without control characters.</param>
     /// <exception cref="CoalitionRuleException">The key is blank, longer than 64 characters or not one line (<c>Kernel.InvalidText</c>).</exception>
-    public AudienceKey(string value) => Value = KeyText.Check(value, nameof(AudienceKey));
+    public AudienceKey(string value) => Value = TypedKey.Check(value, nameof(AudienceKey));
 
     /// <summary>Gets the key's text.</summary>
     public string Value { get; }
@@ -25,13 +24,13 @@ public readonly record struct AudienceKey : IKey<AudienceKey>
 }
 
 /// <summary>Names a channel of a communication plan within its aggregate, such as <c>newsletter</c>: one line of 1 to 64 characters, compared exactly.</summary>
-[JsonConverter(typeof(KeyJsonConverter<ChannelKey>))]
-public readonly record struct ChannelKey : IKey<ChannelKey>
+[JsonConverter(typeof(TypedKeyJsonConverter<ChannelKey>))]
+public readonly record struct ChannelKey : ITypedKey<ChannelKey>
 {
     /// <summary>Initializes a key.</summary>
     /// <param name="value">The key: one line of 1 to 64 characters, without control characters.</param>
     /// <exception cref="CoalitionRuleException">The key is blank, longer than 64 characters or not one line (<c>Kernel.InvalidText</c>).</exception>
-    public ChannelKey(string value) => Value = KeyText.Check(value, nameof(ChannelKey));
+    public ChannelKey(string value) => Value = TypedKey.Check(value, nameof(ChannelKey));
 
     /// <summary>Gets the key's text.</summary>
     public string Value { get; }
@@ -45,13 +44,13 @@ public readonly record struct ChannelKey : IKey<ChannelKey>
 }
 
 /// <summary>Names a social media platform of a communication plan within its aggregate, such as <c>instagram</c>: one line of 1 to 64 characters, compared exactly.</summary>
-[JsonConverter(typeof(KeyJsonConverter<PlatformKey>))]
-public readonly record struct PlatformKey : IKey<PlatformKey>
+[JsonConverter(typeof(TypedKeyJsonConverter<PlatformKey>))]
+public readonly record struct PlatformKey : ITypedKey<PlatformKey>
 {
     /// <summary>Initializes a key.</summary>
     /// <param name="value">The key: one line of 1 to 64 characters, without control characters.</param>
     /// <exception cref="CoalitionRuleException">The key is blank, longer than 64 characters or not one line (<c>Kernel.InvalidText</c>).</exception>
-    public PlatformKey(string value) => Value = KeyText.Check(value, nameof(PlatformKey));
+    public PlatformKey(string value) => Value = TypedKey.Check(value, nameof(PlatformKey));
 
     /// <summary>Gets the key's text.</summary>
     public string Value { get; }
@@ -65,13 +64,13 @@ public readonly record struct PlatformKey : IKey<PlatformKey>
 }
 
 /// <summary>Names an objective of a social media plan within its aggregate, such as <c>raise-awareness</c>: one line of 1 to 64 characters, compared exactly.</summary>
-[JsonConverter(typeof(KeyJsonConverter<ObjectiveKey>))]
-public readonly record struct ObjectiveKey : IKey<ObjectiveKey>
+[JsonConverter(typeof(TypedKeyJsonConverter<ObjectiveKey>))]
+public readonly record struct ObjectiveKey : ITypedKey<ObjectiveKey>
 {
     /// <summary>Initializes a key.</summary>
     /// <param name="value">The key: one line of 1 to 64 characters, without control characters.</param>
     /// <exception cref="CoalitionRuleException">The key is blank, longer than 64 characters or not one line (<c>Kernel.InvalidText</c>).</exception>
-    public ObjectiveKey(string value) => Value = KeyText.Check(value, nameof(ObjectiveKey));
+    public ObjectiveKey(string value) => Value = TypedKey.Check(value, nameof(ObjectiveKey));
 
     /// <summary>Gets the key's text.</summary>
     public string Value { get; }
@@ -85,13 +84,13 @@ public readonly record struct ObjectiveKey : IKey<ObjectiveKey>
 }
 
 /// <summary>Names a measure of a social media plan within its aggregate, such as <c>reach-instagram</c>: one line of 1 to 64 characters, compared exactly.</summary>
-[JsonConverter(typeof(KeyJsonConverter<MeasureKey>))]
-public readonly record struct MeasureKey : IKey<MeasureKey>
+[JsonConverter(typeof(TypedKeyJsonConverter<MeasureKey>))]
+public readonly record struct MeasureKey : ITypedKey<MeasureKey>
 {
     /// <summary>Initializes a key.</summary>
     /// <param name="value">The key: one line of 1 to 64 characters, without control characters.</param>
     /// <exception cref="CoalitionRuleException">The key is blank, longer than 64 characters or not one line (<c>Kernel.InvalidText</c>).</exception>
-    public MeasureKey(string value) => Value = KeyText.Check(value, nameof(MeasureKey));
+    public MeasureKey(string value) => Value = TypedKey.Check(value, nameof(MeasureKey));
 
     /// <summary>Gets the key's text.</summary>
     public string Value { get; }
@@ -105,13 +104,13 @@ public readonly record struct MeasureKey : IKey<MeasureKey>
 }
 
 /// <summary>Names an item of a communication plan's content calendar within its aggregate, such as <c>budget-day-post</c>: one line of 1 to 64 characters, compared exactly.</summary>
-[JsonConverter(typeof(KeyJsonConverter<ContentKey>))]
-public readonly record struct ContentKey : IKey<ContentKey>
+[JsonConverter(typeof(TypedKeyJsonConverter<ContentKey>))]
+public readonly record struct ContentKey : ITypedKey<ContentKey>
 {
     /// <summary>Initializes a key.</summary>
     /// <param name="value">The key: one line of 1 to 64 characters, without control characters.</param>
     /// <exception cref="CoalitionRuleException">The key is blank, longer than 64 characters or not one line (<c>Kernel.InvalidText</c>).</exception>
-    public ContentKey(string value) => Value = KeyText.Check(value, nameof(ContentKey));
+    public ContentKey(string value) => Value = TypedKey.Check(value, nameof(ContentKey));
 
     /// <summary>Gets the key's text.</summary>
     public string Value { get; }

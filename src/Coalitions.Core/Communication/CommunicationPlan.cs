@@ -267,7 +267,7 @@ public sealed class CommunicationPlan : AggregateRoot<CommunicationPlanId>
     {
         ScheduleContentCommand.Authorize(this, by, at, new Acting(coalition, item?.Channel), Content.Title);
         Ensure.NotNull(item, nameof(item));
-        if (!KeyText.IsValid(item.Key) || FreeText.Problem(item.Title, true, Limits.NameLength) is not null || !FreeText.IsSingleLine(item.Title) || item.Meeting is { Value: var m } && m == Guid.Empty)
+        if (!TypedKey.IsValid(item.Key) || FreeText.Problem(item.Title, true, Limits.NameLength) is not null || !FreeText.IsSingleLine(item.Title) || item.Meeting is { Value: var m } && m == Guid.Empty)
         {
             throw CoalitionRuleException.Because(ErrorCodes.Kernel.InvalidInput, "A content item has a key, a title of one line of at most 200 characters, and no empty meeting id.");
         }
@@ -297,7 +297,7 @@ public sealed class CommunicationPlan : AggregateRoot<CommunicationPlanId>
         RecordSentCommand.Authorize(this, by, at, new Acting(coalition, sent?.Channel), Content.Title);
         Ensure.NotNull(sent, nameof(sent));
         if (FreeText.Problem(sent.Title, true, Limits.NameLength) is not null || !FreeText.IsSingleLine(sent.Title) || (sent.Link is not null && !MeetingRules.IsLink(sent.Link)) ||
-            (sent.Content is { } c && !KeyText.IsValid(c)))
+            (sent.Content is { } c && !TypedKey.IsValid(c)))
         {
             throw CoalitionRuleException.Because(ErrorCodes.Kernel.InvalidInput, "A communication logged has a title of one line of at most 200 characters, and a link, if any, to an https address.");
         }
@@ -324,7 +324,7 @@ public sealed class CommunicationPlan : AggregateRoot<CommunicationPlanId>
     /// <exception cref="CoalitionRuleException">Not the owner or a coordinator; not adopted (<c>Communication.InvalidTransition</c>); no such measure (<c>Communication.UnknownReference</c>); a value or date out of range (<c>Kernel.OutOfRange</c>).</exception>
     public void RecordMeasurement(MeasureKey measure, LocalDate on, long value, CoalitionAggregate coalition, Actor by, Instant at)
     {
-        var found = KeyText.IsValid(measure) ? Content.SocialMedia?.Measures.FirstOrDefault(m => m.Key == measure) : null;
+        var found = TypedKey.IsValid(measure) ? Content.SocialMedia?.Measures.FirstOrDefault(m => m.Key == measure) : null;
         var channel = found?.Platform is { } platform ? Content.SocialMedia!.Platforms.FirstOrDefault(p => p.Key == platform)?.Channel : null;
         RecordMeasurementCommand.Authorize(this, by, at, new Acting(coalition, channel), Content.Title);
         Ensure.Date(on, nameof(on));
@@ -332,7 +332,7 @@ public sealed class CommunicationPlan : AggregateRoot<CommunicationPlanId>
         EnsureStep(Step.Log);
         if (found is null)
         {
-            throw CoalitionRuleException.Because(ErrorCodes.Communication.UnknownReference, "'{title}' has no measure '{measure}'.", ("title", Content.Title), ("measure", KeyText.Show(measure.Value)));
+            throw CoalitionRuleException.Because(ErrorCodes.Communication.UnknownReference, "'{title}' has no measure '{measure}'.", ("title", Content.Title), ("measure", TypedKey.Show(measure.Value)));
         }
 
         if (on > Today(at) || _measurements.Count >= CommunicationLimits.MaxMeasurements)
@@ -603,18 +603,18 @@ public sealed class CommunicationPlan : AggregateRoot<CommunicationPlanId>
 
     private void OnPlan(ChannelKey channel, IReadOnlyList<AudienceKey>? audiences, PlatformKey? platform, ObjectiveKey? objective)
     {
-        if (!KeyText.IsValid(channel) || !_channels.TryGetValue(channel, out var found))
+        if (!TypedKey.IsValid(channel) || !_channels.TryGetValue(channel, out var found))
         {
-            throw CoalitionRuleException.Because(ErrorCodes.Communication.UnknownReference, "'{title}' has no channel '{channel}'.", ("title", Content.Title), ("channel", KeyText.Show(channel.Value)));
+            throw CoalitionRuleException.Because(ErrorCodes.Communication.UnknownReference, "'{title}' has no channel '{channel}'.", ("title", Content.Title), ("channel", TypedKey.Show(channel.Value)));
         }
 
         var list = Ensure.Items(audiences, nameof(audiences), CommunicationLimits.MaxAudiences);
         var reached = Content.Deliveries.Where(d => d.Channel == channel).Select(d => d.Audience).ToHashSet();
         var social = Content.SocialMedia;
-        var platformOk = platform is not { } p || (KeyText.IsValid(p) && social?.Platforms.Any(x => x.Key == p && x.Channel == channel) == true);
-        var objectiveOk = objective is not { } o || (KeyText.IsValid(o) && social?.Objectives.Any(x => x.Key == o) == true);
+        var platformOk = platform is not { } p || (TypedKey.IsValid(p) && social?.Platforms.Any(x => x.Key == p && x.Channel == channel) == true);
+        var objectiveOk = objective is not { } o || (TypedKey.IsValid(o) && social?.Objectives.Any(x => x.Key == o) == true);
         var needsPlatform = found.Kind == ChannelKind.SocialMedia && platform is null;
-        if (list.Count == 0 || list.Any(a => !KeyText.IsValid(a) || !reached.Contains(a)) || !platformOk || !objectiveOk || needsPlatform)
+        if (list.Count == 0 || list.Any(a => !TypedKey.IsValid(a) || !reached.Contains(a)) || !platformOk || !objectiveOk || needsPlatform)
         {
             throw CoalitionRuleException.Because(ErrorCodes.Communication.OffPlan, "'{channel}' reaches {reached}; a communication through it goes to some of them, on one of its platforms where it is social media, serving an objective of the plan.", ("channel", found.Name), ("reached", reached.Select(a => a.Value).ToArray()));
         }

@@ -276,12 +276,12 @@ internal sealed class CommunicationPlanDraftValidator : AbstractValidator<Commun
         var code = ErrorCodes.Communication.InvalidPlan.Code;
         RuleFor(d => d.Coalition).IsId();
         RuleFor(d => d.Title).IsName();
-        RuleFor(d => d.Audiences).Must(a => a is { Count: >= 1 and <= CommunicationLimits.MaxAudiences } && a.All(x => x is not null && KeyText.IsValid(x.Key) && IsName(x.Name) && Ensure.IsDefined(x.Kind)))
+        RuleFor(d => d.Audiences).Must(a => a is { Count: >= 1 and <= CommunicationLimits.MaxAudiences } && a.All(x => x is not null && TypedKey.IsValid(x.Key) && IsName(x.Name) && Ensure.IsDefined(x.Kind)))
             .WithErrorCode(code).WithMessage("A plan has 1 to 50 audiences, each with a key, a name of one line and a defined kind.");
-        RuleFor(d => d.Channels).Must(c => c is { Count: >= 1 and <= CommunicationLimits.MaxChannels } && c.All(x => x is not null && KeyText.IsValid(x.Key) && IsName(x.Name) && Ensure.IsDefined(x.Kind) &&
+        RuleFor(d => d.Channels).Must(c => c is { Count: >= 1 and <= CommunicationLimits.MaxChannels } && c.All(x => x is not null && TypedKey.IsValid(x.Key) && IsName(x.Name) && Ensure.IsDefined(x.Kind) &&
                 Ensure.DatePeriodProblem(x.Cadence, false) is null && x.Owner.Value != Guid.Empty && x.StartsOn >= Limits.EarliestDate && x.StartsOn <= Limits.LatestDate && x.StartsOn.Calendar == CalendarSystem.Iso))
             .WithErrorCode(code).WithMessage("A plan has 1 to 50 channels, each with a key, a name, a defined kind, a calendar cadence, an owner and a first day.");
-        RuleFor(d => d.Deliveries).Must(x => x is { Count: <= CommunicationLimits.MaxDeliveries } && x.All(y => y is not null && KeyText.IsValid(y.Audience) && KeyText.IsValid(y.Channel) && IsName(y.Content)))
+        RuleFor(d => d.Deliveries).Must(x => x is { Count: <= CommunicationLimits.MaxDeliveries } && x.All(y => y is not null && TypedKey.IsValid(y.Audience) && TypedKey.IsValid(y.Channel) && IsName(y.Content)))
             .WithErrorCode(code).WithMessage("A plan says what each audience gets through which channel: at most 500 lines, each naming an audience, a channel and one line of content.");
         RuleFor(d => d.SocialMedia).Must(s => s is null || IsSocialPlan(s)).WithErrorCode(code)
             .WithMessage("A social media plan has 1 to 20 objectives, 1 to 20 platforms (each with 1 to 20 one-line tactics) and 1 to 100 measures, all well-formed.");
@@ -290,11 +290,11 @@ internal sealed class CommunicationPlanDraftValidator : AbstractValidator<Commun
     private static bool IsName(string? text) => FreeText.Problem(text, true, Limits.NameLength) is null && FreeText.IsSingleLine(text!);
 
     private static bool IsSocialPlan(SocialMediaPlan plan) =>
-        plan.Objectives is { Count: >= 1 and <= CommunicationLimits.MaxObjectives } && plan.Objectives.All(o => o is not null && KeyText.IsValid(o.Key) && Ensure.IsDefined(o.Kind) && FreeText.Problem(o.Description, true, Limits.ReasonLength) is null) &&
-        plan.Platforms is { Count: >= 1 and <= CommunicationLimits.MaxPlatforms } && plan.Platforms.All(p => p is not null && KeyText.IsValid(p.Key) && IsName(p.Name) && KeyText.IsValid(p.Channel) &&
-            p.Audiences is { Count: <= CommunicationLimits.MaxAudiences } && p.Audiences.All(KeyText.IsValid) && p.Tactics is { Count: <= 20 } && p.Tactics.All(t => t is not null && IsName(t))) &&
-        plan.Measures is { Count: >= 1 and <= CommunicationLimits.MaxMeasures } && plan.Measures.All(m => m is not null && KeyText.IsValid(m.Key) && KeyText.IsValid(m.Objective) && Ensure.IsDefined(m.Indicator) &&
-            m.Target is >= 1 and <= CommunicationLimits.MaxCount && m.By >= Limits.EarliestDate && m.By <= Limits.LatestDate && m.By.Calendar == CalendarSystem.Iso && (m.Platform is null || KeyText.IsValid(m.Platform.Value)));
+        plan.Objectives is { Count: >= 1 and <= CommunicationLimits.MaxObjectives } && plan.Objectives.All(o => o is not null && TypedKey.IsValid(o.Key) && Ensure.IsDefined(o.Kind) && FreeText.Problem(o.Description, true, Limits.ReasonLength) is null) &&
+        plan.Platforms is { Count: >= 1 and <= CommunicationLimits.MaxPlatforms } && plan.Platforms.All(p => p is not null && TypedKey.IsValid(p.Key) && IsName(p.Name) && TypedKey.IsValid(p.Channel) &&
+            p.Audiences is { Count: <= CommunicationLimits.MaxAudiences } && p.Audiences.All(TypedKey.IsValid) && p.Tactics is { Count: <= 20 } && p.Tactics.All(t => t is not null && IsName(t))) &&
+        plan.Measures is { Count: >= 1 and <= CommunicationLimits.MaxMeasures } && plan.Measures.All(m => m is not null && TypedKey.IsValid(m.Key) && TypedKey.IsValid(m.Objective) && Ensure.IsDefined(m.Indicator) &&
+            m.Target is >= 1 and <= CommunicationLimits.MaxCount && m.By >= Limits.EarliestDate && m.By <= Limits.LatestDate && m.By.Calendar == CalendarSystem.Iso && (m.Platform is null || TypedKey.IsValid(m.Platform.Value)));
 }
 
 /// <summary>The rules a communication plan keeps, as one check shared by commands and replay.</summary>
@@ -312,7 +312,7 @@ internal static class CommunicationRules
 
         if (draft.Deliveries.FirstOrDefault(d => !audiences.Contains(d.Audience) || !channels.Contains(d.Channel)) is { } stray)
         {
-            return (ErrorCodes.Communication.UnknownReference, $"A delivery names '{KeyText.Show(stray.Audience.Value)}' through '{KeyText.Show(stray.Channel.Value)}', which the plan does not define.");
+            return (ErrorCodes.Communication.UnknownReference, $"A delivery names '{TypedKey.Show(stray.Audience.Value)}' through '{TypedKey.Show(stray.Channel.Value)}', which the plan does not define.");
         }
 
         if (draft.Audiences.FirstOrDefault(a => draft.Deliveries.All(d => d.Audience != a.Key)) is { } unreached)
@@ -345,7 +345,7 @@ internal static class CommunicationRules
 
         if (plan.Platforms.SelectMany(p => p.Audiences).FirstOrDefault(a => !audiences.Contains(a)) is { Value: not null } unknown)
         {
-            return (ErrorCodes.Communication.UnknownReference, $"A platform names the audience '{KeyText.Show(unknown.Value)}', which the plan does not define.");
+            return (ErrorCodes.Communication.UnknownReference, $"A platform names the audience '{TypedKey.Show(unknown.Value)}', which the plan does not define.");
         }
 
         if (plan.Measures.FirstOrDefault(m => !objectives.Contains(m.Objective) || (m.Platform is { } p && !platforms.Contains(p))) is { } stranger)

@@ -1,5 +1,6 @@
 using Coalitions.Core.Coalitions;
 using Coalitions.Core.Decisions;
+using Coalitions.Core.Governance;
 using Coalitions.Core.Kernel;
 using Coalitions.Core.Memberships;
 using NodaTime;
@@ -112,7 +113,7 @@ public sealed class ConflictCase : AggregateRoot<ConflictCaseId>
     private Resolution? _proposed;
     private Resolution? _settlement;
     private DecisionReference? _decision;
-    private string? _body;
+    private BodyKey? _body;
     private string? _bodyName;
     private Instant? _escalatedAt;
 
@@ -463,7 +464,7 @@ public sealed class ConflictCase : AggregateRoot<ConflictCaseId>
         }
 
         var body = governance.Bodies.First(b => b.Key == line.DecidingBody);
-        Raise(new CaseEscalated(Id, body.Key.Value, body.Name, at, by));
+        Raise(new CaseEscalated(Id, body.Key, body.Name, at, by));
     }
 
     /// <summary>Records the decision of the body the case was escalated to: it settles the case.</summary>
@@ -665,8 +666,8 @@ public sealed class ConflictCase : AggregateRoot<ConflictCaseId>
         }
     }
 
-    private static bool GovernanceNames(string body, string name) =>
-        FreeText.Problem(body, true, Limits.KeyLength) is null && FreeText.IsSingleLine(body) && FreeText.Problem(name, true, Limits.NameLength) is null && FreeText.IsSingleLine(name);
+    private static bool GovernanceNames(BodyKey body, string name) =>
+        TypedKey.IsSet(body) && FreeText.Problem(name, true, Limits.NameLength) is null && FreeText.IsSingleLine(name);
 
     private static string? OpenedProblem(CaseOpened e) =>
         DateTimeZoneProviders.Tzdb.GetZoneOrNull(e.TimeZone) is null ? "the time zone is not a tz database id." :

@@ -1,5 +1,6 @@
 using System.Text;
 using Coalitions.Core.Decisions;
+using Coalitions.Core.Governance;
 using Coalitions.Core.Kernel;
 using FluentValidation;
 using NodaTime;
@@ -284,7 +285,7 @@ public sealed record CaseResolved(ConflictCaseId Case, Instant At, Actor By) : I
 /// <param name="BodyName">The body's name.</param>
 /// <param name="At">When.</param>
 /// <param name="By">Who.</param>
-public sealed record CaseEscalated(ConflictCaseId Case, string Body, string BodyName, Instant At, Actor By) : IDomainEvent;
+public sealed record CaseEscalated(ConflictCaseId Case, BodyKey Body, string BodyName, Instant At, Actor By) : IDomainEvent;
 
 /// <summary>The body's decision settled the case.</summary>
 /// <param name="Case">The case.</param>

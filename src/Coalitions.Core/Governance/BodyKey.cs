@@ -18,11 +18,11 @@ namespace Coalitions.Core.Governance;
 public readonly record struct BodyKey : ITypedKey<BodyKey>
 {
     /// <summary>Initializes a key.</summary>
-    /// <param name="value">1 to 50 lower-case letters, digits or hyphens, starting with a letter or digit.</param>
+    /// <param name="value">1 to 50 lower-case letters, digits or hyphens, starting with a letter or digit; spaces at either end are trimmed, as for every key.</param>
     /// <exception cref="CoalitionRuleException">The text is not a body key (<c>Governance.InvalidBody</c>).</exception>
     public BodyKey(string value) =>
-        Value = GovernanceRules.IsKey(value)
-            ? value
+        Value = value?.Trim() is { } text && GovernanceRules.IsKey(text)
+            ? text
             : throw GovernanceRules.InvalidBody("The body key '{value}' must be 1 to 50 lower-case letters, digits or hyphens, such as steering-committee.", value);
 
     /// <inheritdoc />

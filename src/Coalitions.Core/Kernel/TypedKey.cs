@@ -5,7 +5,7 @@ using FluentValidation;
 namespace Coalitions.Core.Kernel;
 
 /// <summary>
-/// A short, typed key that names something inside an aggregate (an issue, a campaign's target or action, a statement of
+/// A short, typed key that names something inside an aggregate (a body, an agenda item, a channel, an issue, a campaign's target or action, a statement of
 /// a health check): one line of at most <see cref="Limits.KeyLength"/> characters, compared ordinally. Each concept has
 /// its own key type, so a target's key can never be passed where an action's key is expected.
 /// </summary>
@@ -49,7 +49,13 @@ internal static class TypedKey
         !FreeText.IsSingleLine(text) ? "is one line, without tabs, line breaks or control characters." :
         text.Trim().Length != text.Length ? "has no spaces at either end." : null;
 
-    /// <summary>Refuses the default value of a key type, which holds no text.</summary>
+    /// <summary>Whether a key (possibly the default value, or a hostile value read from storage) is well-formed.</summary>
+    public static bool IsValid<TKey>(TKey key)
+        where TKey : struct, ITypedKey<TKey> => Problem(key.Value) is null;
+
+    /// <summary>A key's text for a message, shortened if a hostile value slipped through.</summary>
+    public static string Show(string? value) => value is null ? "(none)" : value.Length > Limits.KeyLength ? value[..Limits.KeyLength] + "…" : value;
+
     /// <summary>Whether the key holds text (the default value of a key type holds none).</summary>
     public static bool IsSet<TKey>(TKey key)
         where TKey : struct, ITypedKey<TKey> => key.Value is not null;
@@ -65,6 +71,7 @@ internal static class TypedKey
         return key;
     }
 
+    /// <summary>Refuses the default value of a key type, which holds no text.</summary>
     public static TKey? Ensure<TKey>(TKey? key, string name)
         where TKey : struct, ITypedKey<TKey> => key is { } value ? Ensure(value, name) : null;
 }

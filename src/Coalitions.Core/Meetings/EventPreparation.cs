@@ -362,12 +362,12 @@ public sealed class EventPreparation : AggregateRoot<PreparationId>
     /// <exception cref="CoalitionRuleException">Not the owner or a lead; concluded or cancelled (<c>Meetings.PreparationClosed</c>); no such open task (<c>Meetings.UnknownTask</c>); a date in the future (<c>Kernel.OutOfRange</c>).</exception>
     public void CompleteTask(TaskKey task, LocalDate doneOn, Actor by, Instant at)
     {
-        CompleteTaskCommand.Authorize(this, by, at, new Acting(Task: KeyText.IsValid(task) ? _tasks.GetValueOrDefault(task) : null), Event.Name);
+        CompleteTaskCommand.Authorize(this, by, at, new Acting(Task: TypedKey.IsValid(task) ? _tasks.GetValueOrDefault(task) : null), Event.Name);
         Ensure.Date(doneOn, nameof(doneOn));
         EnsureStep(Step.Work, at);
-        if (!KeyText.IsValid(task) || !_tasks.ContainsKey(task) || _done.ContainsKey(task))
+        if (!TypedKey.IsValid(task) || !_tasks.ContainsKey(task) || _done.ContainsKey(task))
         {
-            throw CoalitionRuleException.Because(ErrorCodes.Meetings.UnknownTask, "The preparation for '{event}' has no open task '{task}'.", ("event", Event.Name), ("task", KeyText.Show(task.Value)));
+            throw CoalitionRuleException.Because(ErrorCodes.Meetings.UnknownTask, "The preparation for '{event}' has no open task '{task}'.", ("event", Event.Name), ("task", TypedKey.Show(task.Value)));
         }
 
         if (doneOn > _today)
@@ -410,7 +410,7 @@ public sealed class EventPreparation : AggregateRoot<PreparationId>
     {
         TakePositionCommand.Authorize(this, by, at, default, Event.Name);
         Ensure.NotNull(coalition, nameof(coalition));
-        if (!KeyText.IsValid(key))
+        if (!TypedKey.IsValid(key))
         {
             throw CoalitionRuleException.Because(ErrorCodes.Kernel.InvalidText, "A position's key is one line of 1 to 64 characters.");
         }
@@ -761,7 +761,7 @@ internal sealed class PreparationTaskValidator : AbstractValidator<PreparationTa
 
     private PreparationTaskValidator()
     {
-        RuleFor(t => t.Key).Must(KeyText.IsValid).WithErrorCode(ErrorCodes.Kernel.InvalidText.Code).WithMessage("A task's key is one line of 1 to 64 characters.");
+        RuleFor(t => t.Key).Must(TypedKey.IsValid).WithErrorCode(ErrorCodes.Kernel.InvalidText.Code).WithMessage("A task's key is one line of 1 to 64 characters.");
         RuleFor(t => t.Description).IsText(Limits.ReasonLength);
         RuleFor(t => t.OwnerMember).IsId();
         RuleFor(t => t.OwnerPerson).IsId();

@@ -1,4 +1,5 @@
 using Coalitions.Core.Decisions;
+using Coalitions.Core.Governance;
 using Coalitions.Core.Kernel;
 using NodaTime;
 using Stateless;
@@ -32,13 +33,11 @@ public sealed class Meeting : AggregateRoot<MeetingId>
 
     private static readonly Permissions<Meeting, Acting> Who = new(nameof(Meeting));
     private static readonly Role<Meeting, Acting> BodyConvenor = Who.Role(
-        "the convenor of the body meeting (the holder of the office that convenes it, else its chair), acting through one of its member's delegates",
-        static (_, by, acting) => acting.Coalition is { } coalition && acting.Governance is { } governance && acting.Plan?.Body is { } body &&
-            governance.Id == coalition.Id && governance.Bodies.FirstOrDefault(b => b.Key.Value == body) is { } definition &&
-            governance.OfficeHolder(definition.Key, definition.Convenor ?? Governance.Office.Chair) is { } holder && coalition.IsDelegate(holder, by));
+        "the convenor of the body meeting " + Convening.ConvenorRole,
+        static (_, by, acting) => Convening.IsConvenor(acting.Coalition, acting.Governance, acting.Plan?.Body, by));
     private static readonly Role<Meeting, Acting> Coordinator = Who.Role(
         "a coordinator of the coalition",
-        static (_, by, acting) => by.Kind == ActorKind.Person && by.Person is { } person && acting.Coalition?.IsCoordinator(person) == true);
+        static (_, by, acting) => Convening.IsCoordinator(acting.Coalition, by));
     private static readonly Role<Meeting, Acting> Facilitator = Who.Role(
         "a facilitator of the meeting (the person who convened it or one it names)",
         static (meeting, by, _) => by.Kind == ActorKind.Person && by.Person is { } person && meeting._facilitators.Contains(person));
@@ -100,7 +99,7 @@ public sealed class Meeting : AggregateRoot<MeetingId>
     public MeetingFormat Format { get; private set; }
 
     /// <summary>Gets the key of the governance body meeting, if it is a body's meeting.</summary>
-    public string? Body { get; private set; }
+    public BodyKey? Body { get; private set; }
 
     /// <summary>Gets where it is held, if in person or hybrid.</summary>
     public string? Location { get; private set; }
@@ -489,7 +488,7 @@ public sealed class Meeting : AggregateRoot<MeetingId>
     /// <exception cref="CoalitionRuleException">Not the owner or a facilitator; not minuted (<c>Meetings.InvalidTransition</c>); no such open action (<c>Meetings.UnknownAction</c>); a date out of range (<c>Meetings.InvalidAction</c>).</exception>
     public void CompleteAction(ActionKey action, LocalDate doneOn, string? note, Actor by, Instant at)
     {
-        CompleteActionCommand.Authorize(this, by, at, new Acting(Action: KeyText.IsValid(action) ? _actions.GetValueOrDefault(action) : null), Title);
+        CompleteActionCommand.Authorize(this, by, at, new Acting(Action: TypedKey.IsValid(action) ? _actions.GetValueOrDefault(action) : null), Title);
         EnsureKey(action, nameof(action));
         Ensure.Date(doneOn, nameof(doneOn));
         FreeText.Check(note, nameof(note), required: false);
@@ -687,9 +686,9 @@ public sealed class Meeting : AggregateRoot<MeetingId>
         done is { } day && day <= on ? ActionStatus.Done : action.Due < on ? ActionStatus.Overdue : ActionStatus.Open;
 
     private static void EnsureKey<TKey>(TKey key, string name)
-        where TKey : struct, IKey<TKey>
+        where TKey : struct, ITypedKey<TKey>
     {
-        if (!KeyText.IsValid(key))
+        if (!TypedKey.IsValid(key))
         {
             throw CoalitionRuleException.Because(ErrorCodes.Kernel.InvalidText, "The {name} must be a key of one line of 1 to 64 characters.", ("name", Words.Identifier(name)));
         }

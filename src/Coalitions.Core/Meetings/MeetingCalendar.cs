@@ -194,7 +194,7 @@ public static class MeetingCalendar
     private static DateTimeZone ZoneOf(string zone) =>
         MeetingRules.IsZone(zone)
             ? DateTimeZoneProviders.Tzdb[zone]
-            : throw CoalitionRuleException.Because(ErrorCodes.Partners.UnknownTimeZone, "'{zone}' is not a time zone of the tz database.", ("zone", KeyText.Show(zone)));
+            : throw CoalitionRuleException.Because(ErrorCodes.Partners.UnknownTimeZone, "'{zone}' is not a time zone of the tz database.", ("zone", TypedKey.Show(zone)));
 
     private static void Open(CalendarText text)
     {

@@ -1,3 +1,4 @@
+using Coalitions.Core.Governance;
 using Coalitions.Core.Kernel;
 using NodaTime;
 
@@ -26,7 +27,7 @@ public sealed record MeetingConvened(
     MeetingFormat Format,
     IReadOnlyList<MeetingParticipant> Participants,
     IReadOnlyList<PersonId> Facilitators,
-    string? Body,
+    BodyKey? Body,
     string? Location,
     string? OnlineLink,
     MeetingSeriesId? Series,

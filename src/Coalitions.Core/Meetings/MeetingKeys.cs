@@ -4,13 +4,13 @@ using Coalitions.Core.Kernel;
 namespace Coalitions.Core.Meetings;
 
 /// <summary>Names an item of a meeting's agenda within its aggregate, such as <c>budget-review</c>: one line of 1 to 64 characters, compared exactly.</summary>
-[JsonConverter(typeof(KeyJsonConverter<AgendaKey>))]
-public readonly record struct AgendaKey : IKey<AgendaKey>
+[JsonConverter(typeof(TypedKeyJsonConverter<AgendaKey>))]
+public readonly record struct AgendaKey : ITypedKey<AgendaKey>
 {
     /// <summary>Initializes a key.</summary>
     /// <param name="value">The key: one line of 1 to 64 characters, without control characters.</param>
     /// <exception cref="CoalitionRuleException">The key is blank, longer than 64 characters or not one line (<c>Kernel.InvalidText</c>).</exception>
-    public AgendaKey(string value) => Value = KeyText.Check(value, nameof(AgendaKey));
+    public AgendaKey(string value) => Value = TypedKey.Check(value, nameof(AgendaKey));
 
     /// <summary>Gets the key's text.</summary>
     public string Value { get; }
@@ -24,13 +24,13 @@ public readonly record struct AgendaKey : IKey<AgendaKey>
 }
 
 /// <summary>Names an action item a meeting's minutes record within its aggregate, such as <c>send-draft-to-ministry</c>: one line of 1 to 64 characters, compared exactly.</summary>
-[JsonConverter(typeof(KeyJsonConverter<ActionKey>))]
-public readonly record struct ActionKey : IKey<ActionKey>
+[JsonConverter(typeof(TypedKeyJsonConverter<ActionKey>))]
+public readonly record struct ActionKey : ITypedKey<ActionKey>
 {
     /// <summary>Initializes a key.</summary>
     /// <param name="value">The key: one line of 1 to 64 characters, without control characters.</param>
     /// <exception cref="CoalitionRuleException">The key is blank, longer than 64 characters or not one line (<c>Kernel.InvalidText</c>).</exception>
-    public ActionKey(string value) => Value = KeyText.Check(value, nameof(ActionKey));
+    public ActionKey(string value) => Value = TypedKey.Check(value, nameof(ActionKey));
 
     /// <summary>Gets the key's text.</summary>
     public string Value { get; }
@@ -44,13 +44,13 @@ public readonly record struct ActionKey : IKey<ActionKey>
 }
 
 /// <summary>Names a task of a preparation plan within its aggregate, such as <c>book-venue</c>: one line of 1 to 64 characters, compared exactly.</summary>
-[JsonConverter(typeof(KeyJsonConverter<TaskKey>))]
-public readonly record struct TaskKey : IKey<TaskKey>
+[JsonConverter(typeof(TypedKeyJsonConverter<TaskKey>))]
+public readonly record struct TaskKey : ITypedKey<TaskKey>
 {
     /// <summary>Initializes a key.</summary>
     /// <param name="value">The key: one line of 1 to 64 characters, without control characters.</param>
     /// <exception cref="CoalitionRuleException">The key is blank, longer than 64 characters or not one line (<c>Kernel.InvalidText</c>).</exception>
-    public TaskKey(string value) => Value = KeyText.Check(value, nameof(TaskKey));
+    public TaskKey(string value) => Value = TypedKey.Check(value, nameof(TaskKey));
 
     /// <summary>Gets the key's text.</summary>
     public string Value { get; }
@@ -64,13 +64,13 @@ public readonly record struct TaskKey : IKey<TaskKey>
 }
 
 /// <summary>Names a position the coalition takes to an external event within its aggregate, such as <c>financing-education</c>: one line of 1 to 64 characters, compared exactly.</summary>
-[JsonConverter(typeof(KeyJsonConverter<PositionKey>))]
-public readonly record struct PositionKey : IKey<PositionKey>
+[JsonConverter(typeof(TypedKeyJsonConverter<PositionKey>))]
+public readonly record struct PositionKey : ITypedKey<PositionKey>
 {
     /// <summary>Initializes a key.</summary>
     /// <param name="value">The key: one line of 1 to 64 characters, without control characters.</param>
     /// <exception cref="CoalitionRuleException">The key is blank, longer than 64 characters or not one line (<c>Kernel.InvalidText</c>).</exception>
-    public PositionKey(string value) => Value = KeyText.Check(value, nameof(PositionKey));
+    public PositionKey(string value) => Value = TypedKey.Check(value, nameof(PositionKey));
 
     /// <summary>Gets the key's text.</summary>
     public string Value { get; }

@@ -1,3 +1,4 @@
+using Coalitions.Core.Governance;
 using Coalitions.Core.Kernel;
 using FluentValidation;
 using NodaTime;
@@ -37,7 +38,7 @@ public enum SeriesStatus
 /// <param name="SearchDays">How many days from each occurrence's date a meeting may be placed on: 1 to 28, and no more than the cadence.</param>
 public sealed record SeriesPlan(
     CoalitionId Coalition,
-    string Body,
+    BodyKey Body,
     string Title,
     MeetingFormat Format,
     IReadOnlyList<MeetingParticipant> Participants,
@@ -87,7 +88,7 @@ public sealed record MeetingSeriesBegun(
     MeetingSeriesId Series,
     CoalitionId Coalition,
     string TimeZone,
-    string Body,
+    BodyKey Body,
     Period Cadence,
     string Title,
     MeetingFormat Format,
@@ -160,13 +161,11 @@ public sealed class MeetingSeries : AggregateRoot<MeetingSeriesId>
 
     private static readonly Permissions<MeetingSeries, Acting> Who = new(nameof(MeetingSeries));
     private static readonly Role<MeetingSeries, Acting> BodyConvenor = Who.Role(
-        "the convenor of the body (the holder of the office that convenes it, else its chair), acting through one of its member's delegates",
-        static (_, by, acting) => acting.Coalition is { } coalition && acting.Governance is { } governance && acting.Plan?.Body is { } body &&
-            governance.Id == coalition.Id && governance.Bodies.FirstOrDefault(b => b.Key.Value == body) is { } definition &&
-            governance.OfficeHolder(definition.Key, definition.Convenor ?? Governance.Office.Chair) is { } holder && coalition.IsDelegate(holder, by));
+        "the convenor of the body " + Convening.ConvenorRole,
+        static (_, by, acting) => Convening.IsConvenor(acting.Coalition, acting.Governance, acting.Plan?.Body, by));
     private static readonly Role<MeetingSeries, Acting> Coordinator = Who.Role(
         "a coordinator of the coalition",
-        static (_, by, acting) => by.Kind == ActorKind.Person && by.Person is { } person && acting.Coalition?.IsCoordinator(person) == true);
+        static (_, by, acting) => Convening.IsCoordinator(acting.Coalition, by));
     private static readonly Role<MeetingSeries, Acting> Facilitator = Who.Role(
         "a facilitator of the series (the person who began it or one it names)",
         static (series, by, _) => by.Kind == ActorKind.Person && by.Person is { } person && series._facilitators.Contains(person));
@@ -206,7 +205,7 @@ public sealed class MeetingSeries : AggregateRoot<MeetingSeriesId>
     public string TimeZone { get; private set; } = "UTC";
 
     /// <summary>Gets the key of the body.</summary>
-    public string Body { get; private set; } = string.Empty;
+    public BodyKey Body { get; private set; }
 
     /// <summary>Gets the body's cadence, which the series follows.</summary>
     public Period Cadence { get; private set; } = Period.Zero;
@@ -291,7 +290,7 @@ public sealed class MeetingSeries : AggregateRoot<MeetingSeriesId>
             throw CoalitionRuleException.Because(ErrorCodes.Coalitions.OtherCoalition, "The series '{title}' belongs to another coalition than {coalition}.", ("title", plan.Title), ("coalition", coalition.Name));
         }
 
-        var body = governance.Bodies.FirstOrDefault(b => b.Key.Value == plan.Body)
+        var body = governance.Bodies.FirstOrDefault(b => b.Key == plan.Body)
             ?? throw CoalitionRuleException.Because(ErrorCodes.Governance.UnknownBody, "{coalition} has no body with the key '{key}'.", ("coalition", coalition.Name), ("key", plan.Body));
         if (CadenceProblem(body.MeetingCadence, plan.FirstDate, plan.SearchDays) is { } problem)
         {
@@ -308,7 +307,7 @@ public sealed class MeetingSeries : AggregateRoot<MeetingSeriesId>
 
         PersonId[] facilitators = [by.Person!.Value, .. plan.Facilitators.Where(f => f != by.Person)];
         series.Raise(new MeetingSeriesBegun(
-            id, coalition.Id, coalition.TimeZone.Id, body.Key.Value, body.MeetingCadence!, plan.Title.Trim(), plan.Format, Copy(plan.Participants), facilitators.Distinct().ToArray(),
+            id, coalition.Id, coalition.TimeZone.Id, body.Key, body.MeetingCadence!, plan.Title.Trim(), plan.Format, Copy(plan.Participants), facilitators.Distinct().ToArray(),
             plan.FirstDate, plan.UsualStart, plan.Length, plan.Location?.Trim(), plan.OnlineLink, plan.Until, plan.SearchDays, at, by));
         return series;
     }
@@ -626,7 +625,7 @@ internal sealed class SeriesPlanValidator : AbstractValidator<SeriesPlan>
     {
         var code = ErrorCodes.Meetings.InvalidMeeting.Code;
         RuleFor(p => p.Coalition).IsId();
-        RuleFor(p => p.Body).Must(Governance.GovernanceRules.IsKey).WithErrorCode(ErrorCodes.Governance.UnknownBody.Code).WithMessage("A series names its body by its key.");
+        RuleFor(p => p.Body).Must(TypedKey.IsSet).WithErrorCode(ErrorCodes.Governance.UnknownBody.Code).WithMessage("A series names its body by its key.");
         RuleFor(p => p.Title).IsName();
         RuleFor(p => p.Format).IsDefined();
         RuleFor(p => p).Must(p => p.Participants is not null && SlotSearchValidator.Instance.Validate(new SlotSearch(p.Participants, p.FirstDate, p.FirstDate, "UTC", Duration.FromHours(1))).IsValid)

@@ -1,4 +1,5 @@
 using Coalitions.Core.Decisions;
+using Coalitions.Core.Governance;
 using Coalitions.Core.Kernel;
 using Coalitions.Core.Polls;
 using FluentValidation;
@@ -109,7 +110,7 @@ public sealed record MeetingPlan(
     MeetingFormat Format,
     IReadOnlyList<MeetingParticipant> Participants,
     IReadOnlyList<PersonId> Facilitators,
-    string? Body = null,
+    BodyKey? Body = null,
     string? Location = null,
     string? OnlineLink = null,
     MeetingSeriesId? Series = null,
@@ -214,7 +215,7 @@ internal sealed class MeetingPlanValidator : AbstractValidator<MeetingPlan>
         RuleForEach(p => p.Participants).SetValidator(MeetingParticipantValidator.Instance!).When(p => p.Participants is not null && p.Participants.All(x => x is not null));
         RuleFor(p => p.Facilitators).Must(f => f is { Count: <= MeetingLimits.MaxFacilitators } && f.All(x => x.Value != Guid.Empty)).WithErrorCode(code)
             .WithMessage("A meeting names at most ten facilitators besides its convenor, none the empty id.");
-        RuleFor(p => p.Body).Must(b => b is null || Governance.GovernanceRules.IsKey(b)).WithErrorCode(ErrorCodes.Governance.UnknownBody.Code)
+        RuleFor(p => p.Body).Must(b => b is null || TypedKey.IsSet(b.Value)).WithErrorCode(ErrorCodes.Governance.UnknownBody.Code)
             .WithMessage("A body is named by its key.");
         RuleFor(p => p.Location).IsName(required: false);
         RuleFor(p => p.Location).Must((p, l) => p.Format == MeetingFormat.Online || !string.IsNullOrWhiteSpace(l)).WithErrorCode(code)
@@ -234,7 +235,7 @@ internal sealed class AgendaItemValidator : AbstractValidator<AgendaItem>
     private AgendaItemValidator()
     {
         var code = ErrorCodes.Meetings.InvalidAgendaItem.Code;
-        RuleFor(i => i.Key).Must(KeyText.IsValid).WithErrorCode(ErrorCodes.Kernel.InvalidText.Code).WithMessage("An agenda item's key is one line of 1 to 64 characters.");
+        RuleFor(i => i.Key).Must(TypedKey.IsValid).WithErrorCode(ErrorCodes.Kernel.InvalidText.Code).WithMessage("An agenda item's key is one line of 1 to 64 characters.");
         RuleFor(i => i.Title).IsName();
         RuleFor(i => i.Kind).IsDefined();
         RuleFor(i => i.TimeBox).Must(t => t >= Duration.FromMinutes(1) && t <= MeetingLimits.MaxTimeBox && MeetingLimits.IsWholeMinutes(t)).WithErrorCode(code)
@@ -261,12 +262,12 @@ internal sealed class ActionItemValidator : AbstractValidator<ActionItem>
 
     private ActionItemValidator()
     {
-        RuleFor(a => a.Key).Must(KeyText.IsValid).WithErrorCode(ErrorCodes.Kernel.InvalidText.Code).WithMessage("An action item's key is one line of 1 to 64 characters.");
+        RuleFor(a => a.Key).Must(TypedKey.IsValid).WithErrorCode(ErrorCodes.Kernel.InvalidText.Code).WithMessage("An action item's key is one line of 1 to 64 characters.");
         RuleFor(a => a.Description).IsText(Limits.ReasonLength);
         RuleFor(a => a.OwnerMember).IsId();
         RuleFor(a => a.OwnerPerson).IsId();
         RuleFor(a => a.Due).IsDate();
-        RuleFor(a => a.Item).Must(k => k is null || KeyText.IsValid(k.Value)).WithErrorCode(ErrorCodes.Kernel.InvalidText.Code).WithMessage("An agenda item's key is one line of 1 to 64 characters.");
+        RuleFor(a => a.Item).Must(k => k is null || TypedKey.IsValid(k.Value)).WithErrorCode(ErrorCodes.Kernel.InvalidText.Code).WithMessage("An agenda item's key is one line of 1 to 64 characters.");
     }
 }
 
@@ -279,12 +280,12 @@ internal sealed class MinutesValidator : AbstractValidator<Minutes>
     {
         var code = ErrorCodes.Meetings.InvalidAction.Code;
         RuleFor(m => m.Decisions).IsList(MeetingLimits.MaxDecisions);
-        RuleForEach(m => m.Decisions).Must(d => d is null || (d.Decision is not null && KeyText.IsValid(d.Item))).WithErrorCode(ErrorCodes.Kernel.InvalidInput.Code)
+        RuleForEach(m => m.Decisions).Must(d => d is null || (d.Decision is not null && TypedKey.IsValid(d.Item))).WithErrorCode(ErrorCodes.Kernel.InvalidInput.Code)
             .WithMessage("A minuted decision names its agenda item and cites a decision.");
         RuleFor(m => m.Notes).IsList(MeetingLimits.MaxAgendaItems)
             .Must(n => n is null || n.Where(x => x is not null).Select(x => x.Item).Distinct().Count() == n.Count(x => x is not null)).WithErrorCode(ErrorCodes.Meetings.UnknownAgendaItem.Code)
             .WithMessage("The minutes hold at most one note per agenda item.");
-        RuleForEach(m => m.Notes).Must(n => n is null || (KeyText.IsValid(n.Item) && FreeText.Problem(n.Text, true, Limits.DocumentLength) is null)).WithErrorCode(ErrorCodes.Kernel.InvalidText.Code)
+        RuleForEach(m => m.Notes).Must(n => n is null || (TypedKey.IsValid(n.Item) && FreeText.Problem(n.Text, true, Limits.DocumentLength) is null)).WithErrorCode(ErrorCodes.Kernel.InvalidText.Code)
             .WithMessage("A note names its agenda item and holds at most 20,000 characters, without control characters.");
         RuleFor(m => m.Actions).IsList(MeetingLimits.MaxActions)
             .Must(a => a is null || a.Where(x => x is not null).Select(x => x.Key).Distinct().Count() == a.Count(x => x is not null)).WithErrorCode(code)

@@ -68,7 +68,7 @@ public sealed record FundRules(
     CoalitionId Coalition,
     string Name,
     string Purpose,
-    string? ApprovingBody,
+    BodyKey? ApprovingBody,
     Office ApprovingOffice,
     IReadOnlyList<Money> DecisionAbove,
     IReadOnlyList<Money> Overdrafts)
@@ -162,7 +162,7 @@ internal sealed class FundRulesValidator : AbstractValidator<FundRules>
         RuleFor(r => r.Coalition).IsId();
         RuleFor(r => r.Name).IsName();
         RuleFor(r => r.Purpose).IsText(Limits.ReasonLength);
-        RuleFor(r => r.ApprovingBody).IsName(Limits.KeyLength, required: false);
+        RuleFor(r => r.ApprovingBody).IsKeyOrNull();
         RuleFor(r => r.ApprovingOffice).IsDefined();
         RuleFor(r => r.DecisionAbove).IsList(MaxCurrencies);
         RuleFor(r => r.Overdrafts).IsList(MaxCurrencies);

@@ -207,7 +207,7 @@ public sealed class PooledFund : AggregateRoot<PooledFundId>
         Ensure.Id(id, nameof(id));
         FundRulesValidator.Instance.EnsureValid(rules);
         ResourceRules.EnsureCoalition(coalition, rules.Coalition);
-        var body = rules.ApprovingBody?.Trim();
+        var body = rules.ApprovingBody;
         if (body is not null)
         {
             if (governance is null || ((IRuleBook)governance).Coalition != coalition.Id)
@@ -215,7 +215,7 @@ public sealed class PooledFund : AggregateRoot<PooledFundId>
                 throw CoalitionRuleException.Because(ErrorCodes.Coalitions.OtherCoalition, "The fund's approver is an office of a body of {coalition}; pass that coalition's governance.", ("coalition", coalition.Name));
             }
 
-            if (governance.Bodies.FirstOrDefault(b => b.Key.Value == body) is not { } found || !found.Offices.Contains(rules.ApprovingOffice))
+            if (governance.Bodies.FirstOrDefault(b => b.Key == body) is not { } found || !found.Offices.Contains(rules.ApprovingOffice))
             {
                 throw CoalitionRuleException.Because(ErrorCodes.Resources.InvalidFund, "The governance of {coalition} has no body '{body}' with the office of {office}.", ("coalition", coalition.Name), ("body", body), ("office", rules.ApprovingOffice));
             }
@@ -736,8 +736,8 @@ public sealed class PooledFund : AggregateRoot<PooledFundId>
         }
 
         return acting.Governance is { } governance && ((IRuleBook)governance).Coalition == Coalition &&
-               governance.Bodies.Any(b => b.Key.Value == body) &&
-               governance.OfficeHolder(new BodyKey(body), Rules.ApprovingOffice) is { } holder && coalition.IsDelegate(holder, by);
+               governance.Bodies.Any(b => b.Key == body) &&
+               governance.OfficeHolder(body, Rules.ApprovingOffice) is { } holder && coalition.IsDelegate(holder, by);
     }
 
     private StateMachine<FundStatus, FundStep> BuildMachine()

@@ -40,6 +40,26 @@ public class DesignRuleTests
     }
 
     [Fact]
+    public void Every_key_that_names_a_thing_inside_an_aggregate_is_one_kind_of_typed_key()
+    {
+        var keys = AllTypes.Where(t => t.IsPublic && t.IsValueType && t.Name.EndsWith("Key", StringComparison.Ordinal)).ToList();
+        Assert.Contains(typeof(global::Coalitions.Core.Governance.BodyKey), keys);
+        Assert.Contains(typeof(global::Coalitions.Core.Meetings.AgendaKey), keys);
+        Assert.Contains(typeof(global::Coalitions.Core.Communication.ChannelKey), keys);
+        Assert.All(keys, key =>
+        {
+            Assert.Contains(typeof(ITypedKey<>).MakeGenericType(key), key.GetInterfaces());
+            var converter = key.GetCustomAttribute<System.Text.Json.Serialization.JsonConverterAttribute>()?.ConverterType;
+            Assert.Equal("TypedKeyJsonConverter`1", converter?.Name);
+
+            // One shape everywhere: made from its text, trimmed, and stored as that plain text.
+            var made = key.GetMethod("From", BindingFlags.Public | BindingFlags.Static)!.Invoke(null, ["  budget-2027 "])!;
+            Assert.Equal("budget-2027", made.ToString());
+            Assert.Equal("\"budget-2027\"", System.Text.Json.JsonSerializer.Serialize(made, key));
+        });
+    }
+
+    [Fact]
     public void No_aggregate_has_a_public_setter()
     {
         var setters = Aggregates

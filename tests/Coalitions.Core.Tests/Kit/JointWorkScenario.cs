@@ -72,7 +72,7 @@ public static class JointWorkScenario
     }
 
     public static FundRules Rules(decimal threshold = 100_000m, decimal? overdraft = null, string? body = Steering) =>
-        new(TheCoalition, "Reading fund", "Storybooks and reading camps.", body, Office.Treasurer, [Kes(threshold)], overdraft is { } limit ? [Kes(limit)] : []);
+        new(TheCoalition, "Reading fund", "Storybooks and reading camps.", body is null ? (BodyKey?)null : new BodyKey(body), Office.Treasurer, [Kes(threshold)], overdraft is { } limit ? [Kes(limit)] : []);
 
     public static PooledFund Fund(Coalition coalition, GovernanceAggregate governance, FundRules? rules = null) =>
         PooledFund.Open(TheFund, rules ?? Rules(), coalition, governance, Secretariat, Start);
