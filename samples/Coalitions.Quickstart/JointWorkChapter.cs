@@ -45,9 +45,9 @@ internal static class JointWorkChapter
             PooledFundId.New(),
             new FundRules(coalition.Id, "Reading fund", "Storybooks and holiday reading camps.", "steering-committee", Office.Treasurer, [new Money(100_000m, "KES")], []),
             coalition,
-            governance,
             secretariat,
-            april);
+            april,
+            governance);
 
         // The coalition approves joint reading camps: a proposal to the steering committee, as the rule book says.
         var draft = governance.DraftFor(MatterType.ApproveJointProject, "Approve the reading camps", "Holiday reading camps in twelve schools in 2026.", teachers, [secretariat.Person!.Value], coalition, april);

@@ -51,7 +51,7 @@ internal static class MeetingsChapter
         // The chair convenes the committee; the rule book says the committee decides the communication plan.
         var meeting = Meeting.Convene(MeetingId.New(),
             new MeetingPlan(coalition.Id, "Steering committee, March", MeetingFormat.Online, participants, [], Body: "steering-committee", OnlineLink: "https://meet.example.org/steering"),
-            coalition, governance, chair, now);
+            coalition, chair, now, governance);
         var draft = governance.DraftFor(MatterType.AdoptCommunicationPlan, "Adopt the communication plan 2026", "The coalition adopts its communication plan for 2026, with its social media plan.", chairMember, [coordinator.Person!.Value], coalition, now);
         var adoption = Proposal.Draft(ProposalId.New(), draft, chair, now);
         adoption.Submit(chair, now);

@@ -181,9 +181,9 @@ internal static class LearningForAll
             MeetingId.New(),
             new MeetingPlan(coalition.Id, "Steering committee", MeetingFormat.Online, [.. seats.Select(s => new MeetingParticipant(s, DelegateOf(s), partners.Single(p => p.Id == s).Representatives.First().Name, "Africa/Nairobi", WorkingHours.Office))], [], Body: "steering-committee", OnlineLink: "https://meet.example.org/steering", Purpose: "Prepare the budget hearing and review the reading fund."),
             coalition,
-            governance,
             For(committeeChair),
-            opened);
+            opened,
+            governance);
         var nextWeek = now.InZone(coalition.TimeZone).Date.PlusDays(7).At(new LocalTime(10, 0)).InZoneLeniently(coalition.TimeZone).ToInstant();
         meeting.AddAgendaItem(new AgendaItem(new AgendaKey("hearing"), "The county budget hearing", AgendaItemKind.Discussion, Duration.FromMinutes(30)), For(committeeChair), opened);
         meeting.AddAgendaItem(new AgendaItem(new AgendaKey("fund"), "The reading fund's statement", AgendaItemKind.Report, Duration.FromMinutes(15), Report: "Treasurer's statement"), For(committeeChair), opened);
@@ -195,9 +195,9 @@ internal static class LearningForAll
             PooledFundId.New(),
             new FundRules(coalition.Id, "Reading fund", "Storybooks and holiday reading camps.", "steering-committee", Office.Treasurer, [new Money(100_000m, "KES")], []),
             coalition,
-            governance,
             secretariat,
-            fundOpened);
+            fundOpened,
+            governance);
         var fundDay = fundOpened.InZone(coalition.TimeZone).Date;
         fund.RecordGrant(new GrantIncome("Education Foundation", new Money(400_000m, "KES"), fundDay, "Grant EF-2026-17"), coalition, secretariat, fundOpened);
         var claimant = partners[4].Id;

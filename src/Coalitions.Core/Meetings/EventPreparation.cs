@@ -356,26 +356,26 @@ public sealed class EventPreparation : AggregateRoot<PreparationId>
 
     /// <summary>Records a task done.</summary>
     /// <param name="task">The task's key.</param>
-    /// <param name="doneOn">When it was done: no later than today in the event's time zone.</param>
+    /// <param name="on">When it was done: no later than today in the event's time zone.</param>
     /// <param name="by">The person who owns the task, or a lead of the preparation.</param>
     /// <param name="at">When it is recorded.</param>
     /// <exception cref="CoalitionRuleException">Not the owner or a lead; concluded or cancelled (<c>Meetings.PreparationClosed</c>); no such open task (<c>Meetings.UnknownTask</c>); a date in the future (<c>Kernel.OutOfRange</c>).</exception>
-    public void CompleteTask(TaskKey task, LocalDate doneOn, Actor by, Instant at)
+    public void CompleteTask(TaskKey task, LocalDate on, Actor by, Instant at)
     {
         CompleteTaskCommand.Authorize(this, by, at, new Acting(Task: TypedKey.IsValid(task) ? _tasks.GetValueOrDefault(task) : null), Event.Name);
-        Ensure.Date(doneOn, nameof(doneOn));
+        Ensure.Date(on, nameof(on));
         EnsureStep(Step.Work, at);
         if (!TypedKey.IsValid(task) || !_tasks.ContainsKey(task) || _done.ContainsKey(task))
         {
             throw CoalitionRuleException.Because(ErrorCodes.Meetings.UnknownTask, "The preparation for '{event}' has no open task '{task}'.", ("event", Event.Name), ("task", TypedKey.Show(task.Value)));
         }
 
-        if (doneOn > _today)
+        if (on > _today)
         {
-            throw CoalitionRuleException.Because(ErrorCodes.Kernel.OutOfRange, "A task cannot be recorded done on {on}, after today ({today}).", ("on", doneOn), ("today", _today));
+            throw CoalitionRuleException.Because(ErrorCodes.Kernel.OutOfRange, "A task cannot be recorded done on {on}, after today ({today}).", ("on", on), ("today", _today));
         }
 
-        Raise(new PreparationTaskCompleted(Id, task, doneOn, at, by));
+        Raise(new PreparationTaskCompleted(Id, task, on, at, by));
     }
 
     /// <summary>Names someone the coalition sends to the event.</summary>

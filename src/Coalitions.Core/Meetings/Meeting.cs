@@ -153,13 +153,25 @@ public sealed class Meeting : AggregateRoot<MeetingId>
 
     private DateTimeZone Zone => DateTimeZoneProviders.Tzdb.GetZoneOrNull(TimeZone) ?? DateTimeZone.Utc;
 
+    /// <summary>Convenes a meeting: the former argument order of <see cref="Convene(MeetingId, MeetingPlan, CoalitionAggregate, Actor, Instant, GovernanceAggregate?)"/>, kept for one version.</summary>
+    /// <param name="id">The new meeting's id.</param>
+    /// <param name="plan">The plan.</param>
+    /// <param name="coalition">The coalition.</param>
+    /// <param name="governance">The coalition's governance, needed for a body's meeting.</param>
+    /// <param name="by">The body's convenor through one of its member's delegates, or a coordinator of the coalition.</param>
+    /// <param name="at">When it is convened.</param>
+    /// <returns>The meeting, planned.</returns>
+    [Obsolete("Use Convene(id, plan, coalition, by, at, governance): optional inputs come after the instant, as in ConflictCase.RecordDecision.")]
+    public static Meeting Convene(MeetingId id, MeetingPlan plan, CoalitionAggregate coalition, GovernanceAggregate? governance, Actor by, Instant at) =>
+        Convene(id, plan, coalition, by, at, governance);
+
     /// <summary>Convenes a meeting of the coalition or of one of its bodies.</summary>
     /// <param name="id">Its id.</param>
     /// <param name="plan">Its title, format, place, participants (delegates of members) and facilitators, and the body meeting if any.</param>
     /// <param name="coalition">The coalition, read for its members, coordinators and time zone.</param>
-    /// <param name="governance">The coalition's governance, read for the body and its convenor; needed for a body's meeting.</param>
     /// <param name="by">The body's convenor (the holder of its convening office, else its chair) through one of its member's delegates, or a coordinator of the coalition.</param>
     /// <param name="at">When it is convened.</param>
+    /// <param name="governance">The coalition's governance, read for the body and its convenor; needed for a body's meeting (a plan with a <see cref="MeetingPlan.Body"/>).</param>
     /// <returns>The meeting, planned.</returns>
     /// <exception cref="CoalitionRuleException">
     /// Not a convenor or coordinator (<c>Meetings.NotAConvenor</c>); another coalition (<c>Coalitions.OtherCoalition</c>); an
@@ -170,10 +182,10 @@ public sealed class Meeting : AggregateRoot<MeetingId>
     /// <code>
     /// var meeting = Meeting.Convene(MeetingId.New(),
     ///     new MeetingPlan(coalition.Id, "Steering committee", MeetingFormat.Online, participants, [], Body: "steering-committee"),
-    ///     coalition, governance, chairDelegate, now);
+    ///     coalition, chairDelegate, now, governance);
     /// </code>
     /// </example>
-    public static Meeting Convene(MeetingId id, MeetingPlan plan, CoalitionAggregate coalition, GovernanceAggregate? governance, Actor by, Instant at)
+    public static Meeting Convene(MeetingId id, MeetingPlan plan, CoalitionAggregate coalition, Actor by, Instant at, GovernanceAggregate? governance = null)
     {
         var meeting = new Meeting();
         Ensure.NotNull(coalition, nameof(coalition));
@@ -481,16 +493,16 @@ public sealed class Meeting : AggregateRoot<MeetingId>
 
     /// <summary>Records an action item this meeting set as done.</summary>
     /// <param name="action">The action item's key.</param>
-    /// <param name="doneOn">When it was done: no earlier than the meeting and no later than today (in the coalition's time zone).</param>
+    /// <param name="on">When it was done: no earlier than the meeting and no later than today (in the coalition's time zone).</param>
     /// <param name="note">A note, if any: at most 2,000 characters.</param>
     /// <param name="by">The person who owns the action item, or a facilitator of the meeting.</param>
     /// <param name="at">When it is recorded.</param>
     /// <exception cref="CoalitionRuleException">Not the owner or a facilitator; not minuted (<c>Meetings.InvalidTransition</c>); no such open action (<c>Meetings.UnknownAction</c>); a date out of range (<c>Meetings.InvalidAction</c>).</exception>
-    public void CompleteAction(ActionKey action, LocalDate doneOn, string? note, Actor by, Instant at)
+    public void CompleteAction(ActionKey action, LocalDate on, string? note, Actor by, Instant at)
     {
         CompleteActionCommand.Authorize(this, by, at, new Acting(Action: TypedKey.IsValid(action) ? _actions.GetValueOrDefault(action) : null), Title);
         EnsureKey(action, nameof(action));
-        Ensure.Date(doneOn, nameof(doneOn));
+        Ensure.Date(on, nameof(on));
         FreeText.Check(note, nameof(note), required: false);
         EnsureStep(Step.CompleteAction, at);
         if (!_actions.ContainsKey(action) || _done.ContainsKey(action))
@@ -498,12 +510,12 @@ public sealed class Meeting : AggregateRoot<MeetingId>
             throw CoalitionRuleException.Because(ErrorCodes.Meetings.UnknownAction, "'{title}' has no open action item '{action}'.", ("title", Title), ("action", action.Value));
         }
 
-        if (doneOn < Start!.Value.InZone(Zone).Date || doneOn > at.InZone(Zone).Date)
+        if (on < Start!.Value.InZone(Zone).Date || on > at.InZone(Zone).Date)
         {
-            throw CoalitionRuleException.Because(ErrorCodes.Meetings.InvalidAction, "'{action}' cannot be done on {on}: no earlier than the meeting and no later than today.", ("action", action.Value), ("on", doneOn));
+            throw CoalitionRuleException.Because(ErrorCodes.Meetings.InvalidAction, "'{action}' cannot be done on {on}: no earlier than the meeting and no later than today.", ("action", action.Value), ("on", on));
         }
 
-        Raise(new ActionItemCompleted(Id, action, doneOn, note?.Trim(), at, by));
+        Raise(new ActionItemCompleted(Id, action, on, note?.Trim(), at, by));
     }
 
     /// <summary>Every action item the minutes set, with where it stands on a date.</summary>

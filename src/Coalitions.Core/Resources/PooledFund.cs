@@ -179,13 +179,25 @@ public sealed class PooledFund : AggregateRoot<PooledFundId>
 
     private StateMachine<ExpenseStatus, ExpenseStep> ExpenseMachine => _expenseMachine ??= BuildExpenseMachine();
 
+    /// <summary>Opens a pooled fund: the former argument order of <see cref="Open(PooledFundId, FundRules, CoalitionAggregate, Actor, Instant, GovernanceAggregate?)"/>, kept for one version.</summary>
+    /// <param name="id">The new fund's id.</param>
+    /// <param name="rules">How it is run.</param>
+    /// <param name="coalition">The coalition.</param>
+    /// <param name="governance">The coalition's governance, needed where the rules name an approving body.</param>
+    /// <param name="by">A coordinator of the coalition.</param>
+    /// <param name="at">When it opens.</param>
+    /// <returns>The fund, open and empty.</returns>
+    [Obsolete("Use Open(id, rules, coalition, by, at, governance): optional inputs come after the instant, as in ConflictCase.RecordDecision.")]
+    public static PooledFund Open(PooledFundId id, FundRules rules, CoalitionAggregate coalition, GovernanceAggregate? governance, Actor by, Instant at) =>
+        Open(id, rules, coalition, by, at, governance);
+
     /// <summary>Opens a pooled fund of the coalition.</summary>
     /// <param name="id">The fund's id.</param>
     /// <param name="rules">Its name, purpose, approver, decision thresholds and overdrafts.</param>
     /// <param name="coalition">The coalition.</param>
-    /// <param name="governance">The coalition's governance, where the rules name an approving body: that body exists and has the office.</param>
     /// <param name="by">A coordinator of the coalition.</param>
     /// <param name="at">When it opens, in the years 1900 to 2999.</param>
+    /// <param name="governance">The coalition's governance, needed where the rules name an approving body: that body exists and has the office.</param>
     /// <returns>The fund, open and empty.</returns>
     /// <exception cref="CoalitionRuleException">
     /// Not a coordinator (<c>Coalitions.NotACoordinator</c>); another coalition or another coalition's governance
@@ -197,10 +209,10 @@ public sealed class PooledFund : AggregateRoot<PooledFundId>
     /// var fund = PooledFund.Open(PooledFundId.New(),
     ///     new FundRules(coalition.Id, "Reading fund", "Books and reading camps.", "steering-committee", Office.Treasurer,
     ///         DecisionAbove: [new Money(100_000m, "KES")], Overdrafts: []),
-    ///     coalition, governance, secretariat, now);
+    ///     coalition, secretariat, now, governance);
     /// </code>
     /// </example>
-    public static PooledFund Open(PooledFundId id, FundRules rules, CoalitionAggregate coalition, GovernanceAggregate? governance, Actor by, Instant at)
+    public static PooledFund Open(PooledFundId id, FundRules rules, CoalitionAggregate coalition, Actor by, Instant at, GovernanceAggregate? governance = null)
     {
         var fund = new PooledFund();
         OpenCommand.Authorize(fund, by, at, new Acting(coalition), "a new pooled fund");

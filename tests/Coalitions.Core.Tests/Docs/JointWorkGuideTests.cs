@@ -42,7 +42,7 @@ public partial class JointWorkGuideTests
             new FundRules(coalition.Id, "Reading fund", "Storybooks and reading camps.",
                 ApprovingBody: "steering-committee", ApprovingOffice: Office.Treasurer,
                 DecisionAbove: [new Money(100_000m, "KES")], Overdrafts: []),
-            coalition, governance, secretariat, march2);
+            coalition, secretariat, march2, governance);
 
         // [pledge]
         var pledge = Pledge.Make(

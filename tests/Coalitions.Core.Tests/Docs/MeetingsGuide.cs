@@ -39,7 +39,7 @@ public static class MeetingsGuide
         // The steering committee's chair convenes it (through its member's delegate), schedules it and sets the agenda.
         var meeting = Meeting.Convene(MeetingId.New(),
             new MeetingPlan(coalition.Id, "Steering committee", MeetingFormat.Online, participants, [], Body: "steering-committee", OnlineLink: "https://meet.example.org/steering"),
-            coalition, governance, chair, now);
+            coalition, chair, now, governance);
         meeting.Schedule(slots[0].Start, Duration.FromHours(1), chair, now);
         meeting.AddAgendaItem(new AgendaItem(new AgendaKey("report"), "Treasurer's report", AgendaItemKind.Report, Duration.FromMinutes(15), Report: "First quarter accounts"), chair, now);
         #endregion
@@ -80,7 +80,7 @@ public static class MeetingsGuide
     {
         #region snippet:carry
         // The next meeting reviews every action earlier meetings set and that is still open.
-        var next = Meeting.Convene(MeetingId.New(), plan, coalition, governance, chair, now);
+        var next = Meeting.Convene(MeetingId.New(), plan, coalition, chair, now, governance);
         next.CarryForward(new AgendaKey("actions"), [previous], Duration.FromMinutes(10), chair, now);
         #endregion
         return next;
@@ -96,7 +96,7 @@ public static class MeetingsGuide
             coalition, governance, chair, now);
         var proposal = series.ProposeNext(now);
         var next = series.ScheduleNext(MeetingId.New(), proposal.Slots[0].Start, chair, now);
-        var meeting = Meeting.Convene(next.Meeting, series.PlanFor(next), coalition, governance, chair, now);
+        var meeting = Meeting.Convene(next.Meeting, series.PlanFor(next), coalition, chair, now, governance);
         meeting.Schedule(next.Start, next.Length, chair, now);
         #endregion
         return (series, next);

@@ -75,7 +75,7 @@ public static class JointWorkScenario
         new(TheCoalition, "Reading fund", "Storybooks and reading camps.", body is null ? (BodyKey?)null : new BodyKey(body), Office.Treasurer, [Kes(threshold)], overdraft is { } limit ? [Kes(limit)] : []);
 
     public static PooledFund Fund(Coalition coalition, GovernanceAggregate governance, FundRules? rules = null) =>
-        PooledFund.Open(TheFund, rules ?? Rules(), coalition, governance, Secretariat, Start);
+        PooledFund.Open(TheFund, rules ?? Rules(), coalition, Secretariat, Start, governance);
 
     public static PledgeOffer MoneyPledge(int member, decimal amount = 100_000m, string currency = "KES", InitiativeId? initiative = null) =>
         new(TheCoalition, Partner(member), ContributionKind.Money, "Our share of the reading fund", new LocalDate(2026, 6, 30), new Money(amount, currency), Fund: TheFund, Initiative: initiative);

@@ -46,7 +46,7 @@ public static class MeetingScenario
     public static MeetingPlan Plan(MeetingFormat format = MeetingFormat.Online, string? location = null) =>
         new(TheCoalition, "Steering committee", format, Committee(), [Chair], Steering, location, "https://meet.example.org/steering", Purpose: "Monthly meeting of the steering committee.");
 
-    public static Meeting Convened() => Meeting.Convene(TheMeeting, Plan(), Coalition, TheGovernance, ChairOfSteering, Start);
+    public static Meeting Convened() => Meeting.Convene(TheMeeting, Plan(), Coalition, ChairOfSteering, Start, TheGovernance);
 
     /// <summary>Convened at <see cref="Start"/>, scheduled for <see cref="Tuesday"/> for an hour, with a decision item for proposal 1.</summary>
     public static Meeting Scheduled()
@@ -110,7 +110,7 @@ public static class MeetingScenario
         minuted.CompleteAction(new ActionKey("welcome-pack"), new LocalDate(2026, 3, 12), "Sent by email.", For(5), Tuesday + Duration.FromDays(3));
         events.AddRange(minuted.DequeueUncommittedEvents());
 
-        var next = Meeting.Convene(NextMeeting, Plan(), Coalition, TheGovernance, ChairOfSteering, Tuesday + Duration.FromDays(4));
+        var next = Meeting.Convene(NextMeeting, Plan(), Coalition, ChairOfSteering, Tuesday + Duration.FromDays(4), TheGovernance);
         next.AddAgendaItem(new AgendaItem(new AgendaKey("aob"), "Any other business", AgendaItemKind.Discussion, Duration.FromMinutes(5)), ChairOfSteering, Tuesday + Duration.FromDays(4));
         next.RemoveAgendaItem(new AgendaKey("aob"), ChairOfSteering, Tuesday + Duration.FromDays(4));
         next.CarryForward(new AgendaKey("actions"), [minuted], Duration.FromMinutes(10), ChairOfSteering, Tuesday + Duration.FromDays(4));

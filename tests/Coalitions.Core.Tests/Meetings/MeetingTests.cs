@@ -30,7 +30,7 @@ public class MeetingTests
     [Fact]
     public void A_coordinator_may_convene_a_meeting_too()
     {
-        var meeting = Meeting.Convene(TheMeeting, Plan(), Coalition, TheGovernance, Secretariat, Start);
+        var meeting = Meeting.Convene(TheMeeting, Plan(), Coalition, Secretariat, Start, TheGovernance);
 
         Assert.Contains(Person(800), meeting.Facilitators);
     }
@@ -42,18 +42,18 @@ public class MeetingTests
         governance.AssignOffice("members", Office.Facilitator, Partner(4), Coalition, Secretariat, Start);
         var plan = Plan() with { Body = "members", Title = "Members' meeting", Facilitators = [] };
 
-        var meeting = Meeting.Convene(TheMeeting, plan, Coalition, governance, For(4), Start);
+        var meeting = Meeting.Convene(TheMeeting, plan, Coalition, For(4), Start, governance);
         governance.AssignOffice("members", Office.Facilitator, Partner(5), Coalition, For(4), Start + Duration.FromDays(1));
 
         Assert.Equal([Person(4)], meeting.Facilitators);
-        Assert.Equal(ErrorCodes.Meetings.NotAConvenor, Assert.Throws<CoalitionRuleException>(() => Meeting.Convene(NextMeeting, plan, Coalition, governance, For(4), Start + Duration.FromDays(2))).Code);
-        Assert.Equal("members", Meeting.Convene(NextMeeting, plan, Coalition, governance, For(5), Start + Duration.FromDays(2)).Body);
+        Assert.Equal(ErrorCodes.Meetings.NotAConvenor, Assert.Throws<CoalitionRuleException>(() => Meeting.Convene(NextMeeting, plan, Coalition, For(4), Start + Duration.FromDays(2), governance)).Code);
+        Assert.Equal("members", Meeting.Convene(NextMeeting, plan, Coalition, For(5), Start + Duration.FromDays(2), governance).Body);
     }
 
     [Fact]
     public void A_member_who_is_not_the_convenor_cannot_convene_a_body_meeting()
     {
-        var error = Assert.Throws<CoalitionRuleException>(() => Meeting.Convene(TheMeeting, Plan(), Coalition, TheGovernance, For(5), Start));
+        var error = Assert.Throws<CoalitionRuleException>(() => Meeting.Convene(TheMeeting, Plan(), Coalition, For(5), Start, TheGovernance));
 
         Assert.Equal(ErrorCodes.Meetings.NotAConvenor, error.Code);
         Assert.Contains("only the convenor of the body meeting", error.Message, StringComparison.Ordinal);
@@ -62,7 +62,7 @@ public class MeetingTests
     [Fact]
     public void A_meeting_held_in_person_names_its_place()
     {
-        var error = Assert.Throws<CoalitionRuleException>(() => Meeting.Convene(TheMeeting, Plan(MeetingFormat.InPerson), Coalition, TheGovernance, ChairOfSteering, Start));
+        var error = Assert.Throws<CoalitionRuleException>(() => Meeting.Convene(TheMeeting, Plan(MeetingFormat.InPerson), Coalition, ChairOfSteering, Start, TheGovernance));
 
         Assert.True(error.Has(ErrorCodes.Meetings.InvalidMeeting));
     }
@@ -72,7 +72,7 @@ public class MeetingTests
     {
         var plan = Plan() with { Participants = [.. Committee(), new MeetingParticipant(PartnerId.New(), PersonId.New(), "A stranger", Nairobi, WorkingHours.Office)] };
 
-        Assert.True(Assert.Throws<CoalitionRuleException>(() => Meeting.Convene(TheMeeting, plan, Coalition, TheGovernance, ChairOfSteering, Start)).Has(ErrorCodes.Membership.NotAMember));
+        Assert.True(Assert.Throws<CoalitionRuleException>(() => Meeting.Convene(TheMeeting, plan, Coalition, ChairOfSteering, Start, TheGovernance)).Has(ErrorCodes.Membership.NotAMember));
     }
 
     [Fact]
@@ -241,7 +241,7 @@ public class MeetingTests
     public void Open_actions_are_carried_to_the_next_meeting_until_they_are_done()
     {
         var first = Minuted();
-        var second = Meeting.Convene(NextMeeting, Plan(), Coalition, TheGovernance, ChairOfSteering, Tuesday + Duration.FromDays(1));
+        var second = Meeting.Convene(NextMeeting, Plan(), Coalition, ChairOfSteering, Tuesday + Duration.FromDays(1), TheGovernance);
         second.Schedule(Instant.FromUtc(2026, 3, 24, 12, 0), Duration.FromHours(1), ChairOfSteering, Tuesday + Duration.FromDays(1));
 
         second.CarryForward(new AgendaKey("actions"), [first], Duration.FromMinutes(10), ChairOfSteering, Tuesday + Duration.FromDays(1));
@@ -251,7 +251,7 @@ public class MeetingTests
 
         first.CompleteAction(new ActionKey("welcome-pack"), new LocalDate(2026, 3, 12), null, For(5), Instant.FromUtc(2026, 3, 12, 12, 0));
         first.CompleteAction(new ActionKey("visit"), new LocalDate(2026, 3, 12), null, For(4), Instant.FromUtc(2026, 3, 12, 12, 0));
-        var third = Meeting.Convene(MeetingId.New(), Plan(), Coalition, TheGovernance, ChairOfSteering, Tuesday + Duration.FromDays(3));
+        var third = Meeting.Convene(MeetingId.New(), Plan(), Coalition, ChairOfSteering, Tuesday + Duration.FromDays(3), TheGovernance);
         Refusal.Expect(third, ErrorCodes.Meetings.NoOpenActions, () => third.CarryForward(new AgendaKey("actions"), [first], Duration.FromMinutes(10), ChairOfSteering, Tuesday + Duration.FromDays(3)));
     }
 

@@ -181,7 +181,7 @@ public class CalendarTests
     [Fact]
     public void Lines_are_folded_at_75_octets_without_splitting_a_character_and_text_is_escaped()
     {
-        var meeting = Meeting.Convene(TheMeeting, Plan() with { Title = "Réunion du comité de pilotage; ordre du jour, budget et « priorités » pour l'année — Genève, Nairobi, New York" }, Coalition, TheGovernance, ChairOfSteering, Start);
+        var meeting = Meeting.Convene(TheMeeting, Plan() with { Title = "Réunion du comité de pilotage; ordre du jour, budget et « priorités » pour l'année — Genève, Nairobi, New York" }, Coalition, ChairOfSteering, Start, TheGovernance);
         meeting.Schedule(Tuesday, Duration.FromHours(1), ChairOfSteering, Start);
 
         var text = MeetingCalendar.Write(meeting, Stamp);

@@ -94,7 +94,7 @@ public class PooledFundTests
     [Fact]
     public void Where_the_rules_name_no_body_a_coordinator_approves_but_never_one_who_submitted_the_claim()
     {
-        var fund = PooledFund.Open(PooledFundId.New(), Rules(body: null), _coalition, null, Secretariat, Start);
+        var fund = PooledFund.Open(PooledFundId.New(), Rules(body: null), _coalition, Secretariat, Start);
         var expense = fund.SubmitExpense(new ExpenseClaim(Partner(1), Kes(10m), "Printing", new LocalDate(2026, 3, 2)), _coalition, For(1), Start);
 
         fund.ApproveExpense(expense.Number, null, _coalition, null, Secretariat, Start);
@@ -141,7 +141,7 @@ public class PooledFundTests
     [Fact]
     public void An_overdraft_rule_lets_a_balance_go_below_zero_down_to_its_limit_only()
     {
-        var fund = PooledFund.Open(PooledFundId.New(), Rules(overdraft: 20m), _coalition, _governance, Secretariat, Start);
+        var fund = PooledFund.Open(PooledFundId.New(), Rules(overdraft: 20m), _coalition, Secretariat, Start, _governance);
         var first = fund.SubmitExpense(new ExpenseClaim(Partner(1), Kes(20m), "Tea", new LocalDate(2026, 3, 2)), _coalition, For(1), Start);
         var second = fund.SubmitExpense(new ExpenseClaim(Partner(1), Kes(0.01m), "A stamp", new LocalDate(2026, 3, 2)), _coalition, For(1), Start);
         fund.ApproveExpense(first.Number, null, _coalition, _governance, Treasurer, Start);
@@ -199,11 +199,11 @@ public class PooledFundTests
     [Fact]
     public void A_fund_whose_approver_is_an_office_needs_a_body_that_has_it()
     {
-        var error = Assert.Throws<CoalitionRuleException>(() => PooledFund.Open(PooledFundId.New(), Rules() with { ApprovingOffice = Office.Facilitator }, _coalition, _governance, Secretariat, Start));
+        var error = Assert.Throws<CoalitionRuleException>(() => PooledFund.Open(PooledFundId.New(), Rules() with { ApprovingOffice = Office.Facilitator }, _coalition, Secretariat, Start, _governance));
 
         Assert.True(error.Has(ErrorCodes.Resources.InvalidFund));
-        Assert.True(Assert.Throws<CoalitionRuleException>(() => PooledFund.Open(PooledFundId.New(), Rules(), _coalition, null, Secretariat, Start)).Has(ErrorCodes.Coalitions.OtherCoalition));
-        Assert.True(Assert.Throws<CoalitionRuleException>(() => PooledFund.Open(PooledFundId.New(), Rules() with { Overdrafts = [Kes(1m), Kes(2m)] }, _coalition, _governance, Secretariat, Start)).Has(ErrorCodes.Resources.InvalidFund));
+        Assert.True(Assert.Throws<CoalitionRuleException>(() => PooledFund.Open(PooledFundId.New(), Rules(), _coalition, Secretariat, Start)).Has(ErrorCodes.Coalitions.OtherCoalition));
+        Assert.True(Assert.Throws<CoalitionRuleException>(() => PooledFund.Open(PooledFundId.New(), Rules() with { Overdrafts = [Kes(1m), Kes(2m)] }, _coalition, Secretariat, Start, _governance)).Has(ErrorCodes.Resources.InvalidFund));
     }
 
     [Fact]

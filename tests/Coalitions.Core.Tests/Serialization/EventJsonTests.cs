@@ -172,7 +172,7 @@ public class EventJsonTests
         fund.RejectExpense(snacks.Number, "Outside the fund's purpose.", six, board, JointWork.Treasurer, OnDate(2026, 5, 6));
         var postage = fund.SubmitExpense(new ExpenseClaim(Partner(2), JointWork.Kes(5m), "Postage", new LocalDate(2026, 5, 4)), six, For(2), OnDate(2026, 5, 5));
         fund.WithdrawExpense(postage.Number, "Paid by the member.", six, For(2), OnDate(2026, 5, 6));
-        var closing = PooledFund.Open(PooledFundId.FromGuid(Guid.Parse("f2000000-0000-0000-0000-000000000002")), JointWork.Rules(), six, board, Secretariat, Start);
+        var closing = PooledFund.Open(PooledFundId.FromGuid(Guid.Parse("f2000000-0000-0000-0000-000000000002")), JointWork.Rules(), six, Secretariat, Start, board);
         closing.Close(six, Secretariat, Hours(1));
 
         var camps = JointWork.Proposed(six);
