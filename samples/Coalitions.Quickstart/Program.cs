@@ -66,7 +66,7 @@ foreach (var fit in PartnerFit.Rank(needs, partners[..9].Select(p => p.Snapshot)
     Console.WriteLine($"   {fit.Name}: {fit.Score} points ({string.Join("; ", fit.Criteria.Where(c => c.Points > 0).Select(c => c.Explanation))})");
 }
 
-var outreach = Outreach.Identify(OutreachId.New(), coalitionAggregate, partners[9].Id, new LocalDate(2026, 3, 2), "Best fit: fills the media gap.", secretariat, monday);
+var outreach = Outreach.Identify(OutreachId.New(), partners[9].Id, new LocalDate(2026, 3, 2), "Best fit: fills the media gap.", coalitionAggregate, secretariat, monday);
 outreach.Record(OutreachStage.Contacted, new LocalDate(2026, 3, 3), "Called the station manager.", coalitionAggregate, secretariat, monday);
 outreach.Record(OutreachStage.Met, new LocalDate(2026, 3, 10), null, coalitionAggregate, secretariat, monday);
 outreach.Record(OutreachStage.Invited, new LocalDate(2026, 3, 11), null, coalitionAggregate, secretariat, monday);

@@ -133,22 +133,35 @@ public sealed class Outreach : AggregateRoot<OutreachId>
 
     private StateMachine<OutreachStage, OutreachStage> Machine => _machine ??= BuildMachine();
 
+    /// <summary>Starts outreach to a prospect: the former argument order of <see cref="Identify(OutreachId, PartnerId, LocalDate, string?, Coalition, Actor, Instant)"/>, kept for one version.</summary>
+    /// <param name="id">The outreach id.</param>
+    /// <param name="coalition">The coalition reaching out.</param>
+    /// <param name="prospect">The prospective partner.</param>
+    /// <param name="on">The date.</param>
+    /// <param name="note">A note.</param>
+    /// <param name="by">A coordinator of the coalition.</param>
+    /// <param name="at">When it is recorded.</param>
+    /// <returns>The outreach, at <see cref="OutreachStage.Identified"/>.</returns>
+    [Obsolete("Use Identify(id, prospect, on, note, coalition, by, at): the coalition comes after the inputs, as in Record.")]
+    public static Outreach Identify(OutreachId id, Coalition coalition, PartnerId prospect, LocalDate on, string? note, Actor by, Instant at) =>
+        Identify(id, prospect, on, note, coalition, by, at);
+
     /// <summary>Starts outreach to a prospect.</summary>
     /// <param name="id">The outreach id.</param>
-    /// <param name="coalition">The coalition reaching out, read for its coordinators.</param>
     /// <param name="prospect">The prospective partner.</param>
     /// <param name="on">The date: in the years 1900 to 2999.</param>
     /// <param name="note">A note (at most 2,000 characters).</param>
+    /// <param name="coalition">The coalition reaching out, read for its coordinators.</param>
     /// <param name="by">A coordinator of the coalition.</param>
     /// <param name="at">When it is recorded.</param>
     /// <returns>The outreach, at <see cref="OutreachStage.Identified"/>.</returns>
     /// <exception cref="CoalitionRuleException">Not a coordinator (<c>Coalitions.NotACoordinator</c>), an empty id, a date out of range or an invalid note.</exception>
     /// <example>
     /// <code>
-    /// var outreach = Outreach.Identify(OutreachId.New(), coalition, radio.Id, new LocalDate(2026, 3, 2), "Fills the media gap.", Actor.ForPerson(coordinator), now);
+    /// var outreach = Outreach.Identify(OutreachId.New(), radio.Id, new LocalDate(2026, 3, 2), "Fills the media gap.", coalition, Actor.ForPerson(coordinator), now);
     /// </code>
     /// </example>
-    public static Outreach Identify(OutreachId id, Coalition coalition, PartnerId prospect, LocalDate on, string? note, Actor by, Instant at)
+    public static Outreach Identify(OutreachId id, PartnerId prospect, LocalDate on, string? note, Coalition coalition, Actor by, Instant at)
     {
         var outreach = new Outreach();
         Ensure.Id(id, nameof(id));

@@ -313,17 +313,17 @@ public static class HostileCases
         () =>
         {
             var coalition = Founded();
-            var identified = Core.Partners.Outreach.Identify(TheOutreach, coalition, Partner(5), Day(2026, 3, 2), "County forum.", Secretariat, Start);
+            var identified = Core.Partners.Outreach.Identify(TheOutreach, Partner(5), Day(2026, 3, 2), "County forum.", coalition, Secretariat, Start);
 
-            var met = Core.Partners.Outreach.Identify(TheOutreach, coalition, Partner(5), Day(2026, 3, 2), null, Secretariat, Start);
+            var met = Core.Partners.Outreach.Identify(TheOutreach, Partner(5), Day(2026, 3, 2), null, coalition, Secretariat, Start);
             met.Record(OutreachStage.Contacted, Day(2026, 3, 3), null, coalition, Secretariat, Hours(1));
             met.Record(OutreachStage.Met, Day(2026, 3, 10), "Good meeting.", coalition, Secretariat, Hours(2));
 
-            var dormant = Core.Partners.Outreach.Identify(TheOutreach, coalition, Partner(5), Day(2026, 3, 2), null, Secretariat, Start);
+            var dormant = Core.Partners.Outreach.Identify(TheOutreach, Partner(5), Day(2026, 3, 2), null, coalition, Secretariat, Start);
             dormant.Record(OutreachStage.Contacted, Day(2026, 3, 3), null, coalition, Secretariat, Hours(1));
             dormant.Record(OutreachStage.Dormant, Day(2026, 4, 1), "Director on leave.", coalition, Secretariat, Hours(2));
 
-            var declined = Core.Partners.Outreach.Identify(TheOutreach, coalition, Partner(5), Day(2026, 3, 2), null, Secretariat, Start);
+            var declined = Core.Partners.Outreach.Identify(TheOutreach, Partner(5), Day(2026, 3, 2), null, coalition, Secretariat, Start);
             declined.Record(OutreachStage.Contacted, Day(2026, 3, 3), null, coalition, Secretariat, Hours(1));
             declined.Record(OutreachStage.Declined, Day(2026, 3, 5), "No capacity.", coalition, Secretariat, Hours(2));
             return [identified.DequeueUncommittedEvents(), met.DequeueUncommittedEvents(), dormant.DequeueUncommittedEvents(), declined.DequeueUncommittedEvents()];

@@ -13,7 +13,7 @@ public class OutreachTests
 
     private static readonly Coalition Coalition = Founded();
 
-    private static Outreach Identified() => Outreach.Identify(OutreachId.FromGuid(Guid.Parse("e0000000-0000-0000-0000-000000000001")), Coalition, Partner(5), Day, "Met at the county forum.", Secretariat, Start);
+    private static Outreach Identified() => Outreach.Identify(OutreachId.FromGuid(Guid.Parse("e0000000-0000-0000-0000-000000000001")), Partner(5), Day, "Met at the county forum.", Coalition, Secretariat, Start);
 
     [Fact]
     public void A_prospect_moves_from_identified_to_joined_step_by_step()
@@ -86,7 +86,7 @@ public class OutreachTests
     {
         var outreach = Identified();
 
-        Assert.Equal(ErrorCodes.Coalitions.NotACoordinator, Assert.Throws<CoalitionRuleException>(() => Outreach.Identify(OutreachId.New(), Coalition, Partner(5), Day, null, For(5), Start)).Code);
+        Assert.Equal(ErrorCodes.Coalitions.NotACoordinator, Assert.Throws<CoalitionRuleException>(() => Outreach.Identify(OutreachId.New(), Partner(5), Day, null, Coalition, For(5), Start)).Code);
         Refusal.Expect(outreach, ErrorCodes.Coalitions.NotACoordinator, () => outreach.Record(OutreachStage.Contacted, Day, null, Coalition, ChairActor, Hours(1)));
         Refusal.Expect(outreach, ErrorCodes.Coalitions.NotACoordinator, () => outreach.Record(OutreachStage.Contacted, Day, null, Coalition, Actor.System("crm-import"), Hours(1)));
         Refusal.Expect(outreach, ErrorCodes.Kernel.ActorRequired, () => outreach.Record(OutreachStage.Contacted, Day, null, Coalition, null!, Hours(1)));
@@ -107,9 +107,9 @@ public class OutreachTests
     {
         var outreach = Identified();
 
-        Assert.Equal(ErrorCodes.Kernel.EmptyId, Assert.Throws<CoalitionRuleException>(() => Outreach.Identify(OutreachId.New(), Coalition, default, Day, null, Secretariat, Start)).Code);
-        Assert.Equal(ErrorCodes.Kernel.EmptyId, Assert.Throws<CoalitionRuleException>(() => Outreach.Identify(default, Coalition, Partner(5), Day, null, Secretariat, Start)).Code);
-        Assert.Equal(ErrorCodes.Kernel.OutOfRange, Assert.Throws<CoalitionRuleException>(() => Outreach.Identify(OutreachId.New(), Coalition, Partner(5), NodaTime.LocalDate.MinIsoValue, null, Secretariat, Start)).Code);
+        Assert.Equal(ErrorCodes.Kernel.EmptyId, Assert.Throws<CoalitionRuleException>(() => Outreach.Identify(OutreachId.New(), default, Day, null, Coalition, Secretariat, Start)).Code);
+        Assert.Equal(ErrorCodes.Kernel.EmptyId, Assert.Throws<CoalitionRuleException>(() => Outreach.Identify(default, Partner(5), Day, null, Coalition, Secretariat, Start)).Code);
+        Assert.Equal(ErrorCodes.Kernel.OutOfRange, Assert.Throws<CoalitionRuleException>(() => Outreach.Identify(OutreachId.New(), Partner(5), NodaTime.LocalDate.MinIsoValue, null, Coalition, Secretariat, Start)).Code);
         Refusal.Expect(outreach, ErrorCodes.Kernel.OutOfRange, () => outreach.Record(OutreachStage.Contacted, NodaTime.LocalDate.MaxIsoValue, null, Coalition, Secretariat, Hours(1)));
         Refusal.Expect(outreach, ErrorCodes.Partners.InvalidOutreachStep, () => outreach.Record((OutreachStage)99, Day, null, Coalition, Secretariat, Hours(1)));
         Refusal.Expect(outreach, ErrorCodes.Kernel.InvalidText, () => outreach.Record(OutreachStage.Contacted, Day, "Called\u0007", Coalition, Secretariat, Hours(1)));

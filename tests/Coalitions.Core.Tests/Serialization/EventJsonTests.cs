@@ -76,7 +76,7 @@ public class EventJsonTests
         events.AddRange(partner.DequeueUncommittedEvents());
 
         var reachingOut = Founded();
-        var outreach = Outreach.Identify(OutreachId.FromGuid(Guid.Parse("e0000000-0000-0000-0000-000000000001")), reachingOut, Partner(5), new LocalDate(2026, 3, 2), "County forum.", Secretariat, Start);
+        var outreach = Outreach.Identify(OutreachId.FromGuid(Guid.Parse("e0000000-0000-0000-0000-000000000001")), Partner(5), new LocalDate(2026, 3, 2), "County forum.", reachingOut, Secretariat, Start);
         outreach.Record(OutreachStage.Contacted, new LocalDate(2026, 3, 3), null, reachingOut, Secretariat, Hours(1));
         events.AddRange(outreach.DequeueUncommittedEvents());
 
