@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using Coalitions.Core.Decisions;
 using Coalitions.Core.Hosting;
 using Coalitions.Core.Sqlite;
@@ -19,21 +18,7 @@ public sealed partial class HostingGuideTests : IDisposable
     [Fact]
     public void The_code_in_the_hosting_guide_is_the_code_these_tests_compile()
     {
-        var source = File.ReadAllText(Path.Combine(GeneratedFile.RepositoryRoot, "tests/Coalitions.Core.Storage.Tests/Docs/HostingGuide.cs")).ReplaceLineEndings("\n");
-        var regions = Region().Matches(source).ToDictionary(m => m.Groups["name"].Value, m => Dedent(m.Groups["body"].Value));
-        var guide = File.ReadAllText(Path.Combine(GeneratedFile.RepositoryRoot, "docs/hosting.md")).ReplaceLineEndings("\n");
-        var used = new HashSet<string>();
-
-        var expected = Block().Replace(guide, m =>
-        {
-            var name = m.Groups["name"].Value;
-            Assert.True(regions.ContainsKey(name), $"docs/hosting.md shows a snippet '{name}' that HostingGuide.cs does not have.");
-            used.Add(name);
-            return $"<!-- snippet: {name} -->\n```csharp\n{regions[name]}\n```";
-        });
-
-        Assert.Equal(regions.Keys.Order(), used.Order());
-        GeneratedFile.AssertUpToDate("docs/hosting.md", expected);
+        GuidePage.AssertShows("docs/hosting.md", "tests/Coalitions.Core.Storage.Tests/Docs/HostingGuide.cs");
     }
 
     [Fact]
@@ -92,18 +77,8 @@ public sealed partial class HostingGuideTests : IDisposable
         Assert.Equal(2, HostingGuide.WithUpcaster().SchemaVersionOf("Decisions.ReviewScheduled"));
     }
 
-    private static string Dedent(string body)
-    {
-        var lines = body.Split('\n');
-        var indent = lines.Where(l => l.Trim().Length > 0).Min(l => l.Length - l.TrimStart().Length);
-        return string.Join('\n', lines.Select(l => l.Length >= indent ? l[indent..] : l.Trim())).TrimEnd();
-    }
 
-    [GeneratedRegex(@"#region snippet:(?<name>[\w-]+)\n(?<body>.*?)\n[ \t]*#endregion", RegexOptions.Singleline)]
-    private static partial Regex Region();
 
-    [GeneratedRegex(@"<!-- snippet: (?<name>[\w-]+) -->\n```csharp\n(?:(?!```)[^\n]*\n)*```")]
-    private static partial Regex Block();
 }
 
 [Collection(PostgreSqlTests.Name)]

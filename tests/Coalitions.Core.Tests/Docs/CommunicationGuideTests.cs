@@ -13,7 +13,7 @@ public sealed class CommunicationGuideTests
 {
     [Fact]
     public void The_code_in_the_communication_guide_is_the_code_these_tests_compile() =>
-        MeetingsGuideTests.AssertGuideShows("docs/communication.md", "tests/Coalitions.Core.Tests/Docs/CommunicationGuide.cs");
+        GuidePage.AssertShows("docs/communication.md", "tests/Coalitions.Core.Tests/Docs/CommunicationGuide.cs");
 
     [Fact]
     public void The_communication_guide_runs_from_the_plan_to_its_log_and_measures()

@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using Coalitions.Core.Decisions;
 using Coalitions.Core.Kernel;
 using Coalitions.Core.Tests.Kit;
@@ -13,21 +12,7 @@ public sealed partial class DecisionRulesGuideTests
     [Fact]
     public void The_code_in_the_decision_rules_guide_is_the_code_these_tests_compile()
     {
-        var source = File.ReadAllText(Path.Combine(GeneratedFile.RepositoryRoot, "tests/Coalitions.Core.Tests/Docs/DecisionRulesGuide.cs")).ReplaceLineEndings("\n");
-        var regions = Region().Matches(source).ToDictionary(m => m.Groups["name"].Value, m => Dedent(m.Groups["body"].Value));
-        var guide = File.ReadAllText(Path.Combine(GeneratedFile.RepositoryRoot, "docs/decision-rules.md")).ReplaceLineEndings("\n");
-        var used = new HashSet<string>();
-
-        var expected = Block().Replace(guide, m =>
-        {
-            var name = m.Groups["name"].Value;
-            Assert.True(regions.ContainsKey(name), $"docs/decision-rules.md shows a snippet '{name}' that DecisionRulesGuide.cs does not have.");
-            used.Add(name);
-            return $"<!-- snippet: {name} -->\n```csharp\n{regions[name]}\n```";
-        });
-
-        Assert.Equal(regions.Keys.Order(), used.Order());
-        GeneratedFile.AssertUpToDate("docs/decision-rules.md", expected);
+        GuidePage.AssertShows("docs/decision-rules.md", "tests/Coalitions.Core.Tests/Docs/DecisionRulesGuide.cs");
     }
 
     [Fact]
@@ -114,17 +99,4 @@ public sealed partial class DecisionRulesGuideTests
 
         Assert.Equal(new Proxy(Partner(4), Person(3), Partner(3), Person(4), ProxyScope.Standing), Assert.Single(proposal.Proxies));
     }
-
-    private static string Dedent(string body)
-    {
-        var lines = body.Split('\n');
-        var indent = lines.Where(l => l.Trim().Length > 0).Min(l => l.Length - l.TrimStart().Length);
-        return string.Join('\n', lines.Select(l => l.Length >= indent ? l[indent..] : l.Trim())).TrimEnd();
-    }
-
-    [GeneratedRegex(@"#region snippet:(?<name>[\w-]+)\n(?<body>.*?)\n[ \t]*#endregion", RegexOptions.Singleline)]
-    private static partial Regex Region();
-
-    [GeneratedRegex(@"<!-- snippet: (?<name>[\w-]+) -->\n```csharp\n(?:(?!```)[^\n]*\n)*```")]
-    private static partial Regex Block();
 }

@@ -4,6 +4,7 @@ using Coalitions.Core.Decisions;
 using Coalitions.Core.Kernel;
 using Coalitions.Core.Polls;
 using Coalitions.Core.Storage;
+using Coalitions.Core.Tests.Kit;
 using GuideCode;
 
 namespace Coalitions.Core.Tests.Docs;
@@ -13,7 +14,7 @@ public sealed class GettingStartedGuideTests
 {
     [Fact]
     public void The_code_in_the_getting_started_page_is_the_code_these_tests_compile() =>
-        MeetingsGuideTests.AssertGuideShows("docs/getting-started.md", "tests/Coalitions.Core.Tests/Docs/GettingStartedGuide.cs");
+        GuidePage.AssertShows("docs/getting-started.md", "tests/Coalitions.Core.Tests/Docs/GettingStartedGuide.cs");
 
     [Fact]
     public async Task The_getting_started_program_founds_elects_decides_polls_signs_stores_and_refuses()

@@ -4,6 +4,7 @@ using Coalitions.Core.Governance;
 using Coalitions.Core.Kernel;
 using Coalitions.Core.Memberships;
 using Coalitions.Core.Partners;
+using Coalitions.Core.Tests.Kit;
 using GuideCode;
 
 namespace Coalitions.Core.Tests.Docs;
@@ -21,7 +22,7 @@ public sealed class HowToTests
     [InlineData("polls", "HowToPolls")]
     [InlineData("agreements", "HowToAgreements")]
     public void Each_how_to_page_shows_the_code_that_these_tests_compile(string page, string source) =>
-        MeetingsGuideTests.AssertGuideShows($"docs/how-to/{page}.md", $"tests/Coalitions.Core.Tests/Docs/{source}.cs");
+        GuidePage.AssertShows($"docs/how-to/{page}.md", $"tests/Coalitions.Core.Tests/Docs/{source}.cs");
 
     [Fact]
     public async Task A_partner_changes_its_profile_and_names_a_second_delegate()

@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using Coalitions.Core.Decisions;
 using Coalitions.Core.Kernel;
 using Coalitions.Core.Meetings;
@@ -16,7 +15,7 @@ public sealed partial class MeetingsGuideTests
 {
     [Fact]
     public void The_code_in_the_meetings_guide_is_the_code_these_tests_compile() =>
-        AssertGuideShows("docs/meetings.md", "tests/Coalitions.Core.Tests/Docs/MeetingsGuide.cs");
+        GuidePage.AssertShows("docs/meetings.md", "tests/Coalitions.Core.Tests/Docs/MeetingsGuide.cs");
 
     [Fact]
     public void The_meetings_guide_runs_from_slots_to_minutes_series_calendars_and_preparation()
@@ -54,39 +53,6 @@ public sealed partial class MeetingsGuideTests
         Assert.Empty(readiness.Gaps);
     }
 
-    /// <summary>Every block marked <c>&lt;!-- snippet: NAME --&gt;</c> in the guide is the region NAME of the source, and every region is shown.</summary>
-    internal static void AssertGuideShows(string guidePath, string sourcePath)
-    {
-        var source = File.ReadAllText(Path.Combine(GeneratedFile.RepositoryRoot, sourcePath)).ReplaceLineEndings("\n");
-        var regions = Region().Matches(source).ToDictionary(m => m.Groups["name"].Value, m => Dedent(m.Groups["body"].Value));
-        var guide = File.ReadAllText(Path.Combine(GeneratedFile.RepositoryRoot, guidePath)).ReplaceLineEndings("\n");
-        var used = new HashSet<string>();
-
-        var expected = Block().Replace(guide, m =>
-        {
-            var name = m.Groups["name"].Value;
-            Assert.True(regions.ContainsKey(name), $"{guidePath} shows a snippet '{name}' that {sourcePath} does not have.");
-            used.Add(name);
-            return $"<!-- snippet: {name} -->\n```csharp\n{regions[name]}\n```";
-        });
-
-        Assert.Equal(regions.Keys.Order(), used.Order());
-        GeneratedFile.AssertUpToDate(guidePath, expected);
-    }
-
     private static PartnerSnapshot Member(int n, string zone) =>
         new(Partner(n), PartnerScenario.Profile($"Member {n}") with { TimeZone = zone }, [Person(n)]);
-
-    private static string Dedent(string body)
-    {
-        var lines = body.Split('\n');
-        var indent = lines.Where(l => l.Trim().Length > 0).Min(l => l.Length - l.TrimStart().Length);
-        return string.Join('\n', lines.Select(l => l.Length >= indent ? l[indent..] : l.Trim())).TrimEnd();
-    }
-
-    [GeneratedRegex(@"#region snippet:(?<name>[\w-]+)\n(?<body>.*?)\n[ \t]*#endregion", RegexOptions.Singleline)]
-    private static partial Regex Region();
-
-    [GeneratedRegex(@"<!-- snippet: (?<name>[\w-]+) -->\n```csharp\n(?:(?!```)[^\n]*\n)*```")]
-    private static partial Regex Block();
 }
