@@ -146,17 +146,9 @@ public sealed class ApiTests : IDisposable
         var open = await teachers.OpenProposalAsync();
 
         // The Teachers Union's request loads the proposal and decides, then waits at the store; Parents Network saves first.
-        var (reached, release) = held!.HoldNextAppend();
-        var slow = teachers.CastAsync(open.Id, new BallotRequest(Stance.Support));
-        await reached.WaitAsync(TimeSpan.FromSeconds(10));
-        Assert.Equal(HttpStatusCode.OK, (await parents.CastAsync(open.Id, new BallotRequest(Stance.Abstain))).StatusCode);
-        release();
-        var conflict = await slow;
-
-        Assert.Equal(HttpStatusCode.Conflict, conflict.StatusCode);
-        var problem = await Api.ProblemAsync(conflict);
-        Assert.Equal(["Kernel.ConcurrencyConflict"], problem.Codes);
-        Assert.True(problem.Retryable);
+        await held!.LoseRaceAsync(
+            () => teachers.CastAsync(open.Id, new BallotRequest(Stance.Support)),
+            () => parents.CastAsync(open.Id, new BallotRequest(Stance.Abstain)));
         Assert.DoesNotContain((await teachers.ProposalAsync(open.Id)).Ballots, b => b.MemberName == "Teachers Union");
 
         var retry = await teachers.CastAsync(open.Id, new BallotRequest(Stance.Support));
