@@ -1,10 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using Coalitions.Core.Decisions;
-using Coalitions.Core.Storage;
 using Coalitions.Portal.Api;
-using Microsoft.Extensions.DependencyInjection;
-using NodaTime;
 
 namespace Coalitions.Portal.Tests;
 
@@ -186,35 +183,5 @@ public sealed class ApiTests : IDisposable
             var html = await client.GetStringAsync(path);
             Assert.Contains(expected, html, StringComparison.Ordinal);
         }
-    }
-}
-
-/// <summary>The background scheduler closes what falls due, as the system actor, on the injected clock.</summary>
-public sealed class SchedulerTests
-{
-    [Fact]
-    public async Task The_scheduler_closes_a_round_at_its_deadline_as_the_system()
-    {
-        using var factory = new PortalFactory { SchedulerInterval = TimeSpan.FromMilliseconds(100) };
-        var api = new Api(factory.CreateClient());
-        var open = await api.OpenProposalAsync();
-        await Task.Delay(300);
-        Assert.Equal("voting", (await api.ProposalAsync(open.Id)).Status);
-
-        factory.Clock.Reset(Instant.FromDateTimeOffset(open.Deadline!.Value) + Duration.FromMinutes(1));
-        var deadline = DateTime.UtcNow.AddSeconds(15);
-        ProposalView view;
-        do
-        {
-            await Task.Delay(100);
-            view = await api.ProposalAsync(open.Id);
-        }
-        while (view.Status == "voting" && DateTime.UtcNow < deadline);
-
-        Assert.Equal("closed", view.Status);
-        Assert.Equal("Adopted", view.Result);
-        var store = factory.Services.GetRequiredService<AggregateStore>();
-        var last = (await store.Events.ReadStreamAsync(AggregateType.Of<Proposal>().StreamNameFor(open.Id), 1))[^1];
-        Assert.Contains("\"scheduler\"", last.Data, StringComparison.Ordinal);
     }
 }

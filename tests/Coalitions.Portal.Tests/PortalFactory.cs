@@ -1,3 +1,5 @@
+using Coalitions.Core.Decisions;
+using Coalitions.Core.Kernel;
 using Coalitions.Core.Storage;
 using Coalitions.Portal.Hosting;
 using Microsoft.AspNetCore.Hosting;
@@ -46,6 +48,29 @@ public sealed class PortalFactory : WebApplicationFactory<Program>
                 services.AddSingleton(sp => wrap(sp.GetRequiredService<OpenedStore>().Store));
             }
         });
+    }
+
+    /// <summary>
+    /// Opens another vote of the seeded coalition before all nine members, with the coordinator as facilitator, as the
+    /// library's commands do it: drafted by a member's delegate, submitted, opened now.
+    /// </summary>
+    /// <param name="title">The proposal's title.</param>
+    /// <param name="rule">How it is decided.</param>
+    /// <returns>The proposal's id.</returns>
+    public async Task<ProposalId> OpenVoteAsync(string title, DecisionRule rule)
+    {
+        var portal = Services.GetRequiredService<PortalContext>();
+        var (coalition, _) = (await portal.CoalitionAsync())!.Value;
+        var chair = Actor.ForPerson(coalition.Coordinators[0].Person);
+        var names = await portal.PartnerNamesAsync();
+        var proposer = coalition.Members.First();
+        var by = Actor.Representing(proposer.Delegates[0], proposer.Partner);
+        var now = portal.Now;
+        var proposal = Proposal.Draft(ProposalId.New(), new ProposalDraft(coalition.Id, MatterType.IssuePublicStatement, title, $"{title}: a statement the tests open.", proposer.Partner, rule, [chair.Person!.Value]), by, now);
+        proposal.Submit(by, now);
+        proposal.OpenVoting(coalition.ElectorateFor(MatterType.IssuePublicStatement, now, names.GetValueOrDefault), chair, now);
+        await portal.Store.SaveAsync(proposal);
+        return proposal.Id;
     }
 
     /// <inheritdoc />
