@@ -12,8 +12,9 @@ using NodaTime.Testing;
 namespace Coalitions.Portal.Tests;
 
 /// <summary>
-/// The portal in process over a SQLite file of its own, seeded at a fixed instant, with a fake clock the test moves.
-/// The scheduler is off unless the test turns it on; a test may wrap the event store (to hold an append, say).
+/// The portal in process over a SQLite file of its own (or a PostgreSQL schema, when the test gives a connection string),
+/// seeded at a fixed instant, with a fake clock the test moves. The scheduler is off unless the test turns it on; a test
+/// may wrap the event store (to hold an append, say).
 /// </summary>
 public sealed class PortalFactory : WebApplicationFactory<Program>
 {
@@ -28,6 +29,12 @@ public sealed class PortalFactory : WebApplicationFactory<Program>
     /// <summary>Gets or sets the scheduler's interval; null leaves the scheduler off.</summary>
     public TimeSpan? SchedulerInterval { get; init; }
 
+    /// <summary>Gets or sets a PostgreSQL connection string: the portal's storage switch, as a host sets it (<c>ConnectionStrings:Coalitions</c>).</summary>
+    public string? ConnectionString { get; init; }
+
+    /// <summary>Gets or sets the PostgreSQL schema (<c>Portal:Schema</c>); the portal's default when null.</summary>
+    public string? Schema { get; init; }
+
     /// <summary>Gets or sets a wrapper around the event store.</summary>
     public Func<IEventStore, IEventStore>? WrapStore { get; init; }
 
@@ -38,6 +45,16 @@ public sealed class PortalFactory : WebApplicationFactory<Program>
         builder.UseSetting("Portal:Scheduler:Enabled", SchedulerInterval is null ? "false" : "true");
         builder.UseSetting("Portal:Scheduler:Interval", (SchedulerInterval ?? TimeSpan.FromMinutes(1)).ToString());
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        if (ConnectionString is not null)
+        {
+            builder.UseSetting("ConnectionStrings:Coalitions", ConnectionString);
+        }
+
+        if (Schema is not null)
+        {
+            builder.UseSetting("Portal:Schema", Schema);
+        }
+
         builder.ConfigureServices(services =>
         {
             services.RemoveAll<IClock>();
