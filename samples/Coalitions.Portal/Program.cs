@@ -22,6 +22,7 @@ services.AddSingleton(_ => PortalStorage.OpenAsync(builder.Configuration, builde
 services.AddSingleton(sp => sp.GetRequiredService<OpenedStore>().Store);
 services.AddSingleton(sp => new AggregateStore(sp.GetRequiredService<IEventStore>(), sp.GetRequiredService<IClock>()));
 services.AddSingleton<Catalog>();
+services.AddSingleton<AggregateCache>();
 services.AddSingleton<PortalContext>();
 services.AddSingleton<IActorResolver, ClaimsActorResolver>();
 services.Configure<SchedulerOptions>(builder.Configuration.GetSection("Portal:Scheduler"));

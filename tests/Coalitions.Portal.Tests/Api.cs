@@ -42,6 +42,24 @@ public sealed class Api(HttpClient http)
 
     public Task<HttpResponseMessage> CastAsync(Guid proposal, BallotRequest ballot) => Http.PutAsJsonAsync($"/api/proposals/{proposal}/ballot", ballot, Json);
 
+    /// <summary>The seeded ranked poll on the reading week's theme: open, results shown always, every member but the Teachers Union has voted.</summary>
+    public async Task<PollView> OpenPollAsync() =>
+        (await Http.GetFromJsonAsync<List<PollView>>("/api/polls", Json))!.Single(p => p.Status == "open");
+
+    public async Task<PollView> PollAsync(Guid id) => (await Http.GetFromJsonAsync<PollView>($"/api/polls/{id}", Json))!;
+
+    public Task<HttpResponseMessage> CastInPollAsync(Guid poll, RankedBallotRequest ballot) => Http.PutAsJsonAsync($"/api/polls/{poll}/ballot", ballot, Json);
+
+    /// <summary>Checks a refusal: the status, problem details whose type names the one code, that code alone, not retryable.</summary>
+    public static async Task<Problem> RefusedAsync(HttpResponseMessage response, HttpStatusCode status, string code)
+    {
+        Assert.Equal(status, response.StatusCode);
+        var problem = await ProblemAsync(response);
+        Assert.Equal(((int)status, $"urn:coalitions-core:error:{code}", false), (problem.Status, problem.Type, problem.Retryable));
+        Assert.Equal([code], problem.Codes);
+        return problem;
+    }
+
     public static async Task<Problem> ProblemAsync(HttpResponseMessage response)
     {
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);

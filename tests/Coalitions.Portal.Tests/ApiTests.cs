@@ -1,10 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using Coalitions.Core.Decisions;
-using Coalitions.Core.Storage;
 using Coalitions.Portal.Api;
-using Microsoft.Extensions.DependencyInjection;
-using NodaTime;
 
 namespace Coalitions.Portal.Tests;
 
@@ -146,17 +143,9 @@ public sealed class ApiTests : IDisposable
         var open = await teachers.OpenProposalAsync();
 
         // The Teachers Union's request loads the proposal and decides, then waits at the store; Parents Network saves first.
-        var (reached, release) = held!.HoldNextAppend();
-        var slow = teachers.CastAsync(open.Id, new BallotRequest(Stance.Support));
-        await reached.WaitAsync(TimeSpan.FromSeconds(10));
-        Assert.Equal(HttpStatusCode.OK, (await parents.CastAsync(open.Id, new BallotRequest(Stance.Abstain))).StatusCode);
-        release();
-        var conflict = await slow;
-
-        Assert.Equal(HttpStatusCode.Conflict, conflict.StatusCode);
-        var problem = await Api.ProblemAsync(conflict);
-        Assert.Equal(["Kernel.ConcurrencyConflict"], problem.Codes);
-        Assert.True(problem.Retryable);
+        await held!.LoseRaceAsync(
+            () => teachers.CastAsync(open.Id, new BallotRequest(Stance.Support)),
+            () => parents.CastAsync(open.Id, new BallotRequest(Stance.Abstain)));
         Assert.DoesNotContain((await teachers.ProposalAsync(open.Id)).Ballots, b => b.MemberName == "Teachers Union");
 
         var retry = await teachers.CastAsync(open.Id, new BallotRequest(Stance.Support));
@@ -194,35 +183,5 @@ public sealed class ApiTests : IDisposable
             var html = await client.GetStringAsync(path);
             Assert.Contains(expected, html, StringComparison.Ordinal);
         }
-    }
-}
-
-/// <summary>The background scheduler closes what falls due, as the system actor, on the injected clock.</summary>
-public sealed class SchedulerTests
-{
-    [Fact]
-    public async Task The_scheduler_closes_a_round_at_its_deadline_as_the_system()
-    {
-        using var factory = new PortalFactory { SchedulerInterval = TimeSpan.FromMilliseconds(100) };
-        var api = new Api(factory.CreateClient());
-        var open = await api.OpenProposalAsync();
-        await Task.Delay(300);
-        Assert.Equal("voting", (await api.ProposalAsync(open.Id)).Status);
-
-        factory.Clock.Reset(Instant.FromDateTimeOffset(open.Deadline!.Value) + Duration.FromMinutes(1));
-        var deadline = DateTime.UtcNow.AddSeconds(15);
-        ProposalView view;
-        do
-        {
-            await Task.Delay(100);
-            view = await api.ProposalAsync(open.Id);
-        }
-        while (view.Status == "voting" && DateTime.UtcNow < deadline);
-
-        Assert.Equal("closed", view.Status);
-        Assert.Equal("Adopted", view.Result);
-        var store = factory.Services.GetRequiredService<AggregateStore>();
-        var last = (await store.Events.ReadStreamAsync(AggregateType.Of<Proposal>().StreamNameFor(open.Id), 1))[^1];
-        Assert.Contains("\"scheduler\"", last.Data, StringComparison.Ordinal);
     }
 }

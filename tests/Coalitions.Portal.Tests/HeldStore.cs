@@ -1,3 +1,4 @@
+using System.Net;
 using Coalitions.Core.Storage;
 
 namespace Coalitions.Portal.Tests;
@@ -18,6 +19,31 @@ public sealed class HeldStore(IEventStore inner) : IEventStore
         _release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var release = _release;
         return (_reached.Task, () => release.TrySetResult());
+    }
+
+    /// <summary>
+    /// Makes <paramref name="slow"/> lose a race: its request loads and decides, then waits at the store while
+    /// <paramref name="first"/> saves; let go, it meets the conflict. Checks the answer is 409, retryable, with
+    /// <c>Retry-After: 0</c> and only the concurrency code.
+    /// </summary>
+    /// <param name="slow">The request held at the store.</param>
+    /// <param name="first">The request that saves in between; it must succeed.</param>
+    /// <returns>The problem the held request got.</returns>
+    public async Task<Problem> LoseRaceAsync(Func<Task<HttpResponseMessage>> slow, Func<Task<HttpResponseMessage>> first)
+    {
+        var (reached, release) = HoldNextAppend();
+        var held = slow();
+        await reached.WaitAsync(TimeSpan.FromSeconds(10));
+        Assert.Equal(HttpStatusCode.OK, (await first()).StatusCode);
+        release();
+        using var conflict = await held;
+
+        Assert.Equal(HttpStatusCode.Conflict, conflict.StatusCode);
+        Assert.Equal("0", conflict.Headers.RetryAfter?.ToString());
+        var problem = await Api.ProblemAsync(conflict);
+        Assert.Equal(["Kernel.ConcurrencyConflict"], problem.Codes);
+        Assert.True(problem.Retryable);
+        return problem;
     }
 
     public async Task<AppendResult> AppendAsync(string streamName, long expectedVersion, IReadOnlyList<EventData> events, CancellationToken cancellationToken = default)

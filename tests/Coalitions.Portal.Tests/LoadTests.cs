@@ -2,14 +2,10 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
-using Coalitions.Core.Coalitions;
 using Coalitions.Core.Decisions;
-using Coalitions.Core.Kernel;
 using Coalitions.Core.Storage;
 using Coalitions.Portal.Api;
-using Coalitions.Portal.Hosting;
 using Microsoft.Extensions.DependencyInjection;
-using NodaTime;
 using Xunit.Abstractions;
 
 namespace Coalitions.Portal.Tests;
@@ -31,7 +27,12 @@ public sealed class LoadTests(ITestOutputHelper output)
         using var factory = new PortalFactory();
         factory.UseKestrel(0);
         factory.StartServer();
-        var proposals = await OpenVotesAsync(factory.Services, Votes);
+        var proposals = new List<ProposalId>();
+        for (var i = 0; i < Votes; i++)
+        {
+            proposals.Add(await factory.OpenVoteAsync($"Statement {i + 1}", DecisionRule.SimpleMajority()));
+        }
+
         var store = factory.Services.GetRequiredService<AggregateStore>();
         var baseline = new Dictionary<ProposalId, long>();
         foreach (var id in proposals)
@@ -104,28 +105,5 @@ public sealed class LoadTests(ITestOutputHelper output)
         }
 
         output.WriteLine($"{ballots:N0} ballots by {Voters} voters on {Votes} votes in {clock.Elapsed.TotalSeconds:0.0} s: {ballots / clock.Elapsed.TotalSeconds:N0} ballots/s accepted, {conflicts:N0} conflicts retried.");
-    }
-
-    /// <summary>Opens more votes of the seeded coalition, before all nine members, as the library's commands do it.</summary>
-    private static async Task<IReadOnlyList<ProposalId>> OpenVotesAsync(IServiceProvider services, int count)
-    {
-        var portal = services.GetRequiredService<PortalContext>();
-        var (coalition, _) = (await portal.CoalitionAsync())!.Value;
-        var chair = Actor.ForPerson(coalition.Coordinators[0].Person);
-        var names = await portal.PartnerNamesAsync();
-        var proposer = coalition.Members.First();
-        var by = Actor.Representing(proposer.Delegates[0], proposer.Partner);
-        var now = portal.Now;
-        var ids = new List<ProposalId>();
-        for (var i = 0; i < count; i++)
-        {
-            var proposal = Proposal.Draft(ProposalId.New(), new ProposalDraft(coalition.Id, MatterType.IssuePublicStatement, $"Statement {i + 1}", "A statement for the load test.", proposer.Partner, DecisionRule.SimpleMajority(), [chair.Person!.Value]), by, now);
-            proposal.Submit(by, now);
-            proposal.OpenVoting(coalition.ElectorateFor(MatterType.IssuePublicStatement, now, names.GetValueOrDefault), chair, now);
-            await portal.Store.SaveAsync(proposal);
-            ids.Add(proposal.Id);
-        }
-
-        return ids;
     }
 }

@@ -1,3 +1,5 @@
+using Coalitions.Core.Decisions;
+using Coalitions.Core.Kernel;
 using Coalitions.Core.Storage;
 using Coalitions.Portal.Hosting;
 using Microsoft.AspNetCore.Hosting;
@@ -10,8 +12,9 @@ using NodaTime.Testing;
 namespace Coalitions.Portal.Tests;
 
 /// <summary>
-/// The portal in process over a SQLite file of its own, seeded at a fixed instant, with a fake clock the test moves.
-/// The scheduler is off unless the test turns it on; a test may wrap the event store (to hold an append, say).
+/// The portal in process over a SQLite file of its own (or a PostgreSQL schema, when the test gives a connection string),
+/// seeded at a fixed instant, with a fake clock the test moves. The scheduler is off unless the test turns it on; a test
+/// may wrap the event store (to hold an append, say).
 /// </summary>
 public sealed class PortalFactory : WebApplicationFactory<Program>
 {
@@ -26,6 +29,12 @@ public sealed class PortalFactory : WebApplicationFactory<Program>
     /// <summary>Gets or sets the scheduler's interval; null leaves the scheduler off.</summary>
     public TimeSpan? SchedulerInterval { get; init; }
 
+    /// <summary>Gets or sets a PostgreSQL connection string: the portal's storage switch, as a host sets it (<c>ConnectionStrings:Coalitions</c>).</summary>
+    public string? ConnectionString { get; init; }
+
+    /// <summary>Gets or sets the PostgreSQL schema (<c>Portal:Schema</c>); the portal's default when null.</summary>
+    public string? Schema { get; init; }
+
     /// <summary>Gets or sets a wrapper around the event store.</summary>
     public Func<IEventStore, IEventStore>? WrapStore { get; init; }
 
@@ -36,6 +45,16 @@ public sealed class PortalFactory : WebApplicationFactory<Program>
         builder.UseSetting("Portal:Scheduler:Enabled", SchedulerInterval is null ? "false" : "true");
         builder.UseSetting("Portal:Scheduler:Interval", (SchedulerInterval ?? TimeSpan.FromMinutes(1)).ToString());
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        if (ConnectionString is not null)
+        {
+            builder.UseSetting("ConnectionStrings:Coalitions", ConnectionString);
+        }
+
+        if (Schema is not null)
+        {
+            builder.UseSetting("Portal:Schema", Schema);
+        }
+
         builder.ConfigureServices(services =>
         {
             services.RemoveAll<IClock>();
@@ -46,6 +65,29 @@ public sealed class PortalFactory : WebApplicationFactory<Program>
                 services.AddSingleton(sp => wrap(sp.GetRequiredService<OpenedStore>().Store));
             }
         });
+    }
+
+    /// <summary>
+    /// Opens another vote of the seeded coalition before all nine members, with the coordinator as facilitator, as the
+    /// library's commands do it: drafted by a member's delegate, submitted, opened now.
+    /// </summary>
+    /// <param name="title">The proposal's title.</param>
+    /// <param name="rule">How it is decided.</param>
+    /// <returns>The proposal's id.</returns>
+    public async Task<ProposalId> OpenVoteAsync(string title, DecisionRule rule)
+    {
+        var portal = Services.GetRequiredService<PortalContext>();
+        var (coalition, _) = (await portal.CoalitionAsync())!.Value;
+        var chair = Actor.ForPerson(coalition.Coordinators[0].Person);
+        var names = await portal.PartnerNamesAsync();
+        var proposer = coalition.Members.First();
+        var by = Actor.Representing(proposer.Delegates[0], proposer.Partner);
+        var now = portal.Now;
+        var proposal = Proposal.Draft(ProposalId.New(), new ProposalDraft(coalition.Id, MatterType.IssuePublicStatement, title, $"{title}: a statement the tests open.", proposer.Partner, rule, [chair.Person!.Value]), by, now);
+        proposal.Submit(by, now);
+        proposal.OpenVoting(coalition.ElectorateFor(MatterType.IssuePublicStatement, now, names.GetValueOrDefault), chair, now);
+        await portal.Store.SaveAsync(proposal);
+        return proposal.Id;
     }
 
     /// <inheritdoc />

@@ -95,7 +95,7 @@ internal static class Endpoints
             .WithName("GetFund").Produces<FundView>().ProducesProblem(404);
     }
 
-    /// <summary>Loads, runs one command as the signed-in actor at the clock's instant, saves once.</summary>
+    /// <summary>Loads (or takes the current state from the <see cref="AggregateCache"/>), runs one command as the signed-in actor at the clock's instant, saves once.</summary>
     private static async Task<IResult> Command<T>(PortalContext portal, IActorResolver actors, HttpContext http, ITypedId id, string noun, Action<T, Actor, NodaTime.Instant> command, Func<T, object> view, CancellationToken ct)
         where T : class, IAggregate
     {
@@ -104,13 +104,26 @@ internal static class Endpoints
             return Problems.Result(Problems.Make(401, Problems.SignInRequired, "Every command runs as a signed-in person.", "Sign in first.", http.Request.Path));
         }
 
-        if (await portal.FindAsync<T>(id, ct) is not { } aggregate)
+        // The aggregate's last committed state when it is still current (one read of the stream's tail), else a load.
+        var cache = http.RequestServices.GetRequiredService<AggregateCache>();
+        if (await cache.TakeAsync<T>(id, ct) is not { } aggregate)
         {
             return Problems.NotFound(noun, ((ITypedId)id).Value, http.Request.Path);
         }
 
-        command(aggregate, by, portal.Now);
-        await portal.SaveAsync(aggregate, by, ct);
-        return Results.Ok(view(aggregate));
+        try
+        {
+            command(aggregate, by, portal.Now);
+            await portal.SaveAsync(aggregate, by, ct);
+            var shown = view(aggregate);
+            cache.GiveBack(aggregate);
+            return Results.Ok(shown);
+        }
+        catch (CoalitionRuleException)
+        {
+            // A refusal changed nothing, so the state goes back; after a conflict it holds unsaved events and is dropped.
+            cache.GiveBack(aggregate);
+            throw;
+        }
     }
 }

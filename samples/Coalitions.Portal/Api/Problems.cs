@@ -17,6 +17,9 @@ public static class Problems
     /// <summary>The code the portal gives a command sent by nobody signed in.</summary>
     public const string SignInRequired = "Portal.SignInRequired";
 
+    // The codes the library's authorization tables refuse with, read from the tables themselves (no list kept here). The
+    // library marks no failure as an authorization refusal, so a table's code reused for a rule about the input
+    // (Agreements.NotAParty, for a commitment by a partner that is no party) would map to 403: see docs/portal.md.
     private static readonly Lazy<HashSet<ErrorCode>> AuthorizationCodes = new(() =>
         [.. Authorization.Matrix.Select(c => c.RefusedWith), ErrorCodes.Kernel.ActorRequired, ErrorCodes.Kernel.NotAuthorized]);
 

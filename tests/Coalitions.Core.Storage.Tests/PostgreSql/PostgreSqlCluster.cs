@@ -13,7 +13,7 @@ namespace Coalitions.Core.Storage.Tests.PostgreSql;
 /// </summary>
 /// <remarks>
 /// initdb refuses to run as root, so under root the cluster runs as the <c>postgres</c> user (or <c>nobody</c>) through
-/// <c>runuser</c>. The benchmarks link this file too.
+/// <c>runuser</c>. The benchmarks and the portal tests link this file too.
 /// </remarks>
 public sealed class PostgreSqlCluster : IAsyncDisposable
 {

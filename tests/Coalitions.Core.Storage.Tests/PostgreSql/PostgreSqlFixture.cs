@@ -7,6 +7,7 @@ namespace Coalitions.Core.Storage.Tests.PostgreSql;
 /// at the end. Without the server binaries the tests skip, saying how to install them, except under CI=true, where the
 /// fixture fails and so does every PostgreSQL test.
 /// </summary>
+/// <remarks>The portal tests link this file and its cluster, and run the portal on PostgreSQL in the same collection.</remarks>
 public sealed class PostgreSqlFixture : IAsyncLifetime
 {
     private static int _schemas;
