@@ -17,11 +17,6 @@ public static class Problems
     /// <summary>The code the portal gives a command sent by nobody signed in.</summary>
     public const string SignInRequired = "Portal.SignInRequired";
 
-    // The codes the library's authorization tables refuse with, read from the tables themselves (no list kept here). The
-    // library marks no failure as an authorization refusal, so a table's code reused for a rule about the input
-    // (Agreements.NotAParty, for a commitment by a partner that is no party) would map to 403: see docs/portal.md.
-    private static readonly Lazy<HashSet<ErrorCode>> AuthorizationCodes = new(() =>
-        [.. Authorization.Matrix.Select(c => c.RefusedWith), ErrorCodes.Kernel.ActorRequired, ErrorCodes.Kernel.NotAuthorized]);
 
     /// <summary>The HTTP status for a refusal.</summary>
     /// <param name="refused">The refusal.</param>
@@ -34,7 +29,8 @@ public static class Problems
             return StatusCodes.Status409Conflict;
         }
 
-        return refused.Codes.All(AuthorizationCodes.Value.Contains) ? StatusCodes.Status403Forbidden : StatusCodes.Status422UnprocessableEntity;
+        // The library marks each failure about who acts (no actor, or one without a role the command's table names).
+        return refused.IsAuthorizationRefusal ? StatusCodes.Status403Forbidden : StatusCodes.Status422UnprocessableEntity;
     }
 
     /// <summary>The problem details for a refusal.</summary>

@@ -394,7 +394,7 @@ public sealed class Initiative : AggregateRoot<InitiativeId>
         var approved = _status != InitiativeStatus.Proposed;
         if (approved && !ResourceRules.IsCoordinator(coalition, by))
         {
-            throw CoalitionRuleException.Because(ErrorCodes.Coalitions.NotACoordinator, "'{title}' is approved: only a coordinator cancels it, citing the coalition's decision.", ("title", Title));
+            throw CoalitionRuleException.NotPermitted(ErrorCodes.Coalitions.NotACoordinator, "'{title}' is approved: only a coordinator cancels it, citing the coalition's decision.", ("title", Title));
         }
 
         DecisionReference.Check(decision, required: approved, Coalition, coalition.Name, at, MatterType.ApproveJointProject);

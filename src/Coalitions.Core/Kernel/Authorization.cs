@@ -175,7 +175,7 @@ internal sealed class Command<TAggregate, TContext>
             }
         }
 
-        return RuleFailure.Of(
+        return RuleFailure.Unauthorized(
             RefusedWith,
             "{actor} may not {command} {subject}: only {roles} may.",
             [("actor", _table.DescribeActor(aggregate, context, by)), ("command", Words.Identifier(Name)), ("subject", subject), ("roles", Words.Alternatives(Roles.Select(r => r.Description)))]);

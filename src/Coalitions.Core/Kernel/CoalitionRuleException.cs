@@ -61,6 +61,13 @@ public sealed class CoalitionRuleException : ValidationException
     /// <summary>Gets every failure with its code, message and values.</summary>
     public IReadOnlyList<RuleFailure> Failures { get; }
 
+    /// <summary>
+    /// Gets whether the refusal is about who acts and nothing else: every failure is an authorization failure (no actor,
+    /// an ill-formed one, or one without a role the command's table names; see <see cref="RuleFailure.IsAuthorization"/>).
+    /// A host answers it as forbidden (HTTP 403); any other refusal is a broken rule or bad input (HTTP 422).
+    /// </summary>
+    public bool IsAuthorizationRefusal => Failures.Count > 0 && Failures.All(f => f.IsAuthorization);
+
     /// <summary>Whether one of the failures carries a code.</summary>
     /// <param name="code">The code, such as <c>ErrorCodes.Decisions.VotingNotOpen</c>.</param>
     /// <returns><see langword="true"/> when the refusal names that rule.</returns>
@@ -69,6 +76,10 @@ public sealed class CoalitionRuleException : ValidationException
     /// <summary>A refusal for one rule, its message filled from named values.</summary>
     internal static CoalitionRuleException Because(ErrorCode code, string template, params ReadOnlySpan<(string, object?)> values) =>
         new([RuleFailure.Of(code, template, values)], null);
+
+    /// <summary>A refusal of who acts (<see cref="RuleFailure.IsAuthorization"/>), its message filled from named values.</summary>
+    internal static CoalitionRuleException NotPermitted(ErrorCode code, string template, params ReadOnlySpan<(string, object?)> values) =>
+        new([RuleFailure.Unauthorized(code, template, values)], null);
 
     private static RuleFailure FromValidation(ValidationFailure failure)
     {

@@ -46,12 +46,12 @@ internal static class Ensure
     {
         if (by is null)
         {
-            throw CoalitionRuleException.Because(ErrorCodes.Kernel.ActorRequired, "Every command names who acts; no actor was given.");
+            throw CoalitionRuleException.NotPermitted(ErrorCodes.Kernel.ActorRequired, "Every command names who acts; no actor was given.");
         }
 
         if (by.Problem() is { } problem)
         {
-            throw CoalitionRuleException.Because(ErrorCodes.Kernel.ActorRequired, "The actor is ill-formed: {problem}", ("problem", problem));
+            throw CoalitionRuleException.NotPermitted(ErrorCodes.Kernel.ActorRequired, "The actor is ill-formed: {problem}", ("problem", problem));
         }
 
         return by;

@@ -21,12 +21,13 @@ public sealed class RuleFailure
     /// <param name="values">The values the message names, by placeholder name.</param>
     /// <exception cref="ArgumentNullException"><paramref name="code"/> or <paramref name="template"/> is null.</exception>
     public RuleFailure(ErrorCode code, string template, IReadOnlyDictionary<string, object?>? values = null)
-        : this(code, template, values, fill: true)
+        : this(code, template, values, fill: true, isAuthorization: false)
     {
     }
 
-    private RuleFailure(ErrorCode code, string template, IReadOnlyDictionary<string, object?>? values, bool fill)
+    private RuleFailure(ErrorCode code, string template, IReadOnlyDictionary<string, object?>? values, bool fill, bool isAuthorization)
     {
+        IsAuthorization = isAuthorization;
         ArgumentNullException.ThrowIfNull(code);
         ArgumentNullException.ThrowIfNull(template);
         Code = code;
@@ -44,6 +45,13 @@ public sealed class RuleFailure
     /// <summary>Gets the message with <c>{name}</c> placeholders, for hosts that translate it.</summary>
     public string Template { get; }
 
+    /// <summary>
+    /// Gets whether the failure is about who acts rather than what they asked: no actor, an ill-formed one, or an actor
+    /// who holds none of the roles the command's authorization table names (docs/authorization.md). A host answers such
+    /// a refusal as forbidden (HTTP 403) and any other as a broken rule (HTTP 422).
+    /// </summary>
+    public bool IsAuthorization { get; }
+
     /// <summary>Gets the values the message names (ids, names, limits, dates), by placeholder name.</summary>
     public IReadOnlyDictionary<string, object?> Values { get; }
 
@@ -53,13 +61,20 @@ public sealed class RuleFailure
 
     // A failure whose message was formatted elsewhere (by a validator); the values are kept as they are.
     internal static RuleFailure Formatted(ErrorCode code, string message, IReadOnlyDictionary<string, object?>? values) =>
-        new(code, message, values, fill: false);
+        new(code, message, values, fill: false, isAuthorization: false);
 
-    internal static RuleFailure Of(ErrorCode code, string template, ReadOnlySpan<(string, object?)> values)
+    // A refusal of who acts (see IsAuthorization).
+    internal static RuleFailure Unauthorized(ErrorCode code, string template, ReadOnlySpan<(string, object?)> values) =>
+        new(code, template, Map(values), fill: true, isAuthorization: true);
+
+    internal static RuleFailure Of(ErrorCode code, string template, ReadOnlySpan<(string, object?)> values) =>
+        values.IsEmpty ? new RuleFailure(code, template) : new RuleFailure(code, template, Map(values));
+
+    private static Dictionary<string, object?>? Map(ReadOnlySpan<(string, object?)> values)
     {
         if (values.IsEmpty)
         {
-            return new RuleFailure(code, template);
+            return null;
         }
 
         var map = new Dictionary<string, object?>(values.Length, StringComparer.Ordinal);
@@ -68,6 +83,6 @@ public sealed class RuleFailure
             map[name] = value;
         }
 
-        return new RuleFailure(code, template, map);
+        return map;
     }
 }

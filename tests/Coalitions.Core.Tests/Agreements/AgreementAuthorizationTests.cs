@@ -22,6 +22,7 @@ public class AgreementAuthorizationTests
         var error = Assert.Throws<CoalitionRuleException>(() => Agreement.Draft(TheAgreement, Mou(), Founders(), For(4), Start));
 
         Assert.Equal(ErrorCodes.Agreements.NotAParty, error.Code);
+        Assert.True(error.IsAuthorizationRefusal);
     }
 
     [Fact]

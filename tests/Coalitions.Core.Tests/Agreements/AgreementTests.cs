@@ -72,6 +72,7 @@ public class AgreementTests
         var error = Assert.Throws<CoalitionRuleException>(() => Agreement.Draft(TheAgreement, mou with { Text = mou.Text with { Commitments = [.. mou.Text.Commitments, stranger] } }, Founders(), For(1), Start));
 
         Assert.Equal(ErrorCodes.Agreements.NotAParty, error.Code);
+        Assert.False(error.IsAuthorizationRefusal);   // a rule about the text, not about who drafts it
     }
 
     [Fact]

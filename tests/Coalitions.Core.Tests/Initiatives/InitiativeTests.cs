@@ -119,8 +119,8 @@ public class InitiativeTests
         Assert.Equal(InitiativeStatus.Cancelled, proposed.Status);
 
         var active = Active(_coalition);
-        Refusal.Expect(active, ErrorCodes.Coalitions.NotACoordinator, () => active.Cancel("Lost funding.", Adopted(MatterType.ApproveJointProject), _coalition, For(1), OnDate(2026, 5, 1)));
-        Refusal.Expect(active, ErrorCodes.Coalitions.DecisionRequired, () => active.Cancel("Lost funding.", null, _coalition, Secretariat, OnDate(2026, 5, 1)));
+        Assert.True(Refusal.Expect(active, ErrorCodes.Coalitions.NotACoordinator, () => active.Cancel("Lost funding.", Adopted(MatterType.ApproveJointProject), _coalition, For(1), OnDate(2026, 5, 1))).IsAuthorizationRefusal);
+        Assert.False(Refusal.Expect(active, ErrorCodes.Coalitions.DecisionRequired, () => active.Cancel("Lost funding.", null, _coalition, Secretariat, OnDate(2026, 5, 1))).IsAuthorizationRefusal);
         active.Cancel("Lost funding.", Adopted(MatterType.ApproveJointProject), _coalition, Secretariat, OnDate(2026, 5, 1));
         Refusal.Expect(active, ErrorCodes.Initiatives.InvalidTransition, () => active.Cancel("Again.", Adopted(MatterType.ApproveJointProject), _coalition, Secretariat, OnDate(2026, 5, 2)));
     }

@@ -220,6 +220,22 @@ public class TrustBoundaryTests
     }
 
     [Fact]
+    public void A_refusal_says_whether_it_is_about_who_acts_so_a_host_can_answer_forbidden()
+    {
+        var partner = PartnerAggregate.Register(Partner(1), Profile(), Rep(1), For(1), Start);
+
+        var outsider = Assert.Throws<CoalitionRuleException>(() => partner.UpdateProfile(Profile(), For(2), Start));
+        var nobody = Assert.Throws<CoalitionRuleException>(() => partner.UpdateProfile(Profile(), null!, Start));
+        var badInput = Assert.Throws<CoalitionRuleException>(() => partner.UpdateProfile(Profile(name: new string('x', 201)), For(1), Start));
+
+        Assert.True(outsider.IsAuthorizationRefusal);
+        Assert.True(Assert.Single(outsider.Failures).IsAuthorization);
+        Assert.True(nobody.IsAuthorizationRefusal);
+        Assert.False(badInput.IsAuthorizationRefusal);
+        Assert.DoesNotContain(badInput.Failures, f => f.IsAuthorization);
+    }
+
+    [Fact]
     public void Country_and_language_codes_are_checked_against_the_ISO_lists()
     {
         Assert.Equal(249, IsoCodes.Countries.Count);
