@@ -126,7 +126,8 @@ public sealed class SignOnStatement : AggregateRoot<SignOnStatementId>
     /// var statement = SignOnStatement.Draft(SignOnStatementId.New(),
     ///     new StatementDraft(coalition.Id, "Fund the teachers", "We, the undersigned, ...", new LocalDate(2026, 4, 30)),
     ///     coalition, secretariat, now);
-    /// statement.Publish(decision, coalition, secretariat, now);
+    /// // Later, once the coalition has decided to issue this text (decision), publish it citing that decision:
+    /// statement.Publish(decision, coalition, secretariat, publishedAt);
     /// </code>
     /// </example>
     public static SignOnStatement Draft(SignOnStatementId id, StatementDraft draft, Coalition coalition, Actor by, Instant at)

@@ -204,6 +204,12 @@ public sealed partial class Proposal : AggregateRoot<ProposalId>
     /// closed), rendered now from the round's figures under the round's rule and naming voters as the frozen electorate
     /// does; <see langword="null"/> before any round has closed.
     /// </summary>
+    /// <example>
+    /// <code>
+    /// Console.WriteLine(proposal.Outcome!.Result);   // Adopted, Rejected, ...
+    /// Console.WriteLine(proposal.Explanation);       // who took part, the quorum, and a line per condition of the rule
+    /// </code>
+    /// </example>
     public string? Explanation
     {
         get
@@ -254,6 +260,15 @@ public sealed partial class Proposal : AggregateRoot<ProposalId>
     /// <paramref name="by"/> does not act for the proposer (<c>Decisions.NotTheProposer</c>), an empty id (<c>Kernel.EmptyId</c>),
     /// an invalid title or text (<c>Kernel.InvalidText</c>), or an invalid draft (<c>Decisions.InvalidProposal</c>, <c>Kernel.InvalidInput</c>).
     /// </exception>
+    /// <example>
+    /// <code>
+    /// // literacyNow proposes through its delegate, delegatePerson; chair facilitates; now is the instant the host passes in.
+    /// var proposal = Proposal.Draft(ProposalId.New(),
+    ///     new ProposalDraft(coalition.Id, MatterType.AdoptPolicyPosition, "Six per cent for education", "The coalition calls for ...",
+    ///         literacyNow, DecisionRule.SimpleMajority(), [chair], SecondersRequired: 1),
+    ///     Actor.Representing(delegatePerson, literacyNow), now);
+    /// </code>
+    /// </example>
     public static Proposal Draft(ProposalId id, ProposalDraft draft, Actor by, Instant at)
     {
         var proposal = new Proposal();
@@ -315,6 +330,11 @@ public sealed partial class Proposal : AggregateRoot<ProposalId>
     /// <param name="by">A representative of the proposing member, acting for it.</param>
     /// <param name="at">When the draft is submitted.</param>
     /// <exception cref="CoalitionRuleException">Not the proposer (<c>Decisions.NotTheProposer</c>), or not a draft (<c>Decisions.InvalidTransition</c>).</exception>
+    /// <example>
+    /// <code>
+    /// proposal.Submit(Actor.Representing(delegatePerson, literacyNow), now);   // open for discussion and seconding
+    /// </code>
+    /// </example>
     public void Submit(Actor by, Instant at)
     {
         SubmitCommand.Authorize(this, by, at, default, Subject);
@@ -336,6 +356,12 @@ public sealed partial class Proposal : AggregateRoot<ProposalId>
     /// (<c>Decisions.InvalidTransition</c>), the seconder is not in the electorate (<c>Decisions.NotInElectorate</c>), or
     /// it proposed the motion or seconded it already (<c>Decisions.InvalidSeconder</c>).
     /// </exception>
+    /// <example>
+    /// <code>
+    /// // girlsLearn, a member, seconds through its delegate amina.
+    /// proposal.Second(girlsLearn, coalition.ElectorateFor(proposal.Matter, now), Actor.Representing(amina, girlsLearn), now);
+    /// </code>
+    /// </example>
     public void Second(PartnerId seconder, Electorate electorate, Actor by, Instant at)
     {
         SecondCommand.Authorize(this, by, at, new Acting(seconder, electorate), Subject);
@@ -417,6 +443,12 @@ public sealed partial class Proposal : AggregateRoot<ProposalId>
     /// <c>Decisions.InvalidProxy</c>), a holder over the cap (<c>Decisions.ProxyCapExceeded</c>), or a deadline after the
     /// year 2999 (<c>Kernel.OutOfRange</c>).
     /// </exception>
+    /// <example>
+    /// <code>
+    /// proposal.OpenVoting(coalition.ElectorateFor(proposal.Matter, now), Actor.ForPerson(chair), now);
+    /// // proposal.Deadline is now plus the rule's voting period
+    /// </code>
+    /// </example>
     public void OpenVoting(Electorate electorate, Actor by, Instant at, IReadOnlyList<StandingProxy>? standingProxies = null)
     {
         OpenVotingCommand.Authorize(this, by, at, default, Subject);
@@ -523,6 +555,12 @@ public sealed partial class Proposal : AggregateRoot<ProposalId>
     /// Any rule <see cref="CanCastBallot"/> reports; or, when the ballot ends a silence into a fallback round or extends
     /// the deadline, a new deadline after the year 2999 (<c>Kernel.OutOfRange</c>). Nothing is recorded then.
     /// </exception>
+    /// <example>
+    /// <code>
+    /// proposal.CastBallot(girlsLearn, Stance.Support, null, Actor.Representing(amina, girlsLearn), now);
+    /// proposal.CastBallot(literacyNow, Stance.Oppose, "Not before the budget review.", Actor.Representing(delegatePerson, literacyNow), now);
+    /// </code>
+    /// </example>
     public void CastBallot(PartnerId voter, Stance stance, string? reason, Actor by, Instant at)
     {
         CastBallotCommand.Authorize(this, by, at, new Acting(voter, null), Subject);
@@ -667,6 +705,16 @@ public sealed partial class Proposal : AggregateRoot<ProposalId>
     /// (<c>Decisions.VotingNotOpen</c>, <c>Decisions.VotingStillOpen</c>), attendance missing, a casting vote where none
     /// is due or a tie awaiting one, or a fallback round whose deadline would fall after the year 2999 (<c>Kernel.OutOfRange</c>).
     /// </exception>
+    /// <example>
+    /// <code>
+    /// // The host's scheduler closes the vote at its deadline.
+    /// var outcome = proposal.Close(Actor.System("scheduler"), proposal.Deadline!.Value);
+    /// if (outcome.IsAdopted)
+    /// {
+    ///     position.Adopt(proposal.Reference!, coalition, secretariat, now);   // cite the decision where it authorizes an act
+    /// }
+    /// </code>
+    /// </example>
     public DecisionOutcome Close(Actor by, Instant at, Stance? castingVote = null)
     {
         CloseCommand.Authorize(this, by, at, default, Subject);

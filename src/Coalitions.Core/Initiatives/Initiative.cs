@@ -201,7 +201,7 @@ public sealed class Initiative : AggregateRoot<InitiativeId>
     /// var camps = Initiative.Propose(InitiativeId.New(),
     ///     new InitiativePlan(coalition.Id, InitiativeKind.Project, "Reading camps", "Holiday reading camps in 12 schools.",
     ///         literacyNow, partners, new LocalDate(2026, 4, 1), new LocalDate(2026, 12, 31), milestones, budget),
-    ///     coalition, Actor.Representing(delegate, literacyNow), now);
+    ///     coalition, Actor.Representing(delegatePerson, literacyNow), now);
     /// </code>
     /// </example>
     public static Initiative Propose(InitiativeId id, InitiativePlan plan, CoalitionAggregate coalition, Actor by, Instant at)
@@ -419,7 +419,7 @@ public sealed class Initiative : AggregateRoot<InitiativeId>
     /// </exception>
     /// <example>
     /// <code>
-    /// camps.LinkContribution(parentsNetwork, "Half the books", [booksPledge], mou, "reading-fund", coalition, delegate, now);
+    /// camps.LinkContribution(parentsNetwork, "Half the books", [booksPledge], mou, "reading-fund", coalition, Actor.Representing(delegatePerson, parentsNetwork), now);
     /// </code>
     /// </example>
     public void LinkContribution(PartnerId partner, string description, IReadOnlyList<Pledge> pledges, AgreementAggregate? agreement, string? commitment, CoalitionAggregate coalition, Actor by, Instant at)

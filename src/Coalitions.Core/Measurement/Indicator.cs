@@ -202,7 +202,7 @@ public sealed class Indicator : AggregateRoot<IndicatorId>
     /// <example>
     /// <code>
     /// reading.Report(new MeasurementReport(university, new LocalDate(2026, 1, 1), new LocalDate(2026, 6, 30), 64m, "County reading assessment"),
-    ///     coalition, Actor.Representing(delegate, university), now);
+    ///     coalition, Actor.Representing(delegatePerson, university), now);
     /// </code>
     /// </example>
     public Measurement Report(MeasurementReport report, CoalitionAggregate coalition, Actor by, Instant at)

@@ -187,7 +187,7 @@ public sealed class Poll : AggregateRoot<PollId>
     /// </exception>
     /// <example>
     /// <code>
-    /// var poll = Poll.Draft(PollId.New(), new PollDraft(coalition, "Which campaign theme next year?",
+    /// var poll = Poll.Draft(PollId.New(), new PollDraft(coalition.Id, "Which campaign theme next year?",
     ///     [new PollOption("reading", "Reading"), new PollOption("girls", "Girls' education")],
     ///     new PollRule(PollMethod.RankedChoice), [chair]), Actor.ForPerson(chair), now);
     /// </code>

@@ -127,7 +127,7 @@ public sealed class Pledge : AggregateRoot<PledgeId>
     /// var pledge = Pledge.Make(PledgeId.New(),
     ///     new PledgeOffer(coalition.Id, parentsNetwork, ContributionKind.Money, "Our share of the reading fund",
     ///         new LocalDate(2026, 6, 30), new Money(250_000m, "KES"), Fund: readingFund.Id),
-    ///     coalition, Actor.Representing(delegate, parentsNetwork), now);
+    ///     coalition, Actor.Representing(delegatePerson, parentsNetwork), now);
     /// </code>
     /// </example>
     public static Pledge Make(PledgeId id, PledgeOffer offer, CoalitionAggregate coalition, Actor by, Instant at)

@@ -345,7 +345,7 @@ public sealed class PooledFund : AggregateRoot<PooledFundId>
     /// <code>
     /// var expense = fund.SubmitExpense(
     ///     new ExpenseClaim(literacyNow, new Money(180_000m, "KES"), "Storybooks for 12 schools", today),
-    ///     coalition, Actor.Representing(delegate, literacyNow), now);
+    ///     coalition, Actor.Representing(delegatePerson, literacyNow), now);
     /// </code>
     /// </example>
     public Expense SubmitExpense(ExpenseClaim claim, CoalitionAggregate coalition, Actor by, Instant at)
@@ -389,7 +389,8 @@ public sealed class PooledFund : AggregateRoot<PooledFundId>
     /// </exception>
     /// <example>
     /// <code>
-    /// fund.ApproveExpense(expense.Number, decision: null, coalition, governance, Actor.Representing(treasurer, treasurerMember), now);
+    /// // 180,000 KES is above the fund's threshold of 100,000 KES: the approval cites the adopted decision.
+    /// fund.ApproveExpense(expense.Number, approval.Reference, coalition, governance, Actor.Representing(treasurer, treasurerMember), now);
     /// </code>
     /// </example>
     public void ApproveExpense(int expense, DecisionReference? decision, CoalitionAggregate coalition, GovernanceAggregate? governance, Actor by, Instant at)

@@ -220,7 +220,7 @@ public sealed class ResourceLibrary : AggregateRoot<ResourceLibraryId>
     /// </exception>
     /// <example>
     /// <code>
-    /// var projector = library.Offer(new ResourceOffer(literacyNow, ResourceKind.Equipment, "Projector and screen"), coalition, delegate, now);
+    /// var projector = library.Offer(new ResourceOffer(literacyNow, ResourceKind.Equipment, "Projector and screen"), coalition, Actor.Representing(delegatePerson, literacyNow), now);
     /// </code>
     /// </example>
     public SharedResource Offer(ResourceOffer offer, CoalitionAggregate coalition, Actor by, Instant at)
@@ -274,7 +274,7 @@ public sealed class ResourceLibrary : AggregateRoot<ResourceLibraryId>
     /// </exception>
     /// <example>
     /// <code>
-    /// library.Request(new ResourceRequest(girlsLearn, ResourceKind.Trainer, "A trainer for mentors in Kilifi", new LocalDate(2026, 6, 1)), coalition, delegate, now);
+    /// library.Request(new ResourceRequest(girlsLearn, ResourceKind.Trainer, "A trainer for mentors in Kilifi", new LocalDate(2026, 6, 1)), coalition, Actor.Representing(amina, girlsLearn), now);
     /// </code>
     /// </example>
     public ResourceNeed Request(ResourceRequest request, CoalitionAggregate coalition, Actor by, Instant at)
@@ -334,7 +334,7 @@ public sealed class ResourceLibrary : AggregateRoot<ResourceLibraryId>
     /// </exception>
     /// <example>
     /// <code>
-    /// library.Lend(new LoanTerms(projector.Number, girlsLearn, new LocalDate(2026, 5, 31), Request: 1), coalition, delegate, now);
+    /// library.Lend(new LoanTerms(projector.Number, girlsLearn, new LocalDate(2026, 5, 31), Request: 1), coalition, Actor.Representing(delegatePerson, literacyNow), now);
     /// </code>
     /// </example>
     public Loan Lend(LoanTerms terms, CoalitionAggregate coalition, Actor by, Instant at)
