@@ -30,7 +30,10 @@ public sealed partial class Proposal : AggregateRoot<ProposalId>
     private const string GuardSilence = "the rule is a silence procedure, which an objection breaks";
     private const string GuardAdopted = "the proposal was adopted";
 
-    private static readonly Permissions<Proposal, Acting> Who = new(nameof(Proposal));
+    // A refusal names the partner an actor acts for by its name in the frozen electorate, else in the electorate a
+    // command passes in (seconding, before voting opens); an id only when neither knows it.
+    private static readonly Permissions<Proposal, Acting> Who = new(nameof(Proposal), static (proposal, acting, partner) =>
+        proposal.Electorate?.TryGetVoter(partner, out var voter) == true || acting.Members?.TryGetVoter(partner, out voter) == true ? voter!.Name : null);
     private static readonly Role<Proposal, Acting> ProposingMember = Who.Role(
         "a representative of the member who proposes it, acting for that member",
         static (_, by, acting) => by.Kind == ActorKind.Person && by.OnBehalfOf == acting.Partner);

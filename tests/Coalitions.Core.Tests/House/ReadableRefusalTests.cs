@@ -75,4 +75,25 @@ public class ReadableRefusalTests
 
         Assert.StartsWith($"Person {Person(9)} acting for Member 2 may not ", error.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void A_proposal_refusal_names_the_voter_from_the_frozen_electorate()
+    {
+        var proposal = Voting(DecisionRule.SimpleMajority(), Members(3));
+
+        var error = Refusal.Expect(proposal, ErrorCodes.Decisions.NotARepresentative, () => proposal.CastBallot(Partner(2), Stance.Support, null, Actor.Representing(Person(9), Partner(2)), Hours(1)));
+
+        Assert.StartsWith($"Person {Person(9)} acting for Member 2 may not ", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(Partner(2).ToString(), error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_proposal_refusal_before_voting_names_the_member_from_the_electorate_passed_in()
+    {
+        var proposal = Discussed(DecisionRule.SimpleMajority(), secondersRequired: 1);
+
+        var error = Refusal.Expect(proposal, ErrorCodes.Decisions.NotARepresentative, () => proposal.Second(Partner(2), Members(3), Actor.Representing(Person(9), Partner(2)), Hours(1)));
+
+        Assert.StartsWith($"Person {Person(9)} acting for Member 2 may not ", error.Message, StringComparison.Ordinal);
+    }
 }
