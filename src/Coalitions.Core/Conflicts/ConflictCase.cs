@@ -271,20 +271,7 @@ public sealed class ConflictCase : AggregateRoot<ConflictCaseId>
     /// <exception cref="CoalitionRuleException">Not the party (<c>Conflicts.NotAuthorized</c>), another coalition, not raised (<c>Conflicts.InvalidTransition</c>), or acknowledged already (<c>Conflicts.AlreadyAnswered</c>).</exception>
     public void AcknowledgeGroundRules(PartnerId? party, Coalition coalition, Actor by, Instant at)
     {
-        AcknowledgeGroundRulesCommand.Authorize(this, by, at, new Acting(coalition, at, party, HasParty: true), Subject);
-        Own(coalition);
-        EnsureStep(Step.Acknowledge);
-        EnsureParty(party);
-        Once(_acknowledged.Contains(party), party, coalition, "acknowledged the ground rules");
-        var acknowledged = new GroundRulesAcknowledged(Id, party, at, by);
-        if (_acknowledged.Count + 1 == _parties.Count)
-        {
-            Raise(acknowledged, new DialogueStarted(Id, at, by));
-        }
-        else
-        {
-            Raise(acknowledged);
-        }
+        Answer(AcknowledgeGroundRulesCommand, Step.Acknowledge, party, coalition, by, at, _acknowledged, "acknowledged the ground rules", new GroundRulesAcknowledged(Id, party, at, by), new DialogueStarted(Id, at, by));
     }
 
     /// <summary>Records a session of dialogue or mediation.</summary>
@@ -346,20 +333,7 @@ public sealed class ConflictCase : AggregateRoot<ConflictCaseId>
     /// <exception cref="CoalitionRuleException">Not the party, another coalition, no mediator proposed (<c>Conflicts.InvalidTransition</c>), or answered already (<c>Conflicts.AlreadyAnswered</c>).</exception>
     public void AcceptMediator(PartnerId? party, Coalition coalition, Actor by, Instant at)
     {
-        AcceptMediatorCommand.Authorize(this, by, at, new Acting(coalition, at, party, HasParty: true), Subject);
-        Own(coalition);
-        EnsureStep(Step.AnswerMediator);
-        EnsureParty(party);
-        Once(_acceptedMediator.Contains(party), party, coalition, "accepted the mediator");
-        var accepted = new MediatorAccepted(Id, party, at, by);
-        if (_acceptedMediator.Count + 1 == _parties.Count)
-        {
-            Raise(accepted, new MediationStarted(Id, at, by));
-        }
-        else
-        {
-            Raise(accepted);
-        }
+        Answer(AcceptMediatorCommand, Step.AnswerMediator, party, coalition, by, at, _acceptedMediator, "accepted the mediator", new MediatorAccepted(Id, party, at, by), new MediationStarted(Id, at, by));
     }
 
     /// <summary>A party declines the mediator proposed; the proposal lapses and another may be proposed.</summary>
@@ -404,20 +378,7 @@ public sealed class ConflictCase : AggregateRoot<ConflictCaseId>
     /// <exception cref="CoalitionRuleException">Not the party, another coalition, no resolution proposed, or answered already.</exception>
     public void ConfirmResolution(PartnerId? party, Coalition coalition, Actor by, Instant at)
     {
-        ConfirmResolutionCommand.Authorize(this, by, at, new Acting(coalition, at, party, HasParty: true), Subject);
-        Own(coalition);
-        EnsureStep(Step.AnswerResolution);
-        EnsureParty(party);
-        Once(_confirmed.Contains(party), party, coalition, "confirmed the resolution");
-        var confirmed = new ResolutionConfirmed(Id, party, at, by);
-        if (_confirmed.Count + 1 == _parties.Count)
-        {
-            Raise(confirmed, new CaseResolved(Id, at, by));
-        }
-        else
-        {
-            Raise(confirmed);
-        }
+        Answer(ConfirmResolutionCommand, Step.AnswerResolution, party, coalition, by, at, _confirmed, "confirmed the resolution", new ResolutionConfirmed(Id, party, at, by), new CaseResolved(Id, at, by));
     }
 
     /// <summary>A party rejects the resolution proposed; the proposal lapses.</summary>
@@ -735,6 +696,26 @@ public sealed class ConflictCase : AggregateRoot<ConflictCaseId>
         }
 
         return new Resolution(resolution.Terms.Trim(), resolution.FollowUps.Select(f => f with { Description = f.Description.Trim() }).ToArray());
+    }
+
+    // A party's answer in a round every party answers (the ground rules, the mediator, the resolution): the last answer
+    // also moves the case on. Every check comes before either event is raised.
+    private void Answer(Command<ConflictCase, Acting> command, Step step, PartnerId? party, Coalition coalition, Actor by, Instant at,
+        HashSet<PartnerId?> answered, string act, IDomainEvent answer, IDomainEvent whenAllHaveAnswered)
+    {
+        command.Authorize(this, by, at, new Acting(coalition, at, party, HasParty: true), Subject);
+        Own(coalition);
+        EnsureStep(step);
+        EnsureParty(party);
+        Once(answered.Contains(party), party, coalition, act);
+        if (answered.Count + 1 == _parties.Count)
+        {
+            Raise(answer, whenAllHaveAnswered);
+        }
+        else
+        {
+            Raise(answer);
+        }
     }
 
     private void EnsureParty(PartnerId? party)
