@@ -1,3 +1,5 @@
+using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Filters;
 using BenchmarkDotNet.Running;
 using Coalitions.Core.Benchmarks;
 
@@ -9,4 +11,12 @@ if (args is ["profile-cast", ..])
     return;
 }
 
-BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+var config = DefaultConfig.Instance;
+if (!RealCountBenchmarks.Available)
+{
+    // The real count is read from the shared conformance corpus at run time; without it those benchmarks are skipped.
+    Console.WriteLine($"RealCountBenchmarks skipped: no case file at {RealCountBenchmarks.Path} (set COALITIONS_MINNEAPOLIS_2017 to its path).");
+    config = config.AddFilter(new SimpleFilter(b => b.Descriptor.Type != typeof(RealCountBenchmarks)));
+}
+
+BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args, config);

@@ -334,6 +334,9 @@ public sealed class Electorate
 
     internal int LongestProbe() => _table.LongestProbe();
 
+    /// <summary>The voter table, for tallies that look up voters in batches.</summary>
+    internal VoterTable Table => _table;
+
     internal int IndexOf(PartnerId partner) => _table.TryFind(partner, out var i, out _, out _) ? i : -1;
 
     internal bool TryFind(PartnerId partner, out int index, out int group, out long weight) =>

@@ -52,9 +52,9 @@ internal sealed class TallyBasis
 /// <summary>
 /// Ballots accumulated per group (chamber or sub-chamber) and stance, by headcount and weight, with the voters who
 /// blocked or objected and the veto holders who opposed or blocked. A tally of given ballots builds one and adds them
-/// (allocating nothing per ballot: the per-voter stance buffer that finds a second ballot is rented from the shared
-/// pool); a proposal keeps one running through a round, adding and removing ballots as they are cast, changed and
-/// voided, so closing the round costs O(groups) instead of O(ballots).
+/// (allocating nothing per ballot: the per-voter bits that find a second ballot are rented from the shared pool); a
+/// proposal keeps one running through a round, adding and removing ballots as they are cast, changed and voided, so
+/// closing the round costs O(groups) instead of O(ballots).
 /// </summary>
 internal sealed class TallyCounts : IDisposable
 {
@@ -64,7 +64,9 @@ internal sealed class TallyCounts : IDisposable
     private readonly long[] _proxyWeight;
     private readonly HashSet<int> _objectors;
     private readonly HashSet<int> _vetoers;
-    private byte[] _stanceOf;
+    // One bit per voter of the electorate: whether it has a ballot (a second one is refused). 125 KB for a million
+    // voters, so it stays in the second-level cache while a tally runs.
+    private ulong[] _seen;
     private int _extraObjections;
     private int _extraVetoes;
 
@@ -76,7 +78,7 @@ internal sealed class TallyCounts : IDisposable
         _proxyWeight = new long[Stances.Count];
         _objectors = [];
         _vetoers = [];
-        _stanceOf = Rent(voters);
+        _seen = Rent(voters);
     }
 
     private TallyCounts(TallyCounts other)
@@ -87,7 +89,7 @@ internal sealed class TallyCounts : IDisposable
         _proxyWeight = (long[])other._proxyWeight.Clone();
         _objectors = [.. other._objectors];
         _vetoers = [.. other._vetoers];
-        _stanceOf = [];
+        _seen = [];
         _extraObjections = other._extraObjections;
         _extraVetoes = other._extraVetoes;
         BallotCount = other.BallotCount;
@@ -123,27 +125,41 @@ internal sealed class TallyCounts : IDisposable
         }
     }
 
+    // Ballots are looked up in batches (see VoterTable.Locate): the misses of a batch overlap instead of queuing.
+    private const int Batch = 128;
+
     private void AddAll(Electorate electorate, ReadOnlySpan<Ballot> ballots, StanceSet accepted)
     {
-        foreach (ref readonly var ballot in ballots)
+        var table = electorate.Table;
+        var seen = _seen;
+        Span<int> slots = stackalloc int[Batch];
+        for (var start = 0; start < ballots.Length; start += Batch)
         {
-            if (!electorate.TryFind(ballot.Voter, out var index, out var group, out var weight, out var veto))
+            var batch = ballots.Slice(start, Math.Min(Batch, ballots.Length - start));
+            table.Locate(batch, slots);
+            for (var j = 0; j < batch.Length; j++)
             {
-                throw CoalitionRuleException.Because(ErrorCodes.Decisions.NotInElectorate, "Partner {partner} is not in the electorate; its ballot cannot be counted.", ("partner", ballot.Voter));
-            }
+                ref readonly var ballot = ref batch[j];
+                if (slots[j] < 0)
+                {
+                    throw CoalitionRuleException.Because(ErrorCodes.Decisions.NotInElectorate, "Partner {partner} is not in the electorate; its ballot cannot be counted.", ("partner", ballot.Voter));
+                }
 
-            if (_stanceOf[index] != 0)
-            {
-                throw CoalitionRuleException.Because(ErrorCodes.Decisions.DuplicateBallot, "{voter} has more than one ballot; pass only the ballot that counts.", ("voter", electorate.Voters[index].DisplayName), ("partner", ballot.Voter));
-            }
+                table.At(slots[j], out var index, out var group, out var weight, out var veto);
+                var bit = 1UL << index;
+                if ((seen[index >> 6] & bit) != 0)
+                {
+                    throw CoalitionRuleException.Because(ErrorCodes.Decisions.DuplicateBallot, "{voter} has more than one ballot; pass only the ballot that counts.", ("voter", electorate.Voters[index].DisplayName), ("partner", ballot.Voter));
+                }
 
-            if (!ballot.Stance.IsDefinedStance() || !accepted.Includes(ballot.Stance))
-            {
-                throw CoalitionRuleException.Because(ErrorCodes.Decisions.StanceNotAccepted, "The stance {stance} of {voter} is not accepted by this decision method; it accepts {accepted}.", ("stance", ballot.Stance), ("voter", electorate.Voters[index].DisplayName), ("accepted", accepted));
-            }
+                if (!ballot.Stance.IsDefinedStance() || !accepted.Includes(ballot.Stance))
+                {
+                    throw CoalitionRuleException.Because(ErrorCodes.Decisions.StanceNotAccepted, "The stance {stance} of {voter} is not accepted by this decision method; it accepts {accepted}.", ("stance", ballot.Stance), ("voter", electorate.Voters[index].DisplayName), ("accepted", accepted));
+                }
 
-            _stanceOf[index] = (byte)ballot.Stance;
-            Add(index, group, weight, veto, ballot.Stance, ballot.ByProxy);
+                seen[index >> 6] |= bit;
+                Add(index, group, weight, veto, ballot.Stance, ballot.ByProxy);
+            }
         }
     }
 
@@ -151,10 +167,10 @@ internal sealed class TallyCounts : IDisposable
 
     public void Dispose()
     {
-        if (_stanceOf.Length > 0)
+        if (_seen.Length > 0)
         {
-            ArrayPool<byte>.Shared.Return(_stanceOf);
-            _stanceOf = [];
+            ArrayPool<ulong>.Shared.Return(_seen);
+            _seen = [];
         }
     }
 
@@ -285,15 +301,16 @@ internal sealed class TallyCounts : IDisposable
         return partners;
     }
 
-    private static byte[] Rent(int length)
+    private static ulong[] Rent(int voters)
     {
-        if (length == 0)
+        if (voters == 0)
         {
             return [];
         }
 
-        var buffer = ArrayPool<byte>.Shared.Rent(length);
-        Array.Clear(buffer, 0, length);
+        var words = (voters + 63) >> 6;
+        var buffer = ArrayPool<ulong>.Shared.Rent(words);
+        Array.Clear(buffer, 0, words);
         return buffer;
     }
 

@@ -123,6 +123,7 @@ public sealed class Poll : AggregateRoot<PollId>
     private readonly Dictionary<PartnerId, PollBallot> _ballots = [];
     private readonly List<PollTie> _tieDecisions = [];
     private StateMachine<PollStatus, Step>? _machine;
+    private sbyte[]? _permits;
     private PollStatus _status = PollStatus.Draft;
 
     private Poll()
@@ -763,10 +764,25 @@ public sealed class Poll : AggregateRoot<PollId>
 
     private void EnsureStep(Step step)
     {
-        if (!Machine.CanFire(step))
+        if (!Permits(step))
         {
             throw CoalitionRuleException.Because(ErrorCodes.Polls.InvalidTransition, "{title} cannot {action} while it is {status}.", ("title", Subject), ("action", Action(step)), ("status", _status));
         }
+    }
+
+    // No state of the machine guards a step, so whether it permits one depends on the status alone: the machine is
+    // consulted once per status and step, not on every ballot (its CanFire allocates as it searches its handlers).
+    private bool Permits(Step step)
+    {
+        const int Steps = (int)Step.DecideTie + 1;
+        _permits ??= new sbyte[((int)PollStatus.Cancelled + 1) * Steps];
+        var key = ((int)_status * Steps) + (int)step;
+        if (_permits[key] == 0)
+        {
+            _permits[key] = Machine.CanFire(step) ? (sbyte)1 : (sbyte)-1;
+        }
+
+        return _permits[key] > 0;
     }
 
     private static string Action(Step step) => step switch

@@ -33,6 +33,28 @@ public class TallyAllocationTests
         Assert.True(many - few < 49_900, $"Tallying 49,900 more ballots allocated {many - few} more bytes.");
     }
 
+    // Voters are looked up in batches of 128: a refusal far into the ballots, across batches, is found and named as for the first ballots.
+    [Theory]
+    [InlineData(127, 128)]
+    [InlineData(5, 300)]
+    [InlineData(200, 640)]
+    public void A_second_ballot_or_an_outsider_far_into_the_ballots_is_refused(int first, int second)
+    {
+        var electorate = Members(700);
+        var ballots = electorate.Voters.Select(v => new Ballot(v.Partner, Stance.Support)).ToArray();
+        var twice = (Ballot[])ballots.Clone();
+        twice[second] = twice[first];
+        var outsider = (Ballot[])ballots.Clone();
+        outsider[second] = new Ballot(Partner(9_999), Stance.Support);
+
+        Assert.Equal(DecisionResult.Adopted, DecisionTally.Evaluate(DecisionRule.SimpleMajority(), electorate, ballots).Result);
+        var duplicate = Assert.Throws<CoalitionRuleException>(() => DecisionTally.Evaluate(DecisionRule.SimpleMajority(), electorate, twice));
+        Assert.Equal(ErrorCodes.Decisions.DuplicateBallot, duplicate.Code);
+        Assert.Contains($"Member {first + 1}", duplicate.Message, StringComparison.Ordinal);
+        var stranger = Assert.Throws<CoalitionRuleException>(() => DecisionTally.Evaluate(DecisionRule.SimpleMajority(), electorate, outsider));
+        Assert.Equal(ErrorCodes.Decisions.NotInElectorate, stranger.Code);
+    }
+
     [Theory]
     [InlineData(true)]
     [InlineData(false)]
