@@ -145,6 +145,43 @@ public class MajorityVoteTests
     }
 
     [Fact]
+    public void A_quorum_minimum_is_enforced_when_turnout_falls_short()
+    {
+        // One fifth of 10 members is 2, but the rule also asks for at least 3.
+        var rule = DecisionRule.SimpleMajority().WithQuorum(QuorumRule.OfMembers(new Fraction(1, 5)).AndAtLeast(3));
+
+        var two = DecisionTally.Evaluate(rule, Members(10), Ballots(Support, Support));
+        var three = DecisionTally.Evaluate(rule, Members(10), Ballots(Support, Support, Oppose));
+
+        Assert.Equal((DecisionResult.NoQuorum, 3L, 2L), (two.Result, two.Quorum!.Required, two.Quorum.Counted));
+        Assert.StartsWith("No quorum. 2 of 10 members took part; quorum of one fifth of the members and at least 3 (3) not met.", two.Explain(rule), StringComparison.Ordinal);
+        Assert.Equal((DecisionResult.Adopted, 3L), (three.Result, three.Quorum!.Required));
+    }
+
+    [Fact]
+    public void A_quorum_of_a_minimum_alone_needs_that_many_ballots()
+    {
+        var rule = DecisionRule.SimpleMajority().WithQuorum(QuorumRule.AtLeastMembers(4));
+
+        var three = DecisionTally.Evaluate(rule, Members(5), Ballots(Support, Support, Support));
+        var four = DecisionTally.Evaluate(rule, Members(5), Ballots(Support, Support, Support, Oppose));
+
+        Assert.Equal((DecisionResult.NoQuorum, 4L), (three.Result, three.Quorum!.Required));
+        Assert.Equal(DecisionResult.Adopted, four.Result);
+    }
+
+    [Fact]
+    public void A_quorum_by_weight_is_never_less_than_one_so_members_of_no_weight_decide_nothing()
+    {
+        var electorate = new Electorate([Voter(1, weight: 0), Voter(2, weight: 0)]);
+        var rule = DecisionRule.SimpleMajority().WithQuorum(QuorumRule.OfWeight(Fraction.Half));
+
+        var outcome = DecisionTally.Evaluate(rule, electorate, Ballots(Support, Support));
+
+        Assert.Equal((DecisionResult.NoQuorum, 0L, 1L), (outcome.Result, outcome.Quorum!.Counted, outcome.Quorum.Required));
+    }
+
+    [Fact]
     public void Abstentions_count_toward_quorum_by_default()
     {
         var rule = DecisionRule.SimpleMajority().WithQuorum(QuorumRule.OfMembers(Fraction.Half));

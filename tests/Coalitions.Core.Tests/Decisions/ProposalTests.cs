@@ -73,6 +73,15 @@ public class ProposalLifecycleTests
     }
 
     [Fact]
+    public void A_motion_is_seconded_only_in_discussion_never_once_voting_has_opened()
+    {
+        var proposal = Voting(DecisionRule.SimpleMajority(), Members(5));
+
+        Refusal.Expect(proposal, ErrorCodes.Decisions.InvalidTransition, () => proposal.SecondBy(2, Members(5)));
+        Assert.Empty(proposal.Seconders);
+    }
+
+    [Fact]
     public void Only_a_facilitator_opens_voting()
     {
         var proposal = Discussed(DecisionRule.SimpleMajority());
@@ -473,6 +482,63 @@ public class RoundsAndFallbackTests
         Assert.Equal(3, proposal.Round);
         Assert.Same(ThreeQuarters, proposal.CurrentRule);
         Assert.Equal(2, proposal.Rounds[1].Revision);
+    }
+
+    [Fact]
+    public void A_fallback_by_default_follows_a_rejected_round()
+    {
+        var proposal = Voting(ThreeQuarters.WithFallback(DecisionRule.SimpleMajority()), Members(3));
+        proposal.Vote(1, Support);
+        proposal.Vote(2, Support);
+        proposal.Vote(3, Oppose);
+
+        var first = proposal.Close(ChairActor, Hours(2));
+
+        Assert.Equal(DecisionResult.Rejected, first.Result);
+        Assert.Equal((ProposalStatus.Voting, 2), (proposal.Status, proposal.Round));
+        Assert.Equal(DecisionRule.SimpleMajority(), proposal.CurrentRule);
+        Assert.Equal(RoundEnding.Fallback, proposal.Rounds[0].Ending);
+    }
+
+    [Fact]
+    public void A_fallback_by_default_follows_a_blocked_consensus()
+    {
+        var proposal = Voting(DecisionRule.Consensus().WithFallback(ThreeQuarters), Members(2));
+        proposal.Vote(1, Support);
+        proposal.Vote(2, Block);
+
+        var first = proposal.Close(ChairActor, Hours(2));
+
+        Assert.Equal(DecisionResult.Blocked, first.Result);
+        Assert.Equal((ProposalStatus.Voting, 2), (proposal.Status, proposal.Round));
+        Assert.Same(ThreeQuarters, proposal.CurrentRule);
+    }
+
+    [Fact]
+    public void A_fallback_for_a_block_does_not_follow_a_consensus_rejected_for_want_of_support()
+    {
+        var proposal = Voting(DecisionRule.Consensus().WithFallback(ThreeQuarters, FallbackWhen.Blocked), Members(2));
+        proposal.Vote(1, StandAside);
+        proposal.Vote(2, StandAside);
+
+        var outcome = proposal.Close(ChairActor, Hours(2));
+
+        Assert.Equal(DecisionResult.Rejected, outcome.Result);
+        Assert.Equal((ProposalStatus.Closed, 1), (proposal.Status, proposal.Round));
+        Assert.Equal(RoundEnding.Final, proposal.Rounds[0].Ending);
+    }
+
+    [Fact]
+    public void A_round_without_quorum_never_leads_to_a_fallback()
+    {
+        var rule = ThreeQuarters.WithQuorum(QuorumRule.OfMembers(Fraction.Half)).WithFallback(DecisionRule.SimpleMajority());
+        var proposal = Voting(rule, Members(4));
+        proposal.Vote(1, Oppose);
+
+        var outcome = proposal.Close(Actor.System("scheduler"), Start + rule.Timing.VotingPeriod);
+
+        Assert.Equal(DecisionResult.NoQuorum, outcome.Result);
+        Assert.Equal((ProposalStatus.Closed, 1), (proposal.Status, proposal.Round));
     }
 
     [Fact]
