@@ -68,6 +68,39 @@ public class MajorityVoteTests
     }
 
     [Fact]
+    public void When_everyone_abstains_there_is_no_tie_for_the_chair_to_break()
+    {
+        var rule = DecisionRule.SimpleMajority().WithCastingVote();
+
+        var outcome = DecisionTally.Evaluate(rule, Members(2), Ballots(Abstain, Abstain));
+
+        Assert.Equal(DecisionResult.Rejected, outcome.Result);
+        Assert.False(outcome.Conditions[0].Tie);
+        Assert.False(outcome.AwaitsCastingVote);
+    }
+
+    [Fact]
+    public void At_least_one_half_is_met_by_exactly_one_half_and_is_no_tie_for_the_chair()
+    {
+        var rule = DecisionRule.MajorityVote(PassCondition.AtLeast(Fraction.Half, VoteBase.VotesCast)).WithCastingVote();
+
+        var outcome = DecisionTally.Evaluate(rule, Members(2), Ballots(Support, Oppose));
+
+        Assert.Equal(DecisionResult.Adopted, outcome.Result);
+        Assert.False(outcome.Conditions[0].Tie);
+        Assert.False(outcome.AwaitsCastingVote);
+    }
+
+    [Fact]
+    public void When_everyone_abstains_nothing_is_adopted_even_under_at_least_a_share()
+    {
+        var outcome = DecisionTally.Evaluate(DecisionRule.TwoThirdsMajority(), Members(3), Ballots(Abstain, Abstain, Abstain));
+
+        Assert.Equal(DecisionResult.Rejected, outcome.Result);
+        Assert.False(outcome.Conditions[0].Met);
+    }
+
+    [Fact]
     public void Abstentions_are_ignored_under_a_majority_of_votes_cast()
     {
         var outcome = DecisionTally.Evaluate(DecisionRule.SimpleMajority(), Members(5), Ballots(Support, Support, Oppose, Abstain, Abstain));

@@ -82,6 +82,42 @@ public class ProposalLifecycleTests
     }
 
     [Fact]
+    public void No_ballot_is_taken_before_the_round_opens()
+    {
+        var proposal = Discussed(DecisionRule.SimpleMajority());
+        proposal.OpenVoting(Members(3), ChairActor, Hours(10));
+
+        Refusal.Expect(proposal, ErrorCodes.Decisions.VotingNotOpen, () => proposal.Vote(2, Support, 9));
+    }
+
+    [Fact]
+    public void Nothing_is_tallied_before_voting_opens()
+    {
+        var proposal = Discussed(DecisionRule.SimpleMajority());
+
+        var error = Assert.Throws<CoalitionRuleException>(() => proposal.PreviewOutcome());
+
+        Assert.Equal(ErrorCodes.Decisions.VotingNotOpen, error.Code);
+    }
+
+    [Fact]
+    public void A_recused_member_cannot_be_recorded_present()
+    {
+        var proposal = Voting(ProposalScenario.InMeeting, Members(3));
+        proposal.DeclareConflictOfInterest(Partner(2), "Our director sits on the grantee's board.", For(2), Hours(1));
+
+        Refusal.Expect(proposal, ErrorCodes.Decisions.NotInElectorate, () => proposal.RecordAttendance([Partner(1), Partner(2)], ChairActor, Hours(2)));
+    }
+
+    [Fact]
+    public void Only_a_member_of_the_frozen_electorate_declares_a_conflict_of_interest_on_it()
+    {
+        var proposal = Voting(DecisionRule.SimpleMajority(), Members(3));
+
+        Refusal.Expect(proposal, ErrorCodes.Decisions.NotInElectorate, () => proposal.DeclareConflictOfInterest(Partner(7), "Interest.", For(7), Hours(1)));
+    }
+
+    [Fact]
     public void Only_a_facilitator_opens_voting()
     {
         var proposal = Discussed(DecisionRule.SimpleMajority());
@@ -354,6 +390,58 @@ public class ProposalLifecycleTests
 
         Assert.Equal(Hours(48), proposal.Deadline);
     }
+
+    [Fact]
+    public void A_quorum_first_reached_exactly_the_extension_before_the_deadline_extends_nothing()
+    {
+        var proposal = Voting(LateQuorum(QuorumRule.OfMembers(Fraction.Half)), Members(4));
+        proposal.Vote(1, Support, 10);
+
+        proposal.Vote(2, Support, 24);
+
+        Assert.Equal(Hours(48), proposal.Deadline);
+        Assert.DoesNotContain(proposal.DequeueUncommittedEvents(), e => e is DeadlineExtended);
+    }
+
+    [Fact]
+    public void A_voter_changing_its_ballot_near_the_deadline_brings_no_late_quorum_by_itself()
+    {
+        var proposal = Voting(LateQuorum(QuorumRule.OfMembers(Fraction.Half)), Members(4));
+        proposal.Vote(1, Support, 10);
+
+        proposal.Vote(1, Oppose, 40);
+
+        Assert.Equal(Hours(48), proposal.Deadline);
+    }
+
+    [Fact]
+    public void An_abstention_changed_to_support_near_the_deadline_brings_a_late_quorum_that_leaves_abstentions_out()
+    {
+        var proposal = Voting(LateQuorum(QuorumRule.OfMembers(Fraction.Half).WithoutAbstentions()), Members(4));
+        proposal.Vote(1, Support, 10);
+        proposal.Vote(2, Abstain, 20);
+
+        proposal.Vote(2, Support, 40);
+
+        Assert.Equal(Hours(64), proposal.Deadline);
+    }
+
+    [Fact]
+    public void A_late_quorum_by_weight_counts_the_weight_of_the_ballot_that_brings_it()
+    {
+        var electorate = new Electorate([Voter(1, weight: 3), Voter(2), Voter(3), Voter(4)]);
+        var proposal = Voting(LateQuorum(QuorumRule.OfWeight(Fraction.Half)), electorate);
+        proposal.Vote(2, Support, 10);
+
+        proposal.Vote(1, Support, 40);
+
+        Assert.Equal(Hours(64), proposal.Deadline);
+    }
+
+    private static DecisionRule LateQuorum(QuorumRule quorum) => DecisionRule.SimpleMajority()
+        .WithQuorum(quorum)
+        .WithVotingPeriod(Duration.FromHours(48))
+        .WithLateQuorumExtension(Duration.FromHours(24));
 
     [Fact]
     public void Only_the_proposer_withdraws_and_only_until_voting_closes()
