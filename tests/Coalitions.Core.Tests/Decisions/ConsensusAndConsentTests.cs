@@ -236,6 +236,90 @@ public class ChamberVoteTests
     }
 
     [Fact]
+    public void More_than_one_half_is_not_met_at_exactly_one_half_in_a_chamber()
+    {
+        var electorate = new Electorate(
+            [Voter(1, chamber: "north"), Voter(2, chamber: "north"), Voter(3, chamber: "south"), Voter(4, chamber: "south")],
+            [new Chamber("north", 1), new Chamber("south", 1)]);
+        var rule = DecisionRule.ChamberVote(PassCondition.MoreThanHalf());
+
+        var outcome = DecisionTally.Evaluate(rule, electorate, Ballots(Support, Oppose, Support, Support));
+
+        Assert.Equal(DecisionResult.Rejected, outcome.Result);
+        Assert.Equal([("north", false, 50L), ("south", true, 100L)], outcome.Conditions.Select(c => (c.Chamber!, c.Met, c.Percent)));
+    }
+
+    [Fact]
+    public void More_than_one_half_is_not_met_at_exactly_one_half_across_chambers_and_at_least_one_half_is()
+    {
+        var electorate = new Electorate([Voter(1, chamber: "north"), Voter(2, chamber: "south")], [new Chamber("north", 1), new Chamber("south", 1)]);
+        var moreThanHalf = DecisionRule.ChamberVote(null, PassCondition.MoreThanHalf());
+        var atLeastHalf = DecisionRule.ChamberVote(null, PassCondition.AtLeast(Fraction.Half, VoteBase.VotesCast));
+
+        var more = DecisionTally.Evaluate(moreThanHalf, electorate, Ballots(Support, Oppose));
+        var atLeast = DecisionTally.Evaluate(atLeastHalf, electorate, Ballots(Support, Oppose));
+
+        Assert.Equal((DecisionResult.Rejected, new ExactShare(1, 2)), (more.Result, more.Conditions[0].Share!.Value));
+        Assert.Equal(DecisionResult.Adopted, atLeast.Result);
+    }
+
+    [Fact]
+    public void The_chamber_weight_multiplies_the_chambers_share_in_the_overall_share()
+    {
+        // North weighs twice as much as south: north all for (1), south all against (0) make (2 x 1 + 1 x 0) / 3 = 2/3.
+        var electorate = new Electorate(
+            [Voter(1, chamber: "north"), Voter(2, chamber: "north"), Voter(3, chamber: "south")],
+            [new Chamber("north", 2), new Chamber("south", 1)]);
+        var rule = DecisionRule.ChamberVote(null, PassCondition.TwoThirds());
+
+        var outcome = DecisionTally.Evaluate(rule, electorate, Ballots(Support, Support, Oppose));
+
+        Assert.Equal(DecisionResult.Adopted, outcome.Result);
+        Assert.Equal((new ExactShare(2, 3), 67L), (outcome.Conditions[0].Share!.Value, outcome.Conditions[0].Percent));
+    }
+
+    [Fact]
+    public void The_sub_chamber_weight_multiplies_the_sub_chambers_share_within_its_chamber()
+    {
+        // South weighs three times north: south for (1), north against (0) make (3 x 1 + 1 x 0) / 4 = 3/4 in the chamber.
+        var electorate = new Electorate(
+            [Voter(1, chamber: "social", subChamber: "north"), Voter(2, chamber: "social", subChamber: "south")],
+            [new Chamber("social", 1, [new SubChamber("north", 1), new SubChamber("south", 3)])]);
+        var rule = DecisionRule.ChamberVote(PassCondition.ThreeQuarters());
+
+        var outcome = DecisionTally.Evaluate(rule, electorate, Ballots(Oppose, Support));
+
+        Assert.Equal(DecisionResult.Adopted, outcome.Result);
+        Assert.Equal((new ExactShare(3, 4), 75L), (outcome.Conditions[0].Share!.Value, outcome.Conditions[0].Percent));
+    }
+
+    [Fact]
+    public void A_sub_chamber_where_nobody_voted_is_left_out_and_its_weight_shared_among_the_others()
+    {
+        var electorate = new Electorate(
+            [Voter(1, chamber: "social", subChamber: "north"), Voter(2, chamber: "social", subChamber: "south")],
+            [new Chamber("social", 1, [new SubChamber("north", 1), new SubChamber("south", 3)])]);
+        var rule = DecisionRule.ChamberVote(PassCondition.MoreThanHalf());
+
+        var outcome = DecisionTally.Evaluate(rule, electorate, Ballots(Support));
+
+        Assert.Equal((DecisionResult.Adopted, new ExactShare(1, 1)), (outcome.Result, outcome.Conditions[0].Share!.Value));
+    }
+
+    [Fact]
+    public void A_chamber_where_nobody_voted_meets_no_condition_of_its_own()
+    {
+        var electorate = new Electorate([Voter(1, chamber: "north"), Voter(2, chamber: "south")], [new Chamber("north", 1), new Chamber("south", 1)]);
+        var rule = DecisionRule.ChamberVote(PassCondition.MoreThanHalf());
+
+        var outcome = DecisionTally.Evaluate(rule, electorate, Ballots(Support));
+
+        Assert.Equal(DecisionResult.Rejected, outcome.Result);
+        Assert.Equal([("north", true), ("south", false)], outcome.Conditions.Select(c => (c.Chamber!, c.Met)));
+        Assert.Equal(0, outcome.Conditions[1].Percent);
+    }
+
+    [Fact]
     public void A_chamber_vote_needs_chambers()
     {
         var rule = DecisionRule.ChamberVote(PassCondition.MoreThan(Fraction.Half, VoteBase.VotesCast));

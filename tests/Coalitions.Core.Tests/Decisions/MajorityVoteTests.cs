@@ -68,6 +68,39 @@ public class MajorityVoteTests
     }
 
     [Fact]
+    public void When_everyone_abstains_there_is_no_tie_for_the_chair_to_break()
+    {
+        var rule = DecisionRule.SimpleMajority().WithCastingVote();
+
+        var outcome = DecisionTally.Evaluate(rule, Members(2), Ballots(Abstain, Abstain));
+
+        Assert.Equal(DecisionResult.Rejected, outcome.Result);
+        Assert.False(outcome.Conditions[0].Tie);
+        Assert.False(outcome.AwaitsCastingVote);
+    }
+
+    [Fact]
+    public void At_least_one_half_is_met_by_exactly_one_half_and_is_no_tie_for_the_chair()
+    {
+        var rule = DecisionRule.MajorityVote(PassCondition.AtLeast(Fraction.Half, VoteBase.VotesCast)).WithCastingVote();
+
+        var outcome = DecisionTally.Evaluate(rule, Members(2), Ballots(Support, Oppose));
+
+        Assert.Equal(DecisionResult.Adopted, outcome.Result);
+        Assert.False(outcome.Conditions[0].Tie);
+        Assert.False(outcome.AwaitsCastingVote);
+    }
+
+    [Fact]
+    public void When_everyone_abstains_nothing_is_adopted_even_under_at_least_a_share()
+    {
+        var outcome = DecisionTally.Evaluate(DecisionRule.TwoThirdsMajority(), Members(3), Ballots(Abstain, Abstain, Abstain));
+
+        Assert.Equal(DecisionResult.Rejected, outcome.Result);
+        Assert.False(outcome.Conditions[0].Met);
+    }
+
+    [Fact]
     public void Abstentions_are_ignored_under_a_majority_of_votes_cast()
     {
         var outcome = DecisionTally.Evaluate(DecisionRule.SimpleMajority(), Members(5), Ballots(Support, Support, Oppose, Abstain, Abstain));
@@ -142,6 +175,43 @@ public class MajorityVoteTests
         Assert.Equal(ErrorCodes.Decisions.InvalidQuorum, Assert.Throws<CoalitionRuleException>(() => QuorumRule.OfMembers(Fraction.One, ThresholdComparison.MoreThan)).Code);
         Assert.Equal(ErrorCodes.Decisions.InvalidQuorum, Assert.Throws<CoalitionRuleException>(() => new QuorumRule(QuorumSource.Ballots, Measure.Headcount, null, 3, comparison: ThresholdComparison.MoreThan)).Code);
         Assert.Equal(ThresholdComparison.MoreThan, QuorumRule.MajorityOfMembers().WithoutAbstentions().Comparison);
+    }
+
+    [Fact]
+    public void A_quorum_minimum_is_enforced_when_turnout_falls_short()
+    {
+        // One fifth of 10 members is 2, but the rule also asks for at least 3.
+        var rule = DecisionRule.SimpleMajority().WithQuorum(QuorumRule.OfMembers(new Fraction(1, 5)).AndAtLeast(3));
+
+        var two = DecisionTally.Evaluate(rule, Members(10), Ballots(Support, Support));
+        var three = DecisionTally.Evaluate(rule, Members(10), Ballots(Support, Support, Oppose));
+
+        Assert.Equal((DecisionResult.NoQuorum, 3L, 2L), (two.Result, two.Quorum!.Required, two.Quorum.Counted));
+        Assert.StartsWith("No quorum. 2 of 10 members took part; quorum of one fifth of the members and at least 3 (3) not met.", two.Explain(rule), StringComparison.Ordinal);
+        Assert.Equal((DecisionResult.Adopted, 3L), (three.Result, three.Quorum!.Required));
+    }
+
+    [Fact]
+    public void A_quorum_of_a_minimum_alone_needs_that_many_ballots()
+    {
+        var rule = DecisionRule.SimpleMajority().WithQuorum(QuorumRule.AtLeastMembers(4));
+
+        var three = DecisionTally.Evaluate(rule, Members(5), Ballots(Support, Support, Support));
+        var four = DecisionTally.Evaluate(rule, Members(5), Ballots(Support, Support, Support, Oppose));
+
+        Assert.Equal((DecisionResult.NoQuorum, 4L), (three.Result, three.Quorum!.Required));
+        Assert.Equal(DecisionResult.Adopted, four.Result);
+    }
+
+    [Fact]
+    public void A_quorum_by_weight_is_never_less_than_one_so_members_of_no_weight_decide_nothing()
+    {
+        var electorate = new Electorate([Voter(1, weight: 0), Voter(2, weight: 0)]);
+        var rule = DecisionRule.SimpleMajority().WithQuorum(QuorumRule.OfWeight(Fraction.Half));
+
+        var outcome = DecisionTally.Evaluate(rule, electorate, Ballots(Support, Support));
+
+        Assert.Equal((DecisionResult.NoQuorum, 0L, 1L), (outcome.Result, outcome.Quorum!.Counted, outcome.Quorum.Required));
     }
 
     [Fact]

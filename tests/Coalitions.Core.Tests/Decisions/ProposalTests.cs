@@ -73,6 +73,51 @@ public class ProposalLifecycleTests
     }
 
     [Fact]
+    public void A_motion_is_seconded_only_in_discussion_never_once_voting_has_opened()
+    {
+        var proposal = Voting(DecisionRule.SimpleMajority(), Members(5));
+
+        Refusal.Expect(proposal, ErrorCodes.Decisions.InvalidTransition, () => proposal.SecondBy(2, Members(5)));
+        Assert.Empty(proposal.Seconders);
+    }
+
+    [Fact]
+    public void No_ballot_is_taken_before_the_round_opens()
+    {
+        var proposal = Discussed(DecisionRule.SimpleMajority());
+        proposal.OpenVoting(Members(3), ChairActor, Hours(10));
+
+        Refusal.Expect(proposal, ErrorCodes.Decisions.VotingNotOpen, () => proposal.Vote(2, Support, 9));
+    }
+
+    [Fact]
+    public void Nothing_is_tallied_before_voting_opens()
+    {
+        var proposal = Discussed(DecisionRule.SimpleMajority());
+
+        var error = Assert.Throws<CoalitionRuleException>(() => proposal.PreviewOutcome());
+
+        Assert.Equal(ErrorCodes.Decisions.VotingNotOpen, error.Code);
+    }
+
+    [Fact]
+    public void A_recused_member_cannot_be_recorded_present()
+    {
+        var proposal = Voting(ProposalScenario.InMeeting, Members(3));
+        proposal.DeclareConflictOfInterest(Partner(2), "Our director sits on the grantee's board.", For(2), Hours(1));
+
+        Refusal.Expect(proposal, ErrorCodes.Decisions.NotInElectorate, () => proposal.RecordAttendance([Partner(1), Partner(2)], ChairActor, Hours(2)));
+    }
+
+    [Fact]
+    public void Only_a_member_of_the_frozen_electorate_declares_a_conflict_of_interest_on_it()
+    {
+        var proposal = Voting(DecisionRule.SimpleMajority(), Members(3));
+
+        Refusal.Expect(proposal, ErrorCodes.Decisions.NotInElectorate, () => proposal.DeclareConflictOfInterest(Partner(7), "Interest.", For(7), Hours(1)));
+    }
+
+    [Fact]
     public void Only_a_facilitator_opens_voting()
     {
         var proposal = Discussed(DecisionRule.SimpleMajority());
@@ -347,6 +392,58 @@ public class ProposalLifecycleTests
     }
 
     [Fact]
+    public void A_quorum_first_reached_exactly_the_extension_before_the_deadline_extends_nothing()
+    {
+        var proposal = Voting(LateQuorum(QuorumRule.OfMembers(Fraction.Half)), Members(4));
+        proposal.Vote(1, Support, 10);
+
+        proposal.Vote(2, Support, 24);
+
+        Assert.Equal(Hours(48), proposal.Deadline);
+        Assert.DoesNotContain(proposal.DequeueUncommittedEvents(), e => e is DeadlineExtended);
+    }
+
+    [Fact]
+    public void A_voter_changing_its_ballot_near_the_deadline_brings_no_late_quorum_by_itself()
+    {
+        var proposal = Voting(LateQuorum(QuorumRule.OfMembers(Fraction.Half)), Members(4));
+        proposal.Vote(1, Support, 10);
+
+        proposal.Vote(1, Oppose, 40);
+
+        Assert.Equal(Hours(48), proposal.Deadline);
+    }
+
+    [Fact]
+    public void An_abstention_changed_to_support_near_the_deadline_brings_a_late_quorum_that_leaves_abstentions_out()
+    {
+        var proposal = Voting(LateQuorum(QuorumRule.OfMembers(Fraction.Half).WithoutAbstentions()), Members(4));
+        proposal.Vote(1, Support, 10);
+        proposal.Vote(2, Abstain, 20);
+
+        proposal.Vote(2, Support, 40);
+
+        Assert.Equal(Hours(64), proposal.Deadline);
+    }
+
+    [Fact]
+    public void A_late_quorum_by_weight_counts_the_weight_of_the_ballot_that_brings_it()
+    {
+        var electorate = new Electorate([Voter(1, weight: 3), Voter(2), Voter(3), Voter(4)]);
+        var proposal = Voting(LateQuorum(QuorumRule.OfWeight(Fraction.Half)), electorate);
+        proposal.Vote(2, Support, 10);
+
+        proposal.Vote(1, Support, 40);
+
+        Assert.Equal(Hours(64), proposal.Deadline);
+    }
+
+    private static DecisionRule LateQuorum(QuorumRule quorum) => DecisionRule.SimpleMajority()
+        .WithQuorum(quorum)
+        .WithVotingPeriod(Duration.FromHours(48))
+        .WithLateQuorumExtension(Duration.FromHours(24));
+
+    [Fact]
     public void Only_the_proposer_withdraws_and_only_until_voting_closes()
     {
         var proposal = Voting(DecisionRule.SimpleMajority(), Members(2));
@@ -473,6 +570,63 @@ public class RoundsAndFallbackTests
         Assert.Equal(3, proposal.Round);
         Assert.Same(ThreeQuarters, proposal.CurrentRule);
         Assert.Equal(2, proposal.Rounds[1].Revision);
+    }
+
+    [Fact]
+    public void A_fallback_by_default_follows_a_rejected_round()
+    {
+        var proposal = Voting(ThreeQuarters.WithFallback(DecisionRule.SimpleMajority()), Members(3));
+        proposal.Vote(1, Support);
+        proposal.Vote(2, Support);
+        proposal.Vote(3, Oppose);
+
+        var first = proposal.Close(ChairActor, Hours(2));
+
+        Assert.Equal(DecisionResult.Rejected, first.Result);
+        Assert.Equal((ProposalStatus.Voting, 2), (proposal.Status, proposal.Round));
+        Assert.Equal(DecisionRule.SimpleMajority(), proposal.CurrentRule);
+        Assert.Equal(RoundEnding.Fallback, proposal.Rounds[0].Ending);
+    }
+
+    [Fact]
+    public void A_fallback_by_default_follows_a_blocked_consensus()
+    {
+        var proposal = Voting(DecisionRule.Consensus().WithFallback(ThreeQuarters), Members(2));
+        proposal.Vote(1, Support);
+        proposal.Vote(2, Block);
+
+        var first = proposal.Close(ChairActor, Hours(2));
+
+        Assert.Equal(DecisionResult.Blocked, first.Result);
+        Assert.Equal((ProposalStatus.Voting, 2), (proposal.Status, proposal.Round));
+        Assert.Same(ThreeQuarters, proposal.CurrentRule);
+    }
+
+    [Fact]
+    public void A_fallback_for_a_block_does_not_follow_a_consensus_rejected_for_want_of_support()
+    {
+        var proposal = Voting(DecisionRule.Consensus().WithFallback(ThreeQuarters, FallbackWhen.Blocked), Members(2));
+        proposal.Vote(1, StandAside);
+        proposal.Vote(2, StandAside);
+
+        var outcome = proposal.Close(ChairActor, Hours(2));
+
+        Assert.Equal(DecisionResult.Rejected, outcome.Result);
+        Assert.Equal((ProposalStatus.Closed, 1), (proposal.Status, proposal.Round));
+        Assert.Equal(RoundEnding.Final, proposal.Rounds[0].Ending);
+    }
+
+    [Fact]
+    public void A_round_without_quorum_never_leads_to_a_fallback()
+    {
+        var rule = ThreeQuarters.WithQuorum(QuorumRule.OfMembers(Fraction.Half)).WithFallback(DecisionRule.SimpleMajority());
+        var proposal = Voting(rule, Members(4));
+        proposal.Vote(1, Oppose);
+
+        var outcome = proposal.Close(Actor.System("scheduler"), Start + rule.Timing.VotingPeriod);
+
+        Assert.Equal(DecisionResult.NoQuorum, outcome.Result);
+        Assert.Equal((ProposalStatus.Closed, 1), (proposal.Status, proposal.Round));
     }
 
     [Fact]

@@ -124,6 +124,17 @@ public class RuleBuilderTests
     }
 
     [Fact]
+    public void A_quorum_names_what_it_counts_and_what_it_leaves_out()
+    {
+        Assert.Equal("one half of the members", QuorumRule.OfMembers(Fraction.Half).Describe());
+        Assert.Equal("one half of the weight", QuorumRule.OfWeight(Fraction.Half).Describe());
+        Assert.Equal("one half of members present", QuorumRule.OfMembersPresent(Fraction.Half).Describe());
+        Assert.Equal("at least 3", QuorumRule.AtLeastMembers(3).Describe());
+        Assert.Equal("more than one half of the members, not counting abstentions", QuorumRule.MajorityOfMembers().WithoutAbstentions().Describe());
+        Assert.Equal("one half of the weight, not counting opposing ballots or abstentions", QuorumRule.OfWeight(Fraction.Half).WithoutOpposition().WithoutAbstentions().Describe());
+    }
+
+    [Fact]
     public void The_quorum_factories_refuse_what_no_meeting_can_reach()
     {
         Assert.Equal(ErrorCodes.Decisions.InvalidQuorum, Assert.Throws<CoalitionRuleException>(() => QuorumRule.MoreThan(Fraction.One)).Code);
@@ -144,6 +155,21 @@ public class RuleBuilderTests
         Assert.False(PassCondition.MoreThanHalf().IsMetBy(5, 10));
         Assert.True(PassCondition.TwoThirds().IsMetBy(6, 9));
         Assert.False(PassCondition.ThreeQuarters().IsMetBy(2, 3));
+    }
+
+    [Theory]
+    [InlineData(VoteBase.VotesCast, Measure.Headcount, "more than one half of votes cast")]
+    [InlineData(VoteBase.VotesCast, Measure.Weight, "more than one half of weighted votes cast")]
+    [InlineData(VoteBase.Ballots, Measure.Headcount, "more than one half of ballots")]
+    [InlineData(VoteBase.Ballots, Measure.Weight, "more than one half of ballot weight")]
+    [InlineData(VoteBase.Present, Measure.Headcount, "more than one half of members present")]
+    [InlineData(VoteBase.Present, Measure.Weight, "more than one half of the weight of members present")]
+    [InlineData(VoteBase.Electorate, Measure.Headcount, "more than one half of the electorate")]
+    [InlineData(VoteBase.Electorate, Measure.Weight, "more than one half of the electorate's weight")]
+    public void A_pass_condition_names_its_base_and_measure_in_words(VoteBase @base, Measure measure, string expected)
+    {
+        Assert.Equal(expected, PassCondition.MoreThanHalf(@base, measure).Describe());
+        Assert.Equal(expected.Replace("more than", "at least", StringComparison.Ordinal), PassCondition.AtLeast(Fraction.Half, @base, measure).ToString());
     }
 
     private static (DecisionRule? Rule, string? Refusal) Build(DecisionRule rule, IEnumerable<(string Name, Func<DecisionRule, DecisionRule> Apply)> modifiers)
