@@ -30,10 +30,8 @@ internal sealed class ElectorateJsonConverter : JsonConverter<Electorate>
         List<Voter>? voters = null;
         List<Chamber>? chambers = null;
         List<(string? Chamber, string? SubChamber)>? groups = null;
-        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        while (NextProperty(ref reader, out var name))
         {
-            var name = reader.GetString();
-            reader.Read();
             if (reader.TokenType == JsonTokenType.Null)
             {
                 continue;
@@ -259,10 +257,8 @@ internal sealed class ElectorateJsonConverter : JsonConverter<Electorate>
     {
         Expect(reader.TokenType == JsonTokenType.StartObject, "a group is an object");
         string? chamber = null, sub = null;
-        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        while (NextProperty(ref reader, out var name))
         {
-            var name = reader.GetString();
-            reader.Read();
             switch (name)
             {
                 case "chamber":
@@ -282,14 +278,25 @@ internal sealed class ElectorateJsonConverter : JsonConverter<Electorate>
 
     private static Chamber ReadChamber(ref Utf8JsonReader reader)
     {
-        Expect(reader.TokenType == JsonTokenType.StartObject, "a chamber is an object");
+        var (name, weight, subs) = ReadWeightedGroup(ref reader, "a chamber", withSubChambers: true);
+        return new Chamber(name, weight, subs);
+    }
+
+    private static SubChamber ReadSubChamber(ref Utf8JsonReader reader)
+    {
+        var (name, weight, _) = ReadWeightedGroup(ref reader, "a sub-chamber", withSubChambers: false);
+        return new SubChamber(name, weight);
+    }
+
+    // A chamber or a sub-chamber: a name and a weight, and for a chamber its sub-chambers (other properties are skipped).
+    private static (string Name, long Weight, List<SubChamber>? SubChambers) ReadWeightedGroup(ref Utf8JsonReader reader, string what, bool withSubChambers)
+    {
+        Expect(reader.TokenType == JsonTokenType.StartObject, what + " is an object");
         string? name = null;
         long? weight = null;
         List<SubChamber>? subs = null;
-        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        while (NextProperty(ref reader, out var property))
         {
-            var property = reader.GetString();
-            reader.Read();
             switch (property)
             {
                 case "name":
@@ -298,7 +305,7 @@ internal sealed class ElectorateJsonConverter : JsonConverter<Electorate>
                 case "weight":
                     weight = Number(ref reader);
                     break;
-                case "subChambers":
+                case "subChambers" when withSubChambers:
                     subs = reader.TokenType == JsonTokenType.Null ? null : Array(ref reader, static (ref Utf8JsonReader r) => ReadSubChamber(ref r));
                     break;
                 default:
@@ -307,35 +314,22 @@ internal sealed class ElectorateJsonConverter : JsonConverter<Electorate>
             }
         }
 
-        Expect(name is not null && weight is not null, "a chamber has a name and a weight");
-        return new Chamber(name!, weight!.Value, subs);
+        Expect(name is not null && weight is not null, what + " has a name and a weight");
+        return (name!, weight!.Value, subs);
     }
 
-    private static SubChamber ReadSubChamber(ref Utf8JsonReader reader)
+    // Moves to the next property of an object and onto its value; false at the end of the object.
+    private static bool NextProperty(ref Utf8JsonReader reader, out string? name)
     {
-        Expect(reader.TokenType == JsonTokenType.StartObject, "a sub-chamber is an object");
-        string? name = null;
-        long? weight = null;
-        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        if (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            var property = reader.GetString();
+            name = reader.GetString();
             reader.Read();
-            switch (property)
-            {
-                case "name":
-                    name = Text(ref reader);
-                    break;
-                case "weight":
-                    weight = Number(ref reader);
-                    break;
-                default:
-                    reader.Skip();
-                    break;
-            }
+            return true;
         }
 
-        Expect(name is not null && weight is not null, "a sub-chamber has a name and a weight");
-        return new SubChamber(name!, weight!.Value);
+        name = null;
+        return false;
     }
 
     private static Voter ReadVoter(ref Utf8JsonReader reader)
@@ -346,10 +340,8 @@ internal sealed class ElectorateJsonConverter : JsonConverter<Electorate>
         long weight = 1;
         string? chamber = null, sub = null, name = null;
         var veto = false;
-        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        while (NextProperty(ref reader, out var property))
         {
-            var property = reader.GetString();
-            reader.Read();
             switch (property)
             {
                 case "partner":
