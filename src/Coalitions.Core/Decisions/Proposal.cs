@@ -926,12 +926,14 @@ public sealed partial class Proposal : AggregateRoot<ProposalId>
     private void RecordBallot(BallotCast e)
     {
         var ballot = new BallotEntry(e.Round, e.Voter, e.Stance, e.Reason, e.By.Person, e.At, e.HolderMember);
+        // One lookup of the voter for both changes to the counts.
+        _electorate!.TryFind(e.Voter, out var index, out var group, out var weight, out var veto);
         if (_ballots.Record(ballot, out var previous))
         {
-            Count(previous, -1);
+            Count(previous, index, group, weight, veto, -1);
         }
 
-        Count(ballot, +1);
+        Count(ballot, index, group, weight, veto, +1);
         _quorumReached |= QuorumMet();
         if (!ballot.ByProxy)
         {
@@ -982,7 +984,8 @@ public sealed partial class Proposal : AggregateRoot<ProposalId>
         CountRecusal(voter);
         if (_status == ProposalStatus.Voting && _ballots.Remove(voter, out var voided))
         {
-            Count(voided, -1);
+            _electorate.TryFind(voter, out var index, out var group, out var weight, out var veto);
+            Count(voided, index, group, weight, veto, -1);
         }
     }
 
@@ -998,9 +1001,8 @@ public sealed partial class Proposal : AggregateRoot<ProposalId>
 
     // A ballot counted (+1) or taken back (-1): in the running counts per stance, for the quorum, and in the running
     // tally per group and stance, from which closing the round builds its outcome without looking at the ballots.
-    private void Count(in BallotEntry ballot, int sign)
+    private void Count(in BallotEntry ballot, int index, int group, long weight, bool veto, int sign)
     {
-        _electorate!.TryFind(ballot.Voter, out var index, out var group, out var weight, out var veto);
         var s = ballot.Stance.Index();
         _stanceCount[s] += sign;
         _stanceWeight[s] += sign * weight;
