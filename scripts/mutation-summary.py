@@ -29,6 +29,17 @@ if survivors:
     print("\n".join(survivors))
 for path, score, total in rows:
     print(f"{score:6.1f} %  {total:5d} mutants  {path}")
+rooms = {}
+for path, f in report["files"].items():
+    room = path.split("src/Coalitions.Core/")[-1].split("/")[0]
+    counts = rooms.setdefault(room, [0, 0])
+    for m in f["mutants"]:
+        if m["status"] in ("Killed", "Timeout", "Survived", "NoCoverage"):
+            counts[1] += 1
+            counts[0] += m["status"] in ("Killed", "Timeout")
+for room, (detected, tested) in sorted(rooms.items()):
+    if tested:
+        print(f"{100 * detected / tested:6.1f} %  {tested:5d} mutants  room {room}")
 total = killed + timeout + survived + nocov
 score = 100 * (killed + timeout) / total if total else 100
 print(f"room score {score:.1f} % ({killed + timeout} of {total} detected; floor {floor:g} %)")

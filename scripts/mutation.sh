@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Mutation testing, one room at a time: [COVERAGE=off] scripts/mutation.sh ROOM [MINUTES] [FILE-GLOB]
-#   ROOM       a folder of src/Coalitions.Core (Decisions, Polls, Governance, Kernel, ...)
+# Mutation testing, a room at a time: [COVERAGE=off] scripts/mutation.sh ROOM[,ROOM...] [MINUTES] [FILE-GLOB]
+#   ROOM       a folder of src/Coalitions.Core (Decisions, Polls, Governance, Kernel, ...); several small rooms separated
+#              by commas share one run's fixed cost (Memberships,Partners,Hosting)
 #   MINUTES    a time limit for the run (default 60); the run stops, unfinished, when it is reached
 #   FILE-GLOB  optionally narrows the run to some files of the room (for example 'Proposal.cs'); several globs are
 #              separated by spaces ('DecisionTally.cs DecisionRule.cs QuorumRule.cs')
@@ -9,12 +10,18 @@
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
-room=${1:?usage: scripts/mutation.sh ROOM [MINUTES] [FILE-GLOB]}
+rooms=${1:?usage: scripts/mutation.sh ROOM[,ROOM...] [MINUTES] [FILE-GLOB]}
 minutes=${2:-60}
 files=${3:-**/*.cs}
-[ -d "src/Coalitions.Core/$room" ] || { echo "no room src/Coalitions.Core/$room" >&2; exit 2; }
 floor=85
-[ "$room" = "Decisions" ] && floor=90
+IFS=, read -r -a room_list <<< "$rooms"
+for room in "${room_list[@]}"; do
+  [ -d "src/Coalitions.Core/$room" ] || { echo "no room src/Coalitions.Core/$room" >&2; exit 2; }
+  # Several rooms in one run share its fixed cost (the build, the initial test run, compiling the mutants); the run
+  # is held to the highest floor among them, and the summary gives each room's score.
+  [ "$room" = "Decisions" ] && floor=90
+done
+room=${rooms//,/+}
 
 dotnet tool restore >/dev/null
 # A killed run can leave a mutated assembly behind; start from a clean build.
@@ -36,7 +43,7 @@ section["coverage-analysis"] = sys.argv[4]
 # Stryker demands break <= low <= high: the room's floor is both the break and the low threshold.
 floor = int(sys.argv[5])
 section["thresholds"] = {"high": max(section["thresholds"]["high"], floor), "low": floor, "break": floor}
-section["mutate"] = [f"**/{sys.argv[2]}/{glob.lstrip('/')}" for glob in sys.argv[3].split()]
+section["mutate"] = [f"**/{room}/{glob.lstrip('/')}" for room in sys.argv[2].split("+") for glob in sys.argv[3].split()]
 json.dump(settings, open(sys.argv[1], "w"), indent=2)
 PY
 # Stryker runs from the test project's folder (beside the solution it would switch to solution mode).

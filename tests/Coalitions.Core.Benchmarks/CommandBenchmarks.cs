@@ -88,13 +88,14 @@ public class CastBallotBenchmarks
         var bench = new CastBallotBenchmarks();
         bench.Setup();
         var clock = System.Diagnostics.Stopwatch.StartNew();
+        var gc = GcWatch.Start();
         long count = 0;
         while (clock.Elapsed < duration)
         {
             count += bench.CastBallot();
         }
 
-        Console.WriteLine($"{count:N0} ballots in {clock.Elapsed.TotalSeconds:F1} s: {clock.Elapsed.TotalNanoseconds / count:F0} ns each");
+        Console.WriteLine(gc.Report(count, "ballots", clock.Elapsed));
     }
 
     private void CastOne()

@@ -89,6 +89,26 @@ public class EventJsonBenchmarks
         return n;
     }
 
+    /// <summary>For a profiler: reads, then writes, compact ballots, each for about half the given time.</summary>
+    internal static void Profile(TimeSpan duration)
+    {
+        var bench = new EventJsonBenchmarks();
+        bench.Setup();
+        foreach (var (what, run) in new (string, Func<int>)[] { ("ballots read", bench.ReadCompact), ("ballots written", bench.WriteCompact) })
+        {
+            var clock = System.Diagnostics.Stopwatch.StartNew();
+            var gc = GcWatch.Start();
+            long count = 0;
+            while (clock.Elapsed < duration / 2)
+            {
+                run();
+                count += bench._ballots.Length;
+            }
+
+            Console.WriteLine(gc.Report(count, what, clock.Elapsed));
+        }
+    }
+
     [Benchmark(OperationsPerInvoke = 10_000, Description = "write: general writer, version 1 shape")]
     public int WriteGeneral()
     {
@@ -135,6 +155,25 @@ public class RehydrationBenchmarks
 
     [Benchmark(OperationsPerInvoke = Events, Description = "deserialize the JSON and apply")]
     public Proposal DeserializeAndApply() => Proposal.Rehydrate(_json.Select(CoalitionsJson.DeserializeEvent));
+
+    /// <summary>For a profiler: rehydrates from JSON, then from events, each for about half the given time.</summary>
+    internal static void Profile(TimeSpan duration)
+    {
+        var bench = new RehydrationBenchmarks();
+        bench.Setup();
+        foreach (var (what, run) in new (string, Func<Proposal>)[] { ("events rehydrated from JSON", bench.DeserializeAndApply), ("events applied", bench.ApplyOnly) })
+        {
+            var clock = System.Diagnostics.Stopwatch.StartNew();
+            var gc = GcWatch.Start();
+            long count = 0;
+            while (clock.Elapsed < duration / 2)
+            {
+                count += run().Version;
+            }
+
+            Console.WriteLine(gc.Report(count, what, clock.Elapsed));
+        }
+    }
 }
 
 /// <summary>

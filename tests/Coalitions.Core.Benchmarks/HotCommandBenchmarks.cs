@@ -122,6 +122,7 @@ public class SignAgreementBenchmarks
         var bench = new SignAgreementBenchmarks();
         bench.Setup();
         var clock = System.Diagnostics.Stopwatch.StartNew();
+        var gc = GcWatch.Start();
         long count = 0;
         var signing = TimeSpan.Zero;
         while (clock.Elapsed < duration)
@@ -132,7 +133,7 @@ public class SignAgreementBenchmarks
             signing += clock.Elapsed - before;
         }
 
-        Console.WriteLine($"{count:N0} signatures: {signing.TotalNanoseconds / count:F0} ns each");
+        Console.WriteLine(gc.Report(count, "signatures", signing));
     }
 }
 
@@ -209,13 +210,14 @@ public class CastPollBallotBenchmarks
         var bench = new CastPollBallotBenchmarks();
         bench.Setup();
         var clock = System.Diagnostics.Stopwatch.StartNew();
+        var gc = GcWatch.Start();
         long count = 0;
         while (clock.Elapsed < duration)
         {
             count += bench.CastBallot();
         }
 
-        Console.WriteLine($"{count:N0} poll ballots: {clock.Elapsed.TotalNanoseconds / count:F0} ns each");
+        Console.WriteLine(gc.Report(count, "poll ballots", clock.Elapsed));
     }
 
     private void CastOne()
@@ -280,6 +282,7 @@ public class AdmitMemberBenchmarks
     {
         var bench = new AdmitMemberBenchmarks();
         var clock = System.Diagnostics.Stopwatch.StartNew();
+        var gc = GcWatch.Start();
         long count = 0;
         var admitting = TimeSpan.Zero;
         while (clock.Elapsed < duration)
@@ -290,6 +293,6 @@ public class AdmitMemberBenchmarks
             admitting += clock.Elapsed - before;
         }
 
-        Console.WriteLine($"{count:N0} admissions: {admitting.TotalNanoseconds / count:F0} ns each");
+        Console.WriteLine(gc.Report(count, "admissions", admitting));
     }
 }

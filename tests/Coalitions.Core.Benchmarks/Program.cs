@@ -4,10 +4,23 @@ using BenchmarkDotNet.Running;
 using Coalitions.Core.Benchmarks;
 
 // Run all: dotnet run -c Release --project tests/Coalitions.Core.Benchmarks -- --filter '*'
-// Profile casting ballots: dotnet-trace collect -- dotnet <the built Coalitions.Core.Benchmarks.dll> profile-cast
-if (args is ["profile-cast", ..])
+// Profile a hot command for a profiler, for N seconds (default 10):
+//   DOTNET_PerfMapEnabled=1 perf record -g dotnet <the built Coalitions.Core.Benchmarks.dll> profile-cast|-poll|-sign|-admit|-json|-rehydrate [N]
+// (or dotnet-trace collect -- dotnet <dll> profile-cast)
+if (args is [['p', 'r', 'o', 'f', 'i', 'l', 'e', '-', ..] what, ..])
 {
-    CastBallotBenchmarks.Profile(TimeSpan.FromSeconds(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 10));
+    var duration = TimeSpan.FromSeconds(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 10);
+    Action<TimeSpan> profile = what switch
+    {
+        "profile-cast" => CastBallotBenchmarks.Profile,
+        "profile-poll" => CastPollBallotBenchmarks.Profile,
+        "profile-sign" => SignAgreementBenchmarks.Profile,
+        "profile-admit" => AdmitMemberBenchmarks.Profile,
+        "profile-json" => EventJsonBenchmarks.Profile,
+        "profile-rehydrate" => RehydrationBenchmarks.Profile,
+        _ => throw new ArgumentException($"No profile named {what}: profile-cast, profile-poll, profile-sign, profile-admit, profile-json or profile-rehydrate."),
+    };
+    profile(duration);
     return;
 }
 

@@ -20,16 +20,10 @@ public sealed partial class Proposal
 
     internal ProposalSnapshotState TakeSnapshot()
     {
-        var indexOf = new Dictionary<RecordedBallot, int>(ReferenceEqualityComparer.Instance);
-        for (var i = 0; i < _ballotHistory.Count; i++)
-        {
-            indexOf[_ballotHistory[i]] = i;
-        }
-
         return new ProposalSnapshotState(
             Id, Coalition, Matter, CustomMatter, Title, Text, Revision, Proposer, _rule, SecondersRequired,
             _facilitators.ToArray(), _seconders.ToArray(), _recused.ToArray(), _status, _electorate, _rounds.ToArray(),
-            _ballotHistory.ToArray(), _ballots.Values.Select(b => indexOf[b]).ToArray(), _stanceCount.ToArray(), _stanceWeight.ToArray(),
+            _ballots.History.ToArray(), _ballots.CurrentPlaces.ToArray(), _stanceCount.ToArray(), _stanceWeight.ToArray(),
             _recusedCount, _recusedWeight, _present, _stage, _roundsInStage, _quorumReached, _revisedSinceRound,
             Outcome, DecidedAt, ImplementedAt, ReviewOn, _proxies.Values.ToArray(), _proxyCount.ToArray(), _proxyWeight.ToArray());
     }
@@ -66,11 +60,14 @@ public sealed partial class Proposal
         proposal._seconders.AddRange(state.Seconders);
         proposal._recused.UnionWith(state.Recused);
         proposal._rounds.AddRange(state.Rounds);
-        proposal._ballotHistory.AddRange(state.BallotHistory);
-        foreach (var index in state.CurrentBallots)
+        foreach (var ballot in state.BallotHistory)
         {
-            var ballot = proposal._ballotHistory[index];
-            proposal._ballots[ballot.Voter] = ballot;
+            proposal._ballots.Append(BallotEntry.From(ballot));
+        }
+
+        foreach (var place in state.CurrentBallots)
+        {
+            proposal._ballots.MakeCurrent(place);
         }
 
         state.StanceCount.CopyTo(proposal._stanceCount);

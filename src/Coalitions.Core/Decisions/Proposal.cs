@@ -74,8 +74,7 @@ public sealed partial class Proposal : AggregateRoot<ProposalId>
     private readonly List<PartnerId> _seconders = [];
     private readonly HashSet<PartnerId> _secondedBy = [];
     private readonly HashSet<PartnerId> _recused = [];
-    private readonly Dictionary<PartnerId, RecordedBallot> _ballots = [];
-    private readonly List<RecordedBallot> _ballotHistory = [];
+    private readonly BallotStore _ballots = new();
     private readonly List<ProposalRound> _rounds = [];
     private readonly long[] _stanceCount = new long[Stances.Count];
     private readonly long[] _stanceWeight = new long[Stances.Count];
@@ -182,10 +181,10 @@ public sealed partial class Proposal : AggregateRoot<ProposalId>
     public Instant? Deadline => _rounds.Count == 0 ? null : _rounds[^1].Deadline;
 
     /// <summary>Gets the ballots that count in the current round, one per voter.</summary>
-    public IReadOnlyCollection<RecordedBallot> Ballots => _ballots.Values;
+    public IReadOnlyCollection<RecordedBallot> Ballots => _ballots.Current;
 
     /// <summary>Gets every ballot ever cast on the proposal, in order, including changed and voided ones.</summary>
-    public IReadOnlyList<RecordedBallot> BallotHistory => _ballotHistory;
+    public IReadOnlyList<RecordedBallot> BallotHistory => _ballots.History;
 
     /// <summary>
     /// Gets the proxies in force on the proposal, one per member at most: standing proxies frozen when voting opened and
@@ -911,7 +910,7 @@ public sealed partial class Proposal : AggregateRoot<ProposalId>
             StartProxy(new Proxy(standing.Principal, standing.Holder, standing.HolderMember, standing.GrantedBy, ProxyScope.Standing));
         }
 
-        _ballots.Clear();
+        _ballots.ClearCurrent();
         ClearTally();
         Array.Clear(_stanceCount);
         Array.Clear(_stanceWeight);
@@ -926,15 +925,15 @@ public sealed partial class Proposal : AggregateRoot<ProposalId>
 
     private void RecordBallot(BallotCast e)
     {
-        var ballot = new RecordedBallot(e.Round, e.Voter, e.Stance, e.Reason, e.By.Person, e.At, e.HolderMember);
-        _ballotHistory.Add(ballot);
-        if (_ballots.TryGetValue(e.Voter, out var previous))
+        var ballot = new BallotEntry(e.Round, e.Voter, e.Stance, e.Reason, e.By.Person, e.At, e.HolderMember);
+        // One lookup of the voter for both changes to the counts.
+        _electorate!.TryFind(e.Voter, out var index, out var group, out var weight, out var veto);
+        if (_ballots.Record(ballot, out var previous))
         {
-            Count(previous, -1);
+            Count(previous, index, group, weight, veto, -1);
         }
 
-        _ballots[e.Voter] = ballot;
-        Count(ballot, +1);
+        Count(ballot, index, group, weight, veto, +1);
         _quorumReached |= QuorumMet();
         if (!ballot.ByProxy)
         {
@@ -985,7 +984,8 @@ public sealed partial class Proposal : AggregateRoot<ProposalId>
         CountRecusal(voter);
         if (_status == ProposalStatus.Voting && _ballots.Remove(voter, out var voided))
         {
-            Count(voided, -1);
+            _electorate.TryFind(voter, out var index, out var group, out var weight, out var veto);
+            Count(voided, index, group, weight, veto, -1);
         }
     }
 
@@ -1001,9 +1001,8 @@ public sealed partial class Proposal : AggregateRoot<ProposalId>
 
     // A ballot counted (+1) or taken back (-1): in the running counts per stance, for the quorum, and in the running
     // tally per group and stance, from which closing the round builds its outcome without looking at the ballots.
-    private void Count(RecordedBallot ballot, int sign)
+    private void Count(in BallotEntry ballot, int index, int group, long weight, bool veto, int sign)
     {
-        _electorate!.TryFind(ballot.Voter, out var index, out var group, out var weight, out var veto);
         var s = ballot.Stance.Index();
         _stanceCount[s] += sign;
         _stanceWeight[s] += sign * weight;
@@ -1041,7 +1040,7 @@ public sealed partial class Proposal : AggregateRoot<ProposalId>
         }
 
         _tally = TallyCounts.Running(_electorate.GroupCount);
-        foreach (var ballot in _ballots.Values)
+        foreach (var ballot in _ballots.CurrentEntries)
         {
             _electorate.TryFind(ballot.Voter, out var index, out var group, out var weight, out var veto);
             _tally.Add(index, group, weight, veto, ballot.Stance, ballot.ByProxy);
@@ -1236,14 +1235,14 @@ public sealed partial class Proposal : AggregateRoot<ProposalId>
             return RuleCheck.Refused(ErrorCodes.Kernel.InvalidText, "The reason " + problem, ("limit", Limits.ReasonLength));
         }
 
-        var current = _ballots.GetValueOrDefault(voter);
-        if (byProxy && current is { ByProxy: false })
+        var voted = _ballots.TryGetValue(voter, out var current);
+        if (byProxy && voted && !current.ByProxy)
         {
             return RuleCheck.Refused(ErrorCodes.Decisions.PrincipalHasVoted, "{voter} has voted itself in this round of {title}; its own ballot stands over its proxy's.", ("voter", entry.DisplayName), ("partner", voter), ("title", Subject));
         }
 
         // Final ballots stay final, except that the voter's own ballot replaces the one its proxy cast.
-        if (rule.BallotsFinal && current is not null && (byProxy || !current.ByProxy))
+        if (rule.BallotsFinal && voted && (byProxy || !current.ByProxy))
         {
             return RuleCheck.Refused(ErrorCodes.Decisions.BallotIsFinal, "{voter} has voted on {title}, and under its rule a ballot cannot be changed.", ("voter", entry.DisplayName), ("partner", voter), ("title", Subject));
         }

@@ -70,7 +70,7 @@ public sealed record QuorumRule
 
         if (problem is not null)
         {
-            throw CoalitionRuleException.Because(ErrorCodes.Decisions.InvalidQuorum, problem, ("share", share?.ToString()), ("minimum", minimum), ("max", Limits.MaxTotalWeight));
+            throw CoalitionRuleException.Because(ErrorCodes.Decisions.InvalidQuorum, problem, ("share", share?.ToWords()), ("minimum", minimum), ("max", Limits.MaxTotalWeight));
         }
 
         Source = source;

@@ -128,12 +128,16 @@ internal sealed class Command<TAggregate, TContext>
 {
     private readonly Permissions<TAggregate, TContext> _table;
 
+    // An array, not the list interface: every command checks its roles, and an interface's enumerator is an allocation.
+    private readonly Role<TAggregate, TContext>[] _roles;
+
     internal Command(Permissions<TAggregate, TContext> table, string name, ErrorCode refusedWith, Role<TAggregate, TContext>[] roles)
     {
         _table = table;
         Name = name;
         RefusedWith = refusedWith;
-        Roles = roles;
+        _roles = roles;
+        Roles = Array.AsReadOnly(roles);
     }
 
     public string Name { get; }
@@ -167,7 +171,7 @@ internal sealed class Command<TAggregate, TContext>
     /// <summary>The refusal an actor would meet, or null when it holds one of the roles.</summary>
     public RuleFailure? Check(TAggregate aggregate, Actor by, TContext context, string subject)
     {
-        foreach (var role in Roles)
+        foreach (var role in _roles)
         {
             if (role.IsHeldBy(aggregate, by, context))
             {

@@ -123,6 +123,8 @@ public sealed class Poll : AggregateRoot<PollId>
     private readonly Dictionary<PartnerId, PollBallot> _ballots = [];
     private readonly List<PollTie> _tieDecisions = [];
     private StateMachine<PollStatus, Step>? _machine;
+    private PollTally.BallotDoor? _door;
+    private string? _subject;
     private sbyte[]? _permits;
     private PollStatus _status = PollStatus.Draft;
 
@@ -171,7 +173,7 @@ public sealed class Poll : AggregateRoot<PollId>
     /// <summary>Gets the ties a facilitator has decided, in the order recorded.</summary>
     public IReadOnlyList<PollTie> TieDecisions { get; }
 
-    private string Subject => $"'{Question.Question}'";
+    private string Subject => _subject ??= $"'{Question.Question}'";
 
     private StateMachine<PollStatus, Step> Machine => _machine ??= BuildMachine();
 
@@ -508,6 +510,8 @@ public sealed class Poll : AggregateRoot<PollId>
             case PollDrafted e:
                 Id = e.Poll;
                 Question = ReadOnly(e.Draft);
+                _door = null;
+                _subject = null;
                 _facilitators.UnionWith(e.Draft.Facilitators);
                 Visibility = e.Draft.Rule.Visibility;
                 _status = PollStatus.Draft;
@@ -597,7 +601,7 @@ public sealed class Poll : AggregateRoot<PollId>
         }
 
         var copy = Copy(ballot, Question.Options.Count, out var problem);
-        problem ??= PollTally.BallotProblem(Question.Rule, Question.Options, copy!);
+        problem ??= (_door ??= new PollTally.BallotDoor(Question.Rule, Question.Options)).Problem(copy!);
         if (problem is not null)
         {
             throw CoalitionRuleException.Because(ErrorCodes.Polls.InvalidBallot, "The ballot of {voter} in {title} " + problem + ".", ("voter", voter.DisplayName), ("partner", voter.Partner), ("title", Subject));

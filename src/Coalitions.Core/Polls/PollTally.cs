@@ -127,11 +127,7 @@ public static partial class PollTally
     }
 
     /// <summary>What is wrong with a ballot under the poll's method and ballot rules, completing "The ballot of … ", or null.</summary>
-    internal static string? BallotProblem(PollRule rule, IReadOnlyList<PollOption> options, PollBallot ballot)
-    {
-        var index = Index(options);
-        return rule.IsRanked ? new RankedBallotReader(rule, index).Read(ballot, null) : new BallotChecker(rule, index).Problem(ballot);
-    }
+    internal static string? BallotProblem(PollRule rule, IReadOnlyList<PollOption> options, PollBallot ballot) => new BallotDoor(rule, options).Problem(ballot);
 
     /// <summary>
     /// Checks a poll's rule and options before a count: 2 to 200 options, each with a key (one line of at most 64
@@ -526,6 +522,23 @@ public static partial class PollTally
     }
 
     /// <summary>Checks ballots of the methods that do not rank against one poll, without allocating per ballot.</summary>
+    /// <summary>
+    /// The ballot checks of one poll, built once for its rule and options and reused for every ballot cast in it (a poll
+    /// keeps one): the option index and the reader's scratch arrays are not rebuilt per ballot. Not thread-safe, as the
+    /// aggregate that holds it.
+    /// </summary>
+    internal sealed class BallotDoor(PollRule rule, IReadOnlyList<PollOption> options)
+    {
+        private readonly Dictionary<string, int> _index = Index(options);
+        private RankedBallotReader? _ranked;
+        private BallotChecker? _checker;
+
+        /// <summary>What is wrong with a ballot under the poll's method and ballot rules, completing "The ballot of … ", or null.</summary>
+        public string? Problem(PollBallot ballot) => rule.IsRanked
+            ? (_ranked ??= new RankedBallotReader(rule, _index)).Read(ballot, null)
+            : (_checker ??= new BallotChecker(rule, _index)).Problem(ballot);
+    }
+
     private sealed class BallotChecker(PollRule rule, Dictionary<string, int> index)
     {
         private readonly int[] _stamp = new int[index.Count];

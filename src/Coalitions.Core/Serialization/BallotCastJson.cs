@@ -48,6 +48,12 @@ internal static class BallotCastJson
     /// <summary>Whether the JSON text is an object whose first property is the discriminator of a ballot.</summary>
     public static bool IsBallot(ReadOnlySpan<byte> utf8)
     {
+        // The shape this writer writes, recognized without a reader; any other layout is read token by token.
+        if (utf8.StartsWith("{\"$type\":\"Decisions.BallotCast\","u8))
+        {
+            return true;
+        }
+
         var reader = new Utf8JsonReader(utf8);
         try
         {

@@ -76,7 +76,8 @@ public static class CoalitionsJson
         try
         {
             // Ballots, by far the most numerous events, are read by hand (BallotCastJson); the rest by the general reader.
-            rented = ArrayPool<byte>.Shared.Rent(StrictUtf8.GetByteCount(json));
+            // A short text (a ballot) gets a buffer of the largest size it could take, saving a counting pass over it.
+            rented = ArrayPool<byte>.Shared.Rent(json.Length <= 4096 ? StrictUtf8.GetMaxByteCount(json.Length) : StrictUtf8.GetByteCount(json));
             var utf8 = rented.AsSpan(0, StrictUtf8.GetBytes(json, rented));
             domainEvent = BallotCastJson.IsBallot(utf8)
                 ? BallotCastJson.Read(utf8)

@@ -37,9 +37,15 @@ internal static class EventShape
     private delegate string? ValueCheck(object value, int depth);
 
     /// <summary>What is wrong with a value's shape, naming the property, or null when it is well-formed.</summary>
-    public static string? Problem(object value) => value is BallotCast ballot ? BallotCastJson.ShapeProblem(ballot) : ProblemOf(value, 0);
+    public static string? Problem(object value) => value switch
+    {
+        BallotCast ballot => BallotCastJson.ShapeProblem(ballot),
+        Polls.PollBallotCast cast => DirectShapes.Problem(cast),
+        Agreements.AgreementSigned signed => DirectShapes.Problem(signed),
+        _ => ProblemOf(value, 0),
+    };
 
-    /// <summary>The general check, walking the properties; <see cref="Problem"/> checks ballots directly instead.</summary>
+    /// <summary>The general check, walking the properties; <see cref="Problem"/> checks the most frequent events directly instead.</summary>
     internal static string? GeneralProblem(object value) => ProblemOf(value, 0);
 
     private static string? ProblemOf(object value, int depth)
@@ -207,7 +213,8 @@ internal static class EventShape
         };
     }
 
-    private static string? Text(string text) =>
+    /// <summary>The check of one stored text: at most <see cref="MaxStoredText"/> characters, no control character.</summary>
+    internal static string? Text(string text) =>
         text.Length > MaxStoredText ? "is longer than 100,000 characters." :
         FreeText.HasControlCharacters(text) ? "holds a control character." : null;
 }
