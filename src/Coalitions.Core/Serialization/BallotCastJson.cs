@@ -22,7 +22,7 @@ namespace Coalitions.Core.Serialization;
 /// skips them. It makes the checks <c>EventShape</c> would make of a ballot itself (a test compares both on mutated ballots),
 /// and <see cref="CoalitionsJson.DeserializeEvent"/> turns any failure into a <see cref="StoredEventException"/>.</para>
 /// </remarks>
-internal static class BallotCastJson
+internal static partial class BallotCastJson
 {
     public const string Discriminator = "Decisions.BallotCast";
 

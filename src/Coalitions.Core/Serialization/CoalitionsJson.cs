@@ -71,6 +71,14 @@ public static class CoalitionsJson
     public static IDomainEvent DeserializeEvent(string json)
     {
         ArgumentNullException.ThrowIfNull(json);
+
+        // Most stored events are ballots in the writer's own layout: read from the string itself (any other text, or
+        // anything unusual in one, goes to the strict readers below).
+        if (BallotCastJson.TryReadCanonical(json, out var ballot))
+        {
+            return ballot!;
+        }
+
         IDomainEvent? domainEvent;
         byte[]? rented = null;
         try

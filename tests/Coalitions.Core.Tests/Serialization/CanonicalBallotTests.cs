@@ -1,0 +1,118 @@
+using System.Text;
+using Coalitions.Core.Decisions;
+using Coalitions.Core.Kernel;
+using Coalitions.Core.Serialization;
+using CsCheck;
+using NodaTime;
+
+namespace Coalitions.Core.Tests.Serialization;
+
+/// <summary>
+/// Ballots in the writer's most common layout are read by a fast path straight from the stored string. It accepts only
+/// that exact layout and never a ballot the strict reader would read differently or refuse; everything else goes to the
+/// strict reader.
+/// </summary>
+public class CanonicalBallotTests
+{
+    private static readonly Gen<BallotCast> CommonBallots = Gen.Select(
+        Gen.Guid, Gen.Int[0, int.MaxValue], Gen.Guid, Gen.Int[1, 6], Gen.Int[1000, 9999], Gen.Int[0, 365 * 86_400 - 1], Gen.Guid,
+        (proposal, round, voter, stance, year, second, person) =>
+        {
+            var voterId = PartnerId.FromGuid(voter);
+            var at = Instant.FromUtc(year, 1, 1, 0, 0) + Duration.FromSeconds(second);
+            return new BallotCast(ProposalId.FromGuid(proposal), round, voterId, (Stance)stance, null, at, Actor.Representing(PersonId.FromGuid(person), voterId));
+        });
+
+    [Fact]
+    public void A_common_ballot_as_written_is_read_by_the_fast_path_as_itself()
+    {
+        CommonBallots.Sample(ballot =>
+        {
+            var json = CoalitionsJson.SerializeEvent(ballot);
+
+            Assert.True(BallotCastJson.TryReadCanonical(json, out var read), json);
+            Assert.Equal(ballot, read);
+            Assert.Equal(ballot, CoalitionsJson.DeserializeEvent(json));
+        });
+    }
+
+    [Fact]
+    public void Whatever_the_fast_path_accepts_the_strict_reader_reads_as_the_same_ballot()
+    {
+        const string Alphabet = "0123456789abcdefABCDEF-:TZ\"\\ ,{}x\u00e9\u0000";
+        var edits = Gen.Select(Gen.Int[0, 2], Gen.Int[0, 400], Gen.Char[Alphabet]);
+        var accepted = 0;
+        Gen.Select(CommonBallots, edits.Array[1, 3]).Sample((ballot, changes) =>
+        {
+            var text = new StringBuilder(CoalitionsJson.SerializeEvent(ballot));
+            foreach (var (kind, position, c) in changes)
+            {
+                var at = position % (text.Length + 1);
+                _ = kind switch
+                {
+                    0 when at < text.Length => text.Remove(at, 1),
+                    1 => text.Insert(at, c),
+                    _ when at < text.Length => text.Remove(at, 1).Insert(at, c),
+                    _ => text,
+                };
+            }
+
+            var json = text.ToString();
+            if (BallotCastJson.TryReadCanonical(json, out var fast))
+            {
+                Assert.Equal(BallotCastJson.Read(Encoding.UTF8.GetBytes(json)), fast);
+                Interlocked.Increment(ref accepted);
+            }
+        });
+
+        // Edits that keep the layout (a digit for a digit) are accepted: the property is not vacuous.
+        Assert.True(accepted > 0, "no edited ballot was accepted by the fast path");
+    }
+
+    [Theory]
+    [InlineData("\"round\":2,", "\"round\":02,")]
+    [InlineData("\"round\":2,", "\"round\":-2,")]
+    [InlineData("\"round\":2,", "\"round\":2.0,")]
+    [InlineData("\"round\":2,", "\"round\": 2,")]
+    [InlineData("\"round\":2,", "\"round\":2147483648,")]
+    [InlineData("2026-03-02T15:00:00Z", "2026-13-02T15:00:00Z")]
+    [InlineData("2026-03-02T15:00:00Z", "2026-02-30T15:00:00Z")]
+    [InlineData("2026-03-02T15:00:00Z", "2026-03-02T24:00:00Z")]
+    [InlineData("2026-03-02T15:00:00Z", "2026-03-02T15:00:00.5Z")]
+    [InlineData("\"Support\"", "\"support\"")]
+    [InlineData("\"Support\"", "\"Supp\\u006frt\"")]
+    [InlineData("a0000000-0000-0000-0000-000000000001", "A0000000-0000-0000-0000-00000000000G")]
+    [InlineData("a0000000-0000-0000-0000-000000000001", "00000000-0000-0000-0000-000000000000")]
+    [InlineData("a0000000-0000-0000-0000-000000000001", "{a0000000-0000-0000-0000-000000000001}")]
+    [InlineData("\"}", "\"} ")]
+    [InlineData("\"}", "\",\"reason\":\"x\"}")]
+    public void A_ballot_in_any_other_layout_is_left_to_the_strict_reader(string part, string replacement)
+    {
+        var json = CoalitionsJson.SerializeEvent(Ballot).Replace(part, replacement, StringComparison.Ordinal);
+
+        Assert.NotEqual(CoalitionsJson.SerializeEvent(Ballot), json);
+        Assert.False(BallotCastJson.TryReadCanonical(json, out _), json);
+    }
+
+    [Fact]
+    public void Ballots_with_a_reason_a_proxy_holder_or_another_actor_are_read_by_the_strict_reader_alike()
+    {
+        BallotCast[] others =
+        [
+            Ballot with { Reason = "Because." },
+            Ballot with { HolderMember = Kit.Scenario.Partner(2) },
+            Ballot with { By = Actor.System("scheduler") },
+            Ballot with { At = Ballot.At + Duration.FromMilliseconds(5) },
+        ];
+
+        Assert.All(others, ballot =>
+        {
+            var json = CoalitionsJson.SerializeEvent(ballot);
+            Assert.False(BallotCastJson.TryReadCanonical(json, out _), json);
+            Assert.Equal(ballot, CoalitionsJson.DeserializeEvent(json));
+        });
+    }
+
+    private static BallotCast Ballot =>
+        new(Kit.Scenario.ProposalNumber(1), 2, Kit.Scenario.Partner(1), Stance.Support, null, Instant.FromUtc(2026, 3, 2, 15, 0), Kit.Scenario.For(1));
+}
