@@ -140,39 +140,12 @@ internal static partial class BallotCastJson
     private static bool TakeInstant(ref ReadOnlySpan<char> rest, out Instant at)
     {
         at = default;
-        if (rest.Length < 20)
+        if (rest.Length < 20 || !TryWholeSecond(rest[..20], out at))
         {
             return false;
         }
 
-        var s = rest[..20];
-        if (s[4] != '-' || s[7] != '-' || s[10] != 'T' || s[13] != ':' || s[16] != ':' || s[19] != 'Z' ||
-            Digits(s, 0, 4) is not (>= 1000 and var year) || Digits(s, 5, 2) is not (>= 1 and <= 12 and var month) ||
-            Digits(s, 8, 2) is not (>= 1 and var day) || day > CalendarSystem.Iso.GetDaysInMonth(year, month) ||
-            Digits(s, 11, 2) is not (>= 0 and < 24 and var hour) || Digits(s, 14, 2) is not (>= 0 and < 60 and var minute) ||
-            Digits(s, 17, 2) is not (>= 0 and < 60 and var second))
-        {
-            return false;
-        }
-
-        at = Instant.FromUtc(year, month, day, hour, minute, second);
         rest = rest[20..];
         return true;
-    }
-
-    private static int Digits(ReadOnlySpan<char> s, int start, int count)
-    {
-        var value = 0;
-        for (var i = start; i < start + count; i++)
-        {
-            if (!char.IsAsciiDigit(s[i]))
-            {
-                return -1;
-            }
-
-            value = (value * 10) + (s[i] - '0');
-        }
-
-        return value;
     }
 }

@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Numerics;
 using System.Text;
 using System.Text.Json;
 using Coalitions.Core.Decisions;
@@ -330,24 +331,47 @@ internal static partial class BallotCastJson
     private static Instant ReadInstant(ref Utf8JsonReader reader)
     {
         Expect(reader.TokenType == JsonTokenType.String, "an instant is an ISO text");
-        if (!reader.HasValueSequence && !reader.ValueIsEscaped && reader.ValueSpan is { Length: 20 } s &&
-            s[4] == '-' && s[7] == '-' && s[10] == 'T' && s[13] == ':' && s[16] == ':' && s[19] == 'Z' &&
-            Digits(s, 0, 4) is var year and >= 0 && Digits(s, 5, 2) is var month and >= 0 && Digits(s, 8, 2) is var day and >= 0 &&
-            Digits(s, 11, 2) is var hour and >= 0 && Digits(s, 14, 2) is var minute and >= 0 && Digits(s, 17, 2) is var second and >= 0)
+        if (!reader.HasValueSequence && !reader.ValueIsEscaped && TryWholeSecond(reader.ValueSpan, out var at))
         {
-            return Instant.FromUtc(year, month, day, hour, minute, second);
+            return at;
         }
 
         return InstantPattern.ExtendedIso.Parse(reader.GetString()!).GetValueOrThrow();
     }
 
-    private static int Digits(ReadOnlySpan<byte> s, int start, int count)
+    /// <summary>
+    /// Reads a whole-second UTC instant in the 20-character form this writer writes ("2026-03-02T13:00:00Z"), from UTF-8
+    /// or UTF-16; false for any other text or a date or time that does not exist (those go through NodaTime's pattern).
+    /// </summary>
+    private static bool TryWholeSecond<TChar>(ReadOnlySpan<TChar> s, out Instant at)
+        where TChar : unmanaged, IBinaryInteger<TChar>
+    {
+        at = default;
+        if (s.Length != 20 || !Is(s[4], '-') || !Is(s[7], '-') || !Is(s[10], 'T') || !Is(s[13], ':') || !Is(s[16], ':') || !Is(s[19], 'Z') ||
+            Digits(s, 0, 4) is not (>= 1000 and var year) || Digits(s, 5, 2) is not (>= 1 and <= 12 and var month) ||
+            Digits(s, 8, 2) is not (>= 1 and var day) || day > CalendarSystem.Iso.GetDaysInMonth(year, month) ||
+            Digits(s, 11, 2) is not (>= 0 and < 24 and var hour) || Digits(s, 14, 2) is not (>= 0 and < 60 and var minute) ||
+            Digits(s, 17, 2) is not (>= 0 and < 60 and var second))
+        {
+            return false;
+        }
+
+        at = Instant.FromUtc(year, month, day, hour, minute, second);
+        return true;
+    }
+
+    private static bool Is<TChar>(TChar c, char expected)
+        where TChar : unmanaged, IBinaryInteger<TChar> => int.CreateTruncating(c) == expected;
+
+    // The number written in decimal digits at s[start..start+count], or -1 when one is not a digit.
+    private static int Digits<TChar>(ReadOnlySpan<TChar> s, int start, int count)
+        where TChar : unmanaged, IBinaryInteger<TChar>
     {
         var value = 0;
         for (var i = start; i < start + count; i++)
         {
-            var digit = s[i] - '0';
-            if ((uint)digit > 9)
+            var digit = int.CreateTruncating(s[i]) - '0';
+            if (digit is < 0 or > 9)
             {
                 return -1;
             }

@@ -80,6 +80,7 @@ public class CanonicalBallotTests
     [InlineData("2026-03-02T15:00:00Z", "2026-02-30T15:00:00Z")]
     [InlineData("2026-03-02T15:00:00Z", "2026-03-02T24:00:00Z")]
     [InlineData("2026-03-02T15:00:00Z", "2026-03-02T15:00:00.5Z")]
+    [InlineData("2026-03-02T15:00:00Z", "2026-0%-02T15:00:00Z")]
     [InlineData("\"Support\"", "\"support\"")]
     [InlineData("\"Support\"", "\"Supp\\u006frt\"")]
     [InlineData("a0000000-0000-0000-0000-000000000001", "A0000000-0000-0000-0000-00000000000G")]
