@@ -87,15 +87,7 @@ public class CastBallotBenchmarks
     {
         var bench = new CastBallotBenchmarks();
         bench.Setup();
-        var clock = System.Diagnostics.Stopwatch.StartNew();
-        var gc = GcWatch.Start();
-        long count = 0;
-        while (clock.Elapsed < duration)
-        {
-            count += bench.CastBallot();
-        }
-
-        Console.WriteLine(gc.Report(count, "ballots", clock.Elapsed));
+        GcWatch.Run("ballots", duration, bench.CastBallot);
     }
 
     private void CastOne()

@@ -94,19 +94,8 @@ public class EventJsonBenchmarks
     {
         var bench = new EventJsonBenchmarks();
         bench.Setup();
-        foreach (var (what, run) in new (string, Func<int>)[] { ("ballots read", bench.ReadCompact), ("ballots written", bench.WriteCompact) })
-        {
-            var clock = System.Diagnostics.Stopwatch.StartNew();
-            var gc = GcWatch.Start();
-            long count = 0;
-            while (clock.Elapsed < duration / 2)
-            {
-                run();
-                count += bench._ballots.Length;
-            }
-
-            Console.WriteLine(gc.Report(count, what, clock.Elapsed));
-        }
+        GcWatch.Run("ballots read", duration / 2, () => { bench.ReadCompact(); return bench._ballots.Length; });
+        GcWatch.Run("ballots written", duration / 2, () => { bench.WriteCompact(); return bench._ballots.Length; });
     }
 
     [Benchmark(OperationsPerInvoke = 10_000, Description = "write: general writer, version 1 shape")]
@@ -161,18 +150,8 @@ public class RehydrationBenchmarks
     {
         var bench = new RehydrationBenchmarks();
         bench.Setup();
-        foreach (var (what, run) in new (string, Func<Proposal>)[] { ("events rehydrated from JSON", bench.DeserializeAndApply), ("events applied", bench.ApplyOnly) })
-        {
-            var clock = System.Diagnostics.Stopwatch.StartNew();
-            var gc = GcWatch.Start();
-            long count = 0;
-            while (clock.Elapsed < duration / 2)
-            {
-                count += run().Version;
-            }
-
-            Console.WriteLine(gc.Report(count, what, clock.Elapsed));
-        }
+        GcWatch.Run("events rehydrated from JSON", duration / 2, () => bench.DeserializeAndApply().Version);
+        GcWatch.Run("events applied", duration / 2, () => bench.ApplyOnly().Version);
     }
 }
 

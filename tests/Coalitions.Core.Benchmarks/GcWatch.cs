@@ -3,6 +3,28 @@ namespace Coalitions.Core.Benchmarks;
 /// <summary>For the profile runs (<c>profile-*</c>): allocation and collections over a run, per operation.</summary>
 internal readonly struct GcWatch
 {
+    /// <summary>
+    /// Runs <paramref name="work"/> (which returns how many operations it did) over and over for about
+    /// <paramref name="duration"/>, timing only the work (not <paramref name="prepare"/>, run before each), and prints
+    /// time, allocation and collections per operation.
+    /// </summary>
+    public static void Run(string what, TimeSpan duration, Func<long> work, Action? prepare = null)
+    {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var gc = Start();
+        long count = 0;
+        var measured = TimeSpan.Zero;
+        while (clock.Elapsed < duration)
+        {
+            prepare?.Invoke();
+            var before = clock.Elapsed;
+            count += work();
+            measured += clock.Elapsed - before;
+        }
+
+        Console.WriteLine(gc.Report(count, what, measured));
+    }
+
     private readonly long _allocated;
     private readonly int _gen0;
     private readonly int _gen1;

@@ -121,19 +121,7 @@ public class SignAgreementBenchmarks
     {
         var bench = new SignAgreementBenchmarks();
         bench.Setup();
-        var clock = System.Diagnostics.Stopwatch.StartNew();
-        var gc = GcWatch.Start();
-        long count = 0;
-        var signing = TimeSpan.Zero;
-        while (clock.Elapsed < duration)
-        {
-            bench.Circulate();
-            var before = clock.Elapsed;
-            count += bench.Sign();
-            signing += clock.Elapsed - before;
-        }
-
-        Console.WriteLine(gc.Report(count, "signatures", signing));
+        GcWatch.Run("signatures", duration, () => bench.Sign(), bench.Circulate);
     }
 }
 
@@ -209,15 +197,7 @@ public class CastPollBallotBenchmarks
     {
         var bench = new CastPollBallotBenchmarks();
         bench.Setup();
-        var clock = System.Diagnostics.Stopwatch.StartNew();
-        var gc = GcWatch.Start();
-        long count = 0;
-        while (clock.Elapsed < duration)
-        {
-            count += bench.CastBallot();
-        }
-
-        Console.WriteLine(gc.Report(count, "poll ballots", clock.Elapsed));
+        GcWatch.Run("poll ballots", duration, () => bench.CastBallot());
     }
 
     private void CastOne()
@@ -281,18 +261,6 @@ public class AdmitMemberBenchmarks
     internal static void Profile(TimeSpan duration)
     {
         var bench = new AdmitMemberBenchmarks();
-        var clock = System.Diagnostics.Stopwatch.StartNew();
-        var gc = GcWatch.Start();
-        long count = 0;
-        var admitting = TimeSpan.Zero;
-        while (clock.Elapsed < duration)
-        {
-            bench.Fresh();
-            var before = clock.Elapsed;
-            count += bench.Admit() / 2;
-            admitting += clock.Elapsed - before;
-        }
-
-        Console.WriteLine(gc.Report(count, "admissions", admitting));
+        GcWatch.Run("admissions", duration, () => bench.Admit() / 2, bench.Fresh);
     }
 }
