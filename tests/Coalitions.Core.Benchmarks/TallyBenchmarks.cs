@@ -90,6 +90,15 @@ public class TallyBenchmarks
         return tally.Count;
     }
 
+    /// <summary>For <c>profile-tally</c>: Evaluate over and over, with the floor's time for comparison.</summary>
+    internal static void Profile(TimeSpan duration)
+    {
+        var bench = new TallyBenchmarks { Ballots = 1_000_000 };
+        bench.Setup();
+        GcWatch.Run("floor passes", duration / 4, () => { bench.RandomAccess(); return 1; });
+        GcWatch.Run("tallies", duration * 3 / 4, () => { bench.Evaluate(); return 1; });
+    }
+
     [Benchmark(Description = "DecisionTally.Evaluate (explained outcome)")]
     public DecisionResult Evaluate() => DecisionTally.Evaluate(_rule, _electorate, _ballots).Result;
 }

@@ -9,12 +9,26 @@ namespace Coalitions.Core.Decisions;
 /// weight) in one 32-byte slot, so counting a ballot costs one memory access where a dictionary plus the voter
 /// object cost three or four. Built once per electorate; read-only afterwards.
 /// </summary>
+/// <remarks>
+/// A large table's slots start on a cache line (two slots per 64-byte line): an array's elements start 16 bytes into
+/// the object, which the runtime places on 8 bytes, so half the slots of a plain <c>Slot[]</c> straddled two lines and a
+/// lookup that loaded its slot's number took a second miss on its key. Measured on a million voters: a quarter of a
+/// tally's time. The slots of a large table live in a pinned array (allocated on the pinned-object heap, never moved)
+/// from the first whole line on; small tables, which stay in the caches, use a plain array.
+/// </remarks>
 internal sealed class VoterTable
 {
     // The group number is below 10,100 (100 chambers of at most 100 sub-chambers): its top bit can carry the veto.
     private const int VetoBit = 1 << 30;
 
-    private readonly Slot[] _slots;
+    // Tables of at least this many slots (256 KB, the size of a second-level cache share) are aligned to lines.
+    private const int AlignFrom = 8192;
+    private const int LineWords = 64 / sizeof(ulong);
+    private const int SlotWords = 32 / sizeof(ulong);
+
+    // The slots, as words: from _start on, _mask + 1 slots of four words each.
+    private readonly ulong[] _words;
+    private readonly int _start;
     private readonly int _mask;
 
     public VoterTable(IReadOnlyList<Voter> voters, int[] groupOfVoter)
@@ -22,15 +36,26 @@ internal sealed class VoterTable
         // Load factor at most 1/2: linear probes stay short. A slot is free when its number is zero, whatever its key:
         // a key of the empty GUID (a default PartnerId) never matches a free slot, so it never finds a voter.
         var size = (int)BitOperations.RoundUpToPowerOf2((uint)Math.Max(4, voters.Count * 2));
-        _slots = new Slot[size];
         _mask = size - 1;
+        if (size >= AlignFrom)
+        {
+            _words = GC.AllocateArray<ulong>((size * SlotWords) + LineWords, pinned: true);
+            var address = Marshal.UnsafeAddrOfPinnedArrayElement(_words, 0);
+            _start = (int)((64 - (address.ToInt64() & 63)) & 63) / sizeof(ulong);
+        }
+        else
+        {
+            _words = new ulong[size * SlotWords];
+        }
+
+        var slots = Slots;
         for (var i = 0; i < voters.Count; i++)
         {
             var key = voters[i].Partner.Value;
             var at = Home(key);
-            while (_slots[at].IsTaken)
+            while (slots[at].IsTaken)
             {
-                if (_slots[at].Key == key)
+                if (slots[at].Key == key)
                 {
                     throw CoalitionRuleException.Because(ErrorCodes.Decisions.InvalidElectorate, "{voter} appears twice in the electorate.", ("voter", voters[i].DisplayName), ("partner", voters[i].Partner));
                 }
@@ -38,9 +63,11 @@ internal sealed class VoterTable
                 at = (at + 1) & _mask;
             }
 
-            _slots[at] = new Slot(key, voters[i].Weight, i + 1, groupOfVoter[i] | (voters[i].HasVeto ? VetoBit : 0));
+            slots[at] = new Slot(key, voters[i].Weight, i + 1, groupOfVoter[i] | (voters[i].HasVeto ? VetoBit : 0));
         }
     }
+
+    private Span<Slot> Slots => MemoryMarshal.Cast<ulong, Slot>(_words.AsSpan(_start, (_mask + 1) * SlotWords));
 
     public bool TryFind(PartnerId partner, out int index, out int group, out long weight) =>
         TryFind(partner, out index, out group, out weight, out _);
@@ -49,9 +76,10 @@ internal sealed class VoterTable
     {
         var key = partner.Value;
         var at = Home(key);
+        var slots = Slots;
         while (true)
         {
-            ref readonly var slot = ref _slots[at];
+            ref readonly var slot = ref slots[at];
             if (!slot.IsTaken)
             {
                 (index, group, weight, veto) = (-1, -1, 0, false);
@@ -80,7 +108,7 @@ internal sealed class VoterTable
     /// <param name="slots">Receives each partner's slot position, or -1; at least as long as <paramref name="partners"/>.</param>
     public void Locate(ReadOnlySpan<Ballot> partners, Span<int> slots)
     {
-        var table = _slots;
+        var table = Slots;
         var mask = _mask;
         slots = slots[..partners.Length];
         for (var j = 0; j < partners.Length; j++)
@@ -133,7 +161,7 @@ internal sealed class VoterTable
     /// <param name="veto">Whether it holds a veto.</param>
     public void At(int position, out int index, out int group, out long weight, out bool veto)
     {
-        ref readonly var slot = ref _slots[position];
+        ref readonly var slot = ref Slots[position];
         (index, group, weight, veto) = (slot.Number - 1, slot.Group & ~VetoBit, slot.Weight, (slot.Group & VetoBit) != 0);
     }
 
@@ -141,11 +169,12 @@ internal sealed class VoterTable
     internal int LongestProbe()
     {
         var longest = 0;
-        for (var at = 0; at < _slots.Length; at++)
+        var slots = Slots;
+        for (var at = 0; at < slots.Length; at++)
         {
-            if (_slots[at].IsTaken)
+            if (slots[at].IsTaken)
             {
-                longest = Math.Max(longest, (at - Home(_slots[at].Key)) & _mask);
+                longest = Math.Max(longest, (at - Home(slots[at].Key)) & _mask);
             }
         }
 
