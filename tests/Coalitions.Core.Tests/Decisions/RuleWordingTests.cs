@@ -97,6 +97,10 @@ public class RuleWordingTests
         var quorum = new QuorumRule(QuorumSource.Ballots, Measure.Headcount, Fraction.Half, null, StanceSet.Support | StanceSet.StandAside);
 
         Assert.EndsWith(", not counting opposing ballots or abstentions or blocks or objections", quorum.Describe(), StringComparison.Ordinal);
+        Assert.EndsWith(
+            ", not counting stand-asides",
+            new QuorumRule(QuorumSource.Ballots, Measure.Headcount, Fraction.Half, null, StanceSet.All & ~StanceSet.StandAside).Describe(),
+            StringComparison.Ordinal);
     }
 
     [Fact]
