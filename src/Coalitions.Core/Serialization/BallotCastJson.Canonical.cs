@@ -67,22 +67,14 @@ internal static partial class BallotCastJson
 
     private static bool TakeGuid(ref ReadOnlySpan<char> rest, out Guid guid)
     {
-        guid = default;
-        if (rest.Length < 36 || !IsGuidText(rest[..36]) || !Guid.TryParseExact(rest[..36], "D", out guid))
+        if (!GuidText.TryRead(rest, out guid))
         {
             return false;
         }
 
-        rest = rest[36..];
+        rest = rest[GuidText.Length..];
         return true;
     }
-
-    private static readonly System.Buffers.SearchValues<char> GuidCharacters = System.Buffers.SearchValues.Create("0123456789abcdefABCDEF-");
-
-    // Exactly 8-4-4-4-12 hexadecimal digits (Guid.TryParseExact would also trim white space around the text): only hex
-    // digits and hyphens, checked at once, and the hyphens in their places.
-    private static bool IsGuidText(ReadOnlySpan<char> text) =>
-        !text.ContainsAnyExcept(GuidCharacters) && text[8] == '-' && text[13] == '-' && text[18] == '-' && text[23] == '-' && text.Count('-') == 4;
 
     private static bool TakeRound(ref ReadOnlySpan<char> rest, out int round)
     {
