@@ -111,7 +111,10 @@ public class ExactShareTests
     [InlineData("0.5")]
     [InlineData("[1,2]")]
     public void A_stored_share_that_is_not_numerator_over_denominator_is_refused(string share) =>
-        Assert.ThrowsAny<System.Text.Json.JsonException>(() => CoalitionsJson.Deserialize<ConditionFigures>(WithShare(share)));
+        Assert.Contains(
+            "An exact share is written as \"numerator/denominator\", each of at most 120000 digits.",
+            Assert.ThrowsAny<System.Text.Json.JsonException>(() => CoalitionsJson.Deserialize<ConditionFigures>(WithShare(share))).Message,
+            StringComparison.Ordinal);
 
     [Theory]
     [InlineData(true)]

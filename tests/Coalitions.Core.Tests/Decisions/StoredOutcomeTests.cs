@@ -99,6 +99,11 @@ public class StoredOutcomeTests
         Assert.Equal(ErrorCodes.Decisions.OutcomeOfAnotherRule, Assert.Throws<CoalitionRuleException>(() => outcome.Explain(DecisionRule.Consensus())).Code);
         Assert.Equal(ErrorCodes.Decisions.OutcomeOfAnotherRule, Assert.Throws<CoalitionRuleException>(() => outcome.Explain(DecisionRule.SimpleMajority())).Code);
         Assert.Equal(ErrorCodes.Decisions.OutcomeOfAnotherRule, Assert.Throws<CoalitionRuleException>(() => outcome.Explain(DecisionRule.QualifiedMajority().WithQuorum(QuorumRule.AtLeastMembers(2)))).Code);
+
+        // The refusal says what does not fit.
+        var refusal = Assert.Throws<CoalitionRuleException>(() => outcome.Explain(DecisionRule.Consensus()));
+        Assert.StartsWith("This outcome was not decided by the rule given: ", refusal.Message, StringComparison.Ordinal);
+        Assert.True(refusal.Message.Length > "This outcome was not decided by the rule given: ".Length + 10 && !refusal.Message.Contains('{', StringComparison.Ordinal), refusal.Message);
     }
 
     [Fact]
