@@ -179,7 +179,9 @@ public class ProposalAtomicityTests
         var proposal = VotingFrom(NearTheEnd, DecisionRule.Consent(), Members(3));
         proposal.CastBallot(Partner(2), Stance.Object, "Not yet.", For(2), NearTheEnd + Duration.FromDays(1));
 
-        Refusal.Expect(proposal, ErrorCodes.Kernel.OutOfRange, () => proposal.Revise("Amended.", null, For(1), NearTheEnd + Duration.FromDays(6)));
+        var refusal = Refusal.Expect(proposal, ErrorCodes.Kernel.OutOfRange, () => proposal.Revise("Amended.", null, For(1), NearTheEnd + Duration.FromDays(6)));
+
+        Assert.Equal("The deadline of the new round would fall after the year 2999 (or before 1900).", refusal.Message);
 
         Assert.Equal(1, proposal.Revision);
         Assert.Equal(1, proposal.Round);
@@ -195,7 +197,9 @@ public class ProposalAtomicityTests
         var opened = Instant.FromUtc(2999, 12, 27, 0, 0);
         var proposal = VotingFrom(opened, rule, Members(2));
 
-        Refusal.Expect(proposal, ErrorCodes.Kernel.OutOfRange, () => proposal.CastBallot(Partner(1), Support, null, For(1), opened + Duration.FromDays(3)));
+        var refusal = Refusal.Expect(proposal, ErrorCodes.Kernel.OutOfRange, () => proposal.CastBallot(Partner(1), Support, null, For(1), opened + Duration.FromDays(3)));
+
+        Assert.Equal("The extended deadline would fall after the year 2999 (or before 1900).", refusal.Message);
 
         Assert.Empty(proposal.BallotHistory);
     }

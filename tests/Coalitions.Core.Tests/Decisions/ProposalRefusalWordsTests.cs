@@ -1,0 +1,232 @@
+using Coalitions.Core.Decisions;
+using Coalitions.Core.Kernel;
+using Coalitions.Core.Tests.Kit;
+using NodaTime;
+using static Coalitions.Core.Decisions.Stance;
+using static Coalitions.Core.Tests.Kit.ProposalScenario;
+using static Coalitions.Core.Tests.Kit.Scenario;
+
+namespace Coalitions.Core.Tests.Decisions;
+
+/// <summary>
+/// What a proposal's refusals say. A refusal is read twice: its message, in plain English, by the person who was refused,
+/// and its template and values by a host that translates it or links the members it names. So each refusal names the
+/// proposal, the member by its name in the electorate and, as a value, the member's id; a refusal that says only its code
+/// leaves the person guessing which of their members or which rule it was.
+/// </summary>
+public class ProposalRefusalWordsTests
+{
+    private const string Title = "'Adopt the open data position'";
+
+    private static readonly DecisionRule Fsc = DecisionRule.SimpleMajority().WithProxies();
+
+    private static void Says(CoalitionRuleException refusal, string message, params (string Name, object Value)[] values)
+    {
+        var failure = refusal.Failures[0];
+        Assert.Equal(message, failure.Message);
+        foreach (var (name, value) in values)
+        {
+            Assert.True(failure.Values.TryGetValue(name, out var given), $"the refusal has no value '{name}': {string.Join(", ", failure.Values.Keys)}");
+            Assert.Equal(value, given);
+        }
+    }
+
+    private static Proposal ProxiesOpen(int members = 9)
+    {
+        var proposal = Discussed(Fsc);
+        proposal.OpenVoting(Members(members), ChairActor, Start);
+        return proposal;
+    }
+
+    [Fact]
+    public void A_proposer_trying_to_second_its_own_motion_is_told_it_proposed_it()
+    {
+        var proposal = Discussed(DecisionRule.SimpleMajority(), secondersRequired: 1);
+
+        var refusal = Refusal.Expect(proposal, ErrorCodes.Decisions.InvalidSeconder, () => proposal.SecondBy(1));
+
+        Says(refusal, $"Member 1 proposed {Title} and cannot second it.", ("partner", Partner(1)));
+    }
+
+    [Fact]
+    public void A_member_seconding_twice_is_told_it_has_seconded_already()
+    {
+        var proposal = Discussed(DecisionRule.SimpleMajority(), secondersRequired: 2);
+        proposal.SecondBy(2);
+
+        var refusal = Refusal.Expect(proposal, ErrorCodes.Decisions.InvalidSeconder, () => proposal.SecondBy(2));
+
+        Says(refusal, $"Member 2 has seconded {Title} already.", ("partner", Partner(2)));
+    }
+
+    [Fact]
+    public void A_member_declaring_the_same_interest_twice_is_told_it_is_recused_already()
+    {
+        var proposal = Voting(DecisionRule.SimpleMajority(), Members(3));
+        proposal.DeclareConflictOfInterest(Partner(2), "Our director chairs the applicant.", For(2), Hours(1));
+
+        var refusal = Refusal.Expect(proposal, ErrorCodes.Decisions.Recused, () => proposal.DeclareConflictOfInterest(Partner(2), "Again.", For(2), Hours(2)));
+
+        Says(refusal, $"Member 2 is already recused from {Title}.", ("partner", Partner(2)));
+    }
+
+    [Fact]
+    public void Voting_with_every_voter_recused_is_refused_in_words_that_say_so()
+    {
+        var proposal = Discussed(DecisionRule.SimpleMajority());
+        proposal.DeclareConflictOfInterest(Partner(1), "Our director chairs the applicant.", For(1), Start);
+
+        var refusal = Refusal.Expect(proposal, ErrorCodes.Decisions.EmptyElectorate, () => proposal.OpenVoting(Members(1), ChairActor, Start));
+
+        Says(refusal, $"Voting on {Title} needs at least one voter who is not recused; this electorate has none.");
+    }
+
+    [Fact]
+    public void A_chamber_vote_before_an_electorate_without_chambers_is_refused_in_words_that_say_so()
+    {
+        var proposal = Discussed(DecisionRule.ChamberVote(PassCondition.MoreThan(Fraction.Half, VoteBase.VotesCast)));
+
+        var refusal = Refusal.Expect(proposal, ErrorCodes.Decisions.ChambersRequired, () => proposal.OpenVoting(Members(3), ChairActor, Start));
+
+        Says(refusal, $"{Title} is decided by a chamber vote (or falls back to one), but the electorate has no chambers.");
+    }
+
+    [Fact]
+    public void Attendance_naming_a_member_who_is_not_a_voter_names_that_member()
+    {
+        var proposal = Voting(InMeeting, Members(3));
+        proposal.DeclareConflictOfInterest(Partner(3), "Our director chairs the applicant.", For(3), Hours(1));
+
+        var refusal = Refusal.Expect(proposal, ErrorCodes.Decisions.NotInElectorate, () => proposal.RecordAttendance([Partner(1), Partner(3)], ChairActor, Hours(2)));
+
+        Says(refusal, $"Member 3 is not a voter on {Title}, so cannot be recorded present.", ("partner", Partner(3)));
+    }
+
+    [Fact]
+    public void A_recused_member_giving_its_proxy_is_told_it_takes_no_part()
+    {
+        var proposal = ProxiesOpen();
+        proposal.DeclareConflictOfInterest(Partner(1), "Our director chairs the applicant.", For(1), Hours(1));
+
+        var refusal = Refusal.Expect(proposal, ErrorCodes.Decisions.Recused, () => proposal.GrantProxy(Partner(1), Person(3), Partner(3), For(1), Hours(2)));
+
+        Says(refusal, $"Member 1 declared a conflict of interest on {Title} and takes no part, by proxy or otherwise.", ("partner", Partner(1)));
+    }
+
+    [Fact]
+    public void A_member_outside_the_frozen_electorate_has_no_vote_to_give_by_proxy()
+    {
+        var proposal = ProxiesOpen(members: 5);
+
+        // Member 12's own representative, acting for it: who acts is right, but member 12 has no vote on this proposal.
+        var refusal = Refusal.Expect(proposal, ErrorCodes.Decisions.NotInElectorate, () => proposal.GrantProxy(Partner(12), Person(3), Partner(3), For(12), Hours(1)));
+
+        Says(refusal, $"Partner {Partner(12)} is not in the electorate of {Title}, so has no vote to give.", ("partner", Partner(12)));
+        Assert.Empty(proposal.Proxies);
+    }
+
+    [Fact]
+    public void A_proxy_to_someone_who_does_not_represent_the_holders_member_says_who_and_why()
+    {
+        var proposal = ProxiesOpen();
+
+        var refusal = Refusal.Expect(proposal, ErrorCodes.Decisions.InvalidProxy, () => proposal.GrantProxy(Partner(1), Person(4), Partner(3), For(1), Hours(1)));
+
+        Says(
+            refusal,
+            $"Member 1 cannot give its proxy on {Title} to person {Person(4)}: the holder is not one of the representatives the electorate lists for the holder's member.",
+            ("partner", Partner(1)),
+            ("person", Person(4)),
+            ("member", "Member 3"));
+    }
+
+    [Fact]
+    public void A_member_that_has_voted_itself_is_told_its_own_ballot_stands()
+    {
+        var proposal = ProxiesOpen();
+        proposal.Vote(1, Oppose, 1);
+
+        var refusal = Refusal.Expect(proposal, ErrorCodes.Decisions.PrincipalHasVoted, () => proposal.GrantProxy(Partner(1), Person(3), Partner(3), For(1), Hours(2)));
+
+        Says(refusal, $"Member 1 has voted itself in this round of {Title}; its own ballot stands.", ("partner", Partner(1)));
+    }
+
+    [Fact]
+    public void Giving_the_same_proxy_twice_names_the_holder_who_has_it()
+    {
+        var proposal = ProxiesOpen();
+        proposal.GrantProxy(Partner(1), Person(3), Partner(3), For(1), Hours(1));
+
+        var refusal = Refusal.Expect(proposal, ErrorCodes.Decisions.InvalidProxy, () => proposal.GrantProxy(Partner(1), Person(3), Partner(3), For(1), Hours(2)));
+
+        Says(refusal, $"Person {Person(3)} holds the proxy of Member 1 on {Title} already.", ("partner", Partner(1)), ("person", Person(3)));
+    }
+
+    [Fact]
+    public void A_holder_at_the_cap_is_named_with_the_cap()
+    {
+        var proposal = Discussed(DecisionRule.SimpleMajority().WithProxies(2));
+        proposal.OpenVoting(Members(9), ChairActor, Start);
+        proposal.GrantProxy(Partner(1), Person(7), Partner(7), For(1), Hours(1));
+        proposal.GrantProxy(Partner(2), Person(7), Partner(7), For(2), Hours(1));
+
+        var refusal = Refusal.Expect(proposal, ErrorCodes.Decisions.ProxyCapExceeded, () => proposal.GrantProxy(Partner(3), Person(7), Partner(7), For(3), Hours(2)));
+
+        Says(refusal, $"Person {Person(7)} carries 2 proxies on {Title} already, as many as its rule allows.", ("person", Person(7)), ("cap", 2));
+    }
+
+    [Fact]
+    public void A_tie_the_chair_must_break_is_refused_in_words_that_ask_for_the_casting_vote()
+    {
+        var proposal = Voting(DecisionRule.SimpleMajority().WithCastingVote(), Members(2));
+        proposal.Vote(1, Support);
+        proposal.Vote(2, Oppose);
+
+        var refusal = Refusal.Expect(proposal, ErrorCodes.Decisions.CastingVoteRequired, () => proposal.Close(ChairActor, Hours(2)));
+
+        Says(refusal, $"The vote on {Title} is tied and the rule gives the chair a casting vote: close with the chair's casting vote.");
+    }
+
+    [Fact]
+    public void There_is_no_preview_of_an_outcome_before_voting_opens()
+    {
+        var proposal = Discussed(DecisionRule.SimpleMajority());
+
+        var refusal = Assert.Throws<CoalitionRuleException>(() => proposal.PreviewOutcome());
+
+        Assert.Equal(ErrorCodes.Decisions.VotingNotOpen, refusal.Code);
+        Says(refusal, $"Voting on {Title} has not opened, so there is nothing to tally.");
+    }
+
+    [Fact]
+    public void A_reopened_vote_is_stored_as_the_next_round()
+    {
+        var proposal = Voting(DecisionRule.Consensus().WithFallback(ThreeQuarters, FallbackWhen.Blocked, afterRounds: 2), Members(2));
+        proposal.Vote(1, Support);
+        proposal.Vote(2, Block);
+        proposal.Close(ChairActor, Hours(2));
+        proposal.Revise("A revised text that meets the objection.", null, For(1), Hours(3));
+
+        proposal.ReopenVoting(ChairActor, Hours(4));
+
+        var history = proposal.DequeueUncommittedEvents();
+        Assert.Equal(2, history.OfType<VotingOpened>().Last().Round);
+        Assert.Equal(2, Proposal.Rehydrate(history).Round);
+    }
+
+    [Fact]
+    public void A_reopened_round_whose_deadline_would_fall_after_2999_names_the_deadline()
+    {
+        var nearTheEnd = Instant.FromUtc(2999, 12, 20, 0, 0);
+        var proposal = Discussed(DecisionRule.Consensus().WithFallback(ThreeQuarters, FallbackWhen.Blocked, afterRounds: 2));
+        proposal.OpenVoting(Members(2), ChairActor, nearTheEnd);
+        proposal.CastBallot(Partner(1), Support, null, For(1), nearTheEnd + Duration.FromHours(1));
+        proposal.CastBallot(Partner(2), Block, "A reason.", For(2), nearTheEnd + Duration.FromHours(1));
+        proposal.Close(ChairActor, nearTheEnd + Duration.FromHours(2));
+        proposal.Revise("A revised text that meets the objection.", null, For(1), nearTheEnd + Duration.FromDays(6));
+
+        var refusal = Refusal.Expect(proposal, ErrorCodes.Kernel.OutOfRange, () => proposal.ReopenVoting(ChairActor, nearTheEnd + Duration.FromDays(6)));
+
+        Says(refusal, "The deadline would fall after the year 2999 (or before 1900).");
+    }
+}
