@@ -1,15 +1,21 @@
+using System.Text.RegularExpressions;
 using Coalitions.Core.Serialization;
 using CsCheck;
 
 namespace Coalitions.Core.Tests.Serialization;
 
 /// <summary>
-/// The ballot fast path reads ids with its own GUID reader: it must read exactly what the framework reads in the
-/// hyphenated form, and refuse the rest, including the white space the framework would trim.
+/// The ballot fast path reads ids with its own GUID reader: it must read exactly the hyphenated form (eight, four, four,
+/// four and twelve hexadecimal digits), as the same GUID the framework reads, and refuse the rest, including the white
+/// space the framework would trim and the sign it lets lead a group ("+74963e4e4ba" as "074963e4e4ba"); a text it refuses
+/// goes to the strict reader.
 /// </summary>
 public class GuidTextTests
 {
     // Hexadecimal digits of both cases, hyphens, and characters a lenient reader might let through.
+    // The shape, written independently of the reader: ASCII hexadecimal digits only (no sign, no white space).
+    private static readonly Regex Hyphenated = new("^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\\z", RegexOptions.CultureInvariant);
+
     private const string Alphabet = "0123456789abcdefABCDEF-- gGxX+{}()\t\u00a0\uff10\uff41\u0663\u00e9\u0100";
 
     [Fact]
@@ -26,7 +32,7 @@ public class GuidTextTests
     }
 
     [Fact]
-    public void A_text_is_read_exactly_when_the_framework_reads_it_untrimmed_and_as_the_same_guid()
+    public void A_text_is_read_exactly_when_it_is_a_hyphenated_guid_and_as_the_guid_the_framework_reads()
     {
         var edits = Gen.Select(Gen.Int[0, GuidText.Length - 1], Gen.Char[Alphabet]).Array[1, 3];
         int refused = 0, read = 0;
@@ -44,7 +50,7 @@ public class GuidTextTests
                 candidate = candidate.ToUpperInvariant();
             }
 
-            var expected = !char.IsWhiteSpace(candidate[0]) && !char.IsWhiteSpace(candidate[^1]) && Guid.TryParseExact(candidate, "D", out var framework)
+            var expected = Hyphenated.IsMatch(candidate) && Guid.TryParseExact(candidate, "D", out var framework)
                 ? framework
                 : (Guid?)null;
             var ours = GuidText.TryRead(candidate, out var value) ? value : (Guid?)null;
@@ -66,6 +72,7 @@ public class GuidTextTests
     [InlineData("01234567-89ab-cdef-0123-456789abcdeg")]
     [InlineData("g1234567-89ab-cdef-0123-456789abcdef")]
     [InlineData("01234567-89ab-cdef-01\u00e9-456789abcdef")]
+    [InlineData("01234567-89ab-cdef-0123-+56789abcdef")]
     public void Anything_but_a_hyphenated_guid_is_refused(string text) =>
         Assert.False(GuidText.TryRead(text, out _));
 
