@@ -31,13 +31,6 @@ public class ProposalRefusalWordsTests
         }
     }
 
-    private static Proposal ProxiesOpen(int members = 9)
-    {
-        var proposal = Discussed(Fsc);
-        proposal.OpenVoting(Members(members), ChairActor, Start);
-        return proposal;
-    }
-
     [Fact]
     public void A_proposer_trying_to_second_its_own_motion_is_told_it_proposed_it()
     {
@@ -105,7 +98,7 @@ public class ProposalRefusalWordsTests
     [Fact]
     public void A_recused_member_giving_its_proxy_is_told_it_takes_no_part()
     {
-        var proposal = ProxiesOpen();
+        var proposal = Voting(Fsc, Members(9));
         proposal.DeclareConflictOfInterest(Partner(1), "Our director chairs the applicant.", For(1), Hours(1));
 
         var refusal = Refusal.Expect(proposal, ErrorCodes.Decisions.Recused, () => proposal.GrantProxy(Partner(1), Person(3), Partner(3), For(1), Hours(2)));
@@ -116,7 +109,7 @@ public class ProposalRefusalWordsTests
     [Fact]
     public void A_member_outside_the_frozen_electorate_has_no_vote_to_give_by_proxy()
     {
-        var proposal = ProxiesOpen(members: 5);
+        var proposal = Voting(Fsc, Members(5));
 
         // Member 12's own representative, acting for it: who acts is right, but member 12 has no vote on this proposal.
         var refusal = Refusal.Expect(proposal, ErrorCodes.Decisions.NotInElectorate, () => proposal.GrantProxy(Partner(12), Person(3), Partner(3), For(12), Hours(1)));
@@ -128,7 +121,7 @@ public class ProposalRefusalWordsTests
     [Fact]
     public void A_proxy_to_someone_who_does_not_represent_the_holders_member_says_who_and_why()
     {
-        var proposal = ProxiesOpen();
+        var proposal = Voting(Fsc, Members(9));
 
         var refusal = Refusal.Expect(proposal, ErrorCodes.Decisions.InvalidProxy, () => proposal.GrantProxy(Partner(1), Person(4), Partner(3), For(1), Hours(1)));
 
@@ -143,7 +136,7 @@ public class ProposalRefusalWordsTests
     [Fact]
     public void A_member_that_has_voted_itself_is_told_its_own_ballot_stands()
     {
-        var proposal = ProxiesOpen();
+        var proposal = Voting(Fsc, Members(9));
         proposal.Vote(1, Oppose, 1);
 
         var refusal = Refusal.Expect(proposal, ErrorCodes.Decisions.PrincipalHasVoted, () => proposal.GrantProxy(Partner(1), Person(3), Partner(3), For(1), Hours(2)));
@@ -154,7 +147,7 @@ public class ProposalRefusalWordsTests
     [Fact]
     public void Giving_the_same_proxy_twice_names_the_holder_who_has_it()
     {
-        var proposal = ProxiesOpen();
+        var proposal = Voting(Fsc, Members(9));
         proposal.GrantProxy(Partner(1), Person(3), Partner(3), For(1), Hours(1));
 
         var refusal = Refusal.Expect(proposal, ErrorCodes.Decisions.InvalidProxy, () => proposal.GrantProxy(Partner(1), Person(3), Partner(3), For(1), Hours(2)));
@@ -165,8 +158,7 @@ public class ProposalRefusalWordsTests
     [Fact]
     public void A_holder_at_the_cap_is_named_with_the_cap()
     {
-        var proposal = Discussed(DecisionRule.SimpleMajority().WithProxies(2));
-        proposal.OpenVoting(Members(9), ChairActor, Start);
+        var proposal = Voting(DecisionRule.SimpleMajority().WithProxies(2), Members(9));
         proposal.GrantProxy(Partner(1), Person(7), Partner(7), For(1), Hours(1));
         proposal.GrantProxy(Partner(2), Person(7), Partner(7), For(2), Hours(1));
 

@@ -96,14 +96,15 @@ public class StoredOutcomeTests
     {
         var outcome = DecisionTally.Evaluate(DecisionRule.QualifiedMajority(), Members(3), Ballots(Support, Support, Oppose));
 
-        Assert.Equal(ErrorCodes.Decisions.OutcomeOfAnotherRule, Assert.Throws<CoalitionRuleException>(() => outcome.Explain(DecisionRule.Consensus())).Code);
+        var refusal = Assert.Throws<CoalitionRuleException>(() => outcome.Explain(DecisionRule.Consensus()));
+        Assert.Equal(ErrorCodes.Decisions.OutcomeOfAnotherRule, refusal.Code);
         Assert.Equal(ErrorCodes.Decisions.OutcomeOfAnotherRule, Assert.Throws<CoalitionRuleException>(() => outcome.Explain(DecisionRule.SimpleMajority())).Code);
         Assert.Equal(ErrorCodes.Decisions.OutcomeOfAnotherRule, Assert.Throws<CoalitionRuleException>(() => outcome.Explain(DecisionRule.QualifiedMajority().WithQuorum(QuorumRule.AtLeastMembers(2)))).Code);
 
         // The refusal says what does not fit.
-        var refusal = Assert.Throws<CoalitionRuleException>(() => outcome.Explain(DecisionRule.Consensus()));
-        Assert.StartsWith("This outcome was not decided by the rule given: ", refusal.Message, StringComparison.Ordinal);
-        Assert.True(refusal.Message.Length > "This outcome was not decided by the rule given: ".Length + 10 && !refusal.Message.Contains('{', StringComparison.Ordinal), refusal.Message);
+        const string Opening = "This outcome was not decided by the rule given: ";
+        Assert.StartsWith(Opening, refusal.Message, StringComparison.Ordinal);
+        Assert.True(refusal.Message.Length > Opening.Length + 10 && !refusal.Message.Contains('{', StringComparison.Ordinal), refusal.Message);
     }
 
     [Fact]
