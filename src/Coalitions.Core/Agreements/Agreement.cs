@@ -802,10 +802,13 @@ public sealed class Agreement : AggregateRoot<AgreementId>
 
     private string NameOf(PartnerId party) => _parties.TryGetValue(party, out var found) ? found.Name : party.ToString();
 
-    private AgreementVersion VersionNumbered(int number) =>
-        number >= 1 && number <= _versions.Count
+    private AgreementVersion VersionNumbered(int number)
+    {
+        var count = _versions.Count;
+        return number >= 1 && number <= count
             ? _versions[number - 1]
-            : throw CoalitionRuleException.Because(ErrorCodes.Agreements.UnknownVersion, "'{title}' has versions 1 to {count}; there is no version {number}.", ("title", Title), ("count", _versions.Count), ("number", number));
+            : throw CoalitionRuleException.Because(ErrorCodes.Agreements.UnknownVersion, "'{title}' has versions 1 to {count}; there is no version {number}.", ("title", Title), ("count", count), ("number", number));
+    }
 
     // The commitment of the binding version by that key, or null; never throws, so a command can name it before checking.
     private Commitment? Find(string? key) =>

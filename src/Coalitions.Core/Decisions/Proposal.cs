@@ -1287,7 +1287,14 @@ public sealed partial class Proposal : AggregateRoot<ProposalId>
         var held = new Dictionary<PersonId, int>();
         foreach (var proxy in all)
         {
-            if (!proxy.IsInForceAt(at) || _recused.Contains(proxy.Principal) || !electorate.TryGetVoter(proxy.Principal, out var principal) || !electorate.Contains(proxy.HolderMember))
+            // Two tests, not one: with TryGetVoter inside a chain of ||, Stryker's mutation of the chain leaves the voter
+            // unassigned, which rolls back every mutant in the method.
+            if (!proxy.IsInForceAt(at) || _recused.Contains(proxy.Principal) || !electorate.Contains(proxy.HolderMember))
+            {
+                continue;
+            }
+
+            if (!electorate.TryGetVoter(proxy.Principal, out var principal))
             {
                 continue;
             }

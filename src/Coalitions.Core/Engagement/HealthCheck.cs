@@ -392,12 +392,13 @@ public sealed class HealthCheck : AggregateRoot<HealthCheckId>
             throw CoalitionRuleException.Because(ErrorCodes.Engagement.ResultsWithheld, "The results of {title} are read once it is closed; it is {status}.", ("title", check.Subject), ("status", check._status));
         }
 
-        if (check._responses.Count < check.MinimumRespondents)
+        var count = check._responses.Count;
+        if (count < check.MinimumRespondents)
         {
             throw CoalitionRuleException.Because(
                 ErrorCodes.Engagement.ResultsWithheld,
                 "{count} members responded to {title}, fewer than the {minimum} it needs; its results are withheld so no member's ratings can be singled out.",
-                ("count", check._responses.Count), ("title", check.Subject), ("minimum", check.MinimumRespondents));
+                ("count", count), ("title", check.Subject), ("minimum", check.MinimumRespondents));
         }
     }
 

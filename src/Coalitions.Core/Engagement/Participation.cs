@@ -144,7 +144,7 @@ public sealed record ParticipationReport(CoalitionId Coalition, DateInterval Per
             }
         }
 
-        return risks.OrderByDescending(r => r.Reasons.Count).ThenBy(r => r.Name, StringComparer.Ordinal).ThenBy(r => r.Member.Value).ToArray();
+        return risks.OrderByDescending<DisengagementRisk, int>(r => r.Reasons.Count).ThenBy(r => r.Name, StringComparer.Ordinal).ThenBy(r => r.Member.Value).ToArray();
     }
 
     /// <summary>Describes every member's participation in plain words, one line each.</summary>
@@ -350,7 +350,12 @@ public static class Participation
         var rows = roll.ToDictionary(m => m.Membership.Partner, _ => (Ballots: ParticipationTally.None, Meetings: ParticipationTally.None, Tasks: ParticipationTally.None, Contributions: 0));
         foreach (var fact in facts)
         {
-            if (!period.Contains(fact.On) || !rows.TryGetValue(fact.Member, out var row))
+            if (!period.Contains(fact.On))
+            {
+                continue;
+            }
+
+            if (!rows.TryGetValue(fact.Member, out var row))
             {
                 continue;
             }

@@ -75,8 +75,11 @@ public sealed class ScheduledWork
     public async Task<int> CatchUpAsync(IEventStore store, CancellationToken cancellationToken = default)
     {
         Preconditions.CheckNotNull(store, nameof(store));
+        // A loop with its condition at the end, not `while (true)` with a return inside: Stryker's mutation of a
+        // `while (true)` leaves a method without a return, which rolls back every mutant in it.
         var read = 0;
-        while (true)
+        int count;
+        do
         {
             var batch = await store.ReadAllAsync(Position, BatchSize, cancellationToken).ConfigureAwait(false);
             foreach (var stored in batch)
@@ -84,12 +87,12 @@ public sealed class ScheduledWork
                 Apply(stored);
             }
 
-            read += batch.Count;
-            if (batch.Count < BatchSize)
-            {
-                return read;
-            }
+            count = batch.Count;
+            read += count;
         }
+        while (count >= BatchSize);
+
+        return read;
     }
 
     /// <summary>Applies a stored event read from the log: a domain event, the scheduler's record of a notice sent, or anything else (ignored).</summary>

@@ -140,9 +140,10 @@ public static partial class PollTally
     {
         Preconditions.CheckNotNull(rule, nameof(rule));
         Preconditions.CheckNotNull(options, nameof(options));
-        if (options.Count is < PollBounds.MinOptions or > PollBounds.MaxOptions)
+        var count = options.Count;
+        if (count is < PollBounds.MinOptions or > PollBounds.MaxOptions)
         {
-            throw CoalitionRuleException.Because(ErrorCodes.Polls.InvalidPoll, "A poll offers from {min} to {max} options (got {count}).", ("min", PollBounds.MinOptions), ("max", PollBounds.MaxOptions), ("count", options.Count));
+            throw CoalitionRuleException.Because(ErrorCodes.Polls.InvalidPoll, "A poll offers from {min} to {max} options (got {count}).", ("min", PollBounds.MinOptions), ("max", PollBounds.MaxOptions), ("count", count));
         }
 
         foreach (var option in options)

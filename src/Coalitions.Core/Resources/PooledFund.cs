@@ -709,7 +709,8 @@ public sealed class PooledFund : AggregateRoot<PooledFundId>
 
     private Expense EnsureExpense(int number, ExpenseStep step)
     {
-        var expense = Find(number) ?? throw CoalitionRuleException.Because(ErrorCodes.Resources.UnknownExpense, "{fund} has no expense {number}; its expenses are numbered 1 to {count}.", ("fund", Name), ("number", number), ("count", _expenses.Count));
+        var count = _expenses.Count;
+        var expense = Find(number) ?? throw CoalitionRuleException.Because(ErrorCodes.Resources.UnknownExpense, "{fund} has no expense {number}; its expenses are numbered 1 to {count}.", ("fund", Name), ("number", number), ("count", count));
         _checkedExpense = expense.Status;
         if (!ExpenseMachine.CanFire(step))
         {
