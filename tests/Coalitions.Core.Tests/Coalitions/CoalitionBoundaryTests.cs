@@ -96,6 +96,34 @@ public class CoalitionDoorTests
     }
 
     [Fact]
+    public void A_membership_term_may_have_no_grace_period()
+    {
+        var coalition = Founded(terms: MembershipTerms.Default with { GracePeriod = Period.Zero });
+
+        Assert.Equal(Period.Zero, coalition.Terms.GracePeriod);
+    }
+
+    [Theory]
+    [InlineData(MembershipTier.Founding)]
+    [InlineData(MembershipTier.Full)]
+    [InlineData(MembershipTier.Associate)]
+    [InlineData(MembershipTier.Observer)]
+    public void A_right_no_version_of_the_library_defines_is_refused_in_every_tier(MembershipTier tier)
+    {
+        var undefined = (MemberRights)64;
+        var rights = tier switch
+        {
+            MembershipTier.Founding => RightsTable.Default with { Founding = undefined },
+            MembershipTier.Full => RightsTable.Default with { Full = undefined },
+            MembershipTier.Associate => RightsTable.Default with { Associate = undefined },
+            _ => RightsTable.Default with { Observer = undefined },
+        };
+
+        Assert.Equal(ErrorCodes.Kernel.InvalidInput, Assert.Throws<CoalitionRuleException>(() =>
+            Coalition.Found(TheCoalition, "Learning for All", CoalitionForm.Coalition, "Africa/Nairobi", Convenor, Secretariat, Start, rights: rights)).Code);
+    }
+
+    [Fact]
     public void A_weight_is_at_most_a_trillion_and_the_coalitions_total_at_most_ten_to_the_fifteen()
     {
         var coalition = ActiveWith();

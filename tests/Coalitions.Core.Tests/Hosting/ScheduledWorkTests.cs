@@ -191,6 +191,143 @@ public class ScheduledWorkTests
         Assert.DoesNotContain(_schedule.DueAt(startOfDue), d => d.Kind == DueKind.ActionItemDue);
     }
 
+    [Fact]
+    public void Nothing_is_next_when_nothing_is_pending_and_the_next_is_the_earliest_pending_work()
+    {
+        Assert.Null(_schedule.NextDue);
+        var first = HostingScenario.OpenVote(1);
+        var second = HostingScenario.OpenVote(2);
+        Feed(first);
+        Feed(second);
+        var deadline = second.Deadline!.Value;
+
+        _schedule.Apply(first.StreamName, new DeadlineExtended(first.Id, 1, deadline + Duration.FromDays(2), Hours(3), Actor.System("late-quorum rule")));
+
+        Assert.Equal(deadline, _schedule.NextDue);
+    }
+
+    [Fact]
+    public void An_extension_of_another_round_or_of_a_closed_round_moves_nothing()
+    {
+        var proposal = HostingScenario.OpenVote(1);
+        Feed(proposal);
+        var deadline = proposal.Deadline!.Value;
+        var later = deadline + Duration.FromDays(30);
+
+        _schedule.Apply(proposal.StreamName, new DeadlineExtended(proposal.Id, 2, later, Hours(3), Actor.System("late-quorum rule")));
+        Assert.Equal(deadline, Assert.Single(_schedule.DueAt(later)).DueAt);
+
+        proposal.Vote(2, Stance.Support, 4);
+        proposal.Vote(3, Stance.Support, 5);
+        proposal.Close(ChairActor, Hours(6));
+        Feed(proposal);
+        _schedule.Apply(proposal.StreamName, new DeadlineExtended(proposal.Id, 1, later, Hours(7), Actor.System("late-quorum rule")));
+        Assert.Empty(_schedule.DueAt(later));
+    }
+
+    [Fact]
+    public void A_withdrawn_proposal_is_no_longer_due()
+    {
+        var proposal = HostingScenario.OpenVote(1);
+        Feed(proposal);
+
+        proposal.Withdraw(null, For(1), Hours(2));
+        Feed(proposal);
+
+        Assert.Empty(_schedule.DueAt(HostingScenario.AfterTheDeadlines));
+        Assert.Null(_schedule.NextDue);
+    }
+
+    [Fact]
+    public void Each_vote_and_each_poll_falls_due_on_its_own()
+    {
+        Feed(HostingScenario.OpenVote(1));
+        Feed(HostingScenario.OpenVote(2));
+        Feed(HostingScenario.OpenPoll(1));
+        Feed(HostingScenario.OpenPoll(2));
+
+        var due = _schedule.DueAt(HostingScenario.AfterTheDeadlines);
+
+        Assert.Equal(4, due.Select(d => d.Key).Distinct().Count());
+        Assert.Equal(4, due.Select(d => d.StreamName).Distinct().Count());
+    }
+
+    [Fact]
+    public void A_review_moved_to_another_date_is_due_only_on_the_new_date_and_each_proposal_has_its_own()
+    {
+        var first = ReviewedVote(1, new LocalDate(2027, 3, 1));
+        var second = ReviewedVote(2, new LocalDate(2027, 3, 1));
+        Feed(first);
+        Feed(second);
+        first.ScheduleReview(new LocalDate(2027, 5, 1), ChairActor, Hours(5));
+        Feed(first);
+
+        var due = _schedule.DueAt(Instant.FromUtc(2028, 1, 1, 0, 0));
+
+        Assert.Equal(
+            [(second.StreamName, Instant.FromUtc(2027, 3, 1, 0, 0)), (first.StreamName, Instant.FromUtc(2027, 5, 1, 0, 0))],
+            due.Select(d => (d.StreamName, d.DueAt)));
+    }
+
+    [Fact]
+    public void A_notice_done_is_not_scheduled_again_but_a_command_done_is_when_its_round_is_extended()
+    {
+        var proposal = ReviewedVote(1, new LocalDate(2027, 3, 1));
+        Feed(proposal);
+        var notice = Assert.Single(_schedule.DueAt(Instant.FromUtc(2028, 1, 1, 0, 0)));
+
+        _schedule.Done(notice.Key);
+        proposal.ScheduleReview(new LocalDate(2027, 3, 1), ChairActor, Hours(5));
+        Feed(proposal);
+
+        Assert.Empty(_schedule.DueAt(Instant.FromUtc(2028, 1, 1, 0, 0)));
+    }
+
+    [Fact]
+    public void A_suspended_members_term_gives_no_notice_until_it_is_reinstated()
+    {
+        var coalition = CoalitionScenario.ActiveWith(founders: 3);
+        Feed(coalition);
+        bool Noticed() => _schedule.DueAt(Instant.FromUtc(2029, 1, 1, 0, 0)).Any(d => d.Subject == Partner(2).ToString());
+        Assert.True(Noticed());
+
+        coalition.Suspend(Partner(2), CoalitionScenario.Adopted(MatterType.SuspendMember), CoalitionScenario.Secretariat, CoalitionScenario.OnDate(2026, 6, 1));
+        Feed(coalition);
+        Assert.False(Noticed());
+
+        coalition.Reinstate(Partner(2), null, CoalitionScenario.Secretariat, CoalitionScenario.OnDate(2026, 7, 1));
+        Feed(coalition);
+        Assert.True(Noticed());
+    }
+
+    [Fact]
+    public void Two_agreements_each_give_notice_of_their_own_end()
+    {
+        var events = AgreementScenario.SignedByAll().DequeueUncommittedEvents();
+        foreach (var stream in new[] { "agreement-a", "agreement-b" })
+        {
+            foreach (var domainEvent in events)
+            {
+                _schedule.Apply(stream, domainEvent);
+            }
+        }
+
+        var due = _schedule.DueAt(Instant.FromUtc(2028, 1, 1, 0, 0));
+        Assert.Equal(2, due.Count(d => d.Kind == DueKind.AgreementExpiring));
+        Assert.Equal(2, due.Count(d => d.Kind == DueKind.AgreementExpires));
+        Assert.Equal(due.Count, due.Select(d => d.Key).Distinct().Count());
+    }
+
+    private static Proposal ReviewedVote(int number, LocalDate reviewOn)
+    {
+        var proposal = HostingScenario.OpenVote(number);
+        proposal.Vote(2, Stance.Support, 2);
+        proposal.Vote(3, Stance.Support, 2);
+        proposal.Close(ChairActor, Hours(3));
+        proposal.ScheduleReview(reviewOn, ChairActor, Hours(4));
+        return proposal;
+    }
+
     private void Feed(IAggregate aggregate)
     {
         foreach (var domainEvent in aggregate.DequeueUncommittedEvents())

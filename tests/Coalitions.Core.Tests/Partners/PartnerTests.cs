@@ -71,6 +71,47 @@ public class PartnerTests
     }
 
     [Fact]
+    public void A_partner_names_at_most_fifty_representatives()
+    {
+        var partner = PartnerAggregate.Register(Partner(1), Profile(), Rep(1), For(1), Start);
+        for (var n = 2; n <= 50; n++)
+        {
+            partner.AddRepresentative(Rep(n, RepresentativeRole.Contact), For(1), Hours(1));
+        }
+
+        var refusal = Refusal.Expect(partner, ErrorCodes.Kernel.OutOfRange, () => partner.AddRepresentative(Rep(51, RepresentativeRole.Contact), For(1), Hours(2)));
+
+        Assert.Equal("Rural Schools Trust has 50 representatives, the most a partner may name.", refusal.Message);
+        Assert.Equal(50, partner.Representatives.Count);
+    }
+
+    [Fact]
+    public void Refusals_about_representatives_name_the_person_and_the_partner()
+    {
+        var partner = PartnerAggregate.Register(Partner(1), Profile(), Rep(1), For(1), Start);
+
+        Assert.Equal(
+            "Representative 1 already represents Rural Schools Trust.",
+            Refusal.Expect(partner, ErrorCodes.Partners.DuplicateRepresentative, () => partner.AddRepresentative(Rep(1, RepresentativeRole.Contact), For(1), Hours(2))).Message);
+        Assert.Equal(
+            $"Person {Person(3)} does not represent Rural Schools Trust.",
+            Refusal.Expect(partner, ErrorCodes.Partners.UnknownRepresentative, () => partner.RemoveRepresentative(Person(3), For(1), Hours(2))).Message);
+        Assert.Equal(
+            "Representative 1 is the last representative of Rural Schools Trust; name another before removing them.",
+            Refusal.Expect(partner, ErrorCodes.Partners.LastRepresentative, () => partner.RemoveRepresentative(Person(1), For(1), Hours(2))).Message);
+        Refusal.Expect(partner, ErrorCodes.Kernel.EmptyId, () => partner.RemoveRepresentative(default, For(1), Hours(2)));
+    }
+
+    [Fact]
+    public void A_partner_is_registered_only_under_a_real_id_by_a_named_registrant()
+    {
+        Assert.Equal(ErrorCodes.Kernel.EmptyId, Assert.Throws<CoalitionRuleException>(() => PartnerAggregate.Register(default, Profile(), Rep(1), For(1), Start)).Code);
+        Assert.Equal(
+            ErrorCodes.Partners.InvalidRepresentative,
+            Assert.Throws<CoalitionRuleException>(() => PartnerAggregate.Register(Partner(1), Profile(), new Representative(Person(1), " ", RepresentativeRole.Delegate), For(1), Start)).Code);
+    }
+
+    [Fact]
     public void A_person_represents_a_partner_once()
     {
         var partner = PartnerAggregate.Register(Partner(1), Profile(), Rep(1), For(1), Start);
@@ -219,6 +260,54 @@ public class PartnerFitTests
         Assert.Equal(ranked.Select(a => a.Partner), reversed.Select(a => a.Partner));
         Assert.True(ranked.Zip(ranked.Skip(1)).All(pair => pair.First.Score > pair.Second.Score ||
             (pair.First.Score == pair.Second.Score && string.CompareOrdinal(pair.First.Name, pair.Second.Name) <= 0)));
+    }
+
+    [Fact]
+    public void Every_criterion_gives_its_points_per_match_and_says_what_matched()
+    {
+        var candidate = Snapshot(10, Profile("Lake Academy", Sector.Ngo, region: "Lake", focus: ["literacy", "teacher training"], values: ["equity", "transparency"], capabilities: ["data analysis", "media outreach"]));
+
+        var fit = PartnerFit.Assess(Needs, [Roster[0]], candidate);
+
+        Assert.Equal(
+            [
+                (FitCriterion.SharedFocus, 6, "literacy|teacher training", "shares 2 focus areas: literacy, teacher training"),
+                (FitCriterion.SharedValues, 4, "equity|transparency", "shares 2 values: equity, transparency"),
+                (FitCriterion.FillsCapabilityGap, 10, "data analysis|media outreach", "brings 2 capabilities no member offers yet: data analysis, media outreach"),
+                (FitCriterion.AddsSector, 4, "Ngo", "adds the Ngo sector"),
+                (FitCriterion.AddsRegion, 3, "Lake", "adds Lake"),
+            ],
+            fit.Criteria.Select(c => (c.Criterion, c.Points, string.Join("|", c.Matches), c.Explanation)));
+        Assert.Equal(27, fit.Score);
+    }
+
+    [Fact]
+    public void A_candidate_that_matches_nothing_scores_nothing_and_says_so()
+    {
+        var candidate = Snapshot(10, Profile("Valley Parents", Sector.Ngo, region: "Rift Valley", focus: ["health"], values: ["speed"], capabilities: ["catering"]));
+
+        var fit = PartnerFit.Assess(Needs, Roster, candidate);
+
+        Assert.Equal(
+            [
+                (FitCriterion.SharedFocus, 0, string.Empty, "shares none of the coalition's focus areas"),
+                (FitCriterion.SharedValues, 0, string.Empty, "states none of the coalition's values"),
+                (FitCriterion.FillsCapabilityGap, 0, string.Empty, "fills no capability gap"),
+                (FitCriterion.AddsSector, 0, string.Empty, "the Ngo sector is already represented"),
+                (FitCriterion.AddsRegion, 0, string.Empty, "Rift Valley is already represented"),
+            ],
+            fit.Criteria.Select(c => (c.Criterion, c.Points, string.Join("|", c.Matches), c.Explanation)));
+        Assert.Equal(0, fit.Score);
+    }
+
+    [Fact]
+    public void Candidates_with_the_same_score_and_name_are_ranked_by_id()
+    {
+        var candidates = new[] { 12, 10, 11 }.Select(n => Snapshot(n, Profile("Twin Trust", Sector.Ngo, region: "Nairobi"))).ToArray();
+
+        var ranked = PartnerFit.Rank(Needs, Roster, candidates);
+
+        Assert.Equal([Partner(10), Partner(11), Partner(12)], ranked.Select(a => a.Partner));
     }
 }
 
