@@ -270,7 +270,7 @@ public class ScheduledWorkTests
     }
 
     [Fact]
-    public void A_notice_done_is_not_scheduled_again_but_a_command_done_is_when_its_round_is_extended()
+    public void A_notice_done_is_not_scheduled_again_for_the_same_date()
     {
         var proposal = ReviewedVote(1, new LocalDate(2027, 3, 1));
         Feed(proposal);
