@@ -84,12 +84,7 @@ public class ScheduledWorkTests
     public void A_review_falls_due_at_the_start_of_its_date_in_the_coalitions_time_zone()
     {
         Feed(CoalitionScenario.Founded());
-        var proposal = HostingScenario.OpenVote(1);
-        proposal.Vote(2, Stance.Support, 2);
-        proposal.Vote(3, Stance.Support, 2);
-        proposal.Close(ChairActor, Hours(3));
-        proposal.ScheduleReview(new LocalDate(2027, 3, 1), ChairActor, Hours(4));
-        Feed(proposal);
+        Feed(ReviewedVote(1, new LocalDate(2027, 3, 1)));
 
         var due = Assert.Single(_schedule.DueAt(Instant.FromUtc(2027, 3, 1, 0, 0)));
         Assert.Equal((DueKind.ReviewDue, Instant.FromUtc(2027, 2, 28, 21, 0)), (due.Kind, due.DueAt));
