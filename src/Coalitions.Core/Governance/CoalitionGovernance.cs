@@ -630,7 +630,7 @@ public sealed class CoalitionGovernance : AggregateRoot<CoalitionId>, IRuleBook
         BodyEstablished e when _bodies.ContainsKey(e.Body.Key.Value) => "a body with that key already exists.",
         BodyEstablished when _bodies.Count >= GovernanceRules.MaxBodies => "the governance has as many bodies as it may.",
         BodyEstablished e when !BodyDefinitionValidator.Instance.Validate(e.Body).IsValid => "the body is ill-formed.",
-        RuleBookEntrySet e when !RuleBookEntryValidator.Instance.Validate(e.Entry).IsValid || !Ensure.IsDefined(e.Matter) => "the rule-book line is ill-formed.",
+        RuleBookEntrySet e when !RuleBookEntryValidator.Instance.Validate(e.Entry).IsValid => "the rule-book line is ill-formed.",
         RuleBookEntrySet e when !_bodies.TryGetValue(e.Entry.DecidingBody.Value, out var body) || !body.Definition.Mandate.Contains(e.Matter) => "the deciding body does not exist or does not decide the matter.",
         ChamberAssigned e when ChamberProblem(e.Chamber, e.SubChamber) is { } problem => problem,
         SeatFilled e when SeatProblem(e.Body, e.Seat) is { } problem => problem,

@@ -347,12 +347,24 @@ public class GovernanceHistoryTests
 
     private static List<IDomainEvent> Established() => [.. With(GovernanceTemplates.AdvocacyCoalition()).DequeueUncommittedEvents()];
 
-    private static void Corrupt(List<IDomainEvent> history, IDomainEvent next)
+    private static StoredEventException Corrupt(List<IDomainEvent> history, IDomainEvent next, string? why = null)
     {
         var error = Assert.Throws<StoredEventException>(() => GovernanceAggregate.Rehydrate([.. history, next]));
         Assert.Equal(ErrorCodes.Kernel.CorruptHistory, error.Code);
         Assert.Equal(history.Count + 1, error.Position);
+
+        // Refused by the governance's check of the event, not by a crash while applying it.
+        Assert.Null(error.InnerException);
+        if (why is not null)
+        {
+            Assert.EndsWith(why, error.Message, StringComparison.Ordinal);
+        }
+
+        return error;
     }
+
+    private static GovernanceEstablished Creation(string name = "Advocacy coalition", params Chamber[] chambers) =>
+        new(TheCoalition, name, SeatPolicy.Vacate, chambers, Start, Secretariat);
 
     [Fact]
     public void A_history_that_fills_a_seat_of_an_unknown_body_or_a_seat_it_lacks_is_refused()
@@ -400,5 +412,93 @@ public class GovernanceHistoryTests
             .Replace("\"seats\":7", "\"seats\":2000000000", StringComparison.Ordinal);
 
         Assert.Equal(ErrorCodes.Kernel.UnreadableEvent, Assert.Throws<StoredEventException>(() => CoalitionsJson.DeserializeEvent(json)).Code);
+    }
+
+    [Fact]
+    public void A_history_whose_template_name_runs_over_two_lines_or_whose_chambers_share_a_name_is_refused()
+    {
+        var error = Assert.Throws<StoredEventException>(() => GovernanceAggregate.Rehydrate([Creation("Advocacy\ncoalition")]));
+        Assert.EndsWith("the template's name must be one line of at most 200 characters.", error.Message, StringComparison.Ordinal);
+        error = Assert.Throws<StoredEventException>(() => GovernanceAggregate.Rehydrate([Creation(new string('n', 201))]));
+        Assert.EndsWith("the template's name must be one line of at most 200 characters.", error.Message, StringComparison.Ordinal);
+        error = Assert.Throws<StoredEventException>(() => GovernanceAggregate.Rehydrate([Creation("Platform", new Chamber("social", 1), new Chamber("social", 2))]));
+        Assert.EndsWith("the chambers are ill-formed.", error.Message, StringComparison.Ordinal);
+
+        Assert.Equal("Platform", GovernanceAggregate.Rehydrate([Creation("Platform", new Chamber("social", 1), new Chamber("economic", 2))]).Template);
+    }
+
+    [Fact]
+    public void A_history_that_establishes_an_ill_formed_body_or_a_fifty_first_is_refused()
+    {
+        var group = new BodyDefinition("reading-group", "Reading working group", BodyKind.WorkingGroup, [], 5, [], [Office.Facilitator], Period.FromYears(1));
+        Corrupt(Established(), new BodyEstablished(TheCoalition, group with { Offices = [Office.Chair, Office.Chair] }, null, Start, Secretariat), "the body is ill-formed.");
+
+        var history = new List<IDomainEvent> { Creation() };
+        history.AddRange(Enumerable.Range(1, 50).Select(n => new BodyEstablished(TheCoalition, group with { Key = $"group-{n}" }, null, Start, Secretariat)));
+        Assert.Equal(50, GovernanceAggregate.Rehydrate(history).Bodies.Count);
+        Corrupt(history, new BodyEstablished(TheCoalition, group with { Key = "group-51" }, null, Start, Secretariat), "the governance has as many bodies as it may.");
+    }
+
+    [Fact]
+    public void A_history_whose_rule_book_line_is_ill_formed_or_names_an_unknown_body_is_refused()
+    {
+        Corrupt(Established(), new RuleBookEntrySet(TheCoalition, (MatterType)999, new RuleBookEntry(Steering, DecisionRule.SimpleMajority()), null, Start, Secretariat), "has an undefined value (999).");
+        Corrupt(Established(), new RuleBookEntrySet(TheCoalition, MatterType.Dissolve, new RuleBookEntry(Steering, DecisionRule.SimpleMajority()) with { SecondersRequired = 21 }, null, Start, Secretariat), "the rule-book line is ill-formed.");
+        Corrupt(Established(), new RuleBookEntrySet(TheCoalition, MatterType.Dissolve, new RuleBookEntry("board", DecisionRule.SimpleMajority()), null, Start, Secretariat), "the deciding body does not exist or does not decide the matter.");
+        Corrupt(Established(), new RuleBookEntrySet(TheCoalition, MatterType.Dissolve, new RuleBookEntry("secretariat", DecisionRule.SimpleMajority()), null, Start, Secretariat), "the deciding body does not exist or does not decide the matter.");
+    }
+
+    [Fact]
+    public void A_history_that_places_a_member_outside_the_chambers_sub_chambers_is_refused()
+    {
+        List<IDomainEvent> platform = [Creation("Platform", new Chamber("social", 1, [new SubChamber("north", 1)]), new Chamber("economic", 1))];
+
+        Corrupt(platform, new ChamberAssigned(TheCoalition, Partner(4), "cultural", null, Start, Secretariat), "there is no such chamber.");
+        Corrupt(platform, new ChamberAssigned(TheCoalition, Partner(4), "social", null, Start, Secretariat), "it needs one of the chamber's sub-chambers.");
+        Corrupt(platform, new ChamberAssigned(TheCoalition, Partner(4), "social", "south", Start, Secretariat), "it needs one of the chamber's sub-chambers.");
+        Corrupt(platform, new ChamberAssigned(TheCoalition, Partner(4), "economic", "north", Start, Secretariat), "the chamber has no sub-chambers.");
+
+        var placed = GovernanceAggregate.Rehydrate([.. platform, new ChamberAssigned(TheCoalition, Partner(4), "social", "north", Start, Secretariat), new ChamberAssigned(TheCoalition, Partner(5), "economic", null, Start, Secretariat)]);
+        Assert.Equal(new ChamberPlace("social", "north"), placed.ChamberOf(Partner(4)));
+        Assert.Equal(new ChamberPlace("economic", null), placed.ChamberOf(Partner(5)));
+    }
+
+    [Fact]
+    public void A_history_whose_term_runs_backward_or_before_1900_is_refused()
+    {
+        var holding = new SeatHolding(Partner(4), Day(2026, 3, 2), Day(2028, 3, 1), false);
+
+        Corrupt(Established(), new SeatFilled(TheCoalition, "board", 1, holding, Start, Secretariat), "the body does not exist.");
+        Corrupt(Established(), new SeatFilled(TheCoalition, Steering, 0, holding, Start, Secretariat), "the body has no such seat.");
+        Corrupt(Established(), new SeatFilled(TheCoalition, Steering, 1, holding with { To = Day(2026, 3, 1) }, Start, Secretariat), "the term must run forward, within the years 1900 to 2999.");
+        Corrupt(Established(), new SeatFilled(TheCoalition, Steering, 1, holding with { From = Day(1899, 12, 31) }, Start, Secretariat), "the term must run forward, within the years 1900 to 2999.");
+
+        var oneDay = GovernanceAggregate.Rehydrate([.. Established(), new SeatFilled(TheCoalition, Steering, 7, holding with { To = holding.From }, Start, Secretariat)]);
+        Assert.Equal(holding with { To = holding.From }, oneDay.Seat(Steering, 7, GovernanceScenario.NineMembers(), holding.From).Holding);
+    }
+
+    [Fact]
+    public void A_history_that_vacates_a_seat_of_an_unknown_body_or_a_seat_it_lacks_is_refused()
+    {
+        var filled = Established();
+        filled.Add(new SeatFilled(TheCoalition, Steering, 1, new SeatHolding(Partner(4), Day(2026, 3, 2), Day(2028, 3, 1), false), Start, Secretariat));
+
+        Corrupt(filled, new SeatVacated(TheCoalition, "board", 1, Day(2026, 9, 1), null, Start, Secretariat), "the body does not exist.");
+        Corrupt(filled, new SeatVacated(TheCoalition, Steering, 8, Day(2026, 9, 1), null, Start, Secretariat), "the body has no such seat.");
+        Corrupt(filled, new SeatVacated(TheCoalition, Steering, 1, Day(2028, 3, 2), null, Start, Secretariat), "the seat is not held on that date.");
+        Assert.Equal(filled.Count + 1, GovernanceAggregate.Rehydrate([.. filled, new SeatVacated(TheCoalition, Steering, 1, Day(2028, 3, 1), null, Start, Secretariat)]).Version);
+    }
+
+    [Fact]
+    public void A_history_that_names_an_unknown_body_for_an_office_or_a_rotation_or_repeats_a_member_is_refused()
+    {
+        Corrupt(Established(), new OfficeAssigned(TheCoalition, "board", Office.Chair, Partner(4), Start, Secretariat), "the body does not exist or has no such office.");
+        Corrupt(Established(), new RotationSet(TheCoalition, "board", Office.Chair, [Partner(4)], Start, Secretariat), "the body does not exist or has no such office.");
+        Corrupt(Established(), new RotationSet(TheCoalition, "secretariat", Office.Chair, [Partner(4)], Start, Secretariat), "the body does not exist or has no such office.");
+        Corrupt(Established(), new RotationSet(TheCoalition, Steering, Office.Chair, [Partner(4), Partner(5), Partner(4)], Start, Secretariat), "the rotation order must list one to 500 members, each once.");
+        Corrupt(Established(), new RotationSet(TheCoalition, Steering, Office.Chair, Enumerable.Range(1, 501).Select(Partner).ToArray(), Start, Secretariat), "the rotation order must list one to 500 members, each once.");
+
+        var rotating = GovernanceAggregate.Rehydrate([.. Established(), new RotationSet(TheCoalition, Steering, Office.Chair, Enumerable.Range(1, 500).Select(Partner).ToArray(), Start, Secretariat)]);
+        Assert.Equal(Established().Count + 1, rotating.Version);
     }
 }
