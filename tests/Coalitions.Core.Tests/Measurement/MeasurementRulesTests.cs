@@ -3,6 +3,7 @@ using Coalitions.Core.Decisions;
 using Coalitions.Core.Initiatives;
 using Coalitions.Core.Kernel;
 using Coalitions.Core.Measurement;
+using Coalitions.Core.Resources;
 using Coalitions.Core.Tests.Kit;
 using NodaTime;
 using static Coalitions.Core.Tests.Kit.CoalitionScenario;
@@ -440,6 +441,42 @@ public class MeasurementRulesTests
         var done = Progress.OfInitiative(initiative, [retired], new LocalDate(2026, 8, 3));
 
         Assert.Equal((1m, ProgressStatus.Achieved, 2), (done.Share, done.Status, done.Items.Count));
+    }
+
+    [Fact]
+    public void An_impact_summary_says_what_is_not_yet_measured_and_leaves_out_cancelled_work_and_withdrawn_pledges()
+    {
+        var rate = Rate(_coalition);
+        var cancelled = Proposed(_coalition);
+        cancelled.Cancel("The schools closed.", null, _coalition, For(1), Start);
+        var gift = Pledge.Make(PledgeNumber(1), new PledgeOffer(TheCoalition, Partner(2), ContributionKind.InKind, "Meeting rooms for the camps", new LocalDate(2026, 6, 30)), _coalition, For(2), Start);
+        var withdrawn = Pledge.Make(PledgeNumber(2), MoneyPledge(3), _coalition, For(3), Start);
+        withdrawn.Withdraw("Our budget was cut.", _coalition, For(3), Later);
+        var fund = Fund(_coalition, JointWorkScenario.Governance(_coalition));
+
+        var summary = ImpactSummary.Write(_coalition, [rate], [cancelled], [gift, withdrawn], [fund], new LocalDate(2026, 7, 1));
+
+        Assert.Equal(
+            """
+            Learning for All on 1 July 2026: what we achieve together.
+            Goal 'Every child reads by age ten': 0 % of the way, not measured.
+              Ten-year-olds reading at grade level: not measured yet; from 70 % towards 90 % by 31 December 2030.
+            Members' pledges: 1 gift in kind.
+            Reading fund holds nothing.
+            """.ReplaceLineEndings("\n"),
+            summary.Text);
+        Assert.Empty(summary.Initiatives);
+    }
+
+    [Fact]
+    public void An_impact_summary_counts_gifts_in_kind_and_hours_to_the_quarter_without_thanking_members_who_gave_nothing_yet()
+    {
+        var gifts = new[] { 2, 3 }.Select(m => Pledge.Make(PledgeNumber(m), new PledgeOffer(TheCoalition, Partner(m), ContributionKind.InKind, "Storybooks", new LocalDate(2026, 6, 30)), _coalition, For(m), Start));
+        var time = Pledge.Make(PledgeNumber(4), TimePledge(4, 1_234.25m), _coalition, For(4), Start);
+
+        var summary = ImpactSummary.Write(_coalition, [], [], [.. gifts, time], [], new LocalDate(2026, 7, 1));
+
+        Assert.EndsWith("\nMembers' pledges: 1,234.25 hours of staff time and expertise pledged, 0 given; 2 gifts in kind.", summary.Text, StringComparison.Ordinal);
     }
 
     [Fact]
