@@ -673,7 +673,7 @@ public sealed class ConflictCase : AggregateRoot<ConflictCaseId>
         }
     }
 
-    private string? Expect(CaseStatus status) => _status != status ? $"the case is {Words.Of(_status)}, not {Words.Of(status)}." : null;
+    private string? Expect(CaseStatus status) => _status != status ? $"the case's stage is {Words.Of(_status)}, not {Words.Of(status)}." : null;
 
     private string? PartyProblem(PartnerId? party) => _parties.Contains(party) ? null : "the party named is not a party to the case.";
 
