@@ -465,7 +465,7 @@ public sealed class SignOnStatement : AggregateRoot<SignOnStatementId>
     private static string? TextProblem(string title, string text, LocalDate closesOn) =>
         FreeText.Problem(title, true, Limits.NameLength) is not null || !FreeText.IsSingleLine(title) ? "the title is not one line of at most 200 characters." :
         FreeText.Problem(text, true, Limits.DocumentLength) is not null ? "the text is missing or longer than 20,000 characters." :
-        closesOn < Limits.EarliestDate || closesOn > Limits.LatestDate ? "the closing date is out of range." : null;
+        !Limits.IsDate(closesOn) ? "the closing date is out of range." : null;
 
     private string Subject => $"'{Title}'";
 

@@ -861,7 +861,7 @@ public sealed class Coalition : AggregateRoot<CoalitionId>
     };
 
     private static string? TermProblem(LocalDate from, LocalDate to) =>
-        from < Limits.EarliestDate || to > Limits.LatestDate || to < from || from.Calendar != CalendarSystem.Iso || to.Calendar != CalendarSystem.Iso
+        !Limits.IsDate(from) || !Limits.IsDate(to) || to < from
             ? "the term must run forward, within the years 1900 to 2999."
             : null;
 

@@ -279,7 +279,7 @@ internal sealed class CommunicationPlanDraftValidator : AbstractValidator<Commun
         RuleFor(d => d.Audiences).Must(a => a is { Count: >= 1 and <= CommunicationLimits.MaxAudiences } && a.All(x => x is not null && TypedKey.IsValid(x.Key) && IsName(x.Name) && Ensure.IsDefined(x.Kind)))
             .WithErrorCode(code).WithMessage("A plan has 1 to 50 audiences, each with a key, a name of one line and a defined kind.");
         RuleFor(d => d.Channels).Must(c => c is { Count: >= 1 and <= CommunicationLimits.MaxChannels } && c.All(x => x is not null && TypedKey.IsValid(x.Key) && IsName(x.Name) && Ensure.IsDefined(x.Kind) &&
-                Ensure.DatePeriodProblem(x.Cadence, false) is null && x.Owner.Value != Guid.Empty && x.StartsOn >= Limits.EarliestDate && x.StartsOn <= Limits.LatestDate && x.StartsOn.Calendar == CalendarSystem.Iso))
+                Ensure.DatePeriodProblem(x.Cadence, false) is null && x.Owner.Value != Guid.Empty && Limits.IsDate(x.StartsOn)))
             .WithErrorCode(code).WithMessage("A plan has 1 to 50 channels, each with a key, a name, a defined kind, a calendar cadence, an owner and a first day.");
         RuleFor(d => d.Deliveries).Must(x => x is { Count: <= CommunicationLimits.MaxDeliveries } && x.All(y => y is not null && TypedKey.IsValid(y.Audience) && TypedKey.IsValid(y.Channel) && IsName(y.Content)))
             .WithErrorCode(code).WithMessage("A plan says what each audience gets through which channel: at most 500 lines, each naming an audience, a channel and one line of content.");
@@ -294,7 +294,7 @@ internal sealed class CommunicationPlanDraftValidator : AbstractValidator<Commun
         plan.Platforms is { Count: >= 1 and <= CommunicationLimits.MaxPlatforms } && plan.Platforms.All(p => p is not null && TypedKey.IsValid(p.Key) && IsName(p.Name) && TypedKey.IsValid(p.Channel) &&
             p.Audiences is { Count: <= CommunicationLimits.MaxAudiences } && p.Audiences.All(TypedKey.IsValid) && p.Tactics is { Count: <= 20 } && p.Tactics.All(t => t is not null && IsName(t))) &&
         plan.Measures is { Count: >= 1 and <= CommunicationLimits.MaxMeasures } && plan.Measures.All(m => m is not null && TypedKey.IsValid(m.Key) && TypedKey.IsValid(m.Objective) && Ensure.IsDefined(m.Indicator) &&
-            m.Target is >= 1 and <= CommunicationLimits.MaxCount && m.By >= Limits.EarliestDate && m.By <= Limits.LatestDate && m.By.Calendar == CalendarSystem.Iso && (m.Platform is null || TypedKey.IsValid(m.Platform.Value)));
+            m.Target is >= 1 and <= CommunicationLimits.MaxCount && Limits.IsDate(m.By) && (m.Platform is null || TypedKey.IsValid(m.Platform.Value)));
 }
 
 /// <summary>The rules a communication plan keeps, as one check shared by commands and replay.</summary>

@@ -410,7 +410,7 @@ public sealed class HealthCheck : AggregateRoot<HealthCheckId>
         e.Roster.Count < e.MinimumRespondents || e.Roster.Count > Limits.MaxVoters ? "the roster has fewer members than the minimum number of respondents, or too many." :
         !e.Roster.Zip(e.Roster.Skip(1)).All(p => p.First.Value.CompareTo(p.Second.Value) < 0) ? "the roster is not in id order, or names a member twice." :
         !AnonymityKey.IsDigest(e.KeyFingerprint) ? "the key's fingerprint is not a digest." :
-        e.ClosesOn < Limits.EarliestDate || e.ClosesOn > Limits.LatestDate ? "the closing date is out of range." : null;
+        !Limits.IsDate(e.ClosesOn) ? "the closing date is out of range." : null;
 
     private string? RatingsProblem(IReadOnlyList<HealthRating> ratings)
     {

@@ -54,7 +54,7 @@ public sealed class CoalitionGovernance : AggregateRoot<CoalitionId>, IRuleBook
         static (_, by, acting) => acting.Body is { } body && acting.Office is { } office && body.Offices.TryGetValue(office, out var holder) && acting.Coalition.IsDelegate(holder, by));
     private static readonly Role<CoalitionGovernance, Acting> HolderOfSeat = Who.Role(
         "the member holding the seat, acting through one of its delegates, to resign it",
-        static (_, by, acting) => acting.Body is { } body && acting.Seat is { } seat && acting.On is { } on && seat >= 1 && seat <= body.Definition.Seats &&
+        static (_, by, acting) => acting.Body is { } body && acting.Seat is { } seat && acting.On is { } on && Limits.IsDate(on) && seat >= 1 && seat <= body.Definition.Seats &&
             body.HoldingOn(seat - 1, on) is { } holding && acting.Coalition.IsDelegate(holding.Holder, by));
 
     private static readonly Command<CoalitionGovernance, Acting> EstablishCommand = Who.Command(nameof(Establish), ErrorCodes.Coalitions.NotACoordinator, ACoordinator);
@@ -634,10 +634,10 @@ public sealed class CoalitionGovernance : AggregateRoot<CoalitionId>, IRuleBook
         RuleBookEntrySet e when !_bodies.TryGetValue(e.Entry.DecidingBody.Value, out var body) || !body.Definition.Mandate.Contains(e.Matter) => "the deciding body does not exist or does not decide the matter.",
         ChamberAssigned e when ChamberProblem(e.Chamber, e.SubChamber) is { } problem => problem,
         SeatFilled e when SeatProblem(e.Body, e.Seat) is { } problem => problem,
-        SeatFilled e when e.Holding.From > e.Holding.To || e.Holding.From < Limits.EarliestDate || e.Holding.To > Limits.LatestDate => "the term must run forward, within the years 1900 to 2999.",
+        SeatFilled e when !Limits.IsDate(e.Holding.From) || !Limits.IsDate(e.Holding.To) || e.Holding.From > e.Holding.To => "the term must run forward, within the years 1900 to 2999.",
         SeatVacated e when SeatProblem(e.Body, e.Seat) is { } problem => problem,
         SeatVacated e when _bodies[e.Body].HoldingOn(e.Seat - 1, e.On) is null => "the seat is not held on that date.",
-        SeatVacated e when e.On < Limits.EarliestDate || e.On > Limits.LatestDate => "the date lies outside the years 1900 to 2999.",
+        SeatVacated e when !Limits.IsDate(e.On) => "the date lies outside the years 1900 to 2999.",
         OfficeAssigned e when !_bodies.TryGetValue(e.Body, out var body) || !body.Definition.Offices.Contains(e.Office) => "the body does not exist or has no such office.",
         RotationSet e when !_bodies.TryGetValue(e.Body, out var body) || !body.Definition.Offices.Contains(e.Office) => "the body does not exist or has no such office.",
         RotationSet e when e.Order.Count is 0 or > GovernanceRules.MaxRotation || e.Order.Distinct().Count() != e.Order.Count => "the rotation order must list one to 500 members, each once.",

@@ -69,7 +69,7 @@ internal static class Ensure
 
     public static LocalDate Date(LocalDate date, string name)
     {
-        if (date < Limits.EarliestDate || date > Limits.LatestDate || date.Calendar != CalendarSystem.Iso)
+        if (!Limits.IsDate(date))
         {
             throw CoalitionRuleException.Because(ErrorCodes.Kernel.OutOfRange, "The date {name} ({value}) must be an ISO calendar date in the years 1900 to 2999.", ("name", Words.Identifier(name)), ("value", date.ToString("uuuu-MM-dd", System.Globalization.CultureInfo.InvariantCulture)));
         }

@@ -25,6 +25,15 @@ public static class Limits
     /// <summary>The latest calendar date an input may name.</summary>
     public static readonly LocalDate LatestDate = new(2999, 12, 31);
 
+    /// <summary>
+    /// Whether a date may be named by an input: a date of the ISO calendar from <see cref="EarliestDate"/> to <see cref="LatestDate"/>.
+    /// The calendar is checked first, because NodaTime refuses to compare dates of different calendars (with an
+    /// <see cref="ArgumentException"/>, which must not escape a command).
+    /// </summary>
+    /// <param name="date">The date.</param>
+    /// <returns>Whether it is in range.</returns>
+    public static bool IsDate(LocalDate date) => date.Calendar == CalendarSystem.Iso && date >= EarliestDate && date <= LatestDate;
+
     /// <summary>The longest calendar period (a term, a cadence, a notice period), in years.</summary>
     public const int MaxPeriodYears = 100;
 

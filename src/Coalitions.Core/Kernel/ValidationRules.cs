@@ -45,7 +45,7 @@ internal static class ValidationRules
         rule.Must(Ensure.IsDefined).WithErrorCode(ErrorCodes.Kernel.InvalidInput.Code).WithMessage("The {PropertyName} has an undefined value.");
 
     public static IRuleBuilderOptions<T, LocalDate> IsDate<T>(this IRuleBuilder<T, LocalDate> rule) =>
-        rule.Must(date => date >= Limits.EarliestDate && date <= Limits.LatestDate && date.Calendar == CalendarSystem.Iso)
+        rule.Must(Limits.IsDate)
             .WithErrorCode(ErrorCodes.Kernel.OutOfRange.Code).WithMessage("The {PropertyName} must be an ISO calendar date in the years 1900 to 2999.");
 
     /// <summary>A list that is present, holds no null and at most <paramref name="max"/> items.</summary>

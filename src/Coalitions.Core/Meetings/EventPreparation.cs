@@ -749,7 +749,7 @@ internal sealed class ExternalEventValidator : AbstractValidator<ExternalEvent>
         RuleFor(e => e.Organizer).IsName(required: false);
         RuleFor(e => e.TimeZone).Must(MeetingRules.IsZone).WithErrorCode(ErrorCodes.Partners.UnknownTimeZone.Code).WithMessage("The event's time zone must be an id of the tz database.");
         RuleFor(e => e.Opens).IsDate();
-        RuleFor(e => e.Closes).IsDate().Must((e, closes) => closes >= e.Opens && closes <= e.Opens.PlusDays(60))
+        RuleFor(e => e.Closes).IsDate().Must((e, closes) => !Limits.IsDate(e.Opens) || !Limits.IsDate(closes) || (closes >= e.Opens && closes <= e.Opens.PlusDays(60)))
             .WithErrorCode(ErrorCodes.Meetings.InvalidPreparation.Code).WithMessage("An event closes on or after the day it opens, at most 60 days later.");
     }
 }

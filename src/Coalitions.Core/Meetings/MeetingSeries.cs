@@ -634,7 +634,7 @@ internal sealed class SeriesPlanValidator : AbstractValidator<SeriesPlan>
         RuleFor(p => p.Facilitators).Must(f => f is { Count: <= MeetingLimits.MaxFacilitators } && f.All(x => x.Value != Guid.Empty)).WithErrorCode(code)
             .WithMessage("A series names at most ten facilitators besides the person beginning it, none the empty id.");
         RuleFor(p => p.FirstDate).IsDate();
-        RuleFor(p => p.Until).Must((p, u) => u is null || (u.Value >= p.FirstDate && u.Value <= Limits.LatestDate)).WithErrorCode(code).WithMessage("A series ends no earlier than its first date.");
+        RuleFor(p => p.Until).Must((p, u) => u is null || (Limits.IsDate(u.Value) && (!Limits.IsDate(p.FirstDate) || u.Value >= p.FirstDate))).WithErrorCode(code).WithMessage("A series ends no earlier than its first date.");
         RuleFor(p => p.Length).Must(l => l >= MeetingLimits.MinLength && l <= Duration.FromHours(12) && MeetingLimits.IsWholeMinutes(l)).WithErrorCode(code)
             .WithMessage("Each meeting of a series lasts 15 minutes to 12 hours, in whole minutes.");
         RuleFor(p => p.Location).IsName(required: false);

@@ -421,7 +421,7 @@ internal sealed class SlotSearchValidator : AbstractValidator<SlotSearch>
             .WithMessage("A search names each person once.");
         RuleForEach(s => s.Participants).SetValidator(MeetingParticipantValidator.Instance!).When(s => s.Participants is not null && s.Participants.All(x => x is not null));
         RuleFor(s => s.From).IsDate();
-        RuleFor(s => s.To).IsDate().Must((s, to) => to >= s.From && Period.Between(s.From, to, PeriodUnits.Days).Days < MeetingSlots.MaxWindowDays)
+        RuleFor(s => s.To).IsDate().Must((s, to) => !Limits.IsDate(s.From) || !Limits.IsDate(to) || (to >= s.From && Period.Between(s.From, to, PeriodUnits.Days).Days < MeetingSlots.MaxWindowDays))
             .WithErrorCode(code).WithMessage("A search window runs forward over 1 to 31 days.");
         RuleFor(s => s.TimeZone).Must(MeetingRules.IsZone).WithErrorCode(ErrorCodes.Partners.UnknownTimeZone.Code)
             .WithMessage("The search's time zone must be an id of the tz database.");

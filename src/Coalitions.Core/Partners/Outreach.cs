@@ -233,9 +233,9 @@ public sealed class Outreach : AggregateRoot<OutreachId>
     /// <inheritdoc />
     protected override string? Admits(IDomainEvent domainEvent) => domainEvent switch
     {
-        ProspectIdentified e when e.On < Limits.EarliestDate || e.On > Limits.LatestDate => "the date lies outside the years 1900 to 2999.",
+        ProspectIdentified e when !Limits.IsDate(e.On) => "the date lies outside the years 1900 to 2999.",
         OutreachStepRecorded e when !MayMove(_stage, _pausedAt, e.Stage) => $"outreach cannot move from {Words.Of(_stage)} to {Words.Of(e.Stage)}.",
-        OutreachStepRecorded e when e.On < _steps[^1].On || e.On > Limits.LatestDate => "the step is dated before the previous step, or after 2999.",
+        OutreachStepRecorded e when !Limits.IsDate(e.On) || e.On < _steps[^1].On => "the step is dated before the previous step, or after 2999.",
         _ => null,
     };
 

@@ -340,7 +340,7 @@ public sealed class Pledge : AggregateRoot<PledgeId>
     // What is wrong with a receipt's amount or hours for this pledge, or null; shared by the command and by replay.
     private string? ReceiptProblem(Money? amount, decimal? hours, LocalDate on)
     {
-        if (on < Limits.EarliestDate || on > Limits.LatestDate)
+        if (!Limits.IsDate(on))
         {
             return "its date lies outside the years 1900 to 2999.";
         }

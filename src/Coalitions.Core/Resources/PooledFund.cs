@@ -673,7 +673,7 @@ public sealed class PooledFund : AggregateRoot<PooledFundId>
         entry.Number != _ledger.Count + 1 ? "the ledger entry is not numbered next."
         : entry.IsIncome != income ? "the ledger entry moves money the wrong way."
         : Amounts.Problem(entry.Amount) is { } problem ? "the ledger entry's amount " + problem
-        : entry.On < Limits.EarliestDate || entry.On > Limits.LatestDate ? "the ledger entry's date lies outside the years 1900 to 2999."
+        : !Limits.IsDate(entry.On) ? "the ledger entry's date lies outside the years 1900 to 2999."
         : _ledger.Count >= MaxEntries ? "the ledger is full." : null;
 
     // The balance after paying an amount and the floor it would fall below, or null when it stays at or above the floor.

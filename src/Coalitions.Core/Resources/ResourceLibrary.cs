@@ -520,7 +520,7 @@ public sealed class ResourceLibrary : AggregateRoot<ResourceLibraryId>
         }
     }
 
-    private static bool IsDay(LocalDate day) => day.Calendar == CalendarSystem.Iso && day >= Limits.EarliestDate && day <= Limits.LatestDate;
+    private static bool IsDay(LocalDate day) => Limits.IsDate(day);
 
     private static void EnsureRoom(int count, int max, string what)
     {

@@ -4,6 +4,7 @@ using System.Reflection;
 using System.Text.Json.Serialization;
 using Coalitions.Core.Decisions;
 using Coalitions.Core.Kernel;
+using NodaTime;
 
 namespace Coalitions.Core.Serialization;
 
@@ -142,6 +143,18 @@ internal static class EventShape
         if (type == typeof(long))
         {
             return mayBeNegative ? static (_, _) => null : static (value, _) => (long)value < 0 ? "is negative." : null;
+        }
+
+        // NodaTime refuses to compare dates of different calendars, so a fact's dates are all of the ISO calendar (as JSON
+        // gives them); a date of another calendar in a stored event would otherwise escape replay as an ArgumentException.
+        if (type == typeof(LocalDate))
+        {
+            return static (value, _) => ((LocalDate)value).Calendar == CalendarSystem.Iso ? null : "is not a date of the ISO calendar.";
+        }
+
+        if (type == typeof(LocalDateTime))
+        {
+            return static (value, _) => ((LocalDateTime)value).Calendar == CalendarSystem.Iso ? null : "is not a date and time of the ISO calendar.";
         }
 
         if (type.IsPrimitive || type == typeof(decimal) || type == typeof(Guid) || type.Namespace?.StartsWith("NodaTime", StringComparison.Ordinal) == true)

@@ -5,6 +5,7 @@ using Coalitions.Core.Partners;
 using Coalitions.Core.Serialization;
 using CsCheck;
 using NodaTime;
+using static Coalitions.Core.Tests.Kit.CoalitionScenario;
 using static Coalitions.Core.Tests.Kit.PartnerScenario;
 using static Coalitions.Core.Tests.Kit.Scenario;
 using PartnerAggregate = global::Coalitions.Core.Partners.Partner;
@@ -208,6 +209,24 @@ public class TrustBoundaryTests
         Assert.True(Assert.Throws<CoalitionRuleException>(() => Ensure.Plus(Start, Duration.MaxValue, "deadline")).Has(ErrorCodes.Kernel.OutOfRange));
         Assert.True(Assert.Throws<CoalitionRuleException>(() => Ensure.Plus(new LocalDate(2999, 1, 1), Period.FromYears(2), "term end")).Has(ErrorCodes.Kernel.OutOfRange));
         Assert.True(Assert.Throws<CoalitionRuleException>(() => Ensure.At(Instant.MaxValue)).Has(ErrorCodes.Kernel.OutOfRange));
+    }
+
+    [Fact]
+    public void A_date_of_another_calendar_is_a_coded_refusal_in_a_command_and_corrupt_in_a_stored_event()
+    {
+        // NodaTime compares dates of one calendar only; a Julian or Gregorian date would otherwise escape as an ArgumentException.
+        var julian = new LocalDate(2026, 4, 1, CalendarSystem.Julian);
+        Assert.True(Assert.Throws<CoalitionRuleException>(() => Ensure.Date(julian, "day")).Has(ErrorCodes.Kernel.OutOfRange));
+        Assert.False(Limits.IsDate(new LocalDate(2026, 4, 1, CalendarSystem.Gregorian)));
+        Assert.True(Limits.IsDate(new LocalDate(1900, 1, 1)) && Limits.IsDate(new LocalDate(2999, 12, 31)));
+        Assert.False(Limits.IsDate(new LocalDate(1899, 12, 31)) || Limits.IsDate(new LocalDate(3000, 1, 1)));
+
+        var plan = global::Coalitions.Core.Communication.CommunicationPlan.Draft(Kit.MeetingScenario.ThePlan, Kit.CommunicationScenario.Draft(), Kit.MeetingScenario.Coalition, Secretariat, Start);
+        plan.Adopt(Kit.MeetingScenario.TheGovernance, Kit.CommunicationScenario.Adoption, Kit.MeetingScenario.Coalition, Secretariat, Start);
+        var logged = new global::Coalitions.Core.Communication.CommunicationLogged(Kit.MeetingScenario.ThePlan, new global::Coalitions.Core.Communication.SentCommunication(Kit.CommunicationScenario.Newsletter, julian, "April newsletter", [Kit.CommunicationScenario.Members]), Start, Secretariat);
+
+        var error = Assert.Throws<StoredEventException>(() => global::Coalitions.Core.Communication.CommunicationPlan.Rehydrate([.. plan.DequeueUncommittedEvents(), logged]));
+        Assert.Contains("SentCommunication.On is not a date of the ISO calendar.", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

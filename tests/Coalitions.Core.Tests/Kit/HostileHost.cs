@@ -135,7 +135,8 @@ public sealed class ValuePool
 
         if (type == typeof(LocalDate))
         {
-            return new[] { LocalDate.MinIsoValue, LocalDate.MaxIsoValue, new LocalDate(2999, 12, 31), new LocalDate(1900, 1, 1) }[random.Next(4)];
+            // Dates of other calendars too: NodaTime refuses to compare them with ISO dates, by an ArgumentException.
+            return new[] { LocalDate.MinIsoValue, LocalDate.MaxIsoValue, new LocalDate(2999, 12, 31), new LocalDate(1900, 1, 1), new LocalDate(2026, 4, 1, CalendarSystem.Julian), new LocalDate(2026, 4, 1, CalendarSystem.Gregorian) }[random.Next(6)];
         }
 
         if (type == typeof(Period))
