@@ -597,6 +597,7 @@ public sealed class EventPreparation : AggregateRoot<PreparationId>
         PreMeetingPlanned e when e.On >= Event.Opens || e.On < Event.Opens.PlusDays(-PreMeetingWindowDays) => "the pre-meeting falls outside the 14 days before the event.",
         PreMeetingRecorded when PreMeetingOn is null || PreMeetingOutcome is not null => "no pre-meeting is planned, or it is recorded already.",
         PreMeetingRecorded e when !PreMeetingOutcomeValidator.Instance.Validate(e.Outcome).IsValid || e.Outcome.Allocations.Any(t => _tasks.ContainsKey(t.Key)) || e.Outcome.Trained.Any(p => !_attendees.ContainsKey(p)) => "the outcome is ill-formed or names unknown attendees or taken task keys.",
+        PreMeetingRecorded e when _tasks.Count + e.Outcome.Allocations.Count > MaxTasks => "the tasks it allocates would take the preparation past 500 tasks.",
         _ => null,
     };
 

@@ -376,4 +376,20 @@ public class PreparationRulesTests
         Assert.Contains(ReadinessGap.WorkLeftLate, With(monthBefore.PlusDays(1), monthBefore.PlusDays(2)).ReadinessOn(april).Gaps);
         Assert.Contains(ReadinessGap.WorkLeftLate, With(monthBefore.PlusDays(1), monthBefore.PlusDays(2), april).ReadinessOn(april).Gaps);
     }
+
+    [Fact]
+    public void A_stored_pre_meeting_allocates_no_task_past_the_five_hundredth()
+    {
+        var preparation = WithPreMeeting(new LocalDate(2026, 6, 13));
+        for (var i = 0; i < 500; i++)
+        {
+            preparation.AddTask(Task($"task-{i}", 1), Coalition, Secretariat, Start);
+        }
+
+        var history = preparation.DequeueUncommittedEvents().ToList();
+        var recorded = new PreMeetingRecorded(ThePreparation, Outcome(), InGeneva(2026, 6, 13, 18), Secretariat);
+
+        StoredHistory.Refused(EventPreparation.Rehydrate, history, "the tasks it allocates would take the preparation past 500 tasks.", recorded);
+        Assert.Equal(500, EventPreparation.Rehydrate(history.Take(history.Count - 1).Append(recorded)).Tasks.Count);
+    }
 }
