@@ -104,7 +104,7 @@ public class MeasurementRulesTests
         Refused(() => Indicator.Define(IndicatorNumber(2), children with { Initiative = InitiativeId.New() }, _coalition, initiative, Secretariat, Start), ErrorCodes.Measurement.InvalidIndicator, "pass that initiative as loaded");
 
         initiative.Complete(new LocalDate(2026, 6, 30), _coalition, For(1), OnDate(2026, 7, 1));
-        Refused(() => Indicator.Define(IndicatorNumber(2), children, _coalition, initiative, Secretariat, OnDate(2026, 7, 2)), ErrorCodes.Measurement.InvalidIndicator, "it takes no new indicators");
+        Refused(() => Indicator.Define(IndicatorNumber(2), children, _coalition, initiative, Secretariat, OnDate(2026, 7, 2)), ErrorCodes.Measurement.InvalidIndicator, "'Reading camps' is completed; it takes no new indicators.");
 
         var proposed = Proposed(_coalition);
         proposed.Cancel("The schools closed.", null, _coalition, For(1), Start);
@@ -377,7 +377,7 @@ public class MeasurementRulesTests
         var error = Assert.Throws<CoalitionRuleException>(() => Progress.OfGoal(_coalition, new GoalKey("no-such-goal"), [], new LocalDate(2026, 7, 1)));
 
         Assert.True(error.Has(ErrorCodes.Measurement.UnknownGoal));
-        Assert.Contains("names no goal 'no-such-goal'", error.Message, StringComparison.Ordinal);
+        Assert.Equal("The charter of Learning for All names no goal 'no-such-goal'.", error.Message);
     }
 
     [Fact]
@@ -518,4 +518,141 @@ public class MeasurementRulesTests
     }
 
     private static void Corrupt(List<IDomainEvent> history, IDomainEvent next, string why) => StoredHistory.Refused(Indicator.Rehydrate, history, why, next);
+
+    private Indicator DefinedAs(int number, IndicatorDefinition definition) => Indicator.Define(IndicatorNumber(number), definition, _coalition, null, Secretariat, Start);
+
+    private ProgressStatus StatusOfMean(int number, IndicatorDefinition definition, decimal first, decimal second, LocalDate on)
+    {
+        var level = DefinedAs(number, definition);
+        level.Report(Read(5, first), _coalition, For(5), Later);
+        level.Report(Read(6, second), _coalition, For(6), Later);
+        return level.ProgressOn(on).Status;
+    }
+
+    [Fact]
+    public void A_level_read_by_several_members_meets_its_target_when_their_mean_does_in_every_direction()
+    {
+        var early = new LocalDate(2026, 1, 11);
+
+        Assert.Equal(ProgressStatus.OnTrack, StatusOfMean(10, Level(GoalDirection.Increase, 10m, 20m), 18m, 21m, early));
+        Assert.Equal(ProgressStatus.Achieved, StatusOfMean(11, Level(GoalDirection.Increase, 10m, 20m), 19m, 21m, early));
+        Assert.Equal(ProgressStatus.Achieved, StatusOfMean(12, Level(GoalDirection.Decrease, 20m, 10m), 10m, 10m, early));
+        Assert.NotEqual(ProgressStatus.Achieved, StatusOfMean(13, Level(GoalDirection.Decrease, 20m, 10m), 9m, 12m, early));
+        Assert.Equal(ProgressStatus.OffTrack, StatusOfMean(14, Level(GoalDirection.Maintain, 15m, 15m), 14m, 15m, early));
+        Assert.Equal(ProgressStatus.OnTrack, StatusOfMean(15, Level(GoalDirection.Maintain, 15m, 15m), 15m, 15m, early));
+    }
+
+    [Fact]
+    public void Halfway_to_the_deadline_a_mean_exactly_halfway_to_the_target_is_on_track_and_just_below_it_at_risk()
+    {
+        // From 10 on 1 January to 20 on 11 April 2026 (100 days): on 20 February 50 days have passed, so a mean of 15 is expected.
+        var halfway = new LocalDate(2026, 2, 20);
+
+        Assert.Equal(ProgressStatus.OnTrack, StatusOfMean(10, Level(GoalDirection.Increase, 10m, 20m), 14m, 16m, halfway));
+        Assert.Equal(ProgressStatus.AtRisk, StatusOfMean(11, Level(GoalDirection.Increase, 10m, 20m), 14.8m, 15m, halfway));
+    }
+
+    [Fact]
+    public void An_impact_summary_reads_a_goal_indicator_in_its_own_unit()
+    {
+        var books = DefinedAs(10, Books());
+        var unread = DefinedAs(11, Books() with { Title = "Libraries opened", Unit = "libraries", Target = 12m });
+        books.Report(Read(6, 40m), _coalition, For(6), Later);
+
+        var text = ImpactSummary.Write(_coalition, [books, unread], [], [], [], new LocalDate(2026, 3, 3)).Text;
+
+        Assert.Contains("\n  Books delivered: 40 books on 10 January 2026 (from 0 books towards 100 books by 11 April 2026), off track;", text, StringComparison.Ordinal);
+        Assert.Contains("\n  Libraries opened: not measured yet; from 0 libraries towards 12 libraries by 11 April 2026.", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_coalition_without_a_charter_has_no_goals_in_its_impact_summary_and_one_without_pledges_no_pledge_line()
+    {
+        Assert.Equal("Learning for All on 1 July 2026: what we achieve together.", ImpactSummary.Write(Founded(), [], [], [], [], new LocalDate(2026, 7, 1)).Text);
+
+        var none = ImpactSummary.Write(_coalition, [], [], [], [], new LocalDate(2026, 7, 1)).Text;
+        Assert.DoesNotContain("pledges", none, StringComparison.Ordinal);
+
+        var withdrawn = Pledge.Make(PledgeNumber(2), MoneyPledge(3), _coalition, For(3), Start);
+        withdrawn.Withdraw("Our budget was cut.", _coalition, For(3), Later);
+        Assert.EndsWith("\nMembers' pledges: none.", ImpactSummary.Write(_coalition, [], [], [withdrawn], [], new LocalDate(2026, 7, 1)).Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_impact_summary_lists_initiatives_and_funds_by_name_counts_a_lone_partner_and_shows_a_milestone_reached_that_day()
+    {
+        var camps = Active(_coalition);
+        camps.RecordMilestone(new MilestoneKey("baseline"), new LocalDate(2026, 4, 20), null, _coalition, For(1), OnDate(2026, 4, 20));
+        var drive = Initiative.Propose(InitiativeId.New(), Plan() with { Title = "Book drive", Partners = [Plan().Partners[0], Plan().Partners[2]], Budget = [Plan().Budget[0]] }, _coalition, For(1), Start);
+        var governance = JointWorkScenario.Governance(_coalition);
+        var reading = Fund(_coalition, governance);
+        var books = PooledFund.Open(PooledFundId.New(), Rules() with { Name = "Book fund" }, _coalition, Secretariat, Start, governance);
+
+        var text = ImpactSummary.Write(_coalition, [], [camps, drive], [], [reading, books], new LocalDate(2026, 4, 20)).Text;
+
+        Assert.Contains("\nProject 'Book drive' (proposed), led by Member 1 with 1 partner:", text, StringComparison.Ordinal);
+        Assert.True(text.IndexOf("Project 'Book drive'", StringComparison.Ordinal) < text.IndexOf("Project 'Reading camps'", StringComparison.Ordinal), text);
+        Assert.Contains("\n  Reached 20 April 2026: Baseline reading survey.", text, StringComparison.Ordinal);
+        Assert.EndsWith("\nBook fund holds nothing.\nReading fund holds nothing.", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_impact_summary_totals_pledges_receipts_hours_and_payments_per_currency_in_order_up_to_its_day()
+    {
+        var may = new LocalDate(2026, 5, 4);
+        var twice = Pledge.Make(PledgeNumber(1), MoneyPledge(2), _coalition, For(2), Start);
+        twice.RecordReceipt(new PledgeReceipt(new LocalDate(2026, 5, 1), Kes(40_000m)), _coalition, Secretariat, OnDate(2026, 5, 1));
+        twice.RecordReceipt(new PledgeReceipt(may, Kes(60_000m)), _coalition, Secretariat, OnDate(2026, 5, 4));
+        var second = Pledge.Make(PledgeNumber(2), MoneyPledge(3), _coalition, For(3), Start);
+        var dollars = Pledge.Make(PledgeNumber(3), MoneyPledge(4, 500m, "USD"), _coalition, For(4), Start);
+        var hours = new[] { (5, 10m), (6, 6m) }.Select(h =>
+        {
+            var time = Pledge.Make(PledgeNumber(h.Item1), TimePledge(h.Item1, 40m), _coalition, For(h.Item1), Start);
+            time.RecordReceipt(new PledgeReceipt(may, Hours: h.Item2), _coalition, Secretariat, OnDate(2026, 5, 4));
+            return time;
+        }).ToArray();
+        var governance = JointWorkScenario.Governance(_coalition);
+        var fund = Fund(_coalition, governance);
+        fund.RecordGrant(new GrantIncome("County Education Fund", Kes(100_000m), new LocalDate(2026, 3, 2)), _coalition, Secretariat, Start);
+        fund.RecordGrant(new GrantIncome("Reading Foundation", new Money(500m, "USD"), new LocalDate(2026, 3, 2)), _coalition, Secretariat, Start);
+        foreach (var (amount, decision) in new[] { (Kes(50_000m), (DecisionReference?)null), (new Money(100m, "USD"), Adopted(MatterType.ApproveExpense)), (Kes(30_000m), null) })
+        {
+            var expense = fund.SubmitExpense(new ExpenseClaim(Partner(1), amount, "Storybooks", new LocalDate(2026, 3, 2)), _coalition, For(1), Start);
+            fund.ApproveExpense(expense.Number, decision, _coalition, governance, Treasurer, Start);
+            fund.PayExpense(expense.Number, new LocalDate(2026, 3, 2), _coalition, governance, Treasurer, Start);
+        }
+
+        var text = ImpactSummary.Write(_coalition, [], [], [twice, second, dollars, .. hours], [fund], may).Text;
+
+        Assert.Contains(
+            "\nMembers' pledges: 200,000 KES pledged, 100,000 KES received; 500 USD pledged, 0 USD received; 80 hours of staff time and expertise pledged, 16 given. Thank you to Member 2, Member 5 and Member 6 for what they gave.",
+            text,
+            StringComparison.Ordinal);
+        Assert.EndsWith(" after paying 80,000 KES and 100 USD for the coalition's work.", text, StringComparison.Ordinal);
+        Assert.Contains("\nMembers' pledges: 200,000 KES pledged, 40,000 KES received;", ImpactSummary.Write(_coalition, [], [], [twice, second, dollars, .. hours], [fund], may.PlusDays(-1)).Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_member_reports_a_period_once_and_is_told_to_correct_it_instead()
+    {
+        var books = Defined(Books());
+        books.Report(Read(6, 5m), _coalition, For(6), Later);
+
+        var error = Refusal.Expect(books, ErrorCodes.Measurement.AlreadyReported, () => books.Report(Read(6, 6m), _coalition, For(6), Later));
+
+        Assert.Equal("Member 6 already reported 'Books delivered' for 1 January 2026 to 10 January 2026; correct that measurement instead.", error.Message);
+        Corrupt(books.DequeueUncommittedEvents().ToList(), new MeasurementReported(IndicatorNumber(3), 2, Read(6, 6m), new LocalDate(2026, 3, 3), Later, For(6)), "the member already reported the period.");
+    }
+
+    [Fact]
+    public void A_stored_measurement_takes_at_most_a_hundred_corrections()
+    {
+        var books = Defined(Books());
+        books.Report(Read(6, 5m), _coalition, For(6), Later);
+        var correction = new MeasurementCorrected(IndicatorNumber(3), 1, new MeasurementCorrection(4m, "Delivery notes", "Recount.", new LocalDate(2026, 3, 4)), OnDate(2026, 3, 4), Secretariat);
+        var history = books.DequeueUncommittedEvents().Concat(Enumerable.Repeat<IDomainEvent>(correction, 100)).ToList();
+
+        Corrupt(history, correction, "the measurement has too many corrections.");
+        Assert.Equal(100, Indicator.Rehydrate(history).Measurements[0].Corrections.Count);
+    }
 }
