@@ -27,17 +27,7 @@ public class CommunicationRulesTests
         return plan;
     }
 
-    private static void Refused(Action command, ErrorCode code, string? words = null)
-    {
-        var error = Assert.Throws<CoalitionRuleException>(command);
-        Assert.True(error.Has(code), $"Expected {code} but the refusal carried {string.Join(", ", error.Codes)}: {error.Message}");
-        if (words is not null)
-        {
-            Assert.Contains(words, error.Message, StringComparison.Ordinal);
-        }
-    }
-
-    private static void RefusedPlan(CommunicationPlanDraft draft, ErrorCode code, string? words = null) => Refused(() => Drafted(draft), code, words);
+    private static void RefusedPlan(CommunicationPlanDraft draft, ErrorCode code, string? words = null) => Refusal.Of(() => Drafted(draft), code, words);
 
     private static Channel Other(int n) => new(new ChannelKey($"channel-{n}"), $"Channel {n}", ChannelKind.Other, Period.FromMonths(1), Person(5), April);
 
@@ -221,7 +211,7 @@ public class CommunicationRulesTests
     [Fact]
     public void A_plan_is_the_coalition_s_own()
     {
-        Refused(() => Drafted(Draft() with { Coalition = CoalitionId.New() }), ErrorCodes.Coalitions.OtherCoalition, "belongs to another coalition than Learning for All");
+        Refusal.Of(() => Drafted(Draft() with { Coalition = CoalitionId.New() }), ErrorCodes.Coalitions.OtherCoalition, "belongs to another coalition than Learning for All");
     }
 
     [Fact]
@@ -371,7 +361,7 @@ public class CommunicationRulesTests
         }
 
         var version = plan.Version;
-        Refused(() => plan.ScheduleContent(Item("one-more", April), Coalition, NewsletterOwner, Start), ErrorCodes.Communication.OffPlan, "or holds as many items as it may");
+        Refusal.Of(() => plan.ScheduleContent(Item("one-more", April), Coalition, NewsletterOwner, Start), ErrorCodes.Communication.OffPlan, "or holds as many items as it may");
         Assert.Equal((version, 10_000), (plan.Version, plan.Calendar.Count));
     }
 
@@ -482,8 +472,8 @@ public class CommunicationRulesTests
     {
         var plan = Adopted();
 
-        Refused(() => plan.CalendarBetween(April, April.PlusDays(-1)), ErrorCodes.Kernel.OutOfRange, "A calendar covers up to a year, from 1 April 2026 forward.");
-        Refused(() => plan.CalendarBetween(April, April.PlusYears(1).PlusDays(1)), ErrorCodes.Kernel.OutOfRange);
+        Refusal.Of(() => plan.CalendarBetween(April, April.PlusDays(-1)), ErrorCodes.Kernel.OutOfRange, "A calendar covers up to a year, from 1 April 2026 forward.");
+        Refusal.Of(() => plan.CalendarBetween(April, April.PlusYears(1).PlusDays(1)), ErrorCodes.Kernel.OutOfRange);
 
         var year = plan.CalendarBetween(April, April.PlusYears(1));
         Assert.Equal(13, year.Count(e => e.Channel == Newsletter));

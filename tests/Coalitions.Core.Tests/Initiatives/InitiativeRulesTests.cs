@@ -19,19 +19,9 @@ public class InitiativeRulesTests
     private static readonly MilestoneKey Baseline = new("baseline");
     private readonly CoalitionAggregate _coalition = Coalition();
 
-    private static void Refused(Action command, ErrorCode code, string? words = null)
-    {
-        var error = Assert.Throws<CoalitionRuleException>(command);
-        Assert.True(error.Has(code), $"Expected {code} but the refusal carried {string.Join(", ", error.Codes)}: {error.Message}");
-        if (words is not null)
-        {
-            Assert.Contains(words, error.Message, StringComparison.Ordinal);
-        }
-    }
-
     private Initiative Proposing(InitiativePlan plan) => Initiative.Propose(TheInitiative, plan, _coalition, For(1), Start);
 
-    private void RefusedPlan(InitiativePlan plan, ErrorCode code, string? words = null) => Refused(() => Proposing(plan), code, words);
+    private void RefusedPlan(InitiativePlan plan, ErrorCode code, string? words = null) => Refusal.Of(() => Proposing(plan), code, words);
 
     private static InitiativePartner Outsider(int n) => new(Partner(n), $"Partner {n}", [PartnerRole.Funding], Outside: true);
 
@@ -174,7 +164,7 @@ public class InitiativeRulesTests
 
         Refusal.Expect(initiative, ErrorCodes.Coalitions.OtherCoalition, () => initiative.Approve(Adopted(MatterType.ApproveJointProject), elsewhere, Secretariat, Start));
         Refusal.Expect(initiative, ErrorCodes.Coalitions.OtherCoalition, () => initiative.Cancel("Merged.", null, elsewhere, Secretariat, Start));
-        Refused(() => Initiative.Propose(TheInitiative, Plan() with { Coalition = elsewhere.Id }, _coalition, For(1), Start), ErrorCodes.Coalitions.OtherCoalition);
+        Refusal.Of(() => Initiative.Propose(TheInitiative, Plan() with { Coalition = elsewhere.Id }, _coalition, For(1), Start), ErrorCodes.Coalitions.OtherCoalition);
     }
 
     [Fact]
@@ -344,7 +334,7 @@ public class InitiativeRulesTests
         }
 
         var version = initiative.Version;
-        Refused(() => initiative.LinkContribution(Partner(2), "One more", [], null, null, _coalition, For(2), Start), ErrorCodes.Kernel.OutOfRange, "'Reading camps' links 1,000 contributions, the most one initiative links.");
+        Refusal.Of(() => initiative.LinkContribution(Partner(2), "One more", [], null, null, _coalition, For(2), Start), ErrorCodes.Kernel.OutOfRange, "'Reading camps' links 1,000 contributions, the most one initiative links.");
         Assert.Equal(version, initiative.Version);
 
         var ended = Proposed(_coalition);

@@ -78,4 +78,17 @@ public static class Refusal
         Assert.Equal(state, ObservableState.Of(aggregate));
         return error;
     }
+
+    /// <summary>Expects a creation or a query to be refused with <paramref name="code"/> and, when given, <paramref name="words"/> in its message.</summary>
+    public static CoalitionRuleException Of(Action command, ErrorCode code, string? words = null)
+    {
+        var error = Assert.Throws<CoalitionRuleException>(command);
+        Assert.True(error.Has(code), $"Expected {code} but the refusal carried {string.Join(", ", error.Codes)}: {error.Message}");
+        if (words is not null)
+        {
+            Assert.Contains(words, error.Message, StringComparison.Ordinal);
+        }
+
+        return error;
+    }
 }

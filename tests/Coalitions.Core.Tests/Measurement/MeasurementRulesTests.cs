@@ -17,16 +17,6 @@ public class MeasurementRulesTests
 {
     private readonly global::Coalitions.Core.Coalitions.Coalition _coalition = Coalition();
 
-    private static void Refused(Action define, ErrorCode code, string? words = null)
-    {
-        var error = Assert.Throws<CoalitionRuleException>(define);
-        Assert.True(error.Has(code), $"Expected {code} but the refusal carried {string.Join(", ", error.Codes)}: {error.Message}");
-        if (words is not null)
-        {
-            Assert.Contains(words, error.Message, StringComparison.Ordinal);
-        }
-    }
-
     private Indicator Defined(IndicatorDefinition definition) => Indicator.Define(IndicatorNumber(3), definition, _coalition, null, Secretariat, Start);
 
     private static IndicatorDefinition Books(GoalDirection direction = GoalDirection.Increase, decimal baseline = 0m, decimal target = 100m) =>
@@ -44,8 +34,8 @@ public class MeasurementRulesTests
     [Fact]
     public void An_indicators_weight_is_from_one_to_a_thousand()
     {
-        Refused(() => Defined(Books() with { Weight = 0 }), ErrorCodes.Kernel.OutOfRange, "from 1 to 1,000");
-        Refused(() => Defined(Books() with { Weight = 1_001 }), ErrorCodes.Kernel.OutOfRange, "from 1 to 1,000");
+        Refusal.Of(() => Defined(Books() with { Weight = 0 }), ErrorCodes.Kernel.OutOfRange, "from 1 to 1,000");
+        Refusal.Of(() => Defined(Books() with { Weight = 1_001 }), ErrorCodes.Kernel.OutOfRange, "from 1 to 1,000");
 
         Assert.Equal(1, Defined(Books() with { Weight = 1 }).Definition.Weight);
         Assert.Equal(1_000, Defined(Books() with { Weight = 1_000 }).Definition.Weight);
@@ -54,7 +44,7 @@ public class MeasurementRulesTests
     [Fact]
     public void The_deadline_comes_after_the_day_the_baseline_was_taken()
     {
-        Refused(() => Defined(Books() with { Deadline = new LocalDate(2026, 1, 1) }), ErrorCodes.Measurement.InvalidIndicator, "The deadline comes after the day the baseline was taken.");
+        Refusal.Of(() => Defined(Books() with { Deadline = new LocalDate(2026, 1, 1) }), ErrorCodes.Measurement.InvalidIndicator, "The deadline comes after the day the baseline was taken.");
 
         Assert.Equal(new LocalDate(2026, 1, 2), Defined(Books() with { Deadline = new LocalDate(2026, 1, 2) }).Definition.Deadline);
     }
@@ -62,11 +52,11 @@ public class MeasurementRulesTests
     [Fact]
     public void A_target_moves_from_the_baseline_in_the_indicators_direction_and_one_to_maintain_equals_it()
     {
-        Refused(() => Defined(Books(GoalDirection.Increase, 100m, 100m)), ErrorCodes.Measurement.InvalidIndicator, "A target of 100 does not increase the baseline of 100.");
-        Refused(() => Defined(Books(GoalDirection.Decrease, 100m, 100m)), ErrorCodes.Measurement.InvalidIndicator);
-        Refused(() => Defined(Books(GoalDirection.Decrease, 100m, 101m)), ErrorCodes.Measurement.InvalidIndicator);
-        Refused(() => Defined(Books(GoalDirection.Maintain, 100m, 101m)), ErrorCodes.Measurement.InvalidIndicator);
-        Refused(() => Defined(Books(GoalDirection.Maintain, 100m, 99m)), ErrorCodes.Measurement.InvalidIndicator);
+        Refusal.Of(() => Defined(Books(GoalDirection.Increase, 100m, 100m)), ErrorCodes.Measurement.InvalidIndicator, "A target of 100 does not increase the baseline of 100.");
+        Refusal.Of(() => Defined(Books(GoalDirection.Decrease, 100m, 100m)), ErrorCodes.Measurement.InvalidIndicator);
+        Refusal.Of(() => Defined(Books(GoalDirection.Decrease, 100m, 101m)), ErrorCodes.Measurement.InvalidIndicator);
+        Refusal.Of(() => Defined(Books(GoalDirection.Maintain, 100m, 101m)), ErrorCodes.Measurement.InvalidIndicator);
+        Refusal.Of(() => Defined(Books(GoalDirection.Maintain, 100m, 99m)), ErrorCodes.Measurement.InvalidIndicator);
 
         Assert.Equal(99m, Defined(Books(GoalDirection.Decrease, 100m, 99m)).Definition.Target);
         Assert.Equal(100m, Defined(Books(GoalDirection.Maintain, 100m, 100m)).Definition.Target);
@@ -75,9 +65,9 @@ public class MeasurementRulesTests
     [Fact]
     public void A_baseline_and_a_target_are_at_most_ten_to_the_fifteenth_with_four_decimal_places()
     {
-        Refused(() => Defined(Books(baseline: -1_000_000_000_000_001m)), ErrorCodes.Kernel.OutOfRange, "The baseline is at most 10^15");
-        Refused(() => Defined(Books(baseline: 0.00001m)), ErrorCodes.Kernel.OutOfRange, "The baseline is at most 10^15");
-        Refused(() => Defined(Books(target: 1_000_000_000_000_001m)), ErrorCodes.Kernel.OutOfRange, "The target is at most 10^15");
+        Refusal.Of(() => Defined(Books(baseline: -1_000_000_000_000_001m)), ErrorCodes.Kernel.OutOfRange, "The baseline is at most 10^15");
+        Refusal.Of(() => Defined(Books(baseline: 0.00001m)), ErrorCodes.Kernel.OutOfRange, "The baseline is at most 10^15");
+        Refusal.Of(() => Defined(Books(target: 1_000_000_000_000_001m)), ErrorCodes.Kernel.OutOfRange, "The target is at most 10^15");
 
         Assert.Equal(-1_000_000_000_000_000m, Defined(Books(baseline: -1_000_000_000_000_000m, target: 1_000_000_000_000_000m)).Definition.Baseline);
     }
@@ -85,9 +75,9 @@ public class MeasurementRulesTests
     [Fact]
     public void An_indicator_has_a_one_line_title_and_a_unit_of_at_most_fifty_characters_kept_without_surrounding_spaces()
     {
-        Refused(() => Defined(Books() with { Unit = new string('u', 51) }), ErrorCodes.Kernel.InvalidText);
-        Refused(() => Defined(Books() with { Title = "Books\ndelivered" }), ErrorCodes.Kernel.InvalidText);
-        Refused(() => Defined(Books() with { Goal = default(GoalKey) }), ErrorCodes.Kernel.InvalidText, "not the empty key");
+        Refusal.Of(() => Defined(Books() with { Unit = new string('u', 51) }), ErrorCodes.Kernel.InvalidText);
+        Refusal.Of(() => Defined(Books() with { Title = "Books\ndelivered" }), ErrorCodes.Kernel.InvalidText);
+        Refusal.Of(() => Defined(Books() with { Goal = default(GoalKey) }), ErrorCodes.Kernel.InvalidText, "not the empty key");
 
         var kept = Defined(Books() with { Title = "  Books delivered ", Unit = " books  " }).Definition;
         Assert.Equal(("Books delivered", "books"), (kept.Title, kept.Unit));
@@ -100,15 +90,15 @@ public class MeasurementRulesTests
         var initiative = Active(_coalition);
         var children = ChildrenInCamps();
 
-        Refused(() => Indicator.Define(IndicatorNumber(2), children, _coalition, null, Secretariat, Start), ErrorCodes.Measurement.InvalidIndicator, "pass that initiative as loaded");
-        Refused(() => Indicator.Define(IndicatorNumber(2), children with { Initiative = InitiativeId.New() }, _coalition, initiative, Secretariat, Start), ErrorCodes.Measurement.InvalidIndicator, "pass that initiative as loaded");
+        Refusal.Of(() => Indicator.Define(IndicatorNumber(2), children, _coalition, null, Secretariat, Start), ErrorCodes.Measurement.InvalidIndicator, "pass that initiative as loaded");
+        Refusal.Of(() => Indicator.Define(IndicatorNumber(2), children with { Initiative = InitiativeId.New() }, _coalition, initiative, Secretariat, Start), ErrorCodes.Measurement.InvalidIndicator, "pass that initiative as loaded");
 
         initiative.Complete(new LocalDate(2026, 6, 30), _coalition, For(1), OnDate(2026, 7, 1));
-        Refused(() => Indicator.Define(IndicatorNumber(2), children, _coalition, initiative, Secretariat, OnDate(2026, 7, 2)), ErrorCodes.Measurement.InvalidIndicator, "'Reading camps' is completed; it takes no new indicators.");
+        Refusal.Of(() => Indicator.Define(IndicatorNumber(2), children, _coalition, initiative, Secretariat, OnDate(2026, 7, 2)), ErrorCodes.Measurement.InvalidIndicator, "'Reading camps' is completed; it takes no new indicators.");
 
         var proposed = Proposed(_coalition);
         proposed.Cancel("The schools closed.", null, _coalition, For(1), Start);
-        Refused(() => Indicator.Define(IndicatorNumber(2), children, _coalition, proposed, Secretariat, Start), ErrorCodes.Measurement.InvalidIndicator, "it takes no new indicators");
+        Refusal.Of(() => Indicator.Define(IndicatorNumber(2), children, _coalition, proposed, Secretariat, Start), ErrorCodes.Measurement.InvalidIndicator, "it takes no new indicators");
     }
 
     [Fact]
@@ -122,7 +112,7 @@ public class MeasurementRulesTests
 
         var report = Read(6, 5m) with { PeriodEnd = new LocalDate(2026, 3, 4) };
 
-        Refused(() => books.Report(report, _coalition, For(6), Later), ErrorCodes.Measurement.InvalidMeasurement, "it has ended: 4 March 2026 is after today, 3 March 2026.");
+        Refusal.Of(() => books.Report(report, _coalition, For(6), Later), ErrorCodes.Measurement.InvalidMeasurement, "it has ended: 4 March 2026 is after today, 3 March 2026.");
 
         Assert.Equal(1, books.Report(report with { PeriodEnd = new LocalDate(2026, 3, 3) }, _coalition, For(6), Later).Number);
     }
@@ -133,8 +123,8 @@ public class MeasurementRulesTests
         var books = Defined(Books());
         var report = Read(6, 5m);
 
-        Refused(() => books.Report(report with { PeriodStart = new LocalDate(2026, 1, 11) }, _coalition, For(6), Later), ErrorCodes.Measurement.InvalidMeasurement, "at most ten years");
-        Refused(() => books.Report(report with { PeriodStart = new LocalDate(2016, 1, 10) }, _coalition, For(6), Later), ErrorCodes.Measurement.InvalidMeasurement, "at most ten years");
+        Refusal.Of(() => books.Report(report with { PeriodStart = new LocalDate(2026, 1, 11) }, _coalition, For(6), Later), ErrorCodes.Measurement.InvalidMeasurement, "at most ten years");
+        Refusal.Of(() => books.Report(report with { PeriodStart = new LocalDate(2016, 1, 10) }, _coalition, For(6), Later), ErrorCodes.Measurement.InvalidMeasurement, "at most ten years");
 
         Assert.Equal(1, books.Report(report with { PeriodStart = new LocalDate(2016, 1, 11) }, _coalition, For(6), Later).Number);
         Assert.Equal(2, books.Report(report with { PeriodStart = report.PeriodEnd }, _coalition, For(6), Later).Number);
@@ -145,8 +135,8 @@ public class MeasurementRulesTests
     {
         var books = Defined(Books());
 
-        Refused(() => books.Report(Read(6, 1_000_000_000_000_001m), _coalition, For(6), Later), ErrorCodes.Measurement.InvalidMeasurement, "A value is at most 10^15");
-        Refused(() => books.Report(Read(6, 1.00001m), _coalition, For(6), Later), ErrorCodes.Measurement.InvalidMeasurement);
+        Refusal.Of(() => books.Report(Read(6, 1_000_000_000_000_001m), _coalition, For(6), Later), ErrorCodes.Measurement.InvalidMeasurement, "A value is at most 10^15");
+        Refusal.Of(() => books.Report(Read(6, 1.00001m), _coalition, For(6), Later), ErrorCodes.Measurement.InvalidMeasurement);
 
         Assert.Equal(-3m, books.Report(Read(6, -3m), _coalition, For(6), Later).Report.Value);
         Assert.Equal(1.0001m, books.Report(Read(5, 1.0001m), _coalition, For(5), Later).Report.Value);
@@ -171,7 +161,7 @@ public class MeasurementRulesTests
         var books = Defined(Books());
         _coalition.Suspend(Partner(6), Adopted(MatterType.SuspendMember), Secretariat, Start);
 
-        Refused(() => books.Report(Read(6, 5m), _coalition, For(6), Later), ErrorCodes.Resources.NotAnActiveMember);
+        Refusal.Of(() => books.Report(Read(6, 5m), _coalition, For(6), Later), ErrorCodes.Resources.NotAnActiveMember);
     }
 
     [Fact]

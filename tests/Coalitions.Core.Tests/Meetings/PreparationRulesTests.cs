@@ -19,16 +19,6 @@ public class PreparationRulesTests
 {
     private static readonly LocalDate Opens = new(2026, 6, 15);
 
-    private static void Refused(Action command, ErrorCode code, string? words = null)
-    {
-        var error = Assert.Throws<CoalitionRuleException>(command);
-        Assert.True(error.Has(code), $"Expected {code} but the refusal carried {string.Join(", ", error.Codes)}: {error.Message}");
-        if (words is not null)
-        {
-            Assert.Contains(words, error.Message, StringComparison.Ordinal);
-        }
-    }
-
     private static EventPreparation Begun(ExternalEvent conference, Instant? at = null, params PersonId[] leads) =>
         EventPreparation.Begin(ThePreparation, conference, leads, Coalition, Secretariat, at ?? Start);
 
@@ -47,11 +37,11 @@ public class PreparationRulesTests
     [Fact]
     public void An_event_closes_on_or_after_the_day_it_opens_and_at_most_sixty_days_later()
     {
-        Refused(() => Begun(Conference with { Closes = Opens.PlusDays(-1) }), ErrorCodes.Meetings.InvalidPreparation, "An event closes on or after the day it opens, at most 60 days later.");
-        Refused(() => Begun(Conference with { Closes = Opens.PlusDays(61) }), ErrorCodes.Meetings.InvalidPreparation, "at most 60 days later");
-        Refused(() => Begun(Conference with { Opens = new LocalDate(2026, 6, 15, CalendarSystem.Julian) }), ErrorCodes.Kernel.OutOfRange);
-        Refused(() => Begun(Conference with { TimeZone = "Europe/Geneva " }), ErrorCodes.Partners.UnknownTimeZone);
-        Refused(() => Begun(Conference with { Place = "Palais\ndes Nations" }), ErrorCodes.Kernel.InvalidText);
+        Refusal.Of(() => Begun(Conference with { Closes = Opens.PlusDays(-1) }), ErrorCodes.Meetings.InvalidPreparation, "An event closes on or after the day it opens, at most 60 days later.");
+        Refusal.Of(() => Begun(Conference with { Closes = Opens.PlusDays(61) }), ErrorCodes.Meetings.InvalidPreparation, "at most 60 days later");
+        Refusal.Of(() => Begun(Conference with { Opens = new LocalDate(2026, 6, 15, CalendarSystem.Julian) }), ErrorCodes.Kernel.OutOfRange);
+        Refusal.Of(() => Begun(Conference with { TimeZone = "Europe/Geneva " }), ErrorCodes.Partners.UnknownTimeZone);
+        Refusal.Of(() => Begun(Conference with { Place = "Palais\ndes Nations" }), ErrorCodes.Kernel.InvalidText);
 
         Assert.Equal(Opens, Begun(Conference with { Closes = Opens }).Event.Closes);
         Assert.Equal(Opens.PlusDays(60), Begun(Conference with { Closes = Opens.PlusDays(60) }).Event.Closes);
@@ -63,7 +53,7 @@ public class PreparationRulesTests
         var soon = Conference with { Opens = new LocalDate(2026, 3, 3), Closes = new LocalDate(2026, 3, 4) };
 
         // 23:30 UTC on 2 March is 00:30 on 3 March in Geneva.
-        Refused(() => Begun(soon, Instant.FromUtc(2026, 3, 2, 23, 30)), ErrorCodes.Meetings.InvalidPreparation, "'Education financing conference' opens on 3 March 2026; preparing for it begins before then.");
+        Refusal.Of(() => Begun(soon, Instant.FromUtc(2026, 3, 2, 23, 30)), ErrorCodes.Meetings.InvalidPreparation, "'Education financing conference' opens on 3 March 2026; preparing for it begins before then.");
 
         Assert.Equal(PreparationStatus.Preparing, Begun(soon, Instant.FromUtc(2026, 3, 2, 22, 30)).Status);
     }
@@ -71,9 +61,9 @@ public class PreparationRulesTests
     [Fact]
     public void The_leads_are_whoever_began_it_and_up_to_ten_others_named_once_and_the_event_s_names_are_trimmed()
     {
-        Refused(() => Begun(Conference, null, [.. Enumerable.Range(1, 11).Select(Person)]), ErrorCodes.Kernel.OutOfRange, "The leads hold more than 10 items.");
+        Refusal.Of(() => Begun(Conference, null, [.. Enumerable.Range(1, 11).Select(Person)]), ErrorCodes.Kernel.OutOfRange, "The leads hold more than 10 items.");
 
-        Refused(() => Begun(Conference, null, Person(4), Person(4)), ErrorCodes.Kernel.InvalidInput, "The leads name someone twice.");
+        Refusal.Of(() => Begun(Conference, null, Person(4), Person(4)), ErrorCodes.Kernel.InvalidInput, "The leads name someone twice.");
         var preparation = Begun(Conference with { Name = "  Education financing conference  ", Place = " Geneva ", Organizer = " UNESCO " }, null, Person(4), Person(800));
 
         Assert.Equal([Person(800), Person(4)], preparation.Leads);
@@ -125,7 +115,7 @@ public class PreparationRulesTests
         }
 
         var version = preparation.Version;
-        Refused(() => preparation.AddTask(Task("one-more", 1), Coalition, Secretariat, Start), ErrorCodes.Kernel.OutOfRange, "A preparation holds at most 500 tasks.");
+        Refusal.Of(() => preparation.AddTask(Task("one-more", 1), Coalition, Secretariat, Start), ErrorCodes.Kernel.OutOfRange, "A preparation holds at most 500 tasks.");
         Assert.Equal(version, preparation.Version);
     }
 
@@ -202,7 +192,7 @@ public class PreparationRulesTests
             preparation.TakePosition(new PositionKey($"position-{i}"), $"Position {i}", decision, Coalition, Secretariat, Start);
         }
 
-        Refused(() => preparation.TakePosition(new PositionKey("position-50"), "One more", decision, Coalition, Secretariat, Start), ErrorCodes.Meetings.InvalidPreparation, "holds 50");
+        Refusal.Of(() => preparation.TakePosition(new PositionKey("position-50"), "One more", decision, Coalition, Secretariat, Start), ErrorCodes.Meetings.InvalidPreparation, "holds 50");
         Assert.Equal(50, preparation.Positions.Count);
     }
 
@@ -293,7 +283,7 @@ public class PreparationRulesTests
         Assert.StartsWith("Readiness for Education financing conference on 15 June 2026: it opens today.", preparation.ReadinessOn(Opens).Summary, StringComparison.Ordinal);
         Assert.StartsWith("Readiness for Education financing conference on 16 June 2026: it has opened.", preparation.ReadinessOn(Opens.PlusDays(1)).Summary, StringComparison.Ordinal);
         Assert.Equal((2, 0, -1), (preparation.ReadinessOn(Opens.PlusDays(-2)).DaysToGo, preparation.ReadinessOn(Opens).DaysToGo, preparation.ReadinessOn(Opens.PlusDays(1)).DaysToGo));
-        Refused(() => preparation.ReadinessOn(new LocalDate(3000, 1, 1)), ErrorCodes.Kernel.OutOfRange);
+        Refusal.Of(() => preparation.ReadinessOn(new LocalDate(3000, 1, 1)), ErrorCodes.Kernel.OutOfRange);
     }
 
     [Fact]
