@@ -750,7 +750,7 @@ public sealed class ConflictCase : AggregateRoot<ConflictCaseId>
             var because = unmet?.Count > 0 ? " (it needs that " + Words.List(unmet) + ")" : string.Empty;
             throw CoalitionRuleException.Because(
                 ErrorCodes.Conflicts.InvalidTransition,
-                "The case is {status}; it cannot {action} now{because}.",
+                "The case's stage is {status}; it cannot {action} now{because}.",
                 ("status", _status), ("action", Describe(step)), ("because", because));
         }
     }
