@@ -206,13 +206,14 @@ public class ConflictRulesTests
         @case.ConfirmResolution(Partner(4), Nine, For(4), Hours(3));
         @case.CompleteFollowUp(new FollowUpKey("erratum"), new LocalDate(2026, 3, 10), null, Nine, For(5), OnDate(2026, 3, 12));
 
-        static FollowUpView Erratum(ConflictCase c, Instant at) => c.View(Nine, For(4), at).FollowUps.Single(f => f.FollowUp.Key.Value == "erratum");
-        static FollowUpView JointNote(ConflictCase c, Instant at) => c.View(Nine, For(4), at).FollowUps.Single(f => f.FollowUp.Key.Value == "joint-note");
+        FollowUpView FollowUpOn(string key, Instant at) => @case.View(Nine, For(4), at).FollowUps.Single(f => f.FollowUp.Key.Value == key);
+        var erratumBefore = FollowUpOn("erratum", OnDate(2026, 3, 9));
+        var erratumDone = FollowUpOn("erratum", OnDate(2026, 3, 10));
 
-        Assert.Equal((FollowUpStatus.Pending, null), (Erratum(@case, OnDate(2026, 3, 9)).Status, Erratum(@case, OnDate(2026, 3, 9)).DoneOn));
-        Assert.Equal((FollowUpStatus.Done, new LocalDate(2026, 3, 10)), (Erratum(@case, OnDate(2026, 3, 10)).Status, Erratum(@case, OnDate(2026, 3, 10)).DoneOn));
-        Assert.Equal(FollowUpStatus.Pending, JointNote(@case, OnDate(2026, 3, 31)).Status);
-        Assert.Equal(FollowUpStatus.Overdue, JointNote(@case, OnDate(2026, 4, 1)).Status);
+        Assert.Equal((FollowUpStatus.Pending, null), (erratumBefore.Status, erratumBefore.DoneOn));
+        Assert.Equal((FollowUpStatus.Done, new LocalDate(2026, 3, 10)), (erratumDone.Status, erratumDone.DoneOn));
+        Assert.Equal(FollowUpStatus.Pending, FollowUpOn("joint-note", OnDate(2026, 3, 31)).Status);
+        Assert.Equal(FollowUpStatus.Overdue, FollowUpOn("joint-note", OnDate(2026, 4, 1)).Status);
     }
 
     [Fact]
