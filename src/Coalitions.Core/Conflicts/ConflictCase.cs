@@ -720,9 +720,11 @@ public sealed class ConflictCase : AggregateRoot<ConflictCaseId>
 
     private void EnsureParty(PartnerId? party)
     {
+        // Only a member can be named here and be no party: the coalition, named where it is no party, has no one to answer
+        // for it, so the command's authorization refuses first.
         if (!_parties.Contains(party))
         {
-            throw CoalitionRuleException.Because(ErrorCodes.Conflicts.NotAParty, party is null ? "The coalition is not a party to the case." : "Partner {partner} is not a party to the case.", ("partner", party));
+            throw CoalitionRuleException.Because(ErrorCodes.Conflicts.NotAParty, "Partner {partner} is not a party to the case.", ("partner", party));
         }
     }
 

@@ -58,7 +58,9 @@ public class ConflictCaseTests
         founding.Join(5);
         var draft = Dispute() with { AdditionalGroundRules = [] };
 
-        Assert.Equal(ErrorCodes.Conflicts.InvalidCase, Assert.Throws<CoalitionRuleException>(() => ConflictCase.Open(TheCase, draft, founding, For(4), Start)).Code);
+        Assert.Equal(
+            "Learning for All has no ground rules in its charter and the case adds none; a case needs ground rules the parties can acknowledge.",
+            Refusal.Of(() => ConflictCase.Open(TheCase, draft, founding, For(4), Start), ErrorCodes.Conflicts.InvalidCase).Message);
     }
 
     [Fact]
