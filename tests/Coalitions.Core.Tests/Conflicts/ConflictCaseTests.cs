@@ -176,7 +176,9 @@ public class ConflictCaseTests
         @case.AcknowledgeGroundRules(Partner(5), coalition, For(5), Hours(1));
         @case.RecordSession(new LocalDate(2026, 3, 2), null, coalition, For(4), Hours(2));
 
-        Refusal.Expect(@case, ErrorCodes.Conflicts.NoDisputeBody, () => @case.Escalate(withoutDisputes, coalition, For(4), Hours(3)));
+        Assert.Equal(
+            "The rule book of Learning for All names no body to resolve disputes; add one (a charter amendment) before escalating.",
+            Refusal.Expect(@case, ErrorCodes.Conflicts.NoDisputeBody, () => @case.Escalate(withoutDisputes, coalition, For(4), Hours(3))).Message);
     }
 
     [Fact]

@@ -124,12 +124,14 @@ public class ConflictCommandTests
     }
 
     [Fact]
-    public void A_blank_summary_is_kept_as_none()
+    public void A_summary_is_kept_trimmed_and_a_blank_one_as_none()
     {
-        var @case = ConflictCase.Open(TheCase, Dispute() with { Summary = "   " }, Nine, For(4), Start);
+        var blank = ConflictCase.Open(TheCase, Dispute() with { Summary = "   " }, Nine, For(4), Start);
+        var summarized = ConflictCase.Open(TheCase, Dispute() with { Summary = "  Member 5 left out the field team.  " }, Nine, For(4), Start);
 
-        Assert.Null(((CaseOpened)@case.DequeueUncommittedEvents()[0]).Summary);
-        Assert.Null(@case.View(Nine, For(4), Start).Summary);
+        Assert.Null(((CaseOpened)blank.DequeueUncommittedEvents()[0]).Summary);
+        Assert.Null(blank.View(Nine, For(4), Start).Summary);
+        Assert.Equal("Member 5 left out the field team.", summarized.View(Nine, For(4), Start).Summary);
     }
 
     [Fact]
@@ -208,21 +210,28 @@ public class ConflictCommandTests
             "Member 5 has confirmed the resolution already.",
             Refusal.Expect(@case, ErrorCodes.Conflicts.AlreadyAnswered, () => @case.RejectResolution(Partner(5), null, Nine, For(5), Hours(3))).Message);
 
-        @case.RejectResolution(Partner(4), " ", Nine, For(4), Hours(3));
+        @case.RejectResolution(Partner(4), "  Too little.  ", Nine, For(4), Hours(3));
 
-        Assert.Null(Assert.IsType<ResolutionRejected>(@case.DequeueUncommittedEvents()[^1]).Reason);
+        Assert.Equal("Too little.", Assert.IsType<ResolutionRejected>(@case.DequeueUncommittedEvents()[^1]).Reason);
         Assert.All(@case.View(Nine, For(4), Hours(3)).Parties, party => Assert.False(party.ConfirmedResolution));
+        @case.ProposeResolution(Settlement(), Nine, For(5), Hours(4));
+        @case.RejectResolution(Partner(4), " ", Nine, For(4), Hours(4));
+        Assert.Null(Assert.IsType<ResolutionRejected>(@case.DequeueUncommittedEvents()[^1]).Reason);
     }
 
     [Fact]
-    public void Each_party_acknowledges_the_ground_rules_once_and_says_so()
+    public void Each_party_acknowledges_the_ground_rules_and_confirms_a_resolution_once_and_a_second_answer_says_so()
     {
         var @case = Raised();
         @case.AcknowledgeGroundRules(Partner(4), Nine, For(4), Hours(1));
+        var proposed = Proposed();
 
         Assert.Equal(
             "Member 4 has acknowledged the ground rules already.",
             Refusal.Expect(@case, ErrorCodes.Conflicts.AlreadyAnswered, () => @case.AcknowledgeGroundRules(Partner(4), Nine, For(4), Hours(1))).Message);
+        Assert.Equal(
+            "Member 5 has confirmed the resolution already.",
+            Refusal.Expect(proposed, ErrorCodes.Conflicts.AlreadyAnswered, () => proposed.ConfirmResolution(Partner(5), Nine, For(5), Hours(3))).Message);
     }
 
     [Fact]
@@ -284,14 +293,18 @@ public class ConflictCommandTests
     }
 
     [Fact]
-    public void A_withdrawal_gives_a_bounded_reason_and_a_blank_one_is_kept_as_none()
+    public void A_withdrawal_gives_a_bounded_reason_kept_trimmed_and_a_blank_one_is_kept_as_none()
     {
         var @case = Raised();
 
-        Refusal.Expect(@case, ErrorCodes.Kernel.InvalidText, () => @case.Withdraw(new string('r', 2_001), Nine, For(4), Hours(1)));
-        @case.Withdraw("  ", Nine, For(4), Hours(1));
+        var blank = Raised();
 
-        Assert.Null(Assert.IsType<CaseWithdrawn>(@case.DequeueUncommittedEvents()[^1]).Reason);
+        Refusal.Expect(@case, ErrorCodes.Kernel.InvalidText, () => @case.Withdraw(new string('r', 2_001), Nine, For(4), Hours(1)));
+        @case.Withdraw("  Settled between us.  ", Nine, For(4), Hours(1));
+        blank.Withdraw("  ", Nine, For(4), Hours(1));
+
+        Assert.Equal("Settled between us.", Assert.IsType<CaseWithdrawn>(@case.DequeueUncommittedEvents()[^1]).Reason);
+        Assert.Null(Assert.IsType<CaseWithdrawn>(blank.DequeueUncommittedEvents()[^1]).Reason);
     }
 
     [Fact]
@@ -359,5 +372,14 @@ public class ConflictCommandTests
         Assert.True(@case.CanView(Nine, For(1), Hours(6), Rules).IsAllowed);
         Assert.True(@case.CanView(Nine, For(1), Hours(6), withoutTheCommittee).Has(ErrorCodes.Conflicts.NotPermittedToSee));
         Refusal.Expect(@case, ErrorCodes.Conflicts.NotAuthorized, () => @case.RecordDecision(Decided(MatterType.ResolveDispute, 41, Hours(6)), Settlement(), Nine, For(1), Hours(7), withoutTheCommittee));
+    }
+
+    [Fact]
+    public void The_mediator_who_names_no_coalition_is_refused_with_a_code()
+    {
+        var @case = InMediation();
+
+        Refusal.Expect(@case, ErrorCodes.Kernel.InvalidInput, () => @case.RecordSession(March2, null, null!, TheMediator, Hours(4)));
+        Refusal.Expect(@case, ErrorCodes.Kernel.InvalidInput, () => @case.View(null!, TheMediator, Hours(4)));
     }
 }
