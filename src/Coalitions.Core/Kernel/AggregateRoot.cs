@@ -203,9 +203,11 @@ public abstract partial class AggregateRoot<TId>
     {
         var type = domainEvent is null ? null : EventCatalog.Discriminators.GetValueOrDefault(domainEvent.GetType(), domainEvent.GetType().Name);
         var what = type is null ? "The history" : $"Event {position:N0} ({type})";
+        var name = GetType().Name;
+        var article = "AEIOU".Contains(name[0], StringComparison.Ordinal) ? "an" : "a";
         return new StoredEventException(
             ErrorCodes.Kernel.CorruptHistory,
-            string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{what} of a {GetType().Name} cannot be replayed: {problem}"),
+            string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{what} of {article} {name} cannot be replayed: {problem}"),
             position == 0 ? null : position,
             type,
             inner);
