@@ -72,6 +72,7 @@ public class InitiativeCommandTests
         suspended.Suspend("Schools closed.", _coalition, Secretariat, OnDate(2026, 5, 1));
 
         Refusal.Expect(proposed, ErrorCodes.Coalitions.OtherCoalition, () => proposed.Revise(Plan(), other, For(1), Start));
+        Refusal.Expect(proposed, ErrorCodes.Coalitions.OtherCoalition, () => proposed.Revise(Plan() with { Coalition = other.Id }, other, For(1), Start));
         Refusal.Expect(proposed, ErrorCodes.Coalitions.OtherCoalition, () => proposed.Approve(Adopted(MatterType.ApproveJointProject), other, Secretariat, Start));
         Refusal.Expect(proposed, ErrorCodes.Coalitions.OtherCoalition, () => proposed.Cancel("Merged.", null, other, For(1), Start));
         Refusal.Expect(proposed, ErrorCodes.Coalitions.OtherCoalition, () => proposed.LinkContribution(Partner(1), "Time", [], null, null, other, For(1), Start));
