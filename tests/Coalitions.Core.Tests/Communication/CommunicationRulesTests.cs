@@ -303,7 +303,10 @@ public class CommunicationRulesTests
         Refusal.Expect(plan, ErrorCodes.Kernel.InvalidInput, () => plan.ScheduleContent(Item("a", April, title: new string('t', 201)), Coalition, Secretariat, Start));
         var error = Refusal.Expect(plan, ErrorCodes.Kernel.InvalidInput, () => plan.ScheduleContent(Item("a", April) with { Meeting = default(MeetingId) }, Coalition, Secretariat, Start));
         Assert.Equal(Words, error.Message);
-        Refusal.Expect(plan, ErrorCodes.Kernel.OutOfRange, () => plan.ScheduleContent(Item("a", new LocalDate(3000, 1, 1)), Coalition, Secretariat, Start));
+        Refusal.Expect(plan, ErrorCodes.Kernel.InvalidInput, () => plan.ScheduleContent(Item("a", April, title: " "), Coalition, Secretariat, Start));
+        Assert.Equal(
+            "The date day (3000-01-01) must be an ISO calendar date in the years 1900 to 2999.",
+            Refusal.Expect(plan, ErrorCodes.Kernel.OutOfRange, () => plan.ScheduleContent(Item("a", new LocalDate(3000, 1, 1)), Coalition, Secretariat, Start)).Message);
 
         plan.ScheduleContent(Item("a", April, title: new string('t', 200)) with { Meeting = TheMeeting }, Coalition, Secretariat, Start);
         Assert.Equal(TheMeeting, Assert.Single(plan.Calendar).Meeting);
@@ -327,7 +330,9 @@ public class CommunicationRulesTests
         var plan = Drafted();
         plan.ScheduleContent(Item("april-issue", April), Coalition, NewsletterOwner, Start);
 
-        Refusal.Expect(plan, ErrorCodes.Communication.OffPlan, () => plan.ScheduleContent(Item("april-issue", April.PlusDays(7)), Coalition, NewsletterOwner, Start));
+        Assert.Equal(
+            "The calendar already has 'april-issue', or holds as many items as it may.",
+            Refusal.Expect(plan, ErrorCodes.Communication.OffPlan, () => plan.ScheduleContent(Item("april-issue", April.PlusDays(7)), Coalition, NewsletterOwner, Start)).Message);
         plan.Retire(null, Coalition, Secretariat, Start);
         Refusal.Expect(plan, ErrorCodes.Communication.InvalidTransition, () => plan.ScheduleContent(Item("may-issue", April.PlusMonths(1)), Coalition, NewsletterOwner, Start));
     }
@@ -375,7 +380,12 @@ public class CommunicationRulesTests
         Refusal.Expect(plan, ErrorCodes.Kernel.InvalidInput, () => plan.RecordSent(Sent(on, new string('t', 201)), Coalition, NewsletterOwner, Start));
         Refusal.Expect(plan, ErrorCodes.Kernel.InvalidInput, () => plan.RecordSent(Sent(on) with { Link = "http://news.example.org/april" }, Coalition, NewsletterOwner, Start));
         Refusal.Expect(plan, ErrorCodes.Kernel.InvalidInput, () => plan.RecordSent(Sent(on) with { Content = default(ContentKey) }, Coalition, NewsletterOwner, Start));
-        Refusal.Expect(plan, ErrorCodes.Kernel.OutOfRange, () => plan.RecordSent(Sent(new LocalDate(1899, 12, 31)), Coalition, NewsletterOwner, Start));
+        Assert.Equal(
+            "A communication logged has a title of one line of at most 200 characters, and a link, if any, to an https address.",
+            Refusal.Expect(plan, ErrorCodes.Kernel.InvalidInput, () => plan.RecordSent(Sent(on, "  "), Coalition, NewsletterOwner, Start)).Message);
+        Assert.Equal(
+            "The date day (1899-12-31) must be an ISO calendar date in the years 1900 to 2999.",
+            Refusal.Expect(plan, ErrorCodes.Kernel.OutOfRange, () => plan.RecordSent(Sent(new LocalDate(1899, 12, 31)), Coalition, NewsletterOwner, Start)).Message);
 
         plan.RecordSent(Sent(on, "  April newsletter  ") with { Link = "https://news.example.org/april", Audiences = [CommunicationScenario.Members, Donors, CommunicationScenario.Members] }, Coalition, NewsletterOwner, Start);
         var logged = Assert.Single(plan.Log);
