@@ -19,8 +19,6 @@ namespace Coalitions.Core.Tests.Initiatives;
 /// </summary>
 public class InitiativeCommandTests
 {
-    private static readonly LocalDate April = new(2026, 4, 1);
-    private static readonly MilestoneKey Baseline = new("baseline");
     private readonly CoalitionAggregate _coalition = Coalition();
 
     // Another coalition in which the lead's delegate and the secretariat act too.
@@ -32,13 +30,6 @@ public class InitiativeCommandTests
         other.Invite(Offer(1, MembershipTier.Founding), Member(1), new RuleBookOf(id), null, Secretariat, Start);
         other.AcceptMembership(Partner(1), For(1), Start);
         return other;
-    }
-
-    private Initiative Approved()
-    {
-        var initiative = Proposed(_coalition);
-        initiative.Approve(Adopted(MatterType.ApproveJointProject), _coalition, Secretariat, Start);
-        return initiative;
     }
 
     [Fact]
@@ -66,7 +57,7 @@ public class InitiativeCommandTests
     {
         var other = Another();
         var proposed = Proposed(_coalition);
-        var approved = Approved();
+        var approved = Approved(_coalition);
         var active = Active(_coalition);
         var suspended = Active(_coalition);
         suspended.Suspend("Schools closed.", _coalition, Secretariat, OnDate(2026, 5, 1));
@@ -133,7 +124,7 @@ public class InitiativeCommandTests
     [Fact]
     public void Once_approved_the_lead_alone_is_told_that_a_coordinator_cancels_citing_a_decision()
     {
-        var initiative = Approved();
+        var initiative = Approved(_coalition);
 
         Assert.Equal(
             "'Reading camps' is approved: only a coordinator cancels it, citing the coalition's decision.",
@@ -185,7 +176,7 @@ public class InitiativeCommandTests
     [Fact]
     public void A_step_recorded_when_the_coalitions_day_is_past_the_year_2999_is_refused()
     {
-        var initiative = Approved();
+        var initiative = Approved(_coalition);
 
         // 22:00 UTC on 31 December 2999 is already 1 January 3000 in Nairobi.
         var error = Refusal.Expect(initiative, ErrorCodes.Kernel.OutOfRange, () => initiative.Start(April, _coalition, For(1), Instant.FromUtc(2999, 12, 31, 22, 0)));

@@ -15,8 +15,6 @@ namespace Coalitions.Core.Tests.Initiatives;
 /// <summary>The bounds of an initiative's plan, the days its steps are dated on, and what each step keeps and refuses.</summary>
 public class InitiativeRulesTests
 {
-    private static readonly LocalDate April = new(2026, 4, 1);
-    private static readonly MilestoneKey Baseline = new("baseline");
     private readonly CoalitionAggregate _coalition = Coalition();
 
     private Initiative Proposing(InitiativePlan plan) => Initiative.Propose(TheInitiative, plan, _coalition, For(1), Start);
@@ -28,13 +26,6 @@ public class InitiativeRulesTests
     private static Milestone Step(int n) => new(new MilestoneKey($"step-{n}"), $"Step {n}", new LocalDate(2026, 6, 30));
 
     private static BudgetLine Line(int n) => new(new BudgetLineKey($"line-{n}"), $"Line {n}", Partner(3), Kes(100m), April, new LocalDate(2026, 12, 31));
-
-    private Initiative Approved()
-    {
-        var initiative = Proposed(_coalition);
-        initiative.Approve(Adopted(MatterType.ApproveJointProject), _coalition, Secretariat, Start);
-        return initiative;
-    }
 
     [Fact]
     public void An_initiative_has_one_to_a_hundred_partners_each_named_once()
@@ -170,7 +161,7 @@ public class InitiativeRulesTests
     [Fact]
     public void An_initiative_is_approved_once_and_keeps_the_decision()
     {
-        var initiative = Approved();
+        var initiative = Approved(_coalition);
 
         Assert.Equal(Adopted(MatterType.ApproveJointProject), initiative.Approval);
         Refusal.Expect(initiative, ErrorCodes.Initiatives.InvalidTransition, () => initiative.Approve(Adopted(MatterType.ApproveJointProject), _coalition, Secretariat, Start));
@@ -183,7 +174,7 @@ public class InitiativeRulesTests
         var proposed = Proposed(_coalition);
         Refusal.Expect(proposed, ErrorCodes.Initiatives.InvalidTransition, () => proposed.Start(new LocalDate(2026, 3, 2), _coalition, For(1), Start));
 
-        var initiative = Approved();
+        var initiative = Approved(_coalition);
 
         // 22:30 UTC on 31 March is 01:30 on 1 April in Nairobi.
         var lateEvening = Instant.FromUtc(2026, 3, 31, 22, 30);
@@ -270,7 +261,7 @@ public class InitiativeRulesTests
         Assert.Equal(("Merged into another project.", new LocalDate(2026, 3, 5), (DecisionReference?)null), (cancelled.Reason, cancelled.On, cancelled.Decision));
         Assert.Equal(new LocalDate(2026, 3, 5), proposed.EndedOn);
 
-        var approved = Approved();
+        var approved = Approved(_coalition);
         Refusal.Expect(approved, ErrorCodes.Coalitions.NotACoordinator, () => approved.Cancel("Lost funding.", Adopted(MatterType.ApproveJointProject), _coalition, For(1), OnDate(2026, 3, 5)));
         approved.Cancel("Lost funding.", Adopted(MatterType.ApproveJointProject), _coalition, Secretariat, OnDate(2026, 3, 5));
         Assert.Equal(Adopted(MatterType.ApproveJointProject), Assert.IsType<InitiativeCancelled>(approved.DequeueUncommittedEvents()[^1]).Decision);
@@ -368,7 +359,7 @@ public class InitiativeRulesTests
 
     private Initiative In(InitiativeStatus status)
     {
-        var initiative = status is InitiativeStatus.Proposed or InitiativeStatus.Cancelled ? Proposed(_coalition) : status == InitiativeStatus.Approved ? Approved() : Active(_coalition);
+        var initiative = status is InitiativeStatus.Proposed or InitiativeStatus.Cancelled ? Proposed(_coalition) : status == InitiativeStatus.Approved ? Approved(_coalition) : Active(_coalition);
         switch (status)
         {
             case InitiativeStatus.Completed:

@@ -30,6 +30,12 @@ public static class JointWorkScenario
 
     public static readonly InitiativeId TheInitiative = InitiativeId.FromGuid(Guid.Parse("f3000000-0000-0000-0000-000000000001"));
 
+    /// <summary>The reading camps' planned start, 1 April 2026.</summary>
+    public static readonly LocalDate April = new(2026, 4, 1);
+
+    /// <summary>The reading camps' first milestone, the baseline survey.</summary>
+    public static readonly MilestoneKey Baseline = new("baseline");
+
     public static Actor Treasurer => For(5);
 
     public static PledgeId PledgeNumber(int n) => PledgeId.FromGuid(Guid.Parse(string.Create(CultureInfo.InvariantCulture, $"f1000000-0000-0000-0000-{n:D12}")));
@@ -116,12 +122,19 @@ public static class JointWorkScenario
 
     public static Initiative Proposed(Coalition coalition) => Initiative.Propose(TheInitiative, Plan(), coalition, For(1), Start);
 
-    /// <summary>The reading camps, approved on 2 March and started on 1 April 2026.</summary>
-    public static Initiative Active(Coalition coalition)
+    /// <summary>The reading camps, approved on 2 March 2026.</summary>
+    public static Initiative Approved(Coalition coalition)
     {
         var initiative = Proposed(coalition);
         initiative.Approve(Adopted(MatterType.ApproveJointProject), coalition, Secretariat, Start);
-        initiative.Start(new LocalDate(2026, 4, 1), coalition, For(1), OnDate(2026, 4, 1));
+        return initiative;
+    }
+
+    /// <summary>The reading camps, approved on 2 March and started on 1 April 2026.</summary>
+    public static Initiative Active(Coalition coalition)
+    {
+        var initiative = Approved(coalition);
+        initiative.Start(April, coalition, For(1), OnDate(2026, 4, 1));
         return initiative;
     }
 
