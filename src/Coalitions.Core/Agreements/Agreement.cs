@@ -856,8 +856,9 @@ public sealed class Agreement : AggregateRoot<AgreementId>
             var because = unmet?.Count > 0 ? ": only when " + Words.List(unmet) : string.Empty;
             throw CoalitionRuleException.Because(
                 ErrorCodes.Agreements.InvalidTransition,
-                "'{title}' is {status} on {date}; it cannot {action} now{because}.",
+                "'{title}' is {article}{status} on {date}; it cannot {action} now{because}.",
                 ("title", Title),
+                ("article", StatusOn(_checkedOn) == AgreementStatus.Draft ? "a " : string.Empty),
                 ("status", StatusOn(_checkedOn)),
                 ("date", _checkedOn),
                 ("action", Action(step)),

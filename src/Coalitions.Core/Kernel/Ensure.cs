@@ -61,7 +61,7 @@ internal static class Ensure
     {
         if (at < Limits.EarliestInstant || at >= Limits.LatestInstant)
         {
-            throw CoalitionRuleException.Because(ErrorCodes.Kernel.OutOfRange, "The instant {name} ({value}) lies outside the years 1900 to 2999 that the library accepts.", ("name", name), ("value", at.ToString()));
+            throw CoalitionRuleException.Because(ErrorCodes.Kernel.OutOfRange, "The instant '{name}' ({value}) lies outside the years 1900 to 2999 that the library accepts.", ("name", name), ("value", at.ToString()));
         }
 
         return at;
@@ -71,7 +71,7 @@ internal static class Ensure
     {
         if (!Limits.IsDate(date))
         {
-            throw CoalitionRuleException.Because(ErrorCodes.Kernel.OutOfRange, "The date {name} ({value}) must be an ISO calendar date in the years 1900 to 2999.", ("name", Words.Identifier(name)), ("value", date.ToString("uuuu-MM-dd", System.Globalization.CultureInfo.InvariantCulture)));
+            throw CoalitionRuleException.Because(ErrorCodes.Kernel.OutOfRange, "The date '{name}' ({value}) must be an ISO calendar date in the years 1900 to 2999.", ("name", Words.Identifier(name)), ("value", date.ToString("uuuu-MM-dd", System.Globalization.CultureInfo.InvariantCulture)));
         }
 
         return date;

@@ -131,7 +131,7 @@ public class AgreementCommandTests
         Assert.Equal($"{Mou} is circulating on 2 March 2026; it cannot be circulated now.", Refused(circulating, () => circulating.Circulate(For(1), Hours(1))));
         Assert.Equal($"{Mou} is circulating on 2 March 2026; it cannot be amended now.", Refused(circulating, () => circulating.ProposeAmendment(Text("x"), null, For(1), Hours(1))));
         Assert.Equal($"{Mou} is circulating on 2 March 2026; it cannot take notice of withdrawal now.", Refused(circulating, () => circulating.GiveNotice(Partner(1), null, For(1), Hours(1))));
-        Assert.Equal($"{Mou} is draft on 2 March 2026; it cannot be terminated now.", RefusedTermination());
+        Assert.Equal($"{Mou} is a draft on 2 March 2026; it cannot be terminated now.", RefusedTermination());
         Assert.Equal($"{Mou} is in force on 2 March 2026; it cannot be signed now: only when an amendment awaits signatures.", Refused(signed, () => signed.Sign(Partner(1), For(1), Hours(5))));
         Assert.Equal($"{Mou} is terminated on 2 July 2026; it cannot have a commitment recorded as met or waived now.", Refused(terminated, () => terminated.Waive("reading-fund", "Not needed.", null, For(1), OnUtc(2026, 7, 2))));
         Assert.Equal($"{Mou} is terminated on 2 July 2026; it cannot take notice of withdrawal now.", Refused(terminated, () => terminated.GiveNotice(Partner(1), null, For(1), OnUtc(2026, 7, 2))));

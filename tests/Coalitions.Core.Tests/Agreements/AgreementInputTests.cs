@@ -244,7 +244,7 @@ public class AgreementInputTests
 
             var error = Refusal.Expect(agreement, ErrorCodes.Agreements.InvalidTransition, () => agreement.Sign(Partner(1), For(1), Start));
 
-            Assert.Equal($"'{Title}' is draft on 2 March 2026; it cannot be signed now.", error.Message);
+            Assert.Equal($"'{Title}' is a draft on 2 March 2026; it cannot be signed now.", error.Message);
             Assert.Equal(new LocalDate(2026, 3, 2), error.Failures[0].Values["date"]);
         }
         finally

@@ -305,7 +305,7 @@ public class CommunicationRulesTests
         Assert.Equal(Words, error.Message);
         Refusal.Expect(plan, ErrorCodes.Kernel.InvalidInput, () => plan.ScheduleContent(Item("a", April, title: " "), Coalition, Secretariat, Start));
         Assert.Equal(
-            "The date day (3000-01-01) must be an ISO calendar date in the years 1900 to 2999.",
+            "The date 'day' (3000-01-01) must be an ISO calendar date in the years 1900 to 2999.",
             Refusal.Expect(plan, ErrorCodes.Kernel.OutOfRange, () => plan.ScheduleContent(Item("a", new LocalDate(3000, 1, 1)), Coalition, Secretariat, Start)).Message);
 
         plan.ScheduleContent(Item("a", April, title: new string('t', 200)) with { Meeting = TheMeeting }, Coalition, Secretariat, Start);
@@ -384,7 +384,7 @@ public class CommunicationRulesTests
             "A communication logged has a title of one line of at most 200 characters, and a link, if any, to an https address.",
             Refusal.Expect(plan, ErrorCodes.Kernel.InvalidInput, () => plan.RecordSent(Sent(on, "  "), Coalition, NewsletterOwner, Start)).Message);
         Assert.Equal(
-            "The date day (1899-12-31) must be an ISO calendar date in the years 1900 to 2999.",
+            "The date 'day' (1899-12-31) must be an ISO calendar date in the years 1900 to 2999.",
             Refusal.Expect(plan, ErrorCodes.Kernel.OutOfRange, () => plan.RecordSent(Sent(new LocalDate(1899, 12, 31)), Coalition, NewsletterOwner, Start)).Message);
 
         plan.RecordSent(Sent(on, "  April newsletter  ") with { Link = "https://news.example.org/april", Audiences = [CommunicationScenario.Members, Donors, CommunicationScenario.Members] }, Coalition, NewsletterOwner, Start);

@@ -3,6 +3,7 @@ using Coalitions.Core.Decisions;
 using Coalitions.Core.Kernel;
 using Coalitions.Core.Partners;
 using Coalitions.Core.Serialization;
+using Coalitions.Core.Tests.Kit;
 using CsCheck;
 using NodaTime;
 using static Coalitions.Core.Tests.Kit.CoalitionScenario;
@@ -209,6 +210,17 @@ public class TrustBoundaryTests
         Assert.True(Assert.Throws<CoalitionRuleException>(() => Ensure.Plus(Start, Duration.MaxValue, "deadline")).Has(ErrorCodes.Kernel.OutOfRange));
         Assert.True(Assert.Throws<CoalitionRuleException>(() => Ensure.Plus(new LocalDate(2999, 1, 1), Period.FromYears(2), "term end")).Has(ErrorCodes.Kernel.OutOfRange));
         Assert.True(Assert.Throws<CoalitionRuleException>(() => Ensure.At(Instant.MaxValue)).Has(ErrorCodes.Kernel.OutOfRange));
+    }
+
+    [Fact]
+    public void A_refused_instant_or_date_names_the_parameter_it_came_in()
+    {
+        Assert.Equal(
+            "The instant 'at' (3000-01-01T00:00:00Z) lies outside the years 1900 to 2999 that the library accepts.",
+            Refusal.Of(() => Ensure.At(Limits.LatestInstant), ErrorCodes.Kernel.OutOfRange).Message);
+        Assert.Equal(
+            "The date 'effective from' (1899-12-31) must be an ISO calendar date in the years 1900 to 2999.",
+            Refusal.Of(() => Ensure.Date(new LocalDate(1899, 12, 31), "EffectiveFrom"), ErrorCodes.Kernel.OutOfRange).Message);
     }
 
     [Fact]
