@@ -398,7 +398,8 @@ public sealed class CommunicationPlan : AggregateRoot<CommunicationPlanId>
             .Select(c => new CalendarEntry(c.On, c.Channel, c.Title, c.Key, c.Platform, _sentContent.Contains(c.Key))).ToList();
         foreach (var channel in _channels.Values)
         {
-            for (var k = 0; k < 400; k++)
+            // A cadence is at least a day and the range at most a year (366 days), so a channel has at most 367 dates in it.
+            for (var k = FirstDueIndex(channel, from); ; k++)
             {
                 var day = channel.StartsOn.Plus(Multiply(channel.Cadence, k));
                 if (day > to || day > Limits.LatestDate)
@@ -406,11 +407,8 @@ public sealed class CommunicationPlan : AggregateRoot<CommunicationPlanId>
                     break;
                 }
 
-                if (day >= from)
-                {
-                    var next = channel.StartsOn.Plus(Multiply(channel.Cadence, k + 1));
-                    entries.Add(new CalendarEntry(day, channel.Key, $"{channel.Name}: due by its cadence", null, null, _log.Any(l => l.Channel == channel.Key && l.On >= day && l.On < next)));
-                }
+                var next = channel.StartsOn.Plus(Multiply(channel.Cadence, k + 1));
+                entries.Add(new CalendarEntry(day, channel.Key, $"{channel.Name}: due by its cadence", null, null, _log.Any(l => l.Channel == channel.Key && l.On >= day && l.On < next)));
             }
         }
 
@@ -530,6 +528,35 @@ public sealed class CommunicationPlan : AggregateRoot<CommunicationPlanId>
             default:
                 throw UnknownEvent(domainEvent);
         }
+    }
+
+    // The first k whose date (first day plus k cadences) is on or after the day: dates grow with k, so a binary search finds
+    // it in O(log) steps whether the calendar is read in the channel's first year or centuries later. A cadence spans at
+    // least its shortest length in days (a month at least 28, a year at least 365, clamping included), which bounds k.
+    private static int FirstDueIndex(Channel channel, LocalDate day)
+    {
+        if (day <= channel.StartsOn)
+        {
+            return 0;
+        }
+
+        var cadence = channel.Cadence;
+        var shortest = (cadence.Years * 365) + (cadence.Months * 28) + (cadence.Weeks * 7) + cadence.Days;
+        int low = 0, high = (Period.Between(channel.StartsOn, day, PeriodUnits.Days).Days / shortest) + 1;
+        while (low < high)
+        {
+            var middle = low + ((high - low) / 2);
+            if (channel.StartsOn.Plus(Multiply(cadence, middle)) < day)
+            {
+                low = middle + 1;
+            }
+            else
+            {
+                high = middle;
+            }
+        }
+
+        return low;
     }
 
     private static Period Multiply(Period cadence, int times) =>

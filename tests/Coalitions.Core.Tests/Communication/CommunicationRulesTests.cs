@@ -512,6 +512,28 @@ public class CommunicationRulesTests
     }
 
     [Fact]
+    public void A_channel_s_cadence_dates_show_in_a_calendar_read_years_after_its_first_day()
+    {
+        var daily = Other(4) with { Cadence = Period.FromDays(1) };
+        var twoMonthsAndADay = Other(5) with { Cadence = Period.FromMonths(2) + Period.FromDays(1), StartsOn = new LocalDate(2026, 1, 31) };
+        var plan = Adopted(Draft() with { Channels = [.. Draft().Channels, daily, twoMonthsAndADay] });
+        var from = new LocalDate(2028, 6, 1);
+
+        var calendar = plan.CalendarBetween(from, from.PlusYears(1));
+
+        var days = calendar.Where(e => e.Channel == daily.Key).Select(e => e.On).ToArray();
+        Assert.Equal(366, days.Length);
+        Assert.Equal([from, from.PlusDays(1)], days[..2]);
+        Assert.Equal(from.PlusYears(1), days[^1]);
+        var expected = Enumerable.Range(0, 40).Select(k => twoMonthsAndADay.StartsOn.Plus(Period.FromMonths(2 * k) + Period.FromDays(k)))
+            .Where(day => day >= from && day <= from.PlusYears(1));
+        Assert.Equal(expected, calendar.Where(e => e.Channel == twoMonthsAndADay.Key).Select(e => e.On));
+        Assert.Equal(
+            [new LocalDate(2028, 6, 1), new LocalDate(2028, 7, 1), new LocalDate(2028, 8, 1)],
+            calendar.Where(e => e.Channel == Newsletter).Select(e => e.On).Take(3));
+    }
+
+    [Fact]
     public void A_calendar_lists_its_days_in_order_and_channels_of_a_day_by_key()
     {
         var plan = Adopted();
