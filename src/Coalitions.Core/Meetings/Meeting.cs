@@ -329,8 +329,8 @@ public sealed class Meeting : AggregateRoot<MeetingId>
     }
 
     /// <summary>
-    /// Carries forward the action items earlier meetings set and are still open: they go on this meeting's agenda as an
-    /// action review, until they are done (each is recorded done on the meeting that set it).
+    /// Carries forward the action items earlier meetings set and are still open today: they go on this meeting's agenda as
+    /// an action review, until they are done (each is recorded done on the meeting that set it).
     /// </summary>
     /// <param name="item">The key of the review on the agenda.</param>
     /// <param name="earlier">Earlier meetings of the coalition, minuted (for example the previous meetings of the series): at most 100.</param>
@@ -348,7 +348,9 @@ public sealed class Meeting : AggregateRoot<MeetingId>
         EnsureKey(item, nameof(item));
         var meetings = Ensure.Items(earlier, nameof(earlier), 100);
         EnsureStep(Step.EditAgenda, at);
-        var on = (Start ?? at).InZone(Zone).Date;
+        // Open today: no action is recorded done after today, so one open today is open on the meeting's day as well, and
+        // in a meeting that has started (it may last days) an action done since its first day is not carried.
+        var on = at.InZone(Zone).Date;
         var carried = new List<CarriedAction>();
         foreach (var meeting in meetings.Distinct())
         {
@@ -357,10 +359,8 @@ public sealed class Meeting : AggregateRoot<MeetingId>
                 throw CoalitionRuleException.Because(ErrorCodes.Coalitions.OtherCoalition, "'{other}' is a meeting of another coalition.", ("other", meeting.Title));
             }
 
-            if (meeting.Id != Id && meeting.Status == MeetingStatus.Minuted)
-            {
-                carried.AddRange(meeting.OpenActionsOn(on).Select(a => new CarriedAction(meeting.Id, a.Action)));
-            }
+            // Only minuted meetings have action items; this one, whose agenda is still open, has none.
+            carried.AddRange(meeting.OpenActionsOn(on).Select(a => new CarriedAction(meeting.Id, a.Action)));
         }
 
         if (carried.Count == 0)

@@ -36,6 +36,8 @@ public class MeetingHistoryTests
         Corrupt([], "the time zone is not a tz id.", Convening() with { TimeZone = "Geneva" });
         Corrupt([], "the meeting's plan is ill-formed.", Convening() with { Title = "Two\nlines" });
         Corrupt([], "the meeting has no facilitator.", Convening() with { Facilitators = [] });
+        Corrupt([], "the meeting's plan is ill-formed.", Convening() with { Facilitators = [.. Enumerable.Range(4, 12).Select(Person)] });
+        Assert.Equal(11, Meeting.Rehydrate([Convening() with { Facilitators = [.. Enumerable.Range(4, 11).Select(Person)] }]).Facilitators.Count);
 
         Assert.Equal(MeetingStatus.Planned, Meeting.Rehydrate(History(Convened())).Status);
     }
@@ -53,6 +55,7 @@ public class MeetingHistoryTests
 
         Assert.Equal(1, Meeting.Rehydrate([.. History(Scheduled()), Slot(1, Duration.FromMinutes(15))]).Sequence);
         Assert.Equal(0, Meeting.Rehydrate([.. History(Convened()), Slot(0, Duration.FromDays(7))]).Sequence);
+        Assert.Equal(Limits.EarliestInstant, Meeting.Rehydrate([.. History(Convened()), Slot(0, start: Limits.EarliestInstant)]).Start);
     }
 
     [Fact]
