@@ -147,9 +147,9 @@ public sealed class Campaign : AggregateRoot<CampaignId>
     public static Campaign Launch(CampaignId id, CampaignPlan plan, Coalition coalition, Actor by, Instant at)
     {
         var campaign = new Campaign();
+        // A null coalition is refused by authorization: only a coordinator of the coalition launches a campaign.
         LaunchCommand.Authorize(campaign, by, at, new Acting(coalition), "a new campaign");
         Ensure.Id(id, nameof(id));
-        Ensure.NotNull(coalition, nameof(coalition));
         CampaignPlanValidator.Instance.EnsureValid(plan);
         if (plan.Coalition != coalition.Id)
         {
@@ -629,9 +629,9 @@ public sealed class Campaign : AggregateRoot<CampaignId>
         }
     }
 
+    // Called after authorization, which refuses a null coalition (every role is one in the coalition).
     private void Own(Coalition coalition)
     {
-        Ensure.NotNull(coalition, nameof(coalition));
         if (coalition.Id != Coalition)
         {
             throw CoalitionRuleException.Because(ErrorCodes.Coalitions.OtherCoalition, "{title} is a campaign of another coalition than {coalition}.", ("title", Subject), ("coalition", coalition.Name));
