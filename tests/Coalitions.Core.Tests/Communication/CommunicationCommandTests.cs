@@ -20,15 +20,6 @@ public class CommunicationCommandTests
     private static readonly LocalDate April = new(2026, 4, 1);
     private static readonly LocalDate Today = new(2026, 3, 2);
 
-    private static CommunicationPlan Drafted() => CommunicationPlan.Draft(ThePlan, Draft(), Coalition, Secretariat, Start);
-
-    private static CommunicationPlan Adopted()
-    {
-        var plan = Drafted();
-        plan.Adopt(TheGovernance, Adoption, Coalition, Secretariat, Start);
-        return plan;
-    }
-
     private static ContentItem Item(string key, LocalDate on, ChannelKey? channel = null) => new(new ContentKey(key), channel ?? Newsletter, on, "April issue", [CommunicationScenario.Members]);
 
     private static SentCommunication Sent(LocalDate on, ChannelKey? channel = null) => new(channel ?? Newsletter, on, "A newsletter", [CommunicationScenario.Members]);
@@ -36,11 +27,11 @@ public class CommunicationCommandTests
     [Fact]
     public void A_refusal_of_who_acts_names_who_may()
     {
-        var plan = Adopted();
+        var plan = AdoptedPlan();
 
         Assert.Equal(
             $"Person {Person(7)} acting for partner {Partner(7)} may not adopt Communication plan 2026: only a coordinator of the coalition may.",
-            Refusal.Expect(Drafted(), ErrorCodes.Coalitions.NotACoordinator, () => Drafted().Adopt(TheGovernance, Adoption, Coalition, For(7), Start)).Message);
+            Refusal.Expect(DraftedPlan(), ErrorCodes.Coalitions.NotACoordinator, () => DraftedPlan().Adopt(TheGovernance, Adoption, Coalition, For(7), Start)).Message);
         Assert.Equal(
             $"Person {Person(7)} acting for partner {Partner(7)} may not record sent Communication plan 2026: only the owner of the channel concerned or a coordinator of the coalition may.",
             Refusal.Expect(plan, ErrorCodes.Communication.NotAnOwner, () => plan.RecordSent(Sent(Today), Coalition, For(7), Start)).Message);
@@ -64,7 +55,7 @@ public class CommunicationCommandTests
     [Fact]
     public void Adoption_and_amendment_take_a_rule_book_and_coalition_and_a_plan_is_adopted_once()
     {
-        var plan = Drafted();
+        var plan = DraftedPlan();
 
         Refusal.Expect(plan, ErrorCodes.Kernel.InvalidInput, () => plan.Adopt(null!, Adoption, Coalition, Secretariat, Start));
         Assert.Equal(
@@ -80,7 +71,7 @@ public class CommunicationCommandTests
     [Fact]
     public void A_content_item_s_key_day_and_channel_are_checked_with_words_that_name_them()
     {
-        var plan = Adopted();
+        var plan = AdoptedPlan();
         plan.ScheduleContent(Item("april-issue", April), Coalition, NewsletterOwner, Start);
 
         Refusal.Expect(plan, ErrorCodes.Kernel.InvalidInput, () => plan.ScheduleContent(null!, Coalition, Secretariat, Start));
@@ -104,7 +95,7 @@ public class CommunicationCommandTests
     [Fact]
     public void A_revision_drops_the_channels_it_leaves_out()
     {
-        var plan = Drafted();
+        var plan = DraftedPlan();
         var withoutWebsite = Draft() with
         {
             Channels = [.. Draft().Channels.Where(c => c.Key != Website)],
@@ -120,7 +111,7 @@ public class CommunicationCommandTests
     [Fact]
     public void A_new_version_keeps_the_platforms_its_calendar_uses_and_the_measures_it_has_recorded()
     {
-        var plan = Adopted();
+        var plan = AdoptedPlan();
         plan.ScheduleContent(new ContentItem(new ContentKey("reel"), Social, April, "A reel", [Public], Platform: Instagram), Coalition, SocialOwner, Start);
         plan.RecordMeasurement(Signatures, Today, 40, Coalition, Secretariat, Start);
         var social = Social_();
@@ -148,7 +139,7 @@ public class CommunicationCommandTests
     [Fact]
     public void A_channel_s_last_communication_counts_on_the_very_day_asked()
     {
-        var plan = Adopted();
+        var plan = AdoptedPlan();
         plan.RecordSent(Sent(April), Coalition, NewsletterOwner, OnDay(4, 2));
 
         var due = plan.DueOn(April).Single(d => d.Channel == Newsletter);
@@ -160,7 +151,7 @@ public class CommunicationCommandTests
     [Fact]
     public void The_calendar_lists_only_content_on_the_days_asked()
     {
-        var plan = Adopted();
+        var plan = AdoptedPlan();
         plan.ScheduleContent(Item("march-issue", new LocalDate(2026, 3, 31)), Coalition, NewsletterOwner, Start);
         plan.ScheduleContent(Item("april-issue", April), Coalition, NewsletterOwner, Start);
         plan.ScheduleContent(Item("may-issue", new LocalDate(2026, 5, 2)), Coalition, NewsletterOwner, Start);

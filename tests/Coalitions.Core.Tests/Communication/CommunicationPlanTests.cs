@@ -12,15 +12,6 @@ namespace Coalitions.Core.Tests.Communication;
 
 public class CommunicationPlanTests
 {
-    private static CommunicationPlan Drafted() => CommunicationPlan.Draft(ThePlan, Draft(), Coalition, Secretariat, Start);
-
-    private static CommunicationPlan Adopted()
-    {
-        var plan = Drafted();
-        plan.Adopt(TheGovernance, Adoption, Coalition, Secretariat, Start);
-        return plan;
-    }
-
     private static CoalitionRuleException Refused(CommunicationPlanDraft draft) =>
         Assert.Throws<CoalitionRuleException>(() => CommunicationPlan.Draft(ThePlan, draft, Coalition, Secretariat, Start));
 
@@ -71,7 +62,7 @@ public class CommunicationPlanTests
     [Fact]
     public void Where_the_rule_book_names_a_rule_adoption_cites_an_adopted_decision()
     {
-        var plan = Drafted();
+        var plan = DraftedPlan();
 
         Refusal.Expect(plan, ErrorCodes.Coalitions.DecisionRequired, () => plan.Adopt(TheGovernance, null, Coalition, Secretariat, Start));
         Refusal.Expect(plan, ErrorCodes.Coalitions.DecisionRequired, () => plan.Adopt(TheGovernance, CoalitionScenario.Adopted(MatterType.ApproveBudget), Coalition, Secretariat, Start));
@@ -82,7 +73,7 @@ public class CommunicationPlanTests
     [Fact]
     public void Where_the_rule_book_names_no_rule_a_coordinator_adopts_the_plan_alone()
     {
-        var plan = Drafted();
+        var plan = DraftedPlan();
 
         plan.Adopt(OpenDoor, null, Coalition, Secretariat, Start);
 
@@ -93,14 +84,14 @@ public class CommunicationPlanTests
     public void Only_a_coordinator_drafts_and_adopts_the_plan()
     {
         Assert.Equal(ErrorCodes.Coalitions.NotACoordinator, Assert.Throws<CoalitionRuleException>(() => CommunicationPlan.Draft(ThePlan, Draft(), Coalition, NewsletterOwner, Start)).Code);
-        var plan = Drafted();
+        var plan = DraftedPlan();
         Refusal.Expect(plan, ErrorCodes.Coalitions.NotACoordinator, () => plan.Adopt(TheGovernance, Adoption, Coalition, NewsletterOwner, Start));
     }
 
     [Fact]
     public void A_channel_s_owner_logs_what_it_sent_and_nobody_else_but_a_coordinator()
     {
-        var plan = Adopted();
+        var plan = AdoptedPlan();
         var april = new SentCommunication(Newsletter, new LocalDate(2026, 4, 1), "April newsletter", [CommunicationScenario.Members, Donors]);
 
         Refusal.Expect(plan, ErrorCodes.Communication.NotAnOwner, () => plan.RecordSent(april, Coalition, SocialOwner, OnDay(4, 2)));
@@ -112,7 +103,7 @@ public class CommunicationPlanTests
     [Fact]
     public void A_communication_goes_only_to_audiences_its_channel_reaches_and_is_never_logged_ahead()
     {
-        var plan = Adopted();
+        var plan = AdoptedPlan();
 
         Refusal.Expect(plan, ErrorCodes.Communication.OffPlan, () => plan.RecordSent(new SentCommunication(Newsletter, new LocalDate(2026, 4, 1), "April", [Public]), Coalition, NewsletterOwner, OnDay(4, 2)));
         Refusal.Expect(plan, ErrorCodes.Communication.OffPlan, () => plan.RecordSent(new SentCommunication(Newsletter, new LocalDate(2026, 4, 3), "April", [CommunicationScenario.Members]), Coalition, NewsletterOwner, OnDay(4, 2)));
@@ -122,7 +113,7 @@ public class CommunicationPlanTests
     [Fact]
     public void What_is_due_and_overdue_follows_from_each_channel_s_cadence_and_what_it_last_sent()
     {
-        var plan = Adopted();
+        var plan = AdoptedPlan();
         plan.RecordSent(new SentCommunication(Newsletter, new LocalDate(2026, 4, 1), "April newsletter", [CommunicationScenario.Members]), Coalition, NewsletterOwner, OnDay(4, 1));
 
         var due = plan.DueOn(new LocalDate(2026, 5, 8)).ToDictionary(d => d.Channel);
@@ -136,7 +127,7 @@ public class CommunicationPlanTests
     [Fact]
     public void The_content_calendar_spans_every_channel_and_shows_what_went_out()
     {
-        var plan = Adopted();
+        var plan = AdoptedPlan();
         plan.ScheduleContent(new ContentItem(new ContentKey("forum-reel"), Social, new LocalDate(2026, 4, 20), "Reel for the county forum", [Public], Instagram, Awareness), Coalition, SocialOwner, Start);
         plan.RecordSent(new SentCommunication(Social, new LocalDate(2026, 4, 20), "Reel for the county forum", [Public], new ContentKey("forum-reel"), Instagram), Coalition, SocialOwner, OnDay(4, 20));
 
@@ -152,7 +143,7 @@ public class CommunicationPlanTests
     [Fact]
     public void A_social_post_names_a_platform_of_its_channel()
     {
-        var plan = Adopted();
+        var plan = AdoptedPlan();
 
         Refusal.Expect(plan, ErrorCodes.Communication.OffPlan, () => plan.ScheduleContent(new ContentItem(new ContentKey("post"), Social, new LocalDate(2026, 4, 20), "A post", [Public]), Coalition, SocialOwner, Start));
         Refusal.Expect(plan, ErrorCodes.Communication.OffPlan, () => plan.ScheduleContent(new ContentItem(new ContentKey("post"), Social, new LocalDate(2026, 4, 20), "A post", [Donors], Instagram), Coalition, SocialOwner, Start));
@@ -161,7 +152,7 @@ public class CommunicationPlanTests
     [Fact]
     public void Measures_are_recorded_over_time_against_their_targets_exactly()
     {
-        var plan = Adopted();
+        var plan = AdoptedPlan();
         plan.RecordMeasurement(Reach, new LocalDate(2026, 4, 30), 2_500, Coalition, SocialOwner, OnDay(4, 30));
         plan.RecordMeasurement(Reach, new LocalDate(2026, 5, 31), 10_000, Coalition, SocialOwner, OnDay(5, 31));
 
@@ -179,7 +170,7 @@ public class CommunicationPlanTests
     [Fact]
     public void An_amendment_keeps_what_the_calendar_and_log_use()
     {
-        var plan = Adopted();
+        var plan = AdoptedPlan();
         plan.RecordSent(new SentCommunication(Newsletter, new LocalDate(2026, 4, 1), "April newsletter", [CommunicationScenario.Members]), Coalition, NewsletterOwner, OnDay(4, 1));
         var withoutNewsletter = Draft() with
         {
@@ -193,7 +184,7 @@ public class CommunicationPlanTests
     [Fact]
     public void The_log_shows_what_was_sent_to_whom_in_words()
     {
-        var plan = Adopted();
+        var plan = AdoptedPlan();
         plan.RecordSent(new SentCommunication(Newsletter, new LocalDate(2026, 4, 1), "April newsletter", [CommunicationScenario.Members, Donors]), Coalition, NewsletterOwner, OnDay(4, 1));
         plan.RecordSent(new SentCommunication(Newsletter, new LocalDate(2026, 5, 1), "May newsletter", [CommunicationScenario.Members]), Coalition, NewsletterOwner, OnDay(5, 1));
 
@@ -203,7 +194,7 @@ public class CommunicationPlanTests
     [Fact]
     public void A_retired_plan_logs_nothing_more_and_a_stored_log_before_adoption_is_refused()
     {
-        var plan = Adopted();
+        var plan = AdoptedPlan();
         plan.Retire(null, Coalition, Secretariat, Start);
 
         Refusal.Expect(plan, ErrorCodes.Communication.InvalidTransition, () => plan.RecordSent(new SentCommunication(Newsletter, new LocalDate(2026, 3, 2), "Late", [CommunicationScenario.Members]), Coalition, NewsletterOwner, Start));

@@ -25,13 +25,6 @@ public class CommunicationPropertyTests
         (Website, Public, NewsletterOwner, Period.FromMonths(3), new LocalDate(2026, 4, 1), null),
     ];
 
-    private static CommunicationPlan Adopted()
-    {
-        var plan = CommunicationPlan.Draft(ThePlan, Draft(), Coalition, Secretariat, Start);
-        plan.Adopt(TheGovernance, Adoption, Coalition, Secretariat, Start);
-        return plan;
-    }
-
     [Fact]
     public void Whatever_was_logged_and_in_whatever_order_each_channel_is_next_due_one_cadence_after_its_last_communication()
     {
@@ -39,7 +32,7 @@ public class CommunicationPropertyTests
         gen.Sample(sample =>
         {
             var (log, queryDay) = sample;
-            var plan = Adopted();
+            var plan = AdoptedPlan();
             var accepted = new List<(int Channel, LocalDate On)>();
             foreach (var (channel, day) in log)
             {
@@ -122,7 +115,7 @@ public class CommunicationPropertyTests
         gen.Sample(sample =>
         {
             var (counts, queryDay) = sample;
-            var plan = Adopted();
+            var plan = AdoptedPlan();
             var recorded = new Dictionary<LocalDate, long>();
             foreach (var (day, value) in counts.DistinctBy(c => c.Item1))
             {

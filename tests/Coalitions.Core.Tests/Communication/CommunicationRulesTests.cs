@@ -18,16 +18,7 @@ public class CommunicationRulesTests
 {
     private static readonly LocalDate April = new(2026, 4, 1);
 
-    private static CommunicationPlan Drafted(CommunicationPlanDraft? draft = null) => CommunicationPlan.Draft(ThePlan, draft ?? Draft(), Coalition, Secretariat, Start);
-
-    private static CommunicationPlan Adopted(CommunicationPlanDraft? draft = null)
-    {
-        var plan = Drafted(draft);
-        plan.Adopt(TheGovernance, Adoption, Coalition, Secretariat, Start);
-        return plan;
-    }
-
-    private static void RefusedPlan(CommunicationPlanDraft draft, ErrorCode code, string? words = null) => Refusal.Of(() => Drafted(draft), code, words);
+    private static void RefusedPlan(CommunicationPlanDraft draft, ErrorCode code, string? words = null) => Refusal.Of(() => DraftedPlan(draft), code, words);
 
     private static Channel Other(int n) => new(new ChannelKey($"channel-{n}"), $"Channel {n}", ChannelKind.Other, Period.FromMonths(1), Person(5), April);
 
@@ -48,7 +39,7 @@ public class CommunicationRulesTests
         RefusedPlan(Draft() with { Audiences = [], Deliveries = [] }, ErrorCodes.Communication.InvalidPlan, "1 to 50 audiences");
         RefusedPlan(Draft() with { Audiences = [.. Draft().Audiences, .. fifty, Group(51)], Deliveries = [.. Draft().Deliveries, .. reachFifty, new Delivery(Group(51).Key, Newsletter, "The newsletter.")] }, ErrorCodes.Communication.InvalidPlan, "1 to 50 audiences");
 
-        Assert.Equal(50, Drafted(Draft() with { Audiences = [.. Draft().Audiences, .. fifty], Deliveries = [.. Draft().Deliveries, .. reachFifty] }).Content.Audiences.Count);
+        Assert.Equal(50, DraftedPlan(Draft() with { Audiences = [.. Draft().Audiences, .. fifty], Deliveries = [.. Draft().Deliveries, .. reachFifty] }).Content.Audiences.Count);
     }
 
     [Fact]
@@ -59,7 +50,7 @@ public class CommunicationRulesTests
         RefusedPlan(Draft() with { Channels = [], Deliveries = [], SocialMedia = null }, ErrorCodes.Communication.InvalidPlan, "1 to 50 channels");
         RefusedPlan(Draft() with { Channels = [.. Draft().Channels, .. more, Other(51)] }, ErrorCodes.Communication.InvalidPlan, "1 to 50 channels");
 
-        Assert.Equal(50, Drafted(Draft() with { Channels = [.. Draft().Channels, .. more] }).Content.Channels.Count);
+        Assert.Equal(50, DraftedPlan(Draft() with { Channels = [.. Draft().Channels, .. more] }).Content.Channels.Count);
     }
 
     [Fact]
@@ -77,8 +68,8 @@ public class CommunicationRulesTests
         RefusedPlan(With(Changed(c => c with { Kind = (ChannelKind)99 })), ErrorCodes.Communication.InvalidPlan);
         RefusedPlan(With(Changed(c => c with { Name = "Channel\nfour" })), ErrorCodes.Communication.InvalidPlan);
 
-        Assert.Equal(4, Drafted(With(Changed(c => c with { StartsOn = new LocalDate(1900, 1, 1) }))).Content.Channels.Count);
-        Assert.Equal(4, Drafted(With(Changed(c => c with { StartsOn = new LocalDate(2999, 12, 31) }))).Content.Channels.Count);
+        Assert.Equal(4, DraftedPlan(With(Changed(c => c with { StartsOn = new LocalDate(1900, 1, 1) }))).Content.Channels.Count);
+        Assert.Equal(4, DraftedPlan(With(Changed(c => c with { StartsOn = new LocalDate(2999, 12, 31) }))).Content.Channels.Count);
     }
 
     [Fact]
@@ -88,7 +79,7 @@ public class CommunicationRulesTests
         RefusedPlan(Draft() with { Audiences = [Draft().Audiences[0] with { Name = new string('m', 201) }, .. Draft().Audiences.Skip(1)] }, ErrorCodes.Communication.InvalidPlan);
         RefusedPlan(Draft() with { Audiences = [Draft().Audiences[0] with { Kind = 0 }, .. Draft().Audiences.Skip(1)] }, ErrorCodes.Communication.InvalidPlan);
 
-        Assert.Equal(new string('m', 200), Drafted(Draft() with { Audiences = [Draft().Audiences[0] with { Name = new string('m', 200) }, .. Draft().Audiences.Skip(1)] }).Content.Audiences[0].Name);
+        Assert.Equal(new string('m', 200), DraftedPlan(Draft() with { Audiences = [Draft().Audiences[0] with { Name = new string('m', 200) }, .. Draft().Audiences.Skip(1)] }).Content.Audiences[0].Name);
     }
 
     [Fact]
@@ -99,7 +90,7 @@ public class CommunicationRulesTests
         RefusedPlan(Draft() with { Deliveries = [.. Draft().Deliveries, .. Enumerable.Range(1, 496).Select(Line)] }, ErrorCodes.Communication.InvalidPlan, "at most 500 lines");
         RefusedPlan(Draft() with { Deliveries = [.. Draft().Deliveries, new Delivery(Donors, Website, "Two\nlines")] }, ErrorCodes.Communication.InvalidPlan);
 
-        Assert.Equal(500, Drafted(Draft() with { Deliveries = [.. Draft().Deliveries, .. Enumerable.Range(1, 495).Select(Line)] }).Content.Deliveries.Count);
+        Assert.Equal(500, DraftedPlan(Draft() with { Deliveries = [.. Draft().Deliveries, .. Enumerable.Range(1, 495).Select(Line)] }).Content.Deliveries.Count);
     }
 
     [Fact]
@@ -139,7 +130,7 @@ public class CommunicationRulesTests
         RefusedPlan(Draft() with { SocialMedia = social with { Platforms = [social.Platforms[0] with { Tactics = [.. Enumerable.Range(1, 21).Select(n => $"Tactic {n}.")] }, social.Platforms[1]] } }, ErrorCodes.Communication.InvalidPlan, Words);
         RefusedPlan(Draft() with { SocialMedia = social with { Platforms = [social.Platforms[0] with { Tactics = ["Two\nlines."] }, social.Platforms[1]] } }, ErrorCodes.Communication.InvalidPlan, Words);
 
-        var widest = Drafted(Draft() with
+        var widest = DraftedPlan(Draft() with
         {
             SocialMedia = social with
             {
@@ -163,9 +154,9 @@ public class CommunicationRulesTests
         RefusedPlan(With(m => m with { By = new LocalDate(2026, 12, 31, CalendarSystem.Julian) }), ErrorCodes.Communication.InvalidPlan);
         RefusedPlan(With(m => m with { Indicator = (IndicatorKind)4 }), ErrorCodes.Communication.InvalidPlan);
 
-        Assert.Equal(1, Drafted(With(m => m with { Target = 1 })).Content.SocialMedia!.Measures[0].Target);
-        Assert.Equal(1_000_000_000_000_000, Drafted(With(m => m with { Target = 1_000_000_000_000_000 })).Content.SocialMedia!.Measures[0].Target);
-        Assert.Equal(new LocalDate(2999, 12, 31), Drafted(With(m => m with { By = new LocalDate(2999, 12, 31) })).Content.SocialMedia!.Measures[0].By);
+        Assert.Equal(1, DraftedPlan(With(m => m with { Target = 1 })).Content.SocialMedia!.Measures[0].Target);
+        Assert.Equal(1_000_000_000_000_000, DraftedPlan(With(m => m with { Target = 1_000_000_000_000_000 })).Content.SocialMedia!.Measures[0].Target);
+        Assert.Equal(new LocalDate(2999, 12, 31), DraftedPlan(With(m => m with { By = new LocalDate(2999, 12, 31) })).Content.SocialMedia!.Measures[0].By);
     }
 
     [Fact]
@@ -202,7 +193,7 @@ public class CommunicationRulesTests
             SocialMedia = null,
         };
 
-        var plan = Adopted(plain);
+        var plan = AdoptedPlan(plain);
 
         Assert.Null(plan.Content.SocialMedia);
         Assert.Empty(plan.ProgressOn(new LocalDate(2026, 12, 31)));
@@ -211,14 +202,14 @@ public class CommunicationRulesTests
     [Fact]
     public void A_plan_is_the_coalition_s_own()
     {
-        Refusal.Of(() => Drafted(Draft() with { Coalition = CoalitionId.New() }), ErrorCodes.Coalitions.OtherCoalition, "belongs to another coalition than Learning for All");
+        Refusal.Of(() => DraftedPlan(Draft() with { Coalition = CoalitionId.New() }), ErrorCodes.Coalitions.OtherCoalition, "belongs to another coalition than Learning for All");
     }
 
     [Fact]
     public void Adoption_and_amendment_take_the_plan_s_own_coalition_and_rule_book()
     {
         var elsewhere = CoalitionAggregate.Found(CoalitionId.New(), "Reading Together", global::Coalitions.Core.Coalitions.CoalitionForm.Alliance, "Africa/Nairobi", Convenor, Secretariat, Start);
-        var plan = Drafted();
+        var plan = DraftedPlan();
 
         Refusal.Expect(plan, ErrorCodes.Coalitions.OtherCoalition, () => plan.Adopt(new RuleBookOf(CoalitionId.New()), null, Coalition, Secretariat, Start));
         Refusal.Expect(plan, ErrorCodes.Coalitions.OtherCoalition, () => plan.Adopt(OpenDoor, null, elsewhere, Secretariat, Start));
@@ -241,7 +232,7 @@ public class CommunicationRulesTests
             SocialMedia = social,
         };
 
-        var plan = Drafted(draft);
+        var plan = DraftedPlan(draft);
         audiences.Clear();
         tactics.Add("A second tactic.");
 
@@ -258,7 +249,7 @@ public class CommunicationRulesTests
     [Fact]
     public void Only_a_draft_is_revised_and_a_revision_keeps_what_the_calendar_uses()
     {
-        var plan = Drafted();
+        var plan = DraftedPlan();
         plan.ScheduleContent(Item("april-issue", April), Coalition, NewsletterOwner, Start);
         var withoutNewsletter = Draft() with
         {
@@ -278,7 +269,7 @@ public class CommunicationRulesTests
     [Fact]
     public void An_amendment_is_of_an_adopted_plan_and_its_decisions_stay_in_order()
     {
-        var plan = Drafted();
+        var plan = DraftedPlan();
         Refusal.Expect(plan, ErrorCodes.Communication.InvalidTransition, () => plan.Amend(Draft("Amended"), TheGovernance, Adoption, Coalition, Secretariat, Start));
         plan.Adopt(TheGovernance, Adoption, Coalition, Secretariat, Start);
         var amendment = CoalitionScenario.Adopted(MatterType.AdoptCommunicationPlan) with { Proposal = ProposalNumber(42) };
@@ -295,7 +286,7 @@ public class CommunicationRulesTests
     [Fact]
     public void A_content_item_has_a_key_a_one_line_title_of_at_most_200_characters_and_no_empty_meeting()
     {
-        var plan = Adopted();
+        var plan = AdoptedPlan();
         const string Words = "A content item has a key, a title of one line of at most 200 characters, and no empty meeting id.";
 
         Refusal.Expect(plan, ErrorCodes.Kernel.InvalidInput, () => plan.ScheduleContent(Item("a", April) with { Key = default }, Coalition, Secretariat, Start));
@@ -315,7 +306,7 @@ public class CommunicationRulesTests
     [Fact]
     public void A_content_item_keeps_its_title_trimmed_and_each_audience_once()
     {
-        var plan = Adopted();
+        var plan = AdoptedPlan();
 
         plan.ScheduleContent(Item("april-issue", April, title: "  April issue  ") with { Audiences = [CommunicationScenario.Members, Donors, CommunicationScenario.Members] }, Coalition, NewsletterOwner, Start);
 
@@ -327,7 +318,7 @@ public class CommunicationRulesTests
     [Fact]
     public void A_content_item_s_key_is_used_once_and_a_retired_plan_schedules_nothing()
     {
-        var plan = Drafted();
+        var plan = DraftedPlan();
         plan.ScheduleContent(Item("april-issue", April), Coalition, NewsletterOwner, Start);
 
         Assert.Equal(
@@ -340,7 +331,7 @@ public class CommunicationRulesTests
     [Fact]
     public void A_content_item_goes_through_a_channel_of_the_plan_to_audiences_it_reaches_serving_an_objective_of_the_plan()
     {
-        var plan = Adopted();
+        var plan = AdoptedPlan();
         var post = new ContentItem(new ContentKey("post"), Social, April, "A post", [Public], Instagram);
 
         Refusal.Expect(plan, ErrorCodes.Communication.UnknownReference, () => plan.ScheduleContent(Item("radio", April, new ChannelKey("radio")), Coalition, Secretariat, Start));
@@ -359,7 +350,7 @@ public class CommunicationRulesTests
     [Fact]
     public void The_calendar_holds_at_most_ten_thousand_items()
     {
-        var plan = Adopted();
+        var plan = AdoptedPlan();
         for (var i = 0; i < 10_000; i++)
         {
             plan.ScheduleContent(Item($"item-{i}", April), Coalition, NewsletterOwner, Start);
@@ -373,7 +364,7 @@ public class CommunicationRulesTests
     [Fact]
     public void A_communication_logged_has_a_one_line_title_and_a_link_only_to_an_https_address()
     {
-        var plan = Adopted();
+        var plan = AdoptedPlan();
         var on = new LocalDate(2026, 3, 2);
 
         Refusal.Expect(plan, ErrorCodes.Kernel.InvalidInput, () => plan.RecordSent(Sent(on, "Two\nlines"), Coalition, NewsletterOwner, Start));
@@ -396,7 +387,7 @@ public class CommunicationRulesTests
     [Fact]
     public void A_communication_is_logged_for_a_day_no_later_than_today_in_the_coalition_s_time_zone()
     {
-        var plan = Adopted();
+        var plan = AdoptedPlan();
 
         // 22:30 UTC on 1 April is 01:30 on 2 April in Nairobi.
         var lateEvening = Instant.FromUtc(2026, 4, 1, 22, 30);
@@ -409,7 +400,7 @@ public class CommunicationRulesTests
     [Fact]
     public void A_communication_fulfils_a_content_item_of_its_own_channel_once()
     {
-        var plan = Adopted();
+        var plan = AdoptedPlan();
         plan.ScheduleContent(Item("april-issue", April), Coalition, NewsletterOwner, Start);
         plan.ScheduleContent(new ContentItem(new ContentKey("post"), Social, April, "A post", [Public], Instagram), Coalition, SocialOwner, Start);
         var later = OnDay(4, 2);
@@ -426,7 +417,7 @@ public class CommunicationRulesTests
     [Fact]
     public void A_draft_plan_logs_nothing_and_measures_nothing()
     {
-        var plan = Drafted();
+        var plan = DraftedPlan();
 
         Refusal.Expect(plan, ErrorCodes.Communication.InvalidTransition, () => plan.RecordSent(Sent(new LocalDate(2026, 3, 2)), Coalition, NewsletterOwner, Start));
         Refusal.Expect(plan, ErrorCodes.Communication.InvalidTransition, () => plan.RecordMeasurement(Reach, new LocalDate(2026, 3, 2), 10, Coalition, SocialOwner, Start));
@@ -435,7 +426,7 @@ public class CommunicationRulesTests
     [Fact]
     public void A_measure_counts_from_zero_to_ten_to_the_fifteenth_on_a_day_no_later_than_today()
     {
-        var plan = Adopted();
+        var plan = AdoptedPlan();
         var today = new LocalDate(2026, 3, 2);
 
         Refusal.Expect(plan, ErrorCodes.Kernel.OutOfRange, () => plan.RecordMeasurement(Reach, today, -1, Coalition, SocialOwner, Start));
@@ -452,7 +443,7 @@ public class CommunicationRulesTests
     [Fact]
     public void A_measure_on_a_platform_is_recorded_by_its_channel_s_owner_and_one_on_no_platform_only_by_a_coordinator()
     {
-        var plan = Adopted();
+        var plan = AdoptedPlan();
         var today = new LocalDate(2026, 3, 2);
 
         Refusal.Expect(plan, ErrorCodes.Communication.NotAnOwner, () => plan.RecordMeasurement(Signatures, today, 40, Coalition, SocialOwner, Start));
@@ -466,7 +457,7 @@ public class CommunicationRulesTests
     [Fact]
     public void A_draft_plan_may_be_retired_once_with_its_reason_trimmed()
     {
-        var plan = Drafted();
+        var plan = DraftedPlan();
 
         Refusal.Expect(plan, ErrorCodes.Kernel.InvalidText, () => plan.Retire(new string('r', 2_001), Coalition, Secretariat, Start));
         Refusal.Expect(plan, ErrorCodes.Coalitions.NotACoordinator, () => plan.Retire(null, Coalition, NewsletterOwner, Start));
@@ -480,7 +471,7 @@ public class CommunicationRulesTests
     [Fact]
     public void A_calendar_covers_up_to_a_year_forward_from_its_first_day()
     {
-        var plan = Adopted();
+        var plan = AdoptedPlan();
 
         Refusal.Of(() => plan.CalendarBetween(April, April.PlusDays(-1)), ErrorCodes.Kernel.OutOfRange, "A calendar covers up to a year, from 1 April 2026 forward.");
         Refusal.Of(() => plan.CalendarBetween(April, April.PlusYears(1).PlusDays(1)), ErrorCodes.Kernel.OutOfRange);
@@ -499,7 +490,7 @@ public class CommunicationRulesTests
         {
             Channels = [.. Draft().Channels, Other(4) with { Cadence = Period.FromYears(1) }, Other(5) with { Cadence = Period.FromDays(10) }],
         };
-        var plan = Adopted(draft);
+        var plan = AdoptedPlan(draft);
 
         var calendar = plan.CalendarBetween(April, new LocalDate(2027, 3, 31));
 
@@ -516,7 +507,7 @@ public class CommunicationRulesTests
     {
         var daily = Other(4) with { Cadence = Period.FromDays(1) };
         var twoMonthsAndADay = Other(5) with { Cadence = Period.FromMonths(2) + Period.FromDays(1), StartsOn = new LocalDate(2026, 1, 31) };
-        var plan = Adopted(Draft() with { Channels = [.. Draft().Channels, daily, twoMonthsAndADay] });
+        var plan = AdoptedPlan(Draft() with { Channels = [.. Draft().Channels, daily, twoMonthsAndADay] });
         var from = new LocalDate(2028, 6, 1);
 
         var calendar = plan.CalendarBetween(from, from.PlusYears(1));
@@ -536,7 +527,7 @@ public class CommunicationRulesTests
     [Fact]
     public void A_calendar_lists_its_days_in_order_and_channels_of_a_day_by_key()
     {
-        var plan = Adopted();
+        var plan = AdoptedPlan();
         plan.ScheduleContent(Item("april-issue", April), Coalition, NewsletterOwner, Start);
 
         var calendar = plan.CalendarBetween(April, April.PlusDays(6));
@@ -550,7 +541,7 @@ public class CommunicationRulesTests
     [Fact]
     public void A_cadence_date_shows_as_sent_when_the_channel_sent_something_before_its_next_date()
     {
-        var plan = Adopted();
+        var plan = AdoptedPlan();
         plan.RecordSent(Sent(new LocalDate(2026, 4, 30)), Coalition, NewsletterOwner, OnDay(5, 2));
         plan.RecordSent(Sent(new LocalDate(2026, 6, 1)), Coalition, NewsletterOwner, OnDay(6, 2));
 
@@ -562,7 +553,7 @@ public class CommunicationRulesTests
     [Fact]
     public void A_measure_is_met_on_reaching_its_target_and_missed_only_after_its_day()
     {
-        var plan = Adopted();
+        var plan = AdoptedPlan();
         var sept = new LocalDate(2026, 9, 30);
         plan.RecordMeasurement(Signatures, new LocalDate(2026, 9, 1), 499, Coalition, Secretariat, OnDay(9, 1));
         plan.RecordMeasurement(Signatures, new LocalDate(2026, 9, 15), 500, Coalition, Secretariat, OnDay(9, 15));
@@ -582,7 +573,7 @@ public class CommunicationRulesTests
     [Fact]
     public void A_content_item_is_overdue_after_its_day_until_logged_earliest_first()
     {
-        var plan = Adopted();
+        var plan = AdoptedPlan();
         plan.ScheduleContent(Item("may-issue", new LocalDate(2026, 5, 1)), Coalition, NewsletterOwner, Start);
         plan.ScheduleContent(Item("april-issue", April), Coalition, NewsletterOwner, Start);
 
@@ -595,7 +586,7 @@ public class CommunicationRulesTests
     [Fact]
     public void The_log_in_words_counts_one_communication_names_each_audience_once_and_says_when_nothing_was_sent()
     {
-        var plan = Adopted();
+        var plan = AdoptedPlan();
         plan.RecordSent(Sent(April) with { Audiences = [CommunicationScenario.Members, Donors] }, Coalition, NewsletterOwner, OnDay(4, 2));
         plan.RecordSent(Sent(new LocalDate(2026, 5, 1)) with { Audiences = [Donors] }, Coalition, NewsletterOwner, OnDay(5, 2));
         plan.RecordSent(new SentCommunication(Website, new LocalDate(2026, 5, 1), "Annual report", [Public]), Coalition, NewsletterOwner, OnDay(5, 2));
@@ -611,7 +602,7 @@ public class CommunicationRulesTests
     public void Channels_are_listed_overdue_first_then_due_then_up_to_date_and_earliest_due_first_within_each()
     {
         var draft = Draft() with { Channels = [.. Draft().Channels, Other(4) with { StartsOn = new LocalDate(2026, 4, 3) }, Other(5) with { StartsOn = new LocalDate(2026, 4, 10) }] };
-        var plan = Adopted(draft);
+        var plan = AdoptedPlan(draft);
 
         var due = plan.DueOn(new LocalDate(2026, 4, 6));
 

@@ -21,17 +21,6 @@ public class InitiativeCommandTests
 {
     private readonly CoalitionAggregate _coalition = Coalition();
 
-    // Another coalition in which the lead's delegate and the secretariat act too.
-    private static CoalitionAggregate Another()
-    {
-        var id = CoalitionId.FromGuid(Guid.Parse("c0000000-0000-0000-0000-000000000002"));
-        var other = CoalitionAggregate.Found(id, "Another coalition", CoalitionForm.Alliance, "Africa/Nairobi", Convenor, Secretariat, Start);
-        other.BeginForming(Secretariat, Start);
-        other.Invite(Offer(1, MembershipTier.Founding), Member(1), new RuleBookOf(id), null, Secretariat, Start);
-        other.AcceptMembership(Partner(1), For(1), Start);
-        return other;
-    }
-
     [Fact]
     public void A_refusal_of_who_acts_names_who_may()
     {
@@ -55,7 +44,7 @@ public class InitiativeCommandTests
     [Fact]
     public void Every_command_of_an_initiative_refuses_another_coalition_even_from_one_who_acts_there()
     {
-        var other = Another();
+        var other = AnotherWith(1);
         var proposed = Proposed(_coalition);
         var approved = Approved(_coalition);
         var active = Active(_coalition);

@@ -51,6 +51,20 @@ public static class CoalitionScenario
     public static Coalition Founded(int foundingMinimum = 3, MembershipTerms? terms = null) =>
         Coalition.Found(TheCoalition, "Learning for All", CoalitionForm.Coalition, "Africa/Nairobi", Convenor, Secretariat, Start, foundingMinimum, terms: terms);
 
+    /// <summary>
+    /// "Another coalition" (id c0…02, Africa/Nairobi), forming, with the scenario's convenor and secretariat and member
+    /// <paramref name="member"/> of the scenario coalition as a founding member: someone who acts in both.
+    /// </summary>
+    public static Coalition AnotherWith(int member)
+    {
+        var id = CoalitionId.FromGuid(Guid.Parse("c0000000-0000-0000-0000-000000000002"));
+        var other = Coalition.Found(id, "Another coalition", CoalitionForm.Alliance, "Africa/Nairobi", Convenor, Secretariat, Start);
+        other.BeginForming(Secretariat, Start);
+        other.Invite(Offer(member, MembershipTier.Founding), Member(member), new RuleBookOf(id), null, Secretariat, Start);
+        other.AcceptMembership(Partner(member), For(member), Start);
+        return other;
+    }
+
     public static void Join(this Coalition coalition, int member, MembershipTier tier = MembershipTier.Founding, Instant? at = null, long weight = 1)
     {
         coalition.Invite(member, tier, at, weight);

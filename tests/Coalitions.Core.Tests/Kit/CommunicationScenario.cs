@@ -51,6 +51,18 @@ public static class CommunicationScenario
          new Delivery(Public, Website, "The charter, positions and the public ledger.")],
         Social_());
 
+    /// <summary>The plan drafted by the secretariat at <see cref="Scenario.Start"/>: the scenario's draft unless another is given.</summary>
+    public static CommunicationPlan DraftedPlan(CommunicationPlanDraft? draft = null) =>
+        CommunicationPlan.Draft(MeetingScenario.ThePlan, draft ?? Draft(), MeetingScenario.Coalition, CoalitionScenario.Secretariat, Start);
+
+    /// <summary>The plan drafted and adopted at <see cref="Scenario.Start"/>, citing <see cref="Adoption"/>.</summary>
+    public static CommunicationPlan AdoptedPlan(CommunicationPlanDraft? draft = null)
+    {
+        var plan = DraftedPlan(draft);
+        plan.Adopt(MeetingScenario.TheGovernance, Adoption, MeetingScenario.Coalition, CoalitionScenario.Secretariat, Start);
+        return plan;
+    }
+
     public static DecisionReference Adoption => CoalitionScenario.Adopted(MatterType.AdoptCommunicationPlan);
 
     public static Instant OnDay(int month, int day) => CoalitionScenario.OnDate(2026, month, day);

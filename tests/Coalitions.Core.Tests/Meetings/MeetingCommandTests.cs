@@ -1,5 +1,3 @@
-using Coalitions.Core.Memberships;
-using CoalitionForm = global::Coalitions.Core.Coalitions.CoalitionForm;
 using Coalitions.Core.Decisions;
 using Coalitions.Core.Governance;
 using Coalitions.Core.Kernel;
@@ -10,7 +8,6 @@ using NodaTime;
 using static Coalitions.Core.Tests.Kit.CoalitionScenario;
 using static Coalitions.Core.Tests.Kit.MeetingScenario;
 using static Coalitions.Core.Tests.Kit.Scenario;
-using CoalitionAggregate = global::Coalitions.Core.Coalitions.Coalition;
 
 namespace Coalitions.Core.Tests.Meetings;
 
@@ -29,17 +26,6 @@ public class MeetingCommandTests
     private static Minutes With(params ActionItem[] actions) => new([], [], actions);
 
     private static string Refused(Meeting meeting, ErrorCode code, Action action) => Refusal.Expect(meeting, code, action).Message;
-
-    // Another coalition, where member 4 of the scenario coalition is a member too.
-    private static CoalitionAggregate Another()
-    {
-        var id = CoalitionId.FromGuid(Guid.Parse("c0000000-0000-0000-0000-000000000002"));
-        var other = CoalitionAggregate.Found(id, "Another coalition", CoalitionForm.Alliance, "Africa/Nairobi", Convenor, Secretariat, Start);
-        other.BeginForming(Secretariat, Start);
-        other.Invite(Offer(4, MembershipTier.Founding), Member(4), new RuleBookOf(id), null, Secretariat, Start);
-        other.AcceptMembership(Partner(4), For(4), Start);
-        return other;
-    }
 
     [Fact]
     public void Only_a_facilitator_of_the_meeting_takes_each_of_its_steps()
@@ -82,7 +68,7 @@ public class MeetingCommandTests
     [Fact]
     public void A_meeting_is_convened_for_its_own_coalition_with_that_coalition_s_governance_and_bodies()
     {
-        var other = Another();
+        var other = AnotherWith(4);
         var othersPlan = Plan() with { Coalition = other.Id, Body = null };
 
         Assert.Equal(
@@ -212,7 +198,7 @@ public class MeetingCommandTests
     {
         var first = Minuted();
         var next = Meeting.Convene(NextMeeting, Plan(), Coalition, ChairOfSteering, AfterMeeting, TheGovernance);
-        var other = Another();
+        var other = AnotherWith(4);
         var foreign = Meeting.Convene(MeetingId.New(), Plan() with { Coalition = other.Id, Body = null, Participants = [Participant(4, Nairobi)] }, other, Secretariat, Start);
 
         Refused(next, ErrorCodes.Kernel.InvalidText, () => next.CarryForward(default, [first], Duration.FromMinutes(5), ChairOfSteering, AfterMeeting));
@@ -307,7 +293,7 @@ public class MeetingCommandTests
     public void Minutes_are_of_this_coalition_s_meeting_and_cite_its_own_decisions_on_items_of_its_agenda()
     {
         var meeting = Held();
-        var other = Another();
+        var other = AnotherWith(4);
 
         Refused(meeting, ErrorCodes.Kernel.InvalidInput, () => meeting.RecordMinutes(With(), null!, ChairOfSteering, AfterMeeting));
         Refused(meeting, ErrorCodes.Kernel.InvalidInput, () => meeting.RecordMinutes(null!, Coalition, ChairOfSteering, AfterMeeting));
@@ -369,7 +355,7 @@ public class MeetingCommandTests
     public void Attendance_is_handed_only_to_a_proposal_of_the_same_coalition_that_the_agenda_links()
     {
         var meeting = Held();
-        var other = Another();
+        var other = AnotherWith(4);
         var foreign = Proposal.Draft(ProposalNumber(1), new ProposalDraft(other.Id, MatterType.AdoptPolicyPosition, "Elsewhere", "Text.", Partner(1), DecisionRule.SimpleMajority(), [Chair]), For(1), Start);
         var unlinked = Proposal.Draft(ProposalNumber(2), new ProposalDraft(TheCoalition, MatterType.AdoptPolicyPosition, "Another", "Text.", Partner(1), DecisionRule.SimpleMajority(), [Chair]), For(1), Start);
 
