@@ -12,8 +12,8 @@ namespace Coalitions.Core.Tests.Communication;
 
 /// <summary>
 /// Each command of a communication plan at its boundary: who may act, the coalition and rule book it belongs to, the
-/// step it needs, the channels, content and measures it names, the log and measures at their limits, and the words of
-/// each refusal.
+/// step it needs, the channels, content and measures it names, what a new version must keep, and the words of each
+/// refusal.
 /// </summary>
 public class CommunicationCommandTests
 {
