@@ -723,11 +723,6 @@ public sealed class PooledFund : AggregateRoot<PooledFundId>
                 ("step", step switch { ExpenseStep.Approve => "approved", ExpenseStep.Reject => "rejected", ExpenseStep.Pay => "paid", _ => "withdrawn" }));
         }
 
-        if (step == ExpenseStep.Pay && _status == FundStatus.Closed)
-        {
-            throw CoalitionRuleException.Because(ErrorCodes.Resources.FundClosed, "{fund} is closed; it pays nothing.", ("fund", Name));
-        }
-
         return expense;
     }
 
