@@ -55,6 +55,19 @@ public class MeetingCommandTests
     }
 
     [Fact]
+    public void A_meeting_scheduled_again_after_it_started_sets_its_attendance_aside()
+    {
+        var meeting = Scheduled();
+        meeting.RecordAttendance([new AttendanceEntry(Partner(4), AttendanceKind.Present)], ChairOfSteering, Tuesday);
+
+        meeting.Schedule(Tuesday + Duration.FromDays(7), Duration.FromHours(1), ChairOfSteering, Tuesday + Duration.FromMinutes(5));
+
+        Assert.Empty(meeting.Attendance);
+        Assert.Equal(AttendanceKind.Absent, meeting.AttendanceOf(Partner(4)));
+        Assert.Equal(1, meeting.Sequence);
+    }
+
+    [Fact]
     public void A_refused_convening_names_the_meeting_and_who_may_convene_it()
     {
         Assert.Equal(
@@ -62,6 +75,7 @@ public class MeetingCommandTests
             "(the holder of the office that convenes it, else its chair), acting through one of its member's delegates or a coordinator of the coalition may.",
             Refusal.Of(() => Meeting.Convene(TheMeeting, Plan(), Coalition, Outsider, Start, TheGovernance), ErrorCodes.Meetings.NotAConvenor).Message);
         Refusal.Of(() => Meeting.Convene(TheMeeting, Plan(), null!, ChairOfSteering, Start, TheGovernance), ErrorCodes.Kernel.InvalidInput);
+        Assert.Equal($"Person {Person(7)} acting for partner {Partner(7)} may not convene a new meeting: only the convenor of the body meeting (the holder of the office that convenes it, else its chair), acting through one of its member's delegates or a coordinator of the coalition may.", Refusal.Of(() => Meeting.Convene(TheMeeting, null!, Coalition, Outsider, Start, TheGovernance), ErrorCodes.Meetings.NotAConvenor).Message);
         Refusal.Of(() => Meeting.Convene(default, Plan(), Coalition, ChairOfSteering, Start, TheGovernance), ErrorCodes.Kernel.EmptyId);
     }
 
@@ -201,7 +215,7 @@ public class MeetingCommandTests
         var other = AnotherWith(4);
         var foreign = Meeting.Convene(MeetingId.New(), Plan() with { Coalition = other.Id, Body = null, Participants = [Participant(4, Nairobi)] }, other, Secretariat, Start);
 
-        Refused(next, ErrorCodes.Kernel.InvalidText, () => next.CarryForward(default, [first], Duration.FromMinutes(5), ChairOfSteering, AfterMeeting));
+        Assert.Equal("The item must be a key of one line of 1 to 64 characters.", Refused(next, ErrorCodes.Kernel.InvalidText, () => next.CarryForward(default, [first], Duration.FromMinutes(5), ChairOfSteering, AfterMeeting)));
         Assert.Equal(
             "'Steering committee' is a meeting of another coalition.",
             Refused(next, ErrorCodes.Coalitions.OtherCoalition, () => next.CarryForward(new AgendaKey("actions"), [first, foreign], Duration.FromMinutes(5), ChairOfSteering, AfterMeeting)));
@@ -235,9 +249,9 @@ public class MeetingCommandTests
     {
         var meeting = Scheduled();
 
-        Refused(meeting, ErrorCodes.Kernel.EmptyId, () => meeting.RecordAttendance([new AttendanceEntry(default, AttendanceKind.Present)], ChairOfSteering, Tuesday));
-        Refused(meeting, ErrorCodes.Kernel.InvalidInput, () => meeting.RecordAttendance([new AttendanceEntry(Partner(4), (AttendanceKind)99)], ChairOfSteering, Tuesday));
-        Refused(meeting, ErrorCodes.Kernel.EmptyId, () => meeting.RecordAttendance([new AttendanceEntry(Partner(6), AttendanceKind.ByProxy, default(PartnerId))], ChairOfSteering, Tuesday));
+        Assert.Equal("The member is the empty id; give a real PartnerId.", Refused(meeting, ErrorCodes.Kernel.EmptyId, () => meeting.RecordAttendance([new AttendanceEntry(default, AttendanceKind.Present)], ChairOfSteering, Tuesday)));
+        Assert.Equal("The attendance has an undefined value (99).", Refused(meeting, ErrorCodes.Kernel.InvalidInput, () => meeting.RecordAttendance([new AttendanceEntry(Partner(4), (AttendanceKind)99)], ChairOfSteering, Tuesday)));
+        Assert.Equal("The proxy holder is the empty id; give a real PartnerId.", Refused(meeting, ErrorCodes.Kernel.EmptyId, () => meeting.RecordAttendance([new AttendanceEntry(Partner(6), AttendanceKind.ByProxy, default(PartnerId))], ChairOfSteering, Tuesday)));
         Assert.Equal(
             "The attendance of 'Steering committee' cannot be recorded: a member listed was not invited, or is listed twice.",
             Refused(meeting, ErrorCodes.Meetings.NotInvited, () => meeting.RecordAttendance([new AttendanceEntry(Partner(7), AttendanceKind.Present)], ChairOfSteering, Tuesday)));
