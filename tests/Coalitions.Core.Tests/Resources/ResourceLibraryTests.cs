@@ -104,7 +104,7 @@ public class ResourceLibraryTests
     }
 
     [Fact]
-    public void A_resource_is_outstandingon_one_loan_at_a_time_and_never_to_its_own_member()
+    public void A_resource_is_out_on_one_loan_at_a_time_and_never_to_its_own_member()
     {
         var library = Lent();
 
@@ -127,7 +127,7 @@ public class ResourceLibraryTests
     }
 
     [Fact]
-    public void An_offer_outstandingon_loan_is_not_withdrawn()
+    public void An_offer_out_on_loan_is_not_withdrawn()
     {
         var library = Lent();
 
@@ -193,7 +193,7 @@ public class ResourceLibraryTests
     }
 
     [Fact]
-    public void The_library_closes_only_when_nothing_is_outstandingon_loan_and_then_takes_nothing()
+    public void The_library_closes_only_when_nothing_is_out_on_loan_and_then_takes_nothing()
     {
         var library = Lent();
 
@@ -237,7 +237,7 @@ public class ResourceLibraryTests
     }
 
     [Fact]
-    public void A_second_loan_of_an_offer_outstandingon_loan_is_refused_in_replay()
+    public void A_second_loan_of_an_offer_out_on_loan_is_refused_in_replay()
     {
         var library = Lent();
         var history = library.DequeueUncommittedEvents().Append(new ResourceLent(TheLibrary, 2, new LoanTerms(1, Partner(4), new LocalDate(2026, 3, 20)), new LocalDate(2026, 3, 2), Start, For(1)));
@@ -246,7 +246,7 @@ public class ResourceLibraryTests
     }
 
     [Fact]
-    public void A_library_closed_with_a_loan_outstandingis_refused_in_replay()
+    public void A_library_closed_with_a_loan_outstanding_is_refused_in_replay()
     {
         var library = Lent();
         var history = library.DequeueUncommittedEvents().Append(new LibraryClosed(TheLibrary, new LocalDate(2026, 3, 3), Hours(24), Secretariat));
@@ -270,7 +270,7 @@ public class ResourceLibraryTests
     }
 
     [Fact]
-    public void CanLend_explains_a_refusal_withoutstandingchanging_anything()
+    public void CanLend_explains_a_refusal_without_changing_anything()
     {
         var library = Lent();
 
