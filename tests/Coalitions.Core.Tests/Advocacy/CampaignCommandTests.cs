@@ -103,7 +103,10 @@ public class CampaignCommandTests
         Assert.Equal(
             "'Fund reading' already has the target 'minister'.",
             Refusal.Expect(campaign, ErrorCodes.Advocacy.Duplicate, () => campaign.AddTarget(new CampaignTarget(new TargetKey("minister"), "Again", TargetKind.Official), Nine, Secretariat, Hours(1))).Message);
-        Refusal.Expect(campaign, ErrorCodes.Advocacy.Duplicate, () => campaign.AddObjective(new CampaignObjective(BudgetLine, "Again"), Nine, Secretariat, Hours(1)));
+        Assert.Equal(
+            "'Fund reading' already has the objective 'budget-line'.",
+            Refusal.Expect(campaign, ErrorCodes.Advocacy.Duplicate, () => campaign.AddObjective(new CampaignObjective(BudgetLine, "Again"), Nine, Secretariat, Hours(1))).Message);
+        Refusal.Expect(campaign, ErrorCodes.Kernel.InvalidText, () => campaign.AddObjective(new CampaignObjective(new CampaignObjectiveKey("blank"), " "), Nine, Secretariat, Hours(1)));
         Refusal.Expect(campaign, ErrorCodes.Kernel.InvalidText, () => campaign.AddTarget(new CampaignTarget(new TargetKey("treasury"), " ", TargetKind.Institution), Nine, Secretariat, Hours(1)));
 
         campaign.AddTarget(new CampaignTarget(new TargetKey("treasury"), " The Treasury ", TargetKind.Institution, " Finance "), Nine, For(5), Hours(1));
@@ -226,7 +229,7 @@ public class CampaignCommandTests
     public void A_concluded_campaign_changes_no_plan_records_no_action_and_concludes_once_but_records_outcomes()
     {
         var campaign = Planned();
-        Refusal.Expect(campaign, ErrorCodes.Kernel.InvalidInput, () => campaign.Conclude((CampaignResult)99, "Done.", Nine, Secretariat, Hours(2)));
+        Assert.Equal("The result has an undefined value (99).", Refusal.Expect(campaign, ErrorCodes.Kernel.InvalidInput, () => campaign.Conclude((CampaignResult)99, "Done.", Nine, Secretariat, Hours(2))).Message);
         Refusal.Expect(campaign, ErrorCodes.Kernel.InvalidText, () => campaign.Conclude(CampaignResult.Won, "", Nine, Secretariat, Hours(2)));
         campaign.Conclude(CampaignResult.NotWon, " The budget passed without a line. ", Nine, Secretariat, Hours(2));
 
@@ -301,5 +304,53 @@ public class CampaignCommandTests
         var dayBefore = campaign.Describe(june.PlusDays(-1));
         Assert.Contains("Objective budget-line: A budget line for reading (by 1 October 2026) - open", dayBefore, StringComparison.Ordinal);
         Assert.DoesNotContain("\nOutcome on", dayBefore, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_campaign_holds_at_most_two_hundred_targets_a_hundred_positions_and_events_and_a_thousand_actions_and_outcomes()
+    {
+        var campaign = LaunchedCampaign();
+        for (var n = 3; n <= CampaignRules.MaxTargets; n++)
+        {
+            campaign.AddTarget(new CampaignTarget(new TargetKey($"target-{n}"), $"Target {n}", TargetKind.Official), Nine, Secretariat, Hours(4));
+        }
+
+        for (var n = 1; n <= CampaignRules.MaxPositions; n++)
+        {
+            var position = PolicyPosition.Draft(PolicyPositionId.FromGuid(new Guid(n, 7, 0, new byte[8])), PositionText($"Position {n}"), Nine, For(4), Start);
+            position.Adopt(Decided(MatterType.AdoptPolicyPosition, n, Hours(1)), Nine, Secretariat, Hours(2));
+            campaign.CarryPosition(position, Nine, Secretariat, Hours(4));
+        }
+
+        for (var n = 1; n <= CampaignRules.MaxEvents; n++)
+        {
+            campaign.LinkExternalEvent(Hearing(n), Nine, Secretariat, Hours(4));
+        }
+
+        for (var n = 1; n <= CampaignRules.MaxActions; n++)
+        {
+            campaign.PlanAction(Action($"action-{n}"), Nine, Secretariat, Hours(4));
+            campaign.RecordOutcome(Outcome(OutcomeKind.Unexpected, 1), Nine, Secretariat, Hours(4));
+        }
+
+        var another = PolicyPosition.Draft(OtherPosition, PositionText("One more"), Nine, For(4), Start);
+        another.Adopt(Decided(MatterType.AdoptPolicyPosition, 999, Hours(1)), Nine, Secretariat, Hours(2));
+        Assert.Equal("'Fund reading' has 200 targets, the most a campaign may have.", Refusal.Expect(campaign, ErrorCodes.Kernel.OutOfRange, () => campaign.AddTarget(new CampaignTarget(new TargetKey("treasury"), "The Treasury", TargetKind.Institution), Nine, Secretariat, Hours(4))).Message);
+        Assert.Equal("'Fund reading' has 100 positions, the most a campaign may have.", Refusal.Expect(campaign, ErrorCodes.Kernel.OutOfRange, () => campaign.CarryPosition(another, Nine, Secretariat, Hours(4))).Message);
+        Assert.Equal("'Fund reading' has 100 external events, the most a campaign may have.", Refusal.Expect(campaign, ErrorCodes.Kernel.OutOfRange, () => campaign.LinkExternalEvent(Hearing(101), Nine, Secretariat, Hours(4))).Message);
+        Assert.Equal("'Fund reading' has 1,000 actions, the most a campaign may have.", Refusal.Expect(campaign, ErrorCodes.Kernel.OutOfRange, () => campaign.PlanAction(Action("one-more"), Nine, Secretariat, Hours(4))).Message);
+        Assert.Equal("'Fund reading' has 1,000 outcomes, the most a campaign may have.", Refusal.Expect(campaign, ErrorCodes.Kernel.OutOfRange, () => campaign.RecordOutcome(Outcome(OutcomeKind.Unexpected, 1), Nine, Secretariat, Hours(4))).Message);
+    }
+
+    [Fact]
+    public void A_campaign_launched_by_one_who_may_not_and_its_unknown_or_empty_keys_are_named_in_the_refusal()
+    {
+        var campaign = LaunchedCampaign();
+
+        Assert.Equal($"Person {Person(7)} acting for partner {Partner(7)} may not launch a new campaign: only a coordinator of the coalition may.", Refusal.Of(() => Campaign.Launch(TheCampaign, Plan(), Nine, For(7), Start), ErrorCodes.Coalitions.NotACoordinator).Message);
+        Assert.Equal("The action is missing: give a campaign action key.", Refusal.Of(() => campaign.ActionStatusOn(default, new LocalDate(2026, 3, 2)), ErrorCodes.Kernel.InvalidText).Message);
+        Assert.Equal("The objective is missing: give a campaign objective key.", Refusal.Of(() => campaign.OutcomeOf(default), ErrorCodes.Kernel.InvalidText).Message);
+        Assert.Equal("'Fund reading' has no objective 'reading-hours'.", Refusal.Of(() => campaign.OutcomeOf(new CampaignObjectiveKey("reading-hours")), ErrorCodes.Advocacy.UnknownKey).Message);
+        Assert.Equal("'Fund reading' has no action 'lobby-day'.", Refusal.Of(() => campaign.ActionStatusOn(new CampaignActionKey("lobby-day"), new LocalDate(2026, 3, 2)), ErrorCodes.Advocacy.UnknownKey).Message);
     }
 }
