@@ -390,6 +390,11 @@ public sealed class EventPreparation : AggregateRoot<PreparationId>
         Ensure.NotNull(coalition, nameof(coalition));
         AttendeeValidator.Instance.EnsureValid(attendee);
         EnsureStep(Step.Work, at);
+        if (coalition.Id != Coalition)
+        {
+            throw CoalitionRuleException.Because(ErrorCodes.Coalitions.OtherCoalition, "The preparation for '{event}' belongs to another coalition than {coalition}.", ("event", Event.Name), ("coalition", coalition.Name));
+        }
+
         if (_attendees.ContainsKey(attendee.Person) || _attendees.Count >= MaxAttendees || !IsDelegate(coalition, attendee.Member, attendee.Person))
         {
             throw CoalitionRuleException.Because(ErrorCodes.Meetings.InvalidPreparation, "{name} cannot be named to attend '{event}': named already, or not a delegate of a member of {coalition}.", ("name", attendee.Name), ("event", Event.Name), ("coalition", coalition.Name));

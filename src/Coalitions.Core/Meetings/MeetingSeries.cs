@@ -370,9 +370,14 @@ public sealed class MeetingSeries : AggregateRoot<MeetingSeriesId>
     /// <exception cref="CoalitionRuleException">The series is not active or has no more occurrences (<c>Meetings.SeriesNotActive</c>).</exception>
     public SeriesProposal ProposeNext(Instant at, int count = 5)
     {
-        if (_status != SeriesStatus.Active || NextOccurrence(at) is not { } number)
+        if (_status != SeriesStatus.Active)
         {
-            throw CoalitionRuleException.Because(ErrorCodes.Meetings.SeriesNotActive, "'{title}' is {status} or has no occurrence left.", ("title", Title), ("status", _status));
+            throw CoalitionRuleException.Because(ErrorCodes.Meetings.SeriesNotActive, "'{title}' is {status}.", ("title", Title), ("status", _status));
+        }
+
+        if (NextOccurrence(at) is not { } number)
+        {
+            throw CoalitionRuleException.Because(ErrorCodes.Meetings.SeriesNotActive, "'{title}' has no occurrence left.", ("title", Title));
         }
 
         var date = OccurrenceDate(number)!.Value;
