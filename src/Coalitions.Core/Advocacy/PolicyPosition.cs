@@ -294,6 +294,7 @@ public sealed class PolicyPosition : AggregateRoot<PolicyPositionId>
         AdoptCommand.Authorize(this, by, at, new Acting(coalition, at), Subject);
         Own(coalition);
         EnsureStep(Step.Adopt);
+        EnsureAfterAdoption(at);
         CheckDecision(decision, coalition, at, Pending!.RevisedAt);
         Raise(new PositionAdopted(Id, Pending.Number, decision with { }, at, by));
     }
@@ -341,7 +342,7 @@ public sealed class PolicyPosition : AggregateRoot<PolicyPositionId>
         FreeText.Check(reason, nameof(reason), required: true);
         EnsureStep(Step.Retire);
         EnsureAfterAdoption(at);
-        CheckDecision(decision, coalition, at, Current!.AdoptedAt!.Value);
+        CheckDecision(decision, coalition, at, Current!.AdoptedAt!.Value, retiring: true);
         Raise(new PositionRetired(Id, decision with { }, reason.Trim(), at, by));
     }
 
@@ -377,7 +378,7 @@ public sealed class PolicyPosition : AggregateRoot<PolicyPositionId>
 
         if (_reservationHistory.Count >= MaxReservations)
         {
-            throw CoalitionRuleException.Because(ErrorCodes.Kernel.OutOfRange, "{title} holds {max} reservations, the most a position may record.", ("title", Subject), ("max", MaxReservations));
+            throw CoalitionRuleException.Because(ErrorCodes.Kernel.OutOfRange, "{title} has recorded {max} reservations, the most a position may record.", ("title", Subject), ("max", MaxReservations));
         }
 
         Raise(new ReservationRecorded(Id, version, member, reason.Trim(), at, by));
@@ -388,18 +389,33 @@ public sealed class PolicyPosition : AggregateRoot<PolicyPositionId>
     /// <param name="coalition">The coalition, read for its members.</param>
     /// <param name="by">A delegate of the member, acting for it.</param>
     /// <param name="at">When it is withdrawn.</param>
-    /// <exception cref="CoalitionRuleException">Not the member's delegate, another coalition, or no such reservation (<c>Advocacy.UnknownKey</c>).</exception>
+    /// <exception cref="CoalitionRuleException">Not the member's delegate, another coalition, no such reservation (<c>Advocacy.UnknownKey</c>), or one recorded after <paramref name="at"/> (<c>Advocacy.InvalidTransition</c>).</exception>
     public void WithdrawReservation(PartnerId member, Coalition coalition, Actor by, Instant at)
     {
         WithdrawReservationCommand.Authorize(this, by, at, new Acting(coalition, at, member), Subject);
         Own(coalition);
         Ensure.Id(member, nameof(member));
-        if (Current is not { } current || !_reservations.ContainsKey((current.Number, member)))
+        var current = Current;
+        PositionReservation? reservation = null;
+        if (current is not null)
+        {
+            _reservations.TryGetValue((current.Number, member), out reservation);
+        }
+
+        if (reservation is null)
         {
             throw CoalitionRuleException.Because(ErrorCodes.Advocacy.UnknownKey, "{member} holds no reservation on the version of {title} in effect.", ("member", coalition.NameOf(member)), ("title", Subject));
         }
 
-        Raise(new ReservationWithdrawn(Id, current.Number, member, at, by));
+        if (at < reservation.At)
+        {
+            throw CoalitionRuleException.Because(
+                ErrorCodes.Advocacy.InvalidTransition,
+                "The reservation of {member} on version {version} of {title} was recorded on {recorded}; it is not withdrawn before then.",
+                ("member", coalition.NameOf(member)), ("version", reservation.Version), ("title", Subject), ("recorded", reservation.At));
+        }
+
+        Raise(new ReservationWithdrawn(Id, reservation.Version, member, at, by));
     }
 
     /// <inheritdoc />
@@ -416,18 +432,18 @@ public sealed class PolicyPosition : AggregateRoot<PolicyPositionId>
             DraftedProblem(_zone.Id, e.Title, e.Text),
         PositionAdopted e =>
             Pending is not { } pending || e.Version != pending.Number ? "no draft of that version is under discussion." :
-            DecisionProblem(e.Decision, e.At, pending.RevisedAt),
+            DecisionProblem(e.Decision, e.At, pending.RevisedAt, "the decision was taken before the words it adopts."),
         PositionPublished e =>
             _status != PositionStatus.Adopted || Current?.Number != e.Version ? "only the version in effect, not yet published, is published." :
             e.At < Current.AdoptedAt ? "it is published before it was adopted." : null,
         PositionDraftWithdrawn e => Pending is not { } withdrawn || e.Version != withdrawn.Number ? "no draft of that version is under discussion." : null,
         PositionRetired e =>
             _status is not (PositionStatus.Adopted or PositionStatus.Published) ? "only a position in effect is retired." :
-            DecisionProblem(e.Decision, e.At, Current!.AdoptedAt!.Value),
+            DecisionProblem(e.Decision, e.At, Current!.AdoptedAt!.Value, "the decision was taken before the version in effect was adopted."),
         ReservationRecorded e =>
             _status is not (PositionStatus.Adopted or PositionStatus.Published) || Current?.Number != e.Version ? "a reservation concerns the version in effect." :
             _reservations.ContainsKey((e.Version, e.Member)) ? "the member already holds a reservation on the version." :
-            _reservationHistory.Count >= MaxReservations ? "the position holds as many reservations as it may." : null,
+            _reservationHistory.Count >= MaxReservations ? "the position has recorded as many reservations as it may." : null,
         ReservationWithdrawn e => !_reservations.ContainsKey((e.Version, e.Member)) ? "the member holds no reservation on the version." : null,
         _ => null,
     };
@@ -497,10 +513,10 @@ public sealed class PolicyPosition : AggregateRoot<PolicyPositionId>
         FreeText.Problem(title, true, Limits.NameLength) is not null || !FreeText.IsSingleLine(title) ? "the title is not one line of at most 200 characters." :
         FreeText.Problem(text, true, Limits.DocumentLength) is not null ? "the text is missing or longer than 20,000 characters." : null;
 
-    private string? DecisionProblem(DecisionReference decision, Instant at, Instant wordsFrom) =>
+    private string? DecisionProblem(DecisionReference decision, Instant at, Instant wordsFrom, string tooEarly) =>
         !decision.Authorizes(Coalition, MatterType.AdoptPolicyPosition) ? "the decision is not an adoption by the coalition on a policy position." :
         decision.DecidedAt > at ? "the decision was taken after the act it authorizes." :
-        decision.DecidedAt < wordsFrom ? "the decision was taken before the words it adopts." :
+        decision.DecidedAt < wordsFrom ? tooEarly :
         _decisionsCited.Contains(decision.Proposal) ? "the decision was cited before." : null;
 
     private string Subject => $"'{Title}'";
@@ -516,9 +532,18 @@ public sealed class PolicyPosition : AggregateRoot<PolicyPositionId>
         }
     }
 
-    private void CheckDecision(DecisionReference decision, Coalition coalition, Instant at, Instant wordsFrom)
+    // Adopting, the decision is no older than the words it adopts; retiring, no older than the adoption of the version in effect.
+    private void CheckDecision(DecisionReference decision, Coalition coalition, Instant at, Instant wordsFrom, bool retiring = false)
     {
         DecisionReference.Check(Ensure.NotNull(decision, nameof(decision)), true, Coalition, coalition.Name, at, MatterType.AdoptPolicyPosition);
+        if (retiring && decision.DecidedAt < wordsFrom)
+        {
+            throw CoalitionRuleException.Because(
+                ErrorCodes.Advocacy.DecisionPredatesText,
+                "The decision cited was taken on {decided}, before the version in effect of {title} was adopted on {adopted}; retire it by a decision taken since.",
+                ("decided", decision.DecidedAt), ("title", Subject), ("adopted", wordsFrom));
+        }
+
         if (decision.DecidedAt < wordsFrom)
         {
             throw CoalitionRuleException.Because(
@@ -549,8 +574,8 @@ public sealed class PolicyPosition : AggregateRoot<PolicyPositionId>
             var because = unmet?.Count > 0 ? " (it needs that " + Words.List(unmet) + ")" : string.Empty;
             throw CoalitionRuleException.Because(
                 ErrorCodes.Advocacy.InvalidTransition,
-                "{title} is {status}; it cannot {action} now{because}.",
-                ("title", Subject), ("status", _status), ("action", Words.Identifier(step.ToString())), ("because", because));
+                "{title} is {article}{status}; it cannot {action} now{because}.",
+                ("title", Subject), ("article", _status == PositionStatus.Draft ? "a " : string.Empty), ("status", _status), ("action", Words.Identifier(step.ToString())), ("because", because));
         }
     }
 

@@ -289,7 +289,7 @@ public sealed class SignOnStatement : AggregateRoot<SignOnStatementId>
         RecordEndorsementCommand.Authorize(this, by, at, new Acting(coalition), Subject);
         Own(coalition);
         EndorserValidator.Instance.EnsureValid(endorser);
-        Add(endorsement, endorser with { Organization = endorser.Organization.Trim(), Representative = endorser.Representative.Trim(), RepresentativeTitle = endorser.RepresentativeTitle?.Trim() }, VerificationStatus.Pending, coalition, by, at);
+        Add(endorsement, endorser with { Organization = endorser.Organization.Trim(), Representative = endorser.Representative.Trim(), RepresentativeTitle = string.IsNullOrWhiteSpace(endorser.RepresentativeTitle) ? null : endorser.RepresentativeTitle.Trim() }, VerificationStatus.Pending, coalition, by, at);
     }
 
     /// <summary>Confirms a pending endorsement with the organization it names.</summary>
@@ -543,8 +543,8 @@ public sealed class SignOnStatement : AggregateRoot<SignOnStatementId>
         var because = unmet?.Count > 0 ? " (it needs that " + Words.List(unmet) + ")" : string.Empty;
         throw CoalitionRuleException.Because(
             code,
-            "{title} is {status} on {date}; it cannot {action} now{because}.",
-            ("title", Subject), ("status", status), ("date", at.InZone(_zone).Date), ("action", Words.Identifier(step.ToString())), ("because", because));
+            "{title} is {article}{status} on {date}; it cannot {action} now{because}.",
+            ("title", Subject), ("article", status == StatementStatus.Draft ? "a " : string.Empty), ("status", status), ("date", at.InZone(_zone).Date), ("action", Words.Identifier(step.ToString())), ("because", because));
     }
 
     // The machine's state is the status at the instant being checked; it is consulted, never fired.
