@@ -157,7 +157,9 @@ public sealed class HealthCheck : AggregateRoot<HealthCheckId>
         {
             throw CoalitionRuleException.Because(
                 ErrorCodes.Engagement.InvalidInput,
-                "{coalition} has {count} active members, fewer than the {minimum} respondents the health check needs before it shows results; anonymity would not hold.",
+                roster.Length == 1
+                    ? "{coalition} has 1 active member, fewer than the {minimum} respondents the health check needs before it shows results; anonymity would not hold."
+                    : "{coalition} has {count} active members, fewer than the {minimum} respondents the health check needs before it shows results; anonymity would not hold.",
                 ("coalition", coalition.Name), ("count", roster.Length), ("minimum", draft.MinimumRespondents));
         }
 
@@ -194,7 +196,7 @@ public sealed class HealthCheck : AggregateRoot<HealthCheckId>
 
         if (key is null)
         {
-            throw CoalitionRuleException.Because(ErrorCodes.Engagement.InvalidInput, "While {title} is open, only the holder of its anonymity key can tell who has responded.", ("title", Subject));
+            throw CoalitionRuleException.Because(ErrorCodes.Engagement.InvalidInput, "The {title} is {status} and has recorded no respondents; only the holder of its anonymity key can tell who has responded.", ("title", Subject), ("status", _status));
         }
 
         CheckKey(key);
@@ -397,7 +399,9 @@ public sealed class HealthCheck : AggregateRoot<HealthCheckId>
         {
             throw CoalitionRuleException.Because(
                 ErrorCodes.Engagement.ResultsWithheld,
-                "{count} members responded to {title}, fewer than the {minimum} it needs; its results are withheld so no member's ratings can be singled out.",
+                count == 1
+                    ? "1 member responded to {title}, fewer than the {minimum} it needs; its results are withheld so no member's ratings can be singled out."
+                    : "{count} members responded to {title}, fewer than the {minimum} it needs; its results are withheld so no member's ratings can be singled out.",
                 ("count", count), ("title", check.Subject), ("minimum", check.MinimumRespondents));
         }
     }
@@ -454,7 +458,7 @@ public sealed class HealthCheck : AggregateRoot<HealthCheckId>
             TypedKey.Ensure(rating.Statement, "statement");
             if (!_statementIndex.TryGetValue(rating.Statement, out var index))
             {
-                throw CoalitionRuleException.Because(ErrorCodes.Engagement.UnknownKey, "{title} has no statement '{statement}'.", ("title", Subject), ("statement", rating.Statement.Value));
+                throw CoalitionRuleException.Because(ErrorCodes.Engagement.UnknownKey, "The {title} has no statement '{statement}'.", ("title", Subject), ("statement", rating.Statement.Value));
             }
 
             if (!byIndex.TryAdd(index, new HealthRating(rating.Statement, rating.Score)))
@@ -500,7 +504,7 @@ public sealed class HealthCheck : AggregateRoot<HealthCheckId>
         Ensure.NotNull(coalition, nameof(coalition));
         if (coalition.Id != Coalition)
         {
-            throw CoalitionRuleException.Because(ErrorCodes.Coalitions.OtherCoalition, "{title} assesses another coalition than {coalition}.", ("title", Subject), ("coalition", coalition.Name));
+            throw CoalitionRuleException.Because(ErrorCodes.Coalitions.OtherCoalition, "The {title} assesses another coalition than {coalition}.", ("title", Subject), ("coalition", coalition.Name));
         }
     }
 
@@ -509,7 +513,9 @@ public sealed class HealthCheck : AggregateRoot<HealthCheckId>
         _checkedAt = at;
         if (!Machine.CanFire(step, out var unmet) || at < OpenedAt)
         {
-            var because = unmet?.Count > 0 ? " (it needs that " + Words.List(unmet) + ")" : string.Empty;
+            var because = unmet?.Count > 0 ? " (it needs that " + Words.List(unmet) + ")"
+                : at < OpenedAt ? " (it opened on " + Words.Format(OpenedAt) + ")"
+                : string.Empty;
             throw CoalitionRuleException.Because(
                 ErrorCodes.Engagement.InvalidTransition,
                 "The {title} is {status}; it cannot {action} on {date}{because}.",

@@ -195,12 +195,18 @@ public sealed record ParticipationReport(CoalitionId Coalition, DateInterval Per
 
         if (member.Opportunities >= policy.MinimumOpportunities && member.Ballots.Met + member.Meetings.Met + member.Tasks.Met + member.Tasks.Late == 0)
         {
-            reasons.Add(new(RiskKind.Silent, Words.Fill("It took part in none of its {count} opportunities (ballots, meetings and items).", Values(("count", member.Opportunities)))));
+            reasons.Add(new(RiskKind.Silent, member.Opportunities == 1
+                ? "It did not take its one opportunity (a ballot, a meeting or an item)."
+                : Words.Fill("It took part in none of its {count} opportunities (ballots, meetings and items).", Values(("count", member.Opportunities)))));
         }
         else
         {
-            Low(reasons, RiskKind.FewBallots, member.Ballots, policy, "It cast {met} of the {count} ballots it could cast ({share}), below {minimum}.");
-            Low(reasons, RiskKind.FewMeetings, member.Meetings, policy, "It attended {met} of the {count} meetings it was expected at ({share}), below {minimum}.");
+            Low(reasons, RiskKind.FewBallots, member.Ballots, policy, member.Ballots.Opportunities == 1
+                ? "It cast {met} of the 1 ballot it could cast ({share}), below {minimum}."
+                : "It cast {met} of the {count} ballots it could cast ({share}), below {minimum}.");
+            Low(reasons, RiskKind.FewMeetings, member.Meetings, policy, member.Meetings.Opportunities == 1
+                ? "It attended {met} of the 1 meeting it was expected at ({share}), below {minimum}."
+                : "It attended {met} of the {count} meetings it was expected at ({share}), below {minimum}.");
         }
 
         if (member.Tasks.Missed >= policy.OverdueItems)
@@ -322,7 +328,7 @@ public static class Participation
 
         foreach (var period in list)
         {
-            CheckPeriod(period, nameof(periods));
+            CheckPeriod(period, "period");
         }
 
         var all = Distinct(facts);
@@ -344,6 +350,7 @@ public static class Participation
     private static ParticipationReport MeasureChecked(Coalition coalition, IReadOnlyList<ParticipationFact> facts, DateInterval period)
     {
         var roll = coalition.Members
+            .Where(m => m.JoinedOn is { } joined && joined <= period.End)
             .Select(m => (Membership: m, Status: m.StatusOn(period.End)))
             .Where(m => m.Status is MembershipStatus.Active or MembershipStatus.Suspended)
             .ToArray();
@@ -393,9 +400,9 @@ public static class Participation
                 {
                     throw CoalitionRuleException.Because(
                         ErrorCodes.Engagement.InvalidInput,
-                        "Two facts about one opportunity disagree: {room} record {record}{item} says both {first} and {second} for member {member}.",
+                        "Two facts about one opportunity disagree: {room} record {record}{item} says both {first} on {firstDay} and {second} on {secondDay} for member {member}.",
                         ("room", fact.Source.Room), ("record", fact.Source.Record.ToString("D")), ("item", fact.Source.Item is null ? string.Empty : " (" + fact.Source.Item + ")"),
-                        ("first", earlier.Result), ("second", fact.Result), ("member", fact.Member));
+                        ("first", earlier.Result), ("firstDay", earlier.On), ("second", fact.Result), ("secondDay", fact.On), ("member", fact.Member));
                 }
 
                 continue;
