@@ -196,7 +196,7 @@ public sealed class HealthCheck : AggregateRoot<HealthCheckId>
 
         if (key is null)
         {
-            throw CoalitionRuleException.Because(ErrorCodes.Engagement.InvalidInput, "The {title} is {status} and has recorded no respondents; only the holder of its anonymity key can tell who has responded.", ("title", Subject), ("status", _status));
+            throw CoalitionRuleException.Because(ErrorCodes.Engagement.InvalidInput, "The {title} is {status} and keeps no list of its respondents; only the holder of its anonymity key can tell who has responded.", ("title", Subject), ("status", _status));
         }
 
         CheckKey(key);

@@ -383,7 +383,7 @@ public sealed class EventPreparation : AggregateRoot<PreparationId>
     /// <param name="coalition">The coalition, read for membership and delegates.</param>
     /// <param name="by">A lead of the preparation.</param>
     /// <param name="at">When they are named.</param>
-    /// <exception cref="CoalitionRuleException">Not a lead; concluded or cancelled (<c>Meetings.PreparationClosed</c>); an invalid attendee, named already, or not a delegate of a member (<c>Meetings.InvalidPreparation</c>).</exception>
+    /// <exception cref="CoalitionRuleException">Not a lead; another coalition (<c>Coalitions.OtherCoalition</c>); concluded or cancelled (<c>Meetings.PreparationClosed</c>); an invalid attendee, named already, or not a delegate of a member (<c>Meetings.InvalidPreparation</c>).</exception>
     public void NameAttendee(Attendee attendee, CoalitionAggregate coalition, Actor by, Instant at)
     {
         NameAttendeeCommand.Authorize(this, by, at, default, Event.Name);

@@ -346,10 +346,10 @@ public class HealthCheckCommandTests
         var cancelled = Cancelled();
 
         Assert.Equal(
-            "The health check 'Spring 2026' is open and has recorded no respondents; only the holder of its anonymity key can tell who has responded.",
+            "The health check 'Spring 2026' is open and keeps no list of its respondents; only the holder of its anonymity key can tell who has responded.",
             Refusal.Of(() => check.HasResponded(Partner(6)), ErrorCodes.Engagement.InvalidInput).Message);
         Assert.Equal(
-            "The health check 'Spring 2026' is cancelled and has recorded no respondents; only the holder of its anonymity key can tell who has responded.",
+            "The health check 'Spring 2026' is cancelled and keeps no list of its respondents; only the holder of its anonymity key can tell who has responded.",
             Refusal.Of(() => cancelled.HasResponded(Partner(6)), ErrorCodes.Engagement.InvalidInput).Message);
         Assert.False(cancelled.HasResponded(Partner(6), Key));
         Refusal.Of(() => check.HasResponded(Partner(6), OtherKey), ErrorCodes.Engagement.WrongAnonymityKey);
