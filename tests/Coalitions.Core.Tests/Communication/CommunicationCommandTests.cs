@@ -69,6 +69,20 @@ public class CommunicationCommandTests
     }
 
     [Fact]
+    public void Content_is_scheduled_only_by_the_owner_of_its_channel_or_a_coordinator()
+    {
+        var plan = AdoptedPlan();
+
+        Assert.True(Refusal.Expect(plan, ErrorCodes.Communication.NotAnOwner, () => plan.ScheduleContent(Item("april-issue", April), Coalition, SocialOwner, Start)).IsAuthorizationRefusal);
+        Assert.True(Refusal.Expect(plan, ErrorCodes.Communication.NotAnOwner, () => plan.ScheduleContent(Item("april-issue", April), Coalition, For(7), Start)).IsAuthorizationRefusal);
+
+        plan.ScheduleContent(Item("april-issue", April), Coalition, NewsletterOwner, Start);
+        plan.ScheduleContent(Item("may-issue", April.PlusMonths(1)), Coalition, Secretariat, Start);
+
+        Assert.Equal(2, plan.CalendarBetween(April, April.PlusMonths(1)).Count(e => e.Content is not null));
+    }
+
+    [Fact]
     public void A_content_item_s_key_day_and_channel_are_checked_with_words_that_name_them()
     {
         var plan = AdoptedPlan();
