@@ -47,6 +47,7 @@ public class CommunicationHistoryTests
         Corrupt(Adopted(), "the plan is not a draft.", revised);
         Corrupt(Drafted(), "the plan is ill-formed.", revised with { Draft = Draft() with { Coalition = CoalitionId.New() } });
         Corrupt(Drafted(), "the plan is ill-formed.", revised with { Draft = Draft() with { SocialMedia = null } });
+        Corrupt(Drafted(), "the plan is ill-formed.", revised with { Draft = Draft(" ") });
         Assert.Equal("Communication plan 2026, revised", CommunicationPlan.Rehydrate([.. Drafted(), revised]).Content.Title);
     }
 
@@ -73,6 +74,7 @@ public class CommunicationHistoryTests
         Corrupt(Adopted(), "the plan is ill-formed.", amended with { Draft = Draft() with { Coalition = CoalitionId.New() } });
         Corrupt(Adopted(), "the decision cited is not this coalition's adoption of a communication plan.", amended with { Decision = CoalitionScenario.Adopted(MatterType.AdmitMember) });
         Corrupt(Adopted(), "the decision cited is not this coalition's adoption of a communication plan.", amended with { Decision = Adoption with { Coalition = CoalitionId.New() } });
+        Corrupt(Adopted(), "the decision cited is not this coalition's adoption of a communication plan.", amended with { Decision = Adoption with { Result = DecisionResult.Rejected } });
         Assert.Equal("Communication plan 2026, amended", CommunicationPlan.Rehydrate([.. Adopted(), amended with { Decision = null }]).Content.Title);
     }
 
