@@ -478,7 +478,7 @@ public sealed class Poll : AggregateRoot<PollId>
         CancelCommand.Authorize(this, by, at, default, Subject);
         FreeText.Check(reason, nameof(reason), required: true, Limits.ReasonLength);
         EnsureStep(Step.Cancel);
-        Raise(new PollCancelled(Id, reason, at, by));
+        Raise(new PollCancelled(Id, reason.Trim(), at, by));
     }
 
     /// <inheritdoc />
