@@ -279,8 +279,8 @@ public sealed class Poll : AggregateRoot<PollId>
     /// <param name="by">A representative of the voter, as the electorate frozen when the poll opened lists it, acting for the voter.</param>
     /// <param name="at">When the ballot is cast: at or after the poll opened, strictly before its deadline.</param>
     /// <exception cref="CoalitionRuleException">
-    /// Not the voter's representative acting for it (<c>Polls.NotARepresentative</c>), no ballot or an empty voter
-    /// (<c>Kernel.InvalidInput</c>, <c>Kernel.EmptyId</c>), not open (<c>Polls.InvalidTransition</c>), before the opening
+    /// Not the voter's representative acting for it, which is also the refusal of no ballot or an empty voter (no one
+    /// represents them) (<c>Polls.NotARepresentative</c>), not open (<c>Polls.InvalidTransition</c>), before the opening
     /// or at or after the deadline (<c>Polls.VotingNotOpen</c>), a voter outside the electorate (<c>Polls.NotInElectorate</c>),
     /// or a ballot that does not fit the method or the ballot rules (<c>Polls.InvalidBallot</c>).
     /// </exception>
