@@ -407,7 +407,7 @@ public sealed class Campaign : AggregateRoot<CampaignId>
             throw CoalitionRuleException.Because(ErrorCodes.Kernel.OutOfRange, "Action '{action}' cannot be recorded as done on {on}, a day still to come.", ("action", found.Plan.Title), ("on", on));
         }
 
-        Raise(new CampaignActionCompleted(Id, found.Plan.Key, on, string.IsNullOrWhiteSpace(note) ? null : note.Trim(), at, by));
+        Raise(new CampaignActionCompleted(Id, found.Plan.Key, on, FreeText.Kept(note), at, by));
     }
 
     /// <summary>Cancels an action that was not done.</summary>

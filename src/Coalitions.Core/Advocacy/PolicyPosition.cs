@@ -325,7 +325,7 @@ public sealed class PolicyPosition : AggregateRoot<PolicyPositionId>
         Own(coalition);
         FreeText.Check(reason, nameof(reason), required: false);
         EnsureStep(Step.Withdraw);
-        Raise(new PositionDraftWithdrawn(Id, Pending!.Number, string.IsNullOrWhiteSpace(reason) ? null : reason.Trim(), at, by));
+        Raise(new PositionDraftWithdrawn(Id, Pending!.Number, FreeText.Kept(reason), at, by));
     }
 
     /// <summary>Retires the position, citing the decision that retired it: no version is in effect from then on, and a draft under discussion lapses.</summary>

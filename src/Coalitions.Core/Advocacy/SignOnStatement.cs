@@ -273,7 +273,7 @@ public sealed class SignOnStatement : AggregateRoot<SignOnStatementId>
         EndorseCommand.Authorize(this, by, at, new Acting(coalition, Organization: organization), Subject);
         Own(coalition);
         Ensure.NotNull(organization.Profile, "organization's profile");
-        var endorser = new Endorser(organization.Profile.Name?.Trim()!, organization.Profile.Country, representative?.Trim()!, string.IsNullOrWhiteSpace(representativeTitle) ? null : representativeTitle.Trim(), organization.Id);
+        var endorser = new Endorser(organization.Profile.Name?.Trim()!, organization.Profile.Country, representative?.Trim()!, FreeText.Kept(representativeTitle), organization.Id);
         Add(endorsement, endorser, VerificationStatus.Verified, coalition, by, at);
     }
 
@@ -289,7 +289,7 @@ public sealed class SignOnStatement : AggregateRoot<SignOnStatementId>
         RecordEndorsementCommand.Authorize(this, by, at, new Acting(coalition), Subject);
         Own(coalition);
         EndorserValidator.Instance.EnsureValid(endorser);
-        Add(endorsement, endorser with { Organization = endorser.Organization.Trim(), Representative = endorser.Representative.Trim(), RepresentativeTitle = string.IsNullOrWhiteSpace(endorser.RepresentativeTitle) ? null : endorser.RepresentativeTitle.Trim() }, VerificationStatus.Pending, coalition, by, at);
+        Add(endorsement, endorser with { Organization = endorser.Organization.Trim(), Representative = endorser.Representative.Trim(), RepresentativeTitle = FreeText.Kept(endorser.RepresentativeTitle) }, VerificationStatus.Pending, coalition, by, at);
     }
 
     /// <summary>Confirms a pending endorsement with the organization it names.</summary>
@@ -341,7 +341,7 @@ public sealed class SignOnStatement : AggregateRoot<SignOnStatementId>
             throw CoalitionRuleException.Because(ErrorCodes.Advocacy.EndorsementSettled, "The endorsement of {organization} on {title} is already withdrawn or rejected, or was given later.", ("organization", found.Endorser.Organization), ("title", Subject));
         }
 
-        Raise(new EndorsementWithdrawn(Id, found.Id, string.IsNullOrWhiteSpace(reason) ? null : reason.Trim(), at, by));
+        Raise(new EndorsementWithdrawn(Id, found.Id, FreeText.Kept(reason), at, by));
     }
 
     /// <summary>Closes the statement before its closing date: it takes no more endorsements.</summary>

@@ -389,7 +389,7 @@ public sealed class Agreement : AggregateRoot<AgreementId>
         var settled = Settleable(commitment);
         Ensure.Date(on, nameof(on));
         FreeText.Check(note, nameof(note), required: false);
-        Raise(new CommitmentFulfilled(Id, settled.Key, on, string.IsNullOrWhiteSpace(note) ? null : note.Trim(), at, by));
+        Raise(new CommitmentFulfilled(Id, settled.Key, on, FreeText.Kept(note), at, by));
     }
 
     /// <summary>
@@ -471,7 +471,7 @@ public sealed class Agreement : AggregateRoot<AgreementId>
 
         FreeText.Check(reason, nameof(reason), required: false);
         var boundUntil = Ensure.Plus(DateOf(at), InForce!.Terms.NoticePeriod, "last day bound");
-        Raise(new NoticeGiven(Id, party, boundUntil, string.IsNullOrWhiteSpace(reason) ? null : reason.Trim(), at, by));
+        Raise(new NoticeGiven(Id, party, boundUntil, FreeText.Kept(reason), at, by));
         return boundUntil;
     }
 

@@ -534,7 +534,7 @@ public sealed class Coalition : AggregateRoot<CoalitionId>
         FreeText.Check(reason, nameof(reason), required: false);
         var membership = Member(partner);
         EnsureMembership(membership, Trigger.Decline, DateOf(at));
-        Raise(new MemberWithdrew(Id, partner, Said(reason), at, by));
+        Raise(new MemberWithdrew(Id, partner, FreeText.Kept(reason), at, by));
     }
 
     /// <summary>Names the people who represent a member in the coalition from now on, from the representatives the partner has named.</summary>
@@ -624,7 +624,7 @@ public sealed class Coalition : AggregateRoot<CoalitionId>
         FreeText.Check(reason, nameof(reason), required: false);
         var membership = Member(partner);
         EnsureMembership(membership, Trigger.Withdraw, DateOf(at));
-        Raise(new MemberWithdrew(Id, partner, Said(reason), at, by));
+        Raise(new MemberWithdrew(Id, partner, FreeText.Kept(reason), at, by));
     }
 
     /// <summary>Expels a member by an adopted decision of this coalition to expel it.</summary>
@@ -860,9 +860,6 @@ public sealed class Coalition : AggregateRoot<CoalitionId>
         _ => false,
     };
 
-    // A reason as recorded: trimmed, and none when only blanks were given.
-    private static string? Said(string? reason) => string.IsNullOrWhiteSpace(reason) ? null : reason.Trim();
-
     private static string? TermProblem(LocalDate from, LocalDate to) =>
         !Limits.IsDate(from) || !Limits.IsDate(to) || to < from
             ? "the term must run forward, within the years 1900 to 2999."
@@ -983,7 +980,7 @@ public sealed class Coalition : AggregateRoot<CoalitionId>
             throw CoalitionRuleException.Because(ErrorCodes.Coalitions.InvalidTransition, "{coalition} is {status}; it cannot become {to} from there.", ("coalition", Name), ("status", _status), ("to", to));
         }
 
-        Raise(new CoalitionStageChanged(Id, to, Said(reason), decision, at, by));
+        Raise(new CoalitionStageChanged(Id, to, FreeText.Kept(reason), decision, at, by));
     }
 
     // Commands consult the machine and raise events; Apply moves the stage. The machine is never fired.

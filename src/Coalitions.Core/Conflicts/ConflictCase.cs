@@ -198,7 +198,7 @@ public sealed class ConflictCase : AggregateRoot<ConflictCaseId>
 
         var raisedBy = by.OnBehalfOf is { } actingFor && draft.Members.Contains(actingFor) && coalition.IsDelegate(actingFor, by) ? actingFor : (PartnerId?)null;
         @case.Raise(new CaseOpened(
-            id, coalition.Id, coalition.TimeZone.Id, draft.Issue.Trim(), string.IsNullOrWhiteSpace(draft.Summary) ? null : draft.Summary.Trim(),
+            id, coalition.Id, coalition.TimeZone.Id, draft.Issue.Trim(), FreeText.Kept(draft.Summary),
             draft.Members.ToArray(), draft.CoalitionIsParty, raisedBy, draft.Confidentiality, rules, at, by));
         return @case;
     }
@@ -294,7 +294,7 @@ public sealed class ConflictCase : AggregateRoot<ConflictCaseId>
             throw CoalitionRuleException.Because(ErrorCodes.Kernel.OutOfRange, "The case has {max} sessions, the most it may record.", ("max", CaseRules.MaxSessions));
         }
 
-        Raise(new CaseSessionRecorded(Id, _status, on, string.IsNullOrWhiteSpace(note) ? null : note.Trim(), at, by));
+        Raise(new CaseSessionRecorded(Id, _status, on, FreeText.Kept(note), at, by));
     }
 
     /// <summary>Proposes a mediator to the parties; mediation begins once every party accepts them.</summary>
@@ -351,7 +351,7 @@ public sealed class ConflictCase : AggregateRoot<ConflictCaseId>
         EnsureStep(Step.AnswerMediator);
         EnsureParty(party);
         Once(_acceptedMediator.Contains(party), party, coalition, "accepted the mediator");
-        Raise(new MediatorDeclined(Id, party, string.IsNullOrWhiteSpace(reason) ? null : reason.Trim(), at, by));
+        Raise(new MediatorDeclined(Id, party, FreeText.Kept(reason), at, by));
     }
 
     /// <summary>Puts a resolution to the parties; it settles the case once every party confirms it. A party proposing it confirms it by proposing.</summary>
@@ -396,7 +396,7 @@ public sealed class ConflictCase : AggregateRoot<ConflictCaseId>
         EnsureStep(Step.AnswerResolution);
         EnsureParty(party);
         Once(_confirmed.Contains(party), party, coalition, "confirmed the resolution");
-        Raise(new ResolutionRejected(Id, party, string.IsNullOrWhiteSpace(reason) ? null : reason.Trim(), at, by));
+        Raise(new ResolutionRejected(Id, party, FreeText.Kept(reason), at, by));
     }
 
     /// <summary>Escalates the case to the body the coalition's rule book names for resolving disputes, once dialogue has been tried.</summary>
@@ -477,7 +477,7 @@ public sealed class ConflictCase : AggregateRoot<ConflictCaseId>
         }
 
         NotLater(on, at);
-        Raise(new FollowUpCompleted(Id, followUp, on, string.IsNullOrWhiteSpace(note) ? null : note.Trim(), at, by));
+        Raise(new FollowUpCompleted(Id, followUp, on, FreeText.Kept(note), at, by));
     }
 
     /// <summary>Withdraws the case at any open stage.</summary>
@@ -492,7 +492,7 @@ public sealed class ConflictCase : AggregateRoot<ConflictCaseId>
         Own(coalition);
         FreeText.Check(reason, nameof(reason), required: false);
         EnsureStep(Step.Withdraw);
-        Raise(new CaseWithdrawn(Id, string.IsNullOrWhiteSpace(reason) ? null : reason.Trim(), at, by));
+        Raise(new CaseWithdrawn(Id, FreeText.Kept(reason), at, by));
     }
 
     /// <inheritdoc />

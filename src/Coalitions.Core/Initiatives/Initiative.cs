@@ -324,7 +324,7 @@ public sealed class Initiative : AggregateRoot<InitiativeId>
             throw CoalitionRuleException.Because(ErrorCodes.Initiatives.UnknownMilestone, "A milestone of '{title}' is reached on a day from its start, {start}, to today, {today}; not {on}.", ("title", Title), ("start", StartedOn), ("today", today), ("on", on));
         }
 
-        Raise(new MilestoneReached(Id, new ReachedMilestone(milestone, on, string.IsNullOrWhiteSpace(note) ? null : note.Trim()), at, by));
+        Raise(new MilestoneReached(Id, new ReachedMilestone(milestone, on, FreeText.Kept(note)), at, by));
     }
 
     /// <summary>Suspends an initiative under way.</summary>

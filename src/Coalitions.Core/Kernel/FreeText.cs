@@ -8,6 +8,9 @@ internal static class FreeText
 {
     public const int ReasonLength = Limits.ReasonLength;
 
+    /// <summary>Optional text as an event keeps it: trimmed, and none when only blanks were given.</summary>
+    public static string? Kept(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+
     public static void Check(string? value, string name, bool required, int maxLength = ReasonLength)
     {
         if (Problem(value, required, maxLength) is { } problem)

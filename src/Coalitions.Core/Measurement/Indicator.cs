@@ -228,7 +228,7 @@ public sealed class Indicator : AggregateRoot<IndicatorId>
             throw CoalitionRuleException.Because(ErrorCodes.Kernel.OutOfRange, "'{title}' holds {max} measurements, the most one indicator holds.", ("title", Title), ("max", MaxMeasurements));
         }
 
-        var kept = report with { Source = report.Source.Trim(), Note = string.IsNullOrWhiteSpace(report.Note) ? null : report.Note.Trim() };
+        var kept = report with { Source = report.Source.Trim(), Note = FreeText.Kept(report.Note) };
         Raise(new MeasurementReported(Id, _measurements.Count + 1, kept, today, at, by));
         return _measurements[^1];
     }

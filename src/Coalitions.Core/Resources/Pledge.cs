@@ -333,7 +333,7 @@ public sealed class Pledge : AggregateRoot<PledgeId>
             throw CoalitionRuleException.Because(ErrorCodes.Resources.InvalidReceipt, "This receipt does not fit the {subject}: {problem}", ("subject", Subject), ("problem", problem));
         }
 
-        var note = string.IsNullOrWhiteSpace(receipt.Note) ? null : receipt.Note.Trim();
+        var note = FreeText.Kept(receipt.Note);
         return new RecordedReceipt(_receipts.Count + 1, receipt.ReceivedOn, receipt.Amount, receipt.Hours, note);
     }
 

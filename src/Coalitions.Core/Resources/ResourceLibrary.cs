@@ -232,7 +232,7 @@ public sealed class ResourceLibrary : AggregateRoot<ResourceLibraryId>
         var today = DateOf(at);
         ResourceRules.EnsureActiveMember(coalition, offer.Member, today);
         EnsureRoom(_offers.Count, MaxOffers, "offers");
-        var kept = offer with { Title = offer.Title.Trim(), Description = string.IsNullOrWhiteSpace(offer.Description) ? null : offer.Description.Trim() };
+        var kept = offer with { Title = offer.Title.Trim(), Description = FreeText.Kept(offer.Description) };
         Raise(new ResourceOffered(Id, _offers.Count + 1, kept, today, at, by));
         return _offers[^1];
     }
