@@ -58,6 +58,7 @@ public sealed partial class Proposal
         };
         proposal._facilitators.UnionWith(state.Facilitators);
         proposal._seconders.AddRange(state.Seconders);
+        proposal._secondedBy.UnionWith(state.Seconders);
         proposal._recused.UnionWith(state.Recused);
         proposal._rounds.AddRange(state.Rounds);
         foreach (var ballot in state.BallotHistory)

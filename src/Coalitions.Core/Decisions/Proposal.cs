@@ -806,10 +806,10 @@ public sealed partial class Proposal : AggregateRoot<ProposalId>
         VotingOpened e => OpeningProblem(e),
         AttendanceRecorded e => RoundProblem(e.Round) ??
             (e.Present.All(p => _electorate!.Contains(p) && !_recused.Contains(p)) ? null : "someone recorded present is not a voter on the proposal."),
-        BallotCast e => RoundProblem(e.Round) ?? BallotProblem(e),
-        ProxyGranted e => RoundOpen ? ProxyGrantProblem(e) : "no round of voting is open.",
-        ProxyRevoked e => !RoundOpen ? "no round of voting is open." : _proxies.ContainsKey(e.Principal) ? null : "the member has no proxy in force.",
-        DeadlineExtended e => RoundProblem(e.Round) ?? (e.Deadline > _rounds[^1].Deadline ? null : "the new deadline is not later than the round's deadline."),
+        BallotCast e => RoundProblem(e.Round) ?? WindowProblem(e.At) ?? BallotProblem(e),
+        ProxyGranted e => RoundOpen ? WindowProblem(e.At) ?? ProxyGrantProblem(e) : "no round of voting is open.",
+        ProxyRevoked e => !RoundOpen ? "no round of voting is open." : WindowProblem(e.At) ?? (_proxies.ContainsKey(e.Principal) ? null : "the member has no proxy in force."),
+        DeadlineExtended e => RoundProblem(e.Round) ?? WindowProblem(e.At) ?? (e.Deadline > _rounds[^1].Deadline ? null : "the new deadline is not later than the round's deadline."),
         RoundClosed e => RoundProblem(e.Round) ?? EndingProblem(e.Ending) ?? OutcomeExplanation.Misfit(CurrentRule, e.Outcome),
         ProposalWithdrawn when _status is not (ProposalStatus.Draft or ProposalStatus.Discussion) && !RoundOpen => "the proposal is closed or withdrawn.",
         ProposalImplemented when _status != ProposalStatus.Closed || Outcome?.IsAdopted != true => "the proposal is not closed as adopted.",
@@ -1338,6 +1338,10 @@ public sealed partial class Proposal : AggregateRoot<ProposalId>
         : round != Round ? $"it names round {round}, but the open round is {Round}."
         : null;
 
+    // Ballots, proxies and deadline extensions are taken from the opening of the round until its deadline, as the commands take them.
+    private string? WindowProblem(Instant at) =>
+        at < _rounds[^1].OpenedAt || at >= _rounds[^1].Deadline ? "it is dated outside the round's voting window, from its opening to its deadline." : null;
+
     private string? BallotProblem(BallotCast e) =>
         !_electorate!.Contains(e.Voter) ? "the voter is not in the electorate frozen when voting opened."
         : _recused.Contains(e.Voter) ? "the voter is recused."
@@ -1423,8 +1427,8 @@ public sealed partial class Proposal : AggregateRoot<ProposalId>
             return _status != ProposalStatus.Discussion ? "the proposal is not in discussion."
                 : _seconders.Count < SecondersRequired ? "the motion has not been seconded as the rule book requires."
                 : e.Electorate is null ? "the first round does not freeze an electorate."
-                : e.Electorate.Count == 0 ? "the electorate it freezes is empty."
-                : e.Stage != 0 ? "the first round is not under the proposal's own rule."
+                : e.Electorate.Count == _recused.Count(e.Electorate.Contains) ? "the electorate it freezes has no voter who is not recused."
+                : e.Stage != 0 || !e.Rule.Equals(_rule) ? "the first round is not under the proposal's own rule."
                 : e.Proxies is not null && e.Proxies.Any(p => _recused.Contains(p.Principal)) ? "it freezes a standing proxy of a recused member."
                 : e.Proxies is not null ? FrozenProxiesProblem(e, e.Electorate)
                 : null;
@@ -1440,13 +1444,18 @@ public sealed partial class Proposal : AggregateRoot<ProposalId>
             return "only the first round freezes standing proxies.";
         }
 
-        return (_status, _rounds[^1].Ending) switch
+        var opens = (_status, _rounds[^1].Ending) switch
         {
-            (ProposalStatus.Discussion, RoundEnding.Revision) when _revisedSinceRound && e.Stage == _stage => null,
-            (ProposalStatus.Voting, RoundEnding.Amended) when e.Stage == _stage => null,
-            (ProposalStatus.Voting, RoundEnding.Fallback) when e.Stage == _stage + 1 => null,
-            _ => "no round has ended in a way that opens this one.",
+            (ProposalStatus.Discussion, RoundEnding.Revision) when _revisedSinceRound && e.Stage == _stage => true,
+            (ProposalStatus.Voting, RoundEnding.Amended) when e.Stage == _stage => true,
+            (ProposalStatus.Voting, RoundEnding.Fallback) when e.Stage == _stage + 1 => true,
+            _ => false,
         };
+
+        // A round of the same stage runs under the last round's rule; a fallback round under that rule's fallback.
+        return !opens ? "no round has ended in a way that opens this one."
+            : !e.Rule.Equals(e.Stage == _stage ? CurrentRule : CurrentRule.Fallback?.Rule) ? "it opens the round under another rule than its stage's."
+            : null;
     }
 
     // Whether the machine permits a trigger that no state guards (a ballot, a proxy given or revoked): the answer depends on
