@@ -61,11 +61,7 @@ public class CampaignCommandTests
         foreach (var (name, run) in Commands())
         {
             var campaign = Ready();
-            Assert.True(Refusal.Expect(campaign, ErrorCodes.Advocacy.NotAuthorized, () => run(campaign, Nine, For(7))).IsAuthorizationRefusal, name);
-            Assert.Equal(
-                "'Fund reading' is a campaign of another coalition than Another coalition.",
-                Refusal.Expect(campaign, ErrorCodes.Coalitions.OtherCoalition, () => run(campaign, Elsewhere, Secretariat)).Message);
-            Assert.True(Refusal.Expect(campaign, ErrorCodes.Advocacy.NotAuthorized, () => run(campaign, null!, Secretariat)).IsAuthorizationRefusal, name);
+            CommandBoundary.Holds(campaign, name, ErrorCodes.Advocacy.NotAuthorized, (c, by) => run(campaign, c, by), Nine, [For(7)], Secretariat, Elsewhere, "'Fund reading' is a campaign of another coalition than Another coalition.");
         }
     }
 

@@ -70,12 +70,7 @@ public class PolicyPositionCommandTests
         foreach (var (name, refused, allowed, member, refusee, run) in Commands())
         {
             var position = Busy();
-
-            Assert.True(Refusal.Expect(position, refused, () => run(position, Nine, refusee)).IsAuthorizationRefusal, name);
-            Assert.True(Refusal.Expect(position, refused, () => run(position, null!, allowed)).IsAuthorizationRefusal, name);
-            Assert.Equal(
-                $"{Title} is a position of another coalition than Another coalition.",
-                Refusal.Expect(position, ErrorCodes.Coalitions.OtherCoalition, () => run(position, AnotherWith(member), allowed)).Message);
+            CommandBoundary.Holds(position, name, refused, (c, by) => run(position, c, by), Nine, [refusee], allowed, AnotherWith(member), $"{Title} is a position of another coalition than Another coalition.");
         }
     }
 

@@ -68,12 +68,7 @@ public class SignOnStatementCommandTests
         foreach (var (name, refused, run) in Commands())
         {
             var statement = Busy();
-
-            Assert.True(Refusal.Expect(statement, refused, () => run(statement, Nine, For(4))).IsAuthorizationRefusal, name);
-            Assert.True(Refusal.Expect(statement, refused, () => run(statement, null!, Secretariat)).IsAuthorizationRefusal, name);
-            Assert.Equal(
-                $"{Title} is a statement of another coalition than Another coalition.",
-                Refusal.Expect(statement, ErrorCodes.Coalitions.OtherCoalition, () => run(statement, AnotherWith(4), Secretariat)).Message);
+            CommandBoundary.Holds(statement, name, refused, (c, by) => run(statement, c, by), Nine, [For(4)], Secretariat, AnotherWith(4), $"{Title} is a statement of another coalition than Another coalition.");
         }
     }
 

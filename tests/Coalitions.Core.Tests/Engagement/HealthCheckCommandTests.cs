@@ -84,13 +84,7 @@ public class HealthCheckCommandTests
         {
             var check = OpenSpring();
             var refusedActor = refused == ErrorCodes.Engagement.NotAuthorized ? Secretariat : For(4);
-
-            Assert.True(Refusal.Expect(check, refused, () => run(check, Nine, refusedActor)).IsAuthorizationRefusal, name);
-            Assert.True(Refusal.Expect(check, refused, () => run(check, Nine, For(5))).IsAuthorizationRefusal, name);
-            Assert.True(Refusal.Expect(check, refused, () => run(check, null!, allowed)).IsAuthorizationRefusal, name);
-            Assert.Equal(
-                "The health check 'Spring 2026' assesses another coalition than Another coalition.",
-                Refusal.Expect(check, ErrorCodes.Coalitions.OtherCoalition, () => run(check, AnotherWith(4), allowed)).Message);
+            CommandBoundary.Holds(check, name, refused, (c, by) => run(check, c, by), Nine, [refusedActor, For(5)], allowed, AnotherWith(4), "The health check 'Spring 2026' assesses another coalition than Another coalition.");
 
             check.DequeueUncommittedEvents();
             run(check, Nine, allowed);

@@ -52,13 +52,7 @@ public class RecognitionRollCommandTests
         {
             var roll = Roll();
             var refusedActor = refused == ErrorCodes.Engagement.NotAuthorized ? Secretariat : For(4);
-
-            Assert.True(Refusal.Expect(roll, refused, () => run(roll, Nine, refusedActor)).IsAuthorizationRefusal, name);
-            Assert.True(Refusal.Expect(roll, refused, () => run(roll, Nine, For(5))).IsAuthorizationRefusal, name);
-            Assert.True(Refusal.Expect(roll, refused, () => run(roll, null!, allowed)).IsAuthorizationRefusal, name);
-            Assert.Equal(
-                "This recognition roll belongs to another coalition than Another coalition.",
-                Refusal.Expect(roll, ErrorCodes.Coalitions.OtherCoalition, () => run(roll, AnotherWith(4), allowed)).Message);
+            CommandBoundary.Holds(roll, name, refused, (c, by) => run(roll, c, by), Nine, [refusedActor, For(5)], allowed, AnotherWith(4), "This recognition roll belongs to another coalition than Another coalition.");
 
             roll.DequeueUncommittedEvents();
             run(roll, Nine, allowed);

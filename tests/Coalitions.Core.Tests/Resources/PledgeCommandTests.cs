@@ -16,6 +16,9 @@ namespace Coalitions.Core.Tests.Resources;
 /// </summary>
 public class PledgeCommandTests
 {
+    /// <summary>How the joint-work rooms refuse a coalition that is not the aggregate's own.</summary>
+    internal const string OtherCoalition = "The coalition given, Another coalition, is not the one this belongs to.";
+
     private static readonly LocalDate Today = new(2026, 3, 2);
     private readonly CoalitionAggregate _coalition = Coalition();
 
@@ -38,13 +41,7 @@ public class PledgeCommandTests
         foreach (var (name, refused, allowed, run) in Commands())
         {
             var pledge = Made();
-
-            Assert.True(Refusal.Expect(pledge, refused, () => run(pledge, _coalition, For(7))).IsAuthorizationRefusal, name);
-            Assert.True(Refusal.Expect(pledge, refused, () => run(pledge, _coalition, For(3))).IsAuthorizationRefusal, name);
-            Assert.True(Refusal.Expect(pledge, refused, () => run(pledge, null!, allowed)).IsAuthorizationRefusal, name);
-            Assert.Equal(
-                "The coalition given, Another coalition, is not the one this belongs to.",
-                Refusal.Expect(pledge, ErrorCodes.Coalitions.OtherCoalition, () => run(pledge, AnotherWith(2), allowed)).Message);
+            CommandBoundary.Holds(pledge, name, refused, (c, by) => run(pledge, c, by), _coalition, [For(7), For(3)], allowed, AnotherWith(2), OtherCoalition);
         }
     }
 

@@ -71,14 +71,7 @@ public class PooledFundCommandTests
         {
             var (fund, pledge) = Busy();
             var (by, member) = Allowed(refused);
-            var another = AnotherWith(member);
-
-            Assert.True(Refusal.Expect(fund, refused, () => run(fund, pledge, _coalition, _governance, For(7))).IsAuthorizationRefusal, name);
-            Assert.True(Refusal.Expect(fund, refused, () => run(fund, pledge, _coalition, _governance, For(2))).IsAuthorizationRefusal, name);
-            Assert.True(Refusal.Expect(fund, refused, () => run(fund, pledge, null!, _governance, by)).IsAuthorizationRefusal, name);
-            Assert.Equal(
-                "The coalition given, Another coalition, is not the one this belongs to.",
-                Refusal.Expect(fund, ErrorCodes.Coalitions.OtherCoalition, () => run(fund, pledge, another, _governance, by)).Message);
+            CommandBoundary.Holds(fund, name, refused, (c, actor) => run(fund, pledge, c, _governance, actor), _coalition, [For(7), For(2)], by, AnotherWith(member), PledgeCommandTests.OtherCoalition);
         }
     }
 

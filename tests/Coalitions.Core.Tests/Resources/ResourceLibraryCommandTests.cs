@@ -57,13 +57,7 @@ public class ResourceLibraryCommandTests
         foreach (var (name, refused, allowed, member, run) in Commands())
         {
             var library = Busy();
-
-            Assert.True(Refusal.Expect(library, refused, () => run(library, _coalition, For(7))).IsAuthorizationRefusal, name);
-            Assert.True(Refusal.Expect(library, refused, () => run(library, _coalition, For(4))).IsAuthorizationRefusal, name);
-            Assert.True(Refusal.Expect(library, refused, () => run(library, null!, allowed)).IsAuthorizationRefusal, name);
-            Assert.Equal(
-                "The coalition given, Another coalition, is not the one this belongs to.",
-                Refusal.Expect(library, ErrorCodes.Coalitions.OtherCoalition, () => run(library, AnotherWith(member), allowed)).Message);
+            CommandBoundary.Holds(library, name, refused, (c, by) => run(library, c, by), _coalition, [For(7), For(4)], allowed, AnotherWith(member), PledgeCommandTests.OtherCoalition);
         }
     }
 
