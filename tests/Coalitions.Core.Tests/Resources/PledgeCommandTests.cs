@@ -80,8 +80,8 @@ public class PledgeCommandTests
         Assert.Equal(
             "A receipt is recorded once it happened: 3 March 2026 is after today, 2 March 2026.",
             Refusal.Expect(pledge, ErrorCodes.Resources.InvalidReceipt, () => pledge.RecordReceipt(Receipt(1m, Today.PlusDays(1)), _coalition, Secretariat, Start)).Message);
-        Refusal.Expect(pledge, ErrorCodes.Kernel.OutOfRange, () => pledge.RecordReceipt(Receipt(1m, new LocalDate(1899, 12, 31)), _coalition, Secretariat, Start));
-        Refusal.Expect(pledge, ErrorCodes.Kernel.InvalidText, () => pledge.RecordReceipt(Receipt(1m, note: new string('x', 2_001)), _coalition, Secretariat, Start));
+        Assert.Contains("'received on'", Refusal.Expect(pledge, ErrorCodes.Kernel.OutOfRange, () => pledge.RecordReceipt(Receipt(1m, new LocalDate(1899, 12, 31)), _coalition, Secretariat, Start)).Message, StringComparison.Ordinal);
+        Assert.StartsWith("The note ", Refusal.Expect(pledge, ErrorCodes.Kernel.InvalidText, () => pledge.RecordReceipt(Receipt(1m, note: new string('x', 2_001)), _coalition, Secretariat, Start)).Message, StringComparison.Ordinal);
         Refusal.Expect(pledge, ErrorCodes.Kernel.InvalidInput, () => pledge.RecordReceipt(null!, _coalition, Secretariat, Start));
 
         var first = pledge.RecordReceipt(Receipt(1m, note: "  "), _coalition, Secretariat, Start);
@@ -225,6 +225,10 @@ public class PledgeCommandTests
         Assert.True(pledge.CanRecordReceipt(null!, Start).Has(ErrorCodes.Kernel.InvalidInput));
         Assert.True(pledge.CanRecordReceipt(Receipt(1m), Instant.MinValue).Has(ErrorCodes.Kernel.OutOfRange));
         Assert.Equal(1, pledge.Version);
+
+        pledge.Withdraw("Our grant fell through.", _coalition, For(2), Start);
+
+        Assert.True(pledge.CanRecordReceipt(Receipt(1m), Start).Has(ErrorCodes.Resources.PledgeClosed));
     }
 
     [Fact]

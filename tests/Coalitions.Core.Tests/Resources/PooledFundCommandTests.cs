@@ -76,6 +76,47 @@ public class PooledFundCommandTests
     }
 
     [Fact]
+    public void A_fund_is_opened_by_a_coordinator_for_its_own_coalition_with_an_id_and_the_governance_whose_office_approves()
+    {
+        Assert.True(Refusal.Of(() => PooledFund.Open(TheFund, Rules(), _coalition, For(1), Start, _governance), ErrorCodes.Coalitions.NotACoordinator).IsAuthorizationRefusal);
+        Refusal.Of(() => PooledFund.Open(default, Rules(), _coalition, Secretariat, Start, _governance), ErrorCodes.Kernel.EmptyId);
+        Assert.Equal(
+            "The coalition given, Learning for All, is not the one this belongs to.",
+            Refusal.Of(() => PooledFund.Open(TheFund, Rules() with { Coalition = AnotherWith(1).Id }, _coalition, Secretariat, Start, _governance), ErrorCodes.Coalitions.OtherCoalition).Message);
+        Assert.Equal(
+            "The fund's approver is an office of a body of Learning for All; pass that coalition's governance.",
+            Refusal.Of(() => PooledFund.Open(TheFund, Rules(), _coalition, Secretariat, Start), ErrorCodes.Coalitions.OtherCoalition).Message);
+        Assert.Equal(
+            "The governance of Learning for All has no body 'audit-committee' with the office of treasurer.",
+            Refusal.Of(() => PooledFund.Open(TheFund, Rules(body: "audit-committee"), _coalition, Secretariat, Start, _governance), ErrorCodes.Resources.InvalidFund).Message);
+    }
+
+    [Fact]
+    public void A_grant_and_a_claim_are_checked_whole_and_a_claim_is_made_for_a_member_active_today()
+    {
+        _coalition.Suspend(Partner(2), Adopted(MatterType.SuspendMember), Secretariat, Hours(1));
+
+        Refusal.Expect(_fund, ErrorCodes.Kernel.InvalidText, () => _fund.RecordGrant(Grant() with { Funder = " " }, _coalition, Secretariat, Start));
+        Refusal.Expect(_fund, ErrorCodes.Kernel.InvalidText, () => _fund.SubmitExpense(Claim() with { Purpose = "" }, _coalition, For(1), Start));
+        Assert.Equal(
+            "Member 2 is not an active member of Learning for All on 2 March 2026.",
+            Refusal.Expect(_fund, ErrorCodes.Resources.NotAnActiveMember, () => _fund.SubmitExpense(Claim(2), _coalition, For(2), Hours(2))).Message);
+    }
+
+    [Fact]
+    public void A_fund_with_money_left_in_any_currency_does_not_close()
+    {
+        _fund.RecordGrant(Grant(10m), _coalition, Secretariat, Start);
+        _fund.RecordGrant(Grant() with { Amount = new Money(5m, "USD") }, _coalition, Secretariat, Start);
+        var expense = _fund.SubmitExpense(Claim(amount: 10m), _coalition, For(1), Start);
+        _fund.ApproveExpense(expense.Number, null, _coalition, _governance, Treasurer, Start);
+        _fund.PayExpense(expense.Number, Today, _coalition, _governance, Treasurer, Start);
+
+        Assert.Equal([new Money(0m, "KES"), new Money(5m, "USD")], _fund.Balances);
+        Refusal.Expect(_fund, ErrorCodes.Resources.FundClosed, () => _fund.Close(_coalition, Secretariat, Hours(1)));
+    }
+
+    [Fact]
     public void A_refusal_of_who_acts_names_who_may()
     {
         var (fund, _) = Busy();

@@ -94,6 +94,18 @@ public class ResourceLibraryCommandTests
     }
 
     [Fact]
+    public void A_suspended_member_neither_offers_nor_asks_and_a_loan_names_its_borrower()
+    {
+        var library = Open();
+        library.Offer(Projector, _coalition, For(1), Start);
+        _coalition.Suspend(Partner(3), Adopted(Core.Decisions.MatterType.SuspendMember), Secretariat, Hours(1));
+
+        Refusal.Expect(library, ErrorCodes.Resources.NotAnActiveMember, () => library.Offer(Projector with { Member = Partner(3) }, _coalition, For(3), Hours(2)));
+        Refusal.Expect(library, ErrorCodes.Resources.NotAnActiveMember, () => library.Request(NeedsProjector, _coalition, For(3), Hours(2)));
+        Refusal.Expect(library, ErrorCodes.Kernel.EmptyId, () => library.Lend(new LoanTerms(1, default, Today), _coalition, For(1), Hours(2)));
+    }
+
+    [Fact]
     public void A_request_may_be_needed_by_today_but_not_by_a_day_that_has_passed()
     {
         var library = Open();
