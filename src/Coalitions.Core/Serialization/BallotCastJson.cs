@@ -20,8 +20,9 @@ namespace Coalitions.Core.Serialization;
 /// reshapes it, and this reader reads both shapes.</para>
 /// <para>Read as strictly as the general reader: every required property present once, ids as GUIDs, the stance by its
 /// name, instants in ISO form, no null where a value is required; unknown properties are skipped as the general reader
-/// skips them. It makes the checks <c>EventShape</c> would make of a ballot itself (a test compares both on mutated ballots),
-/// and <see cref="CoalitionsJson.DeserializeEvent"/> turns any failure into a <see cref="StoredEventException"/>.</para>
+/// skips them. <see cref="CoalitionsJson.DeserializeEvent"/> then checks the ballot's shape with <see cref="ShapeProblem"/>, which
+/// says what <c>EventShape</c>'s general check says, in its words (a test compares both on damaged ballots), and turns any
+/// failure into a <see cref="StoredEventException"/>.</para>
 /// </remarks>
 internal static partial class BallotCastJson
 {
@@ -106,7 +107,7 @@ internal static partial class BallotCastJson
         return Encoding.UTF8.GetString(output.WrittenSpan);
     }
 
-    /// <summary>Reads a ballot (either schema version); throws <see cref="JsonException"/> or a rule exception on bad text.</summary>
+    /// <summary>Reads a ballot (either schema version), leaving its shape to <see cref="ShapeProblem"/>; throws <see cref="JsonException"/> or a rule exception on bad text.</summary>
     public static BallotCast Read(ReadOnlySpan<byte> utf8)
     {
         var reader = new Utf8JsonReader(utf8, new JsonReaderOptions { MaxDepth = 8 });
@@ -198,23 +199,23 @@ internal static partial class BallotCastJson
             by,
             (seen & Seen.HolderMember) != 0 ? PartnerId.FromGuid(holder) : null);
 
-        // The shape check made here, so a read ballot needs no second walk over its properties.
-        Expect(ShapeProblem(ballot) is null, ShapeProblem(ballot) ?? string.Empty);
+        // The shape check is CoalitionsJson.DeserializeEvent's (through ShapeProblem, without a walk over the properties),
+        // so a ballot's shape is refused in the words every other event's is.
         return ballot;
     }
 
     /// <summary>
     /// What <c>EventShape</c> finds wrong with a ballot, checked directly (no reflection, no boxing: ballots are the most
     /// numerous events, raised and read by the hundred thousand): ids not empty, a defined stance, a round not negative,
-    /// a reason of at most 100,000 characters without control characters, and a well-formed actor. A test compares it
-    /// with the general check.
+    /// a reason of at most 100,000 characters without control characters, and a well-formed actor, in the general
+    /// check's words. A test compares it with the general check.
     /// </summary>
     public static string? ShapeProblem(BallotCast ballot) =>
         ballot.Proposal.Value == Guid.Empty ? "BallotCast.Proposal is the empty id."
         : ballot.Round < 0 ? "BallotCast.Round is negative."
         : ballot.Voter.Value == Guid.Empty ? "BallotCast.Voter is the empty id."
         : !ballot.Stance.IsDefinedStance() ? $"BallotCast.Stance has an undefined value ({(int)ballot.Stance})."
-        : ballot.Reason is { } reason && (reason.Length > EventShape.MaxStoredText || FreeText.HasControlCharacters(reason)) ? "BallotCast.Reason is longer than 100,000 characters or holds a control character."
+        : ballot.Reason is { } reason && EventShape.Text(reason) is { } text ? "BallotCast.Reason " + text
         : ballot.By is null ? "BallotCast.By is missing (null)."
         : ballot.By.Problem() is { } actor ? "BallotCast.By the actor: " + actor
         : ballot.HolderMember is { Value: var holder } && holder == Guid.Empty ? "BallotCast.HolderMember is the empty id."

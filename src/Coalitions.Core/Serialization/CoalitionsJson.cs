@@ -108,8 +108,8 @@ public static class CoalitionsJson
             throw Unreadable("the JSON text holds null, not an event.", null, null);
         }
 
-        // A ballot's reader has made the shape checks already (BallotCastJson.Read).
-        if (domainEvent is not BallotCast && EventShape.Problem(domainEvent) is { } problem)
+        // For a ballot, EventShape.Problem is BallotCastJson's direct check, in the general check's words.
+        if (EventShape.Problem(domainEvent) is { } problem)
         {
             throw Unreadable(problem, EventCatalog.Discriminators[domainEvent.GetType()], null);
         }

@@ -1,0 +1,61 @@
+using System.Text.Json;
+using Coalitions.Core.Decisions;
+using Coalitions.Core.Serialization;
+using static Coalitions.Core.Tests.Kit.Scenario;
+
+namespace Coalitions.Core.Tests.Serialization;
+
+/// <summary>A frozen electorate is stored in columns, leaving out every column that holds only defaults, and read back as the same voters; a column that does not add up is refused.</summary>
+public class ElectorateJsonTests
+{
+    [Fact]
+    public void An_electorate_of_defaults_but_names_stores_its_ids_and_names_only()
+    {
+        var json = CoalitionsJson.Serialize(Members(2));
+
+        Assert.Equal("{\"partners\":\"oAAAAAAAAAAAAAAAAAAAAaAAAAAAAAAAAAAAAAAAAAI=\",\"representatives\":\"sAAAAAAAAAAAAAAAAAAAAbAAAAAAAAAAAAAAAAAAAAI=\",\"names\":[\"Member 1\",\"Member 2\"]}", json);
+    }
+
+    [Fact]
+    public void Every_column_reads_back_as_the_same_voters()
+    {
+        var electorate = new Electorate(
+            [
+                new Voter(Partner(1), [Person(1), Person(11)], 3, "north", "a", true, "Member 1"),
+                new Voter(Partner(2), [Person(2)], 1, "north", "a"),
+                new Voter(Partner(3), [Person(3)], 2, "south", "b", true),
+            ],
+            [new Chamber("north", 2, [new SubChamber("a", 1)]), new Chamber("south", 1, [new SubChamber("b", 1)])]);
+
+        var json = CoalitionsJson.Serialize(electorate);
+        var back = CoalitionsJson.Deserialize<Electorate>(json)!;
+
+        Assert.Equal(json, CoalitionsJson.Serialize(back));
+        Assert.Equal(electorate.Voters.Select(Describe), back.Voters.Select(Describe));
+    }
+
+    [Theory]
+    [InlineData("{}", "JsonException: The electorate is malformed: an electorate has its partners and representatives.")]
+    [InlineData("[]", "JsonException: The electorate is malformed: an electorate is a JSON object.")]
+    [InlineData("{\"partners\":1,\"representatives\":\"\"}", "JsonException: The electorate is malformed: ids are a base64 text.")]
+    [InlineData("{\"partners\":\"AAAA\",\"representatives\":\"\"}", "JsonException: The electorate is malformed: ids are 16 bytes each.")]
+    [InlineData("{\"partners\":\"\",\"representatives\":\"\",\"weights\":[1]}", "JsonException: The electorate is malformed: one weight per voter.")]
+    [InlineData("{\"partners\":\"\",\"representatives\":\"\",\"weights\":\"1\"}", "JsonException: The electorate is malformed: a column is a JSON array.")]
+    [InlineData("{\"partners\":\"\",\"representatives\":\"\",\"names\":[1]}", "JsonException: The electorate is malformed: a name is a text.")]
+    [InlineData("{\"partners\":\"\",\"representatives\":\"\",\"vetoes\":[0]}", "JsonException: The electorate is malformed: a veto names a voter once.")]
+    [InlineData("{\"partners\":\"\",\"representatives\":\"\",\"groupOf\":[]}", "JsonException: The electorate is malformed: one group per voter, among the groups listed.")]
+    [InlineData("{\"voters\":[],\"partners\":\"\"}", "JsonException: The electorate is malformed: an electorate lists its voters once.")]
+    [InlineData("{\"voters\":[{\"partner\":\"a0000000-0000-0000-0000-000000000001\"}]}", "JsonException: The electorate is malformed: a voter has its partner and representatives.")]
+    [InlineData("{\"voters\":[{\"partner\":\"a0000000-0000-0000-0000-000000000001\",\"representatives\":[\"b0000000-0000-0000-0000-000000000001\"],\"hasVeto\":\"yes\"}]}", "JsonException: The electorate is malformed: a veto is true or false.")]
+    [InlineData("{\"voters\":[{\"partner\":\"nope\",\"representatives\":[]}]}", "JsonException: The electorate is malformed: an id is a GUID text.")]
+    [InlineData("{\"partners\":\"\",\"representatives\":\"\",\"chambers\":[{\"name\":\"north\"}]}", "JsonException: The electorate is malformed: a chamber has a name and a weight.")]
+    public void An_electorate_that_does_not_add_up_is_refused_in_words(string json, string expected)
+    {
+        var error = Assert.ThrowsAny<Exception>(() => CoalitionsJson.Deserialize<Electorate>(json));
+
+        Assert.Equal(expected, error.GetType().Name + ": " + error.Message);
+    }
+
+    private static string Describe(Voter v) =>
+        $"{v.Partner} [{string.Join(" ", v.Representatives)}] {v.Weight} {v.Chamber}/{v.SubChamber} {v.HasVeto} {v.Name}";
+}
