@@ -202,7 +202,7 @@ public abstract partial class AggregateRoot<TId>
     private StoredEventException Corrupt(long position, IDomainEvent? domainEvent, string problem, Exception? inner = null)
     {
         var type = domainEvent is null ? null : EventCatalog.Discriminators.GetValueOrDefault(domainEvent.GetType(), domainEvent.GetType().Name);
-        var what = type is null ? "The history" : $"Event {position:N0} ({type})";
+        var what = type is not null ? $"Event {position:N0} ({type})" : position == 0 ? "The history" : $"Event {position:N0}";
         var name = GetType().Name;
         var article = "AEIOU".Contains(name[0], StringComparison.Ordinal) ? "an" : "a";
         return new StoredEventException(

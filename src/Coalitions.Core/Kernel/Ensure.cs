@@ -15,7 +15,7 @@ internal static class Ensure
     {
         if (id.Value == Guid.Empty)
         {
-            throw CoalitionRuleException.Because(ErrorCodes.Kernel.EmptyId, "The {name} is the empty id; give a real {type}.", ("name", Words.Identifier(name)), ("type", typeof(TId).Name));
+            throw CoalitionRuleException.Because(ErrorCodes.Kernel.EmptyId, "The {name} is the empty id; give a real {type}.", ("name", Words.Identifier(name)), ("type", Words.Identifier(typeof(TId).Name)));
         }
 
         return id;
@@ -61,7 +61,7 @@ internal static class Ensure
     {
         if (at < Limits.EarliestInstant || at >= Limits.LatestInstant)
         {
-            throw CoalitionRuleException.Because(ErrorCodes.Kernel.OutOfRange, "The instant '{name}' ({value}) lies outside the years 1900 to 2999 that the library accepts.", ("name", name), ("value", at.ToString()));
+            throw CoalitionRuleException.Because(ErrorCodes.Kernel.OutOfRange, "The instant '{name}' ({value}) lies outside the years 1900 to 2999 that the library accepts.", ("name", Words.Identifier(name)), ("value", at.ToString()));
         }
 
         return at;
@@ -110,9 +110,10 @@ internal static class Ensure
             return "must be longer than zero.";
         }
 
-        // Compare in days with a generous year so that the bound holds whatever the start date.
-        var days = ((long)period.Years * 366) + ((long)period.Months * 31) + ((long)period.Weeks * 7) + period.Days;
-        return days > (long)Limits.MaxPeriodYears * 366 ? "({value}) is longer than {limit} years." : null;
+        // Compare in half days with a generous year of 366 days, and a month of a twelfth of it, so that twelve months
+        // weigh as much as a year (1,200 months are 100 years) and the bound holds whatever the start date.
+        var halfDays = ((long)period.Years * 732) + ((long)period.Months * 61) + ((long)period.Weeks * 14) + ((long)period.Days * 2);
+        return halfDays > (long)Limits.MaxPeriodYears * 732 ? "({value}) is longer than {limit} years." : null;
     }
 
     public static Duration Positive(Duration duration, string name, Duration max)
@@ -130,7 +131,7 @@ internal static class Ensure
     {
         if (!IsDefined(value))
         {
-            throw CoalitionRuleException.Because(ErrorCodes.Kernel.InvalidInput, "The {name} has an undefined value ({value}).", ("name", Words.Identifier(name)), ("value", unchecked((long)Bits(value))));
+            throw CoalitionRuleException.Because(ErrorCodes.Kernel.InvalidInput, "The {name} has an undefined value ({value}).", ("name", Words.Identifier(name)), ("value", Number(value)));
         }
 
         return value;
@@ -190,7 +191,7 @@ internal static class Ensure
     /// <summary>An instant plus a duration, refused when the result would fall outside <see cref="Limits"/>.</summary>
     public static Instant Plus(Instant at, Duration duration, string name)
     {
-        if (duration > Limits.LatestInstant - at || -duration > at - Limits.EarliestInstant)
+        if (duration >= Limits.LatestInstant - at || -duration > at - Limits.EarliestInstant)
         {
             throw CoalitionRuleException.Because(ErrorCodes.Kernel.OutOfRange, "The {name} would fall after the year 2999 (or before 1900).", ("name", Words.Identifier(name)));
         }
@@ -223,6 +224,13 @@ internal static class Ensure
             4 => System.Runtime.CompilerServices.Unsafe.As<T, uint>(ref value),
             _ => System.Runtime.CompilerServices.Unsafe.As<T, ulong>(ref value),
         };
+
+    /// <summary>The number of an enum value as its underlying type reads it: -1 for an int enum, not 4,294,967,295.</summary>
+    private static long Number<T>(T value)
+        where T : struct, Enum =>
+        Type.GetTypeCode(typeof(T).GetEnumUnderlyingType()) is TypeCode.SByte or TypeCode.Int16 or TypeCode.Int32 or TypeCode.Int64
+            ? Convert.ToInt64(value, System.Globalization.CultureInfo.InvariantCulture)
+            : unchecked((long)Bits(value));
 
     private static class EnumShape<T>
         where T : struct, Enum

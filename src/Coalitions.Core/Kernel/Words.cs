@@ -84,11 +84,12 @@ internal static class Words
     /// <summary>A duration in words ("2 days and 4 hours").</summary>
     public static string Of(Duration duration)
     {
+        // The sign is said once, in front; each unit is counted without it ("minus 2 hours", not "minus -2 hours").
         var parts = new List<string>(4);
-        Add(parts, duration.Days, "day");
-        Add(parts, duration.Hours, "hour");
-        Add(parts, duration.Minutes, "minute");
-        Add(parts, duration.Seconds, "second");
+        Add(parts, Math.Abs(duration.Days), "day");
+        Add(parts, Math.Abs(duration.Hours), "hour");
+        Add(parts, Math.Abs(duration.Minutes), "minute");
+        Add(parts, Math.Abs(duration.Seconds), "second");
         return parts.Count == 0 ? "no time" : (duration < Duration.Zero ? "minus " : string.Empty) + List(parts);
     }
 

@@ -27,7 +27,7 @@ public class MemberValueCommandTests
         var first = new LocalDate(1900, 1, 1);
 
         Assert.Equal("The coalition is required.", Refusal.Of(() => MemberValue.Of(null!, Partner(4), [], Spring), ErrorCodes.Kernel.InvalidInput).Message);
-        Assert.Equal("The member is the empty id; give a real PartnerId.", Refusal.Of(() => MemberValue.Of(Nine, default, [], Spring), ErrorCodes.Kernel.EmptyId).Message);
+        Assert.Equal("The member is the empty id; give a real partner id.", Refusal.Of(() => MemberValue.Of(Nine, default, [], Spring), ErrorCodes.Kernel.EmptyId).Message);
         Assert.Equal("The period is required.", Refusal.Of(() => MemberValue.Of(Nine, Partner(4), [], null!), ErrorCodes.Engagement.InvalidInput).Message);
         Assert.Equal("The period is longer than 100 years.", Refusal.Of(() => MemberValue.Of(Nine, Partner(4), [], new DateInterval(first, first.PlusDays((100 * 366) + 1))), ErrorCodes.Kernel.InvalidPeriod).Message);
         Assert.Equal($"Partner {Partner(30)} has no membership of Learning for All.", Refusal.Of(() => MemberValue.Of(Nine, Partner(30), [], Spring), ErrorCodes.Engagement.NotAMember).Message);

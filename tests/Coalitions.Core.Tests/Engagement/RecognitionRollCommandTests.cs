@@ -125,7 +125,7 @@ public class RecognitionRollCommandTests
 
         Assert.Equal($"No acknowledgement {Third} is on the roll.", Refusal.Expect(roll, ErrorCodes.Engagement.UnknownKey, () => roll.Publish(Third, Nine, Secretariat, Hours(2))).Message);
         Assert.Equal($"No acknowledgement {Third} is on the roll.", Refusal.Expect(roll, ErrorCodes.Engagement.UnknownKey, () => roll.Retract(Third, "Mistake.", Nine, Secretariat, Hours(2))).Message);
-        Assert.Equal("The acknowledgement is the empty id; give a real AcknowledgementId.", Refusal.Expect(roll, ErrorCodes.Kernel.EmptyId, () => roll.Publish(default, Nine, Secretariat, Hours(2))).Message);
+        Assert.Equal("The acknowledgement is the empty id; give a real acknowledgement id.", Refusal.Expect(roll, ErrorCodes.Kernel.EmptyId, () => roll.Publish(default, Nine, Secretariat, Hours(2))).Message);
     }
 
     [Fact]

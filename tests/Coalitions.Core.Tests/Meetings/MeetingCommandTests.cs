@@ -249,9 +249,9 @@ public class MeetingCommandTests
     {
         var meeting = Scheduled();
 
-        Assert.Equal("The member is the empty id; give a real PartnerId.", Refused(meeting, ErrorCodes.Kernel.EmptyId, () => meeting.RecordAttendance([new AttendanceEntry(default, AttendanceKind.Present)], ChairOfSteering, Tuesday)));
+        Assert.Equal("The member is the empty id; give a real partner id.", Refused(meeting, ErrorCodes.Kernel.EmptyId, () => meeting.RecordAttendance([new AttendanceEntry(default, AttendanceKind.Present)], ChairOfSteering, Tuesday)));
         Assert.Equal("The attendance has an undefined value (99).", Refused(meeting, ErrorCodes.Kernel.InvalidInput, () => meeting.RecordAttendance([new AttendanceEntry(Partner(4), (AttendanceKind)99)], ChairOfSteering, Tuesday)));
-        Assert.Equal("The proxy holder is the empty id; give a real PartnerId.", Refused(meeting, ErrorCodes.Kernel.EmptyId, () => meeting.RecordAttendance([new AttendanceEntry(Partner(6), AttendanceKind.ByProxy, default(PartnerId))], ChairOfSteering, Tuesday)));
+        Assert.Equal("The proxy holder is the empty id; give a real partner id.", Refused(meeting, ErrorCodes.Kernel.EmptyId, () => meeting.RecordAttendance([new AttendanceEntry(Partner(6), AttendanceKind.ByProxy, default(PartnerId))], ChairOfSteering, Tuesday)));
         Assert.Equal(
             "The attendance of 'Steering committee' cannot be recorded: a member listed was not invited, or is listed twice.",
             Refused(meeting, ErrorCodes.Meetings.NotInvited, () => meeting.RecordAttendance([new AttendanceEntry(Partner(7), AttendanceKind.Present)], ChairOfSteering, Tuesday)));
