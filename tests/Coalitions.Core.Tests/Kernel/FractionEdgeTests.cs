@@ -85,33 +85,4 @@ public class FractionEdgeTests
         Assert.Equal(0, Fraction.Half.CompareShare(5, 10));
         Assert.True(Fraction.Half.CompareShare(4, 10) < 0);
     }
-
-    [Theory]
-    [InlineData(1, 201, 0)]
-    [InlineData(1, 199, 1)]
-    [InlineData(199, 200, 100)]
-    [InlineData(3, 3, 100)]
-    [InlineData(1, 3, 33)]
-    public void A_percentage_rounds_to_the_nearest_whole_percent(long part, long whole, long percent)
-    {
-        Assert.Equal(percent, Fraction.RoundedPercent(part, whole));
-    }
-
-    [Theory]
-    [InlineData(0, 1, "none")]
-    [InlineData(1, 1, "all")]
-    [InlineData(1, 3, "one third")]
-    [InlineData(1, 4, "one quarter")]
-    [InlineData(1, 5, "one fifth")]
-    [InlineData(3, 50, "6 %")]
-    [InlineData(1, 25, "4 %")]
-    [InlineData(3, 20, "15 %")]
-    [InlineData(3, 10, "30 %")]
-    [InlineData(1, 100, "1 %")]
-    [InlineData(2, 5, "2/5")]
-    [InlineData(3, 2, "3/2")]
-    public void Each_common_share_has_its_words(long numerator, long denominator, string words)
-    {
-        Assert.Equal(words, new Fraction(numerator, denominator).ToWords());
-    }
 }

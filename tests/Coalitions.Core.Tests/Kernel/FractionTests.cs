@@ -67,6 +67,11 @@ public class FractionTests
     [InlineData(1, 200, 1)]
     [InlineData(2, 3, 67)]
     [InlineData(0, 0, 0)]
+    [InlineData(1, 201, 0)]
+    [InlineData(1, 199, 1)]
+    [InlineData(199, 200, 100)]
+    [InlineData(3, 3, 100)]
+    [InlineData(1, 3, 33)]
     public void Percentages_round_half_up(long part, long whole, long expected)
     {
         Assert.Equal(expected, Fraction.RoundedPercent(part, whole));
@@ -78,6 +83,18 @@ public class FractionTests
     [InlineData(3, 4, "three quarters")]
     [InlineData(55, 100, "55 %")]
     [InlineData(4, 7, "4/7")]
+    [InlineData(0, 1, "none")]
+    [InlineData(1, 1, "all")]
+    [InlineData(1, 3, "one third")]
+    [InlineData(1, 4, "one quarter")]
+    [InlineData(1, 5, "one fifth")]
+    [InlineData(3, 50, "6 %")]
+    [InlineData(1, 25, "4 %")]
+    [InlineData(3, 20, "15 %")]
+    [InlineData(3, 10, "30 %")]
+    [InlineData(1, 100, "1 %")]
+    [InlineData(2, 5, "2/5")]
+    [InlineData(3, 2, "3/2")]
     public void Common_thresholds_read_as_words(long numerator, long denominator, string words)
     {
         Assert.Equal(words, new Fraction(numerator, denominator).ToWords());
