@@ -224,7 +224,7 @@ public class EventPreparationCommandTests
 
         // 22:00 UTC on 19 April is midnight on the 20th in Geneva.
         Refused(preparation, ErrorCodes.Kernel.OutOfRange, () => preparation.CompleteTask(Visa, new LocalDate(2026, 4, 20), Secretariat, Instant.FromUtc(2026, 4, 19, 21, 59)));
-        Refused(preparation, ErrorCodes.Kernel.OutOfRange, () => preparation.CompleteTask(Visa, new LocalDate(3000, 1, 1), Secretariat, Start));
+        Assert.Contains("'on'", Refused(preparation, ErrorCodes.Kernel.OutOfRange, () => preparation.CompleteTask(Visa, new LocalDate(3000, 1, 1), Secretariat, Start)).Message, StringComparison.Ordinal);
         Assert.Equal(
             "The preparation for 'Education financing conference' has no open task 'party'.",
             Refused(preparation, ErrorCodes.Meetings.UnknownTask, () => preparation.CompleteTask(new TaskKey("party"), new LocalDate(2026, 4, 20), Secretariat, Start)).Message);
@@ -251,6 +251,9 @@ public class EventPreparationCommandTests
             Refused(preparation, ErrorCodes.Coalitions.DecisionRequired, () => preparation.TakePosition(key, "Six percent", null!, Coalition, Secretariat, Start)).Message,
             StringComparison.Ordinal);
         Refused(preparation, ErrorCodes.Kernel.InvalidText, () => preparation.TakePosition(key, new string('t', 201), Position(), Coalition, Secretariat, Start));
+        Assert.Equal(
+            "A position's key is one line of 1 to 64 characters.",
+            Refused(preparation, ErrorCodes.Kernel.InvalidText, () => preparation.TakePosition(default, "Six percent", Position(), Coalition, Secretariat, Start)).Message);
 
         preparation.TakePosition(key, new string('t', 200), Position(), Coalition, Secretariat, Start);
         Assert.Equal(
