@@ -536,20 +536,15 @@ public sealed class PolicyPosition : AggregateRoot<PolicyPositionId>
     private void CheckDecision(DecisionReference decision, Coalition coalition, Instant at, Instant wordsFrom, bool retiring = false)
     {
         DecisionReference.Check(Ensure.NotNull(decision, nameof(decision)), true, Coalition, coalition.Name, at, MatterType.AdoptPolicyPosition);
-        if (retiring && decision.DecidedAt < wordsFrom)
-        {
-            throw CoalitionRuleException.Because(
-                ErrorCodes.Advocacy.DecisionPredatesText,
-                "The decision cited was taken on {decided}, before the version in effect of {title} was adopted on {adopted}; retire it by a decision taken since.",
-                ("decided", decision.DecidedAt), ("title", Subject), ("adopted", wordsFrom));
-        }
-
         if (decision.DecidedAt < wordsFrom)
         {
+            // Retiring, the decision is measured against the adoption of the version in effect; adopting, against the words.
             throw CoalitionRuleException.Because(
                 ErrorCodes.Advocacy.DecisionPredatesText,
-                "The decision cited was taken on {decided}, before the words of {title} last changed on {changed}; put the words to a new decision.",
-                ("decided", decision.DecidedAt), ("title", Subject), ("changed", wordsFrom));
+                retiring
+                    ? "The decision cited was taken on {decided}, before the version in effect of {title} was adopted on {since}; retire it by a decision taken since."
+                    : "The decision cited was taken on {decided}, before the words of {title} last changed on {since}; put the words to a new decision.",
+                ("decided", decision.DecidedAt), ("title", Subject), ("since", wordsFrom));
         }
 
         if (_decisionsCited.Contains(decision.Proposal))
