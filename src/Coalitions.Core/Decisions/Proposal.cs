@@ -303,8 +303,9 @@ public sealed partial class Proposal : AggregateRoot<ProposalId>
     /// <param name="at">When the text changes; an amendment during voting opens the new round then.</param>
     /// <exception cref="CoalitionRuleException">
     /// Not the proposer (<c>Decisions.NotTheProposer</c>), an invalid text (<c>Kernel.InvalidText</c>), not allowed in
-    /// this state (<c>Decisions.AmendmentNotAllowed</c> during a vote, else <c>Decisions.InvalidTransition</c>), or the new
-    /// round's deadline would fall after the year 2999 (<c>Kernel.OutOfRange</c>).
+    /// this state (<c>Decisions.AmendmentNotAllowed</c> during a vote, else <c>Decisions.InvalidTransition</c>), an amendment
+    /// dated before the round opened (<c>Decisions.VotingNotOpen</c>), or the new round's deadline would fall after the year
+    /// 2999 (<c>Kernel.OutOfRange</c>).
     /// </exception>
     public void Revise(string text, string? note, Actor by, Instant at)
     {
@@ -317,6 +318,11 @@ public sealed partial class Proposal : AggregateRoot<ProposalId>
         {
             Raise(revised);
             return;
+        }
+
+        if (at < _rounds[^1].OpenedAt)
+        {
+            throw CoalitionRuleException.Because(ErrorCodes.Decisions.VotingNotOpen, "Round {round} of {title} opened at {opened}; it cannot be amended before that.", ("round", Round), ("title", Subject), ("opened", _rounds[^1].OpenedAt));
         }
 
         // The amendment ends the round and opens the next: all three facts are decided before any is recorded.
@@ -684,6 +690,11 @@ public sealed partial class Proposal : AggregateRoot<ProposalId>
             return RuleCheck.Refused(ErrorCodes.Decisions.VotingNotOpen, "Voting on {title} is not open: it is {status}.", ("title", Subject), ("status", _status));
         }
 
+        if (at < _rounds[^1].OpenedAt)
+        {
+            return RuleCheck.Refused(ErrorCodes.Decisions.VotingNotOpen, "Round {round} of {title} opened at {opened}; it cannot close before that.", ("round", Round), ("title", Subject), ("opened", _rounds[^1].OpenedAt));
+        }
+
         return Machine.CanFire(CloseTrigger, at, out var unmet)
             ? RuleCheck.Allowed
             : RuleCheck.Refused(
@@ -795,7 +806,10 @@ public sealed partial class Proposal : AggregateRoot<ProposalId>
     /// <inheritdoc />
     protected override string? Admits(IDomainEvent domainEvent) => domainEvent switch
     {
+        // An amendment during a round ends that round at once: its close is the only fact that may follow.
+        not RoundClosed { Ending: RoundEnding.Amended } when RoundOpen && _revisedSinceRound => "the round was amended, so its close must follow the amendment.",
         ProposalRevised when _status is not (ProposalStatus.Draft or ProposalStatus.Discussion) && !RoundOpen => "the proposal is no longer open to revision.",
+        ProposalRevised when RoundOpen && !CurrentRule.AmendmentStartsNewRound => "the round's rule takes no amendment during voting.",
         ProposalRevised e when e.Revision != Revision + 1 => $"it is revision {e.Revision}, but the next revision is {Revision + 1}.",
         ProposalSubmitted when _status != ProposalStatus.Draft => "the proposal is not a draft.",
         MotionSeconded when _status != ProposalStatus.Discussion => "the proposal is not in discussion.",
@@ -809,8 +823,8 @@ public sealed partial class Proposal : AggregateRoot<ProposalId>
         BallotCast e => RoundProblem(e.Round) ?? WindowProblem(e.At) ?? BallotProblem(e),
         ProxyGranted e => RoundOpen ? WindowProblem(e.At) ?? ProxyGrantProblem(e) : "no round of voting is open.",
         ProxyRevoked e => !RoundOpen ? "no round of voting is open." : WindowProblem(e.At) ?? (_proxies.ContainsKey(e.Principal) ? null : "the member has no proxy in force."),
-        DeadlineExtended e => RoundProblem(e.Round) ?? WindowProblem(e.At) ?? (e.Deadline > _rounds[^1].Deadline ? null : "the new deadline is not later than the round's deadline."),
-        RoundClosed e => RoundProblem(e.Round) ?? EndingProblem(e.Ending) ?? OutcomeExplanation.Misfit(CurrentRule, e.Outcome),
+        DeadlineExtended e => RoundProblem(e.Round) ?? WindowProblem(e.At) ?? ExtensionProblem(e),
+        RoundClosed e => RoundProblem(e.Round) ?? (e.At < _rounds[^1].OpenedAt ? "it is dated before the round opened." : null) ?? OutcomeExplanation.Misfit(CurrentRule, e.Outcome) ?? EndingProblem(e),
         ProposalWithdrawn when _status is not (ProposalStatus.Draft or ProposalStatus.Discussion) && !RoundOpen => "the proposal is closed or withdrawn.",
         ProposalImplemented when _status != ProposalStatus.Closed || Outcome?.IsAdopted != true => "the proposal is not closed as adopted.",
         ReviewScheduled when _status is not (ProposalStatus.Closed or ProposalStatus.Implemented) || Outcome?.IsAdopted != true => "the proposal was not adopted.",
@@ -1154,11 +1168,10 @@ public sealed partial class Proposal : AggregateRoot<ProposalId>
     // (the fallback round's deadline included) before anything is recorded.
     private IDomainEvent[] EndRound(DecisionOutcome outcome, Actor by, Instant at)
     {
-        var ending = RoundEnding.Final;
         var fallback = CurrentRule.Fallback;
-        if (fallback is not null && fallback.Answers(outcome.Result))
+        var ending = Ending(outcome.Result);
+        if (ending != RoundEnding.Final)
         {
-            ending = _roundsInStage >= fallback.AfterRounds ? RoundEnding.Fallback : RoundEnding.Revision;
             EnsureCan(ending == RoundEnding.Fallback ? Trigger.StartFallbackRound : Trigger.ReturnForRevision, ErrorCodes.Decisions.InvalidTransition);
         }
 
@@ -1171,6 +1184,13 @@ public sealed partial class Proposal : AggregateRoot<ProposalId>
         var deadline = Ensure.Plus(at, fallback!.Rule.Timing.VotingPeriod, "deadline of the fallback round");
         return [closed, new VotingOpened(Id, Round + 1, _stage + 1, Revision, fallback.Rule, null, deadline, at, by)];
     }
+
+    // What follows a round with this result under the round's rule: the fallback answers it, after as many rounds of the
+    // stage as the fallback waits for (before that, the proposal goes back for revision), or the result is final.
+    private RoundEnding Ending(DecisionResult result) =>
+        CurrentRule.Fallback is not { } fallback || !fallback.Answers(result) ? RoundEnding.Final
+        : _roundsInStage >= fallback.AfterRounds ? RoundEnding.Fallback
+        : RoundEnding.Revision;
 
     // A round is open at this instant: after it opened and before its deadline.
     private RuleCheck VotingOpenCheck(Trigger trigger, Instant at)
@@ -1346,6 +1366,7 @@ public sealed partial class Proposal : AggregateRoot<ProposalId>
         !_electorate!.Contains(e.Voter) ? "the voter is not in the electorate frozen when voting opened."
         : _recused.Contains(e.Voter) ? "the voter is recused."
         : !CurrentRule.AcceptedStances.Includes(e.Stance) ? "the round's rule does not take the stance."
+        : CurrentRule.BallotsFinal && _ballots.TryGetValue(e.Voter, out var prior) && (e.HolderMember is not null || !prior.ByProxy) ? "the round's rule makes ballots final, and the voter's ballot was cast already."
         : e.HolderMember is not { } holderMember ? null
         : CurrentRule.Proxies is null ? "it was cast by proxy, and the round's rule takes no proxies."
         : !_proxies.TryGetValue(e.Voter, out var proxy) || proxy.HolderMember != holderMember || proxy.Holder != e.By.Person ? "it was cast by proxy, and no such proxy of the voter is in force."
@@ -1392,12 +1413,27 @@ public sealed partial class Proposal : AggregateRoot<ProposalId>
         return null;
     }
 
-    private string? EndingProblem(RoundEnding ending) => ending switch
+    // A round ends as its rule says for its outcome (EndRound), unless an amendment ended it.
+    private string? EndingProblem(RoundClosed e)
     {
-        RoundEnding.Fallback or RoundEnding.Revision when CurrentRule.Fallback is null => "the round's rule has no fallback.",
-        RoundEnding.Amended when !_revisedSinceRound => "the proposal was not amended during the round.",
-        _ => null,
-    };
+        if (e.Ending == RoundEnding.Amended)
+        {
+            return _revisedSinceRound ? null : "the proposal was not amended during the round.";
+        }
+
+        var ending = Ending(e.Outcome.Result);
+        return e.Ending == ending ? null
+            : e.Ending is RoundEnding.Fallback or RoundEnding.Revision && CurrentRule.Fallback is null ? "the round's rule has no fallback."
+            : $"it ends the round as {e.Ending}, but under the round's rule an outcome of {e.Outcome.Result} ends it as {ending}.";
+    }
+
+    // A deadline moves only under a rule with a late-quorum extension, to that span after the ballot that brought the quorum.
+    private string? ExtensionProblem(DeadlineExtended e) =>
+        CurrentRule.Timing.LateQuorumExtension is not { } extension ? "the round's rule has no late-quorum extension."
+        : e.Deadline <= _rounds[^1].Deadline ? "the new deadline is not later than the round's deadline."
+        : e.Deadline != e.At + extension ? "the new deadline is not the rule's late-quorum span after the ballot that brought the quorum."
+        : !_quorumReached ? "the quorum has not been reached."
+        : null;
 
     private string? OpeningProblem(VotingOpened e)
     {

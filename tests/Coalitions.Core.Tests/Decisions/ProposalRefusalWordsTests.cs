@@ -191,6 +191,23 @@ public class ProposalRefusalWordsTests
     }
 
     [Fact]
+    public void A_round_is_neither_closed_nor_amended_before_it_opened()
+    {
+        var proposal = Voting(DecisionRule.Consent(), Members(2));
+        proposal.Vote(1, Stance.Object);
+        proposal.Vote(2, Stance.Object);
+        var before = Start - Duration.Epsilon;
+
+        var closing = Refusal.Expect(proposal, ErrorCodes.Decisions.VotingNotOpen, () => proposal.Close(ChairActor, before));
+        Says(closing, $"Round 1 of {Title} opened at 2 March 2026 at 09:00 UTC; it cannot close before that.", ("round", 1), ("opened", Start));
+        var amending = Refusal.Expect(proposal, ErrorCodes.Decisions.VotingNotOpen, () => proposal.Revise("An amended text.", null, For(1), before));
+        Says(amending, $"Round 1 of {Title} opened at 2 March 2026 at 09:00 UTC; it cannot be amended before that.", ("round", 1), ("opened", Start));
+
+        proposal.Revise("An amended text.", null, For(1), Start);
+        Assert.Equal(2, proposal.Round);
+    }
+
+    [Fact]
     public void A_reopened_vote_is_stored_as_the_next_round()
     {
         var proposal = Voting(DecisionRule.Consensus().WithFallback(ThreeQuarters, FallbackWhen.Blocked, afterRounds: 2), Members(2));

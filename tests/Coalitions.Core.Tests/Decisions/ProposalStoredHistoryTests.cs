@@ -438,20 +438,65 @@ public class ProposalStoredHistoryTests
     }
 
     [Fact]
-    public void A_stored_deadline_extension_names_the_open_round_and_moves_its_deadline_later()
+    public void A_stored_deadline_extension_moves_the_open_rounds_deadline_by_the_rules_late_quorum_span_once_the_quorum_is_reached()
     {
-        const string Later = "the new deadline is not later than the round's deadline.";
-        DeadlineExtended Extension(Instant deadline, int round = 1, Instant? at = null) => new(Id, round, deadline, at ?? Hours(100), Actor.System("late-quorum rule"));
+        // The late-quorum rule: 48 hours of voting, a quorum of half of the 4 members, 24 hours more when a ballot within
+        // the last 24 hours brings the quorum. Member 2's ballot at hour 40 brings it: the deadline moves to hour 64.
+        var proposal = Voting(ProposalScenario.LateQuorum, Members(4));
+        proposal.Vote(1, Support, 40);
+        var oneBallot = Events(proposal);
+        proposal.Vote(2, Support, 40);
+        var last = Events(proposal);
+        var quorate = (List<IDomainEvent>)[.. oneBallot, last[0]];
+        var extension = (DeadlineExtended)last[1];
+        Assert.Equal((Hours(40), Hours(64)), (extension.At, extension.Deadline));
 
-        Refused(InDiscussion(), "no round of voting is open.", Extension(Deadline + Duration.FromDays(1)));
-        Refused(InVoting(), "it names round 2, but the open round is 1.", Extension(Deadline + Duration.FromDays(1), round: 2));
-        Refused(InVoting(), Later, Extension(Deadline));
-        Refused(InVoting(), Later, Extension(Deadline - Tick));
-        Refused(InVoting(), "it is dated outside the round's voting window, from its opening to its deadline.", Extension(Deadline + Duration.FromDays(1), at: Deadline));
+        Refused(InDiscussion(), "no round of voting is open.", extension);
+        Refused(quorate, "it names round 2, but the open round is 1.", extension with { Round = 2 });
+        Refused(quorate, "it is dated outside the round's voting window, from its opening to its deadline.", extension with { At = Hours(48), Deadline = Hours(72) });
+        Refused(InVoting(), "the round's rule has no late-quorum extension.", extension with { Deadline = Deadline + Tick });
+        Refused(quorate, "the new deadline is not later than the round's deadline.", extension with { At = Hours(24), Deadline = Hours(48) });
+        Refused(quorate, "the new deadline is not the rule's late-quorum span after the ballot that brought the quorum.", extension with { Deadline = Hours(64) + Tick });
+        Refused(quorate, "the new deadline is not the rule's late-quorum span after the ballot that brought the quorum.", extension with { Deadline = Hours(64) - Tick });
+        Refused(oneBallot, "the quorum has not been reached.", extension);
 
-        var extended = Replays(InVoting(), Extension(Deadline + Tick));
-        Assert.Equal(Deadline + Tick, extended.Deadline);
-        Assert.Equal(Deadline + Tick, extended.Rounds[0].Deadline);
+        var extended = Replays(quorate, extension);
+        Assert.Equal(Hours(64), extended.Deadline);
+        Assert.Equal(Hours(64), extended.Rounds[0].Deadline);
+    }
+
+    [Fact]
+    public void A_stored_amendment_during_a_round_needs_a_rule_that_takes_one_and_is_followed_by_the_rounds_close()
+    {
+        const string CloseFirst = "the round was amended, so its close must follow the amendment.";
+        Refused(InVoting(), "the round's rule takes no amendment during voting.", new ProposalRevised(Id, 2, "Text.", null, Hours(1), For(1)));
+
+        var amended = Voting(DecisionRule.Consent(), Members(2));
+        amended.Revise("An amended text.", null, For(1), Hours(1));
+        var history = Events(amended);
+        var revised = history.FindIndex(e => e is ProposalRevised);
+        var closed = (RoundClosed)history[revised + 1];
+        List<IDomainEvent> upToTheAmendment = history[..(revised + 1)];
+
+        Refused(upToTheAmendment, CloseFirst, Ballot(1, Stance.Object, Hours(2)));
+        Refused(upToTheAmendment, CloseFirst, closed with { Ending = RoundEnding.Final });
+        Refused(upToTheAmendment, CloseFirst, new ProposalRevised(Id, 3, "Text.", null, Hours(1), For(1)));
+        Assert.Equal(2, Replays(upToTheAmendment, [.. history[(revised + 1)..]]).Round);
+    }
+
+    [Fact]
+    public void A_stored_ballot_under_final_ballots_changes_nothing_but_a_proxys_ballot_for_the_voters_own()
+    {
+        const string Why = "the round's rule makes ballots final, and the voter's ballot was cast already.";
+        var final = InVoting(ProposalScenario.Proxies.WithFinalBallots());
+        var proxyVoted = (List<IDomainEvent>)[.. final, Grant(1, 2), ByProxy(1, 2)];
+
+        Refused([.. final, Ballot(1)], Why, Ballot(1, Oppose, Hours(2)));
+        Refused(proxyVoted, Why, ByProxy(1, 2, at: Hours(3)));
+        Assert.Equal(Oppose, Replays(proxyVoted, Ballot(1, Oppose, Hours(3))).Ballots.Single().Stance);
+
+        // Without final ballots, a voter changes its ballot.
+        Assert.Equal(Oppose, Replays([.. InVoting(ProposalScenario.Proxies), Ballot(1)], Ballot(1, Oppose, Hours(2))).Ballots.Single().Stance);
     }
 
     [Fact]
@@ -469,11 +514,49 @@ public class ProposalStoredHistoryTests
         Refused(history, "the round's rule has no fallback.", Closing(RoundEnding.Revision));
         Refused(history, "the proposal was not amended during the round.", Closing(RoundEnding.Amended));
         Refused([.. history, Closing(RoundEnding.Final)], "no round of voting is open.", Closing(RoundEnding.Final));
+        Refused(history, "it is dated before the round opened.", Closing(RoundEnding.Final) with { At = Start - Tick });
 
         var quorate = DecisionTally.Evaluate(DecisionRule.SimpleMajority().WithQuorum(QuorumRule.OfMembers(Fraction.Half)), Members(2), Ballots(Support));
         Refused(history, "its quorum figures do not match the rule's quorum.", Closing(RoundEnding.Final) with { Outcome = quorate });
 
         Assert.Equal(outcome, Replays(history, Closing(RoundEnding.Final)).Outcome);
+    }
+
+    [Fact]
+    public void A_stored_round_ends_as_its_rule_ends_its_outcome()
+    {
+        // Consensus falling back to three quarters when blocked: a blocked round opens the fallback round.
+        var blocked = Voting(ProposalScenario.ConsensusWithFallback, Members(2));
+        blocked.Vote(1, Support);
+        blocked.Vote(2, Block);
+        blocked.Close(ChairActor, Hours(200));
+        var history = Events(blocked);
+        var closed = (RoundClosed)history[^2];
+        List<IDomainEvent> open = history[..^2];
+        Assert.Equal(RoundEnding.Fallback, closed.Ending);
+
+        Refused(open, "it ends the round as Final, but under the round's rule an outcome of Blocked ends it as Fallback.", closed with { Ending = RoundEnding.Final });
+        Refused(open, "it ends the round as Revision, but under the round's rule an outcome of Blocked ends it as Fallback.", closed with { Ending = RoundEnding.Revision });
+
+        // The same fallback after two rounds: the first blocked round goes back for revision.
+        var twice = Voting(DecisionRule.Consensus().WithFallback(ProposalScenario.ThreeQuarters, FallbackWhen.Blocked, afterRounds: 2), Members(2));
+        twice.Vote(1, Block);
+        twice.Close(ChairActor, Hours(200));
+        var returned = Events(twice);
+        var firstClose = (RoundClosed)returned[^1];
+        Assert.Equal(RoundEnding.Revision, firstClose.Ending);
+        Refused(returned[..^1], "it ends the round as Fallback, but under the round's rule an outcome of Blocked ends it as Revision.", firstClose with { Ending = RoundEnding.Fallback });
+
+        // A consensus the fallback does not answer is final.
+        var agreed = Voting(ProposalScenario.ConsensusWithFallback, Members(2));
+        agreed.Vote(1, Support);
+        agreed.Vote(2, Support);
+        agreed.Close(ChairActor, Hours(200));
+        var adopted = Events(agreed);
+        var finalClose = (RoundClosed)adopted[^1];
+        Assert.Equal(RoundEnding.Final, finalClose.Ending);
+        Refused(adopted[..^1], $"it ends the round as Fallback, but under the round's rule an outcome of {finalClose.Outcome.Result} ends it as Final.", finalClose with { Ending = RoundEnding.Fallback });
+        Replays(adopted[..^1], finalClose);
     }
 
     [Fact]
