@@ -61,6 +61,7 @@ public sealed class SignOnStatement : AggregateRoot<SignOnStatementId>
     private readonly Dictionary<string, EndorsementId> _standing = new(StringComparer.Ordinal);
     private StateMachine<StatementStatus, Step>? _machine;
     private StatementStatus _recorded = StatementStatus.Draft;
+    private Instant? _cancelledAt;
     private DateTimeZone _zone = DateTimeZone.Utc;
     private Instant _checkedAt;
 
@@ -171,6 +172,15 @@ public sealed class SignOnStatement : AggregateRoot<SignOnStatementId>
             .Select(e => new EndorserAt(e.Id, e.Endorser, e.Standing, e.StatusAt(at), e.EndorsedAt))
             .ToArray();
 
+    // The status as it stood at an instant, from the dates of the recorded steps (StatusAt reads the recorded status, as
+    // a command taken at that instant would): a description of a moment before the statement was published, closed early
+    // or cancelled tells the status then.
+    private StatementStatus StoodAt(Instant at) =>
+        _cancelledAt is { } cancelled && at >= cancelled ? StatementStatus.Cancelled
+        : PublishedAt is not { } published || at < published ? StatementStatus.Draft
+        : (ClosedAt is { } closed && at >= closed) || at >= ClosingInstant ? StatementStatus.Closed
+        : StatementStatus.Open;
+
     /// <summary>Describes the statement and its endorsers as they stood at an instant, in plain words.</summary>
     /// <param name="at">The instant.</param>
     /// <returns>A short report: the status, how many endorsed (members, outside organizations, verified, pending), and the list.</returns>
@@ -179,8 +189,9 @@ public sealed class SignOnStatement : AggregateRoot<SignOnStatementId>
         var endorsers = EndorsersAt(at);
         var text = new StringBuilder();
         var date = at.InZone(_zone).Date;
-        text.Append('\'').Append(Title).Append("' on ").Append(Words.Format(date)).Append(": ").Append(Words.Of(StatusAt(at)));
-        if (StatusAt(at) == StatementStatus.Open)
+        var status = StoodAt(at);
+        text.Append('\'').Append(Title).Append("' on ").Append(Words.Format(date)).Append(": ").Append(Words.Of(status));
+        if (status == StatementStatus.Open)
         {
             text.Append(" until the end of ").Append(Words.Format(ClosesOn));
         }
@@ -449,7 +460,8 @@ public sealed class SignOnStatement : AggregateRoot<SignOnStatementId>
                 ClosedAt = e.At;
                 _recorded = StatementStatus.Closed;
                 break;
-            case StatementCancelled:
+            case StatementCancelled e:
+                _cancelledAt = e.At;
                 _recorded = StatementStatus.Cancelled;
                 break;
             default:

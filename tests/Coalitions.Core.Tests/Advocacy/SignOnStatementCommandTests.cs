@@ -391,6 +391,17 @@ public class SignOnStatementCommandTests
     }
 
     [Fact]
+    public void A_description_of_a_past_moment_tells_the_status_the_statement_had_then()
+    {
+        const string Counts = ". 0 endorsers: 0 members and 0 outside organizations; 0 verified, 0 pending.";
+        Assert.Equal("'Fund the teachers' on 2 March 2026: draft" + Counts, OpenStatement().Describe(Hours(2) - Duration.Epsilon));
+        Assert.Equal("'Fund the teachers' on 2 March 2026: open until the end of 31 March 2026" + Counts, ClosedEarly().Describe(Hours(3) - Duration.Epsilon));
+        Assert.Equal("'Fund the teachers' on 2 March 2026: closed" + Counts, ClosedEarly().Describe(Hours(3)));
+        Assert.Equal("'Fund the teachers' on 2 March 2026: draft" + Counts, Cancelled().Describe(Hours(1) - Duration.Epsilon));
+        Assert.Equal("'Fund the teachers' on 2 March 2026: cancelled" + Counts, Cancelled().Describe(Hours(1)));
+    }
+
+    [Fact]
     public void A_statement_records_at_most_ten_thousand_endorsements()
     {
         var history = new List<IDomainEvent>(OpenStatement().DequeueUncommittedEvents());
