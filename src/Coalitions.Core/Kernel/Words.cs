@@ -146,23 +146,47 @@ internal static class Words
         }
     }
 
-    /// <summary>A PascalCase identifier in lower-case words ("StandAside" becomes "stand aside").</summary>
+    /// <summary>
+    /// A PascalCase identifier in lower-case words ("StandAside" becomes "stand aside"); a run of capitals is an
+    /// abbreviation and keeps them ("ISOCode" becomes "ISO code").
+    /// </summary>
     public static string Identifier(string identifier) => Split(identifier);
 
     private static string Split(string identifier)
     {
         var text = new StringBuilder(identifier.Length + 4);
-        for (var i = 0; i < identifier.Length; i++)
+        var start = 0;
+        for (var i = 1; i <= identifier.Length; i++)
         {
-            var c = identifier[i];
-            if (char.IsUpper(c) && i > 0 && !char.IsUpper(identifier[i - 1]))
+            // A word ends before a capital that follows a small letter or digit, and before the last capital of a run
+            // that a small letter follows (the abbreviation's end).
+            if (i == identifier.Length || (char.IsUpper(identifier[i]) &&
+                (!char.IsUpper(identifier[i - 1]) || (i + 1 < identifier.Length && char.IsLower(identifier[i + 1])))))
             {
-                text.Append(' ');
+                AppendWord(text, identifier.AsSpan(start, i - start), spaced: start > 0 && identifier[start - 1] != ' ');
+                start = i;
             }
-
-            text.Append(i > 0 && char.IsUpper(c) && i + 1 < identifier.Length && char.IsUpper(identifier[i + 1]) ? c : char.ToLowerInvariant(c));
         }
 
         return text.ToString();
+    }
+
+    private static void AppendWord(StringBuilder text, ReadOnlySpan<char> word, bool spaced)
+    {
+        if (spaced)
+        {
+            text.Append(' ');
+        }
+
+        var abbreviation = word.Length > 1;
+        foreach (var c in word)
+        {
+            abbreviation &= char.IsUpper(c);
+        }
+
+        foreach (var c in word)
+        {
+            text.Append(abbreviation ? c : char.ToLowerInvariant(c));
+        }
     }
 }

@@ -111,6 +111,12 @@ public class WordsTests
     [InlineData("decided at", "decided at")]
     [InlineData("PartnerId", "partner id")]
     [InlineData("X", "x")]
+    [InlineData("ISOCode", "ISO code")]
+    [InlineData("IsoCode", "iso code")]
+    [InlineData("IATI", "IATI")]
+    [InlineData("MeetingId2", "meeting id2")]
+    [InlineData("AnHTMLReport", "an HTML report")]
+    [InlineData("", "")]
     public void An_identifier_is_written_as_lower_case_words(string identifier, string words)
     {
         Assert.Equal(words, Words.Identifier(identifier));
