@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 using Coalitions.Core.Coalitions;
 using Coalitions.Core.Decisions;
@@ -198,9 +197,9 @@ public sealed class SignOnStatement : AggregateRoot<SignOnStatementId>
 
         var members = endorsers.Count(e => e.Standing == EndorserStanding.Member);
         var verified = endorsers.Count(e => e.Status == VerificationStatus.Verified);
-        text.Append(string.Create(CultureInfo.InvariantCulture, $". {Words.Format(endorsers.Count)} endorser{(endorsers.Count == 1 ? string.Empty : "s")}: "))
-            .Append(Words.Format(members)).Append(members == 1 ? " member" : " members").Append(" and ")
-            .Append(Words.Format(endorsers.Count - members)).Append(endorsers.Count - members == 1 ? " outside organization" : " outside organizations").Append("; ")
+        text.Append(". ").Append(Words.Count(endorsers.Count, "endorser")).Append(": ")
+            .Append(Words.Count(members, "member")).Append(" and ")
+            .Append(Words.Count(endorsers.Count - members, "outside organization")).Append("; ")
             .Append(Words.Format(verified)).Append(" verified, ").Append(Words.Format(endorsers.Count - verified)).Append(" pending.");
         foreach (var endorser in endorsers)
         {

@@ -442,7 +442,7 @@ public sealed class CommunicationPlan : AggregateRoot<CommunicationPlanId>
         {
             var name = _channels.TryGetValue(group.Key, out var channel) ? channel.Name : group.Key.Value;
             var reached = group.SelectMany(l => l.Audiences).Distinct().Select(a => audiences.GetValueOrDefault(a, a.Value));
-            lines.Add($"{name}: {Words.Format(group.Count())} {(group.Count() == 1 ? "communication" : "communications")} to {Words.List(reached.ToArray())}.");
+            lines.Add($"{name}: {Words.Count(group.Count(), "communication")} to {Words.List(reached.ToArray())}.");
         }
 
         if (lines.Count == 1)

@@ -36,6 +36,13 @@ internal static class Words
         _ => value.ToString() ?? string.Empty,
     };
 
+    /// <summary>A count and its noun, in the singular for exactly one: "1 member", "1,234 members".</summary>
+    /// <param name="count">The count, written with thousands separators.</param>
+    /// <param name="singular">The noun (with any words that agree with it) for one: "member", "empty ballot was".</param>
+    /// <param name="plural">The same for any other count; the singular with an "s" when not given.</param>
+    public static string Count(long count, string singular, string? plural = null) =>
+        count.ToString("N0", CultureInfo.InvariantCulture) + " " + (count == 1 ? singular : plural ?? singular + "s");
+
     /// <summary>An enum value in lower-case words ("InGrace" becomes "in grace"); flags are listed ("vote and propose").</summary>
     public static string Of(Enum value)
     {

@@ -133,7 +133,7 @@ public sealed record ImpactSummary(string Coalition, LocalDate On, IReadOnlyList
 
         if (inKind > 0)
         {
-            parts.Add(inKind == 1 ? "1 gift in kind" : $"{inKind} gifts in kind");
+            parts.Add(Words.Count(inKind, "gift in kind", "gifts in kind"));
         }
 
         var line = Fill("Members' pledges: {parts}.", ("parts", parts.Count == 0 ? "none" : string.Join("; ", parts)));

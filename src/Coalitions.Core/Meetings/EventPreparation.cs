@@ -660,8 +660,8 @@ public sealed class EventPreparation : AggregateRoot<PreparationId>
     {
         var text = new StringBuilder();
         text.Append("Readiness for ").Append(Event.Name).Append(" on ").Append(Words.Format(on)).Append(": ")
-            .Append(daysToGo > 0 ? $"{Words.Format(daysToGo)} {(daysToGo == 1 ? "day" : "days")} to go." : daysToGo == 0 ? "it opens today." : "it has opened.");
-        text.Append("\nDone: ").Append(Words.Format(done.Length)).Append(" of ").Append(Words.Format(done.Length + late.Length + onTrack.Length)).Append(done.Length + late.Length + onTrack.Length == 1 ? " task." : " tasks.");
+            .Append(daysToGo > 0 ? $"{Words.Count(daysToGo, "day")} to go." : daysToGo == 0 ? "it opens today." : "it has opened.");
+        text.Append("\nDone: ").Append(Words.Format(done.Length)).Append(" of ").Append(Words.Count(done.Length + late.Length + onTrack.Length, "task")).Append('.');
         if (late.Length > 0)
         {
             text.Append("\nLate: ").Append(Words.List(late.Select(t => $"{t.Task.Description.TrimEnd('.')} (due {Words.Format(t.Due)})"))).Append('.');

@@ -409,7 +409,7 @@ public sealed class MeetingSeries : AggregateRoot<MeetingSeriesId>
         var day = start.InZone(Zone).Date;
         if (number is null || date is null || start <= at || day < date || day > date.Value.PlusDays(SearchDays - 1) || _meetings.Contains(meeting) || (Until is { } until && day > until))
         {
-            throw CoalitionRuleException.Because(ErrorCodes.Meetings.OutsideOccurrence, "'{title}' cannot meet at {start}: its next meeting falls {window}, after now, under an id not used before.", ("title", Title), ("start", start), ("window", date is { } d ? $"from {Words.Format(d)} for {Words.Format(SearchDays)} {(SearchDays == 1 ? "day" : "days")}" : "nowhere (the series has no occurrence left)"));
+            throw CoalitionRuleException.Because(ErrorCodes.Meetings.OutsideOccurrence, "'{title}' cannot meet at {start}: its next meeting falls {window}, after now, under an id not used before.", ("title", Title), ("start", start), ("window", date is { } d ? $"from {Words.Format(d)} for {Words.Count(SearchDays, "day")}" : "nowhere (the series has no occurrence left)"));
         }
 
         var fit = MeetingSlots.Fit(_participants, start, Length, TimeZone);

@@ -176,8 +176,8 @@ public sealed record SlotProposal(Instant Start, Duration Length, IReadOnlyList<
     {
         var text = new StringBuilder();
         text.Append(Words.Format(Start)).Append(" for ").Append(Words.Of(Length)).Append(": ")
-            .Append(WithinHours.ToString(CultureInfo.InvariantCulture)).Append(" of ").Append(Fits.Count.ToString(CultureInfo.InvariantCulture))
-            .Append(Fits.Count == 1 ? " participant meets" : " participants meet").Append(" within working hours.");
+            .Append(WithinHours.ToString(CultureInfo.InvariantCulture)).Append(" of ").Append(Words.Count(Fits.Count, "participant meets", "participants meet"))
+            .Append(" within working hours.");
         foreach (var fit in Fits)
         {
             text.Append('\n').Append(fit.Describe());
@@ -188,7 +188,7 @@ public sealed record SlotProposal(Instant Start, Duration Length, IReadOnlyList<
         {
             var names = Fits.ToDictionary(f => f.Person, f => f.Name);
             text.Append("\nOutside working hours across the series so far, with this meeting: ")
-                .Append(Words.List(borne.Select(b => $"{names.GetValueOrDefault(b.Person, b.Person.ToString())} {Words.Of(b.OutsideHours)} in {Words.Format(b.Meetings)} {(b.Meetings == 1 ? "meeting" : "meetings")}")))
+                .Append(Words.List(borne.Select(b => $"{names.GetValueOrDefault(b.Person, b.Person.ToString())} {Words.Of(b.OutsideHours)} in {Words.Count(b.Meetings, "meeting")}")))
                 .Append('.');
         }
 

@@ -105,6 +105,23 @@ public class WordsTests
     }
 
     [Theory]
+    [InlineData(0, "0 members")]
+    [InlineData(1, "1 member")]
+    [InlineData(2, "2 members")]
+    [InlineData(1_234_567, "1,234,567 members")]
+    public void A_count_takes_the_singular_for_exactly_one_and_thousands_separators(long count, string words)
+    {
+        Assert.Equal(words, Words.Count(count, "member"));
+    }
+
+    [Fact]
+    public void A_count_takes_the_plural_it_is_given()
+    {
+        Assert.Equal("1 empty ballot was", Words.Count(1, "empty ballot was", "empty ballots were"));
+        Assert.Equal("3 empty ballots were", Words.Count(3, "empty ballot was", "empty ballots were"));
+    }
+
+    [Theory]
     [InlineData("StandAside", "stand aside")]
     [InlineData("EffectiveFrom", "effective from")]
     [InlineData("term", "term")]
