@@ -89,8 +89,10 @@ internal sealed class TypedIdJsonConverter<TId> : JsonConverter<TId>
     public override void WriteAsPropertyName(Utf8JsonWriter writer, TId value, JsonSerializerOptions options) =>
         writer.WritePropertyName(value.Value.ToString("D"));
 
+    // Only the form the writer writes: 32 hexadecimal digits in groups of 8-4-4-4-12, either case, and nothing else (no
+    // braces, parentheses, run of bare digits or white space around, which Guid.TryParse would also take).
     private static TId ReadCore(string? text) =>
-        TypedId.TryParse<TId>(text, out var id)
-            ? id
+        text is { Length: Serialization.GuidText.Length } && Serialization.GuidText.TryRead(text, out var guid) && guid != Guid.Empty
+            ? TId.FromGuid(guid)
             : throw new JsonException($"'{text}' is not a valid {typeof(TId).Name}.");
 }

@@ -231,13 +231,9 @@ internal static partial class BallotCastJson
 
     private static Guid ReadGuid(ref Utf8JsonReader reader)
     {
-        Expect(reader.TokenType == JsonTokenType.String, "an id is a GUID text");
-        if (reader.TryGetGuid(out var guid))
-        {
-            return guid;
-        }
-
-        Expect(Guid.TryParse(reader.GetString(), out guid), "an id is a GUID text");
+        // TryGetGuid reads only the "D" form the writer writes (escaped or not).
+        var guid = Guid.Empty;
+        Expect(reader.TokenType == JsonTokenType.String && reader.TryGetGuid(out guid), "an id is a GUID text");
         return guid;
     }
 

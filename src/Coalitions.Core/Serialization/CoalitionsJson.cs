@@ -87,9 +87,16 @@ public static class CoalitionsJson
             // A short text (a ballot) gets a buffer of the largest size it could take, saving a counting pass over it.
             rented = ArrayPool<byte>.Shared.Rent(json.Length <= 4096 ? StrictUtf8.GetMaxByteCount(json.Length) : StrictUtf8.GetByteCount(json));
             var utf8 = rented.AsSpan(0, StrictUtf8.GetBytes(json, rented));
-            domainEvent = BallotCastJson.IsBallot(utf8)
-                ? BallotCastJson.Read(utf8)
-                : (IDomainEvent?)JsonSerializer.Deserialize(utf8, Options.GetTypeInfo(typeof(IDomainEvent)));
+            if (BallotCastJson.IsBallot(utf8))
+            {
+                // The ballot reader refuses a property named twice itself.
+                domainEvent = BallotCastJson.Read(utf8);
+            }
+            else
+            {
+                UniqueProperties.Check(utf8, Options.MaxDepth == 0 ? 64 : Options.MaxDepth);
+                domainEvent = (IDomainEvent?)JsonSerializer.Deserialize(utf8, Options.GetTypeInfo(typeof(IDomainEvent)));
+            }
         }
         catch (Exception e) when (e is not OutOfMemoryException and not StackOverflowException)
         {

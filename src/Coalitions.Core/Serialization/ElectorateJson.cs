@@ -386,7 +386,8 @@ internal sealed class ElectorateJsonConverter : JsonConverter<Electorate>
     private static Guid Guid(ref Utf8JsonReader reader)
     {
         Expect(reader.TokenType == JsonTokenType.String, "an id is a GUID text");
-        return reader.TryGetGuid(out var guid) ? guid : System.Guid.TryParse(reader.GetString(), out guid) ? guid : throw Bad("an id is a GUID text");
+        // TryGetGuid reads only the "D" form the writer writes (escaped or not).
+        return reader.TryGetGuid(out var guid) ? guid : throw Bad("an id is a GUID text");
     }
 
     private static string? Text(ref Utf8JsonReader reader)

@@ -49,6 +49,10 @@ public class StrictReadingTests
         { "d0000000-0000-0000-0000-0000000000001", "A stored event (Decisions.ProposalSubmitted) is unreadable: it cannot be read (at $.proposal: 'd0000000-0000-0000-0000-0000000000001' is not a valid ProposalId.)." },
         { "d0000000-0000-0000-0000-00000000000g", "A stored event (Decisions.ProposalSubmitted) is unreadable: it cannot be read (at $.proposal: 'd0000000-0000-0000-0000-00000000000g' is not a valid ProposalId.)." },
         { "", "A stored event (Decisions.ProposalSubmitted) is unreadable: it cannot be read (at $.proposal: '' is not a valid ProposalId.)." },
+        { "{d0000000-0000-0000-0000-000000000001}", "A stored event (Decisions.ProposalSubmitted) is unreadable: it cannot be read (at $.proposal: '{d0000000-0000-0000-0000-000000000001}' is not a valid ProposalId.)." },
+        { "(d0000000-0000-0000-0000-000000000001)", "A stored event (Decisions.ProposalSubmitted) is unreadable: it cannot be read (at $.proposal: '(d0000000-0000-0000-0000-000000000001)' is not a valid ProposalId.)." },
+        { "d0000000000000000000000000000001", "A stored event (Decisions.ProposalSubmitted) is unreadable: it cannot be read (at $.proposal: 'd0000000000000000000000000000001' is not a valid ProposalId.)." },
+        { " d0000000-0000-0000-0000-000000000001", "A stored event (Decisions.ProposalSubmitted) is unreadable: it cannot be read (at $.proposal: ' d0000000-0000-0000-0000-000000000001' is not a valid ProposalId.)." },
     };
 
     [Theory]
@@ -90,6 +94,35 @@ public class StrictReadingTests
     {
         Assert.IsType<global::Coalitions.Core.Decisions.ProposalSubmitted>(CoalitionsJson.DeserializeEvent(Submitted));
         Assert.IsType<global::Coalitions.Core.Coalitions.MemberInvited>(CoalitionsJson.DeserializeEvent(Invited));
+    }
+
+    [Fact]
+    public void An_id_is_read_in_the_hyphenated_form_in_either_case()
+    {
+        var upper = Submitted.Replace("d0000000-0000-0000-0000-000000000001", "D0000000-0000-0000-0000-0000000000AB", StringComparison.Ordinal);
+        var read = Assert.IsType<global::Coalitions.Core.Decisions.ProposalSubmitted>(CoalitionsJson.DeserializeEvent(upper));
+        Assert.Equal(Guid.Parse("d0000000-0000-0000-0000-0000000000ab"), read.Proposal.Value);
+    }
+
+    [Theory]
+    [InlineData("\"at\":\"2026-03-02T09:00:00Z\"", "\"at\":\"2026-03-02T09:00:00Z\",\"at\":\"2026-03-03T09:00:00Z\"", "at")]
+    [InlineData("\"proposal\":\"d0000000-0000-0000-0000-000000000001\"", "\"proposal\":\"d0000000-0000-0000-0000-000000000001\",\"proposal\":\"d0000000-0000-0000-0000-000000000002\"", "proposal")]
+    [InlineData("\"kind\":\"Person\"", "\"kind\":\"Person\",\"kind\":\"Person\"", "kind")]
+    [InlineData("\"at\"", "\"\\u0061t\":\"2026-03-02T09:00:00Z\",\"at\"", "at")]
+    public void A_property_named_twice_in_one_object_is_refused_even_with_the_same_value(string from, string to, string name)
+    {
+        var json = Submitted.Replace(from, to, StringComparison.Ordinal);
+        Assert.NotEqual(Submitted, json);
+
+        Assert.Equal($"A stored event (Decisions.ProposalSubmitted) is unreadable: it cannot be read (JsonException: The property '{name}' appears twice in one object.).", Refused(json, to));
+    }
+
+    [Fact]
+    public void The_same_property_name_in_two_objects_is_read()
+    {
+        UniqueProperties.Check("""{"a":{"a":1,"b":2},"b":[{"a":1},{"a":2}],"c":{}}"""u8, 64);
+        Assert.Throws<System.Text.Json.JsonException>(() => UniqueProperties.Check("""{"a":{"a":1},"b":[{"a":1,"c":0,"a":2}]}"""u8, 64));
+        Assert.Throws<System.Text.Json.JsonException>(() => UniqueProperties.Check("""{"a":1,"b":{},"a":1}"""u8, 64));
     }
 
     [Fact]
