@@ -534,4 +534,124 @@ public class HealthCheckCommandTests
 
         Assert.Equal([Partner(4), Partner(5)], HealthCheck.Rehydrate([.. history, Close(4, 5)]).Respondents);
     }
+
+    [Fact]
+    public void A_draft_names_its_coalition_a_title_of_one_line_and_a_closing_date_in_range()
+    {
+        Refusal.Of(() => HealthCheck.Open(Spring, Draft() with { Coalition = default }, Key, Nine, Secretariat, Start), ErrorCodes.Kernel.EmptyId);
+        Refusal.Of(() => HealthCheck.Open(Spring, Draft("   "), Key, Nine, Secretariat, Start), ErrorCodes.Kernel.InvalidText);
+        Refusal.Of(() => HealthCheck.Open(Spring, Draft("Spring\n2026"), Key, Nine, Secretariat, Start), ErrorCodes.Kernel.InvalidText);
+        Refusal.Of(() => HealthCheck.Open(Spring, Draft(new string('t', 201)), Key, Nine, Secretariat, Start), ErrorCodes.Kernel.InvalidText);
+        Refusal.Of(() => HealthCheck.Open(Spring, Draft(closesOn: new LocalDate(3000, 1, 1)), Key, Nine, Secretariat, Start), ErrorCodes.Kernel.OutOfRange);
+
+        Assert.Equal(200, HealthCheck.Open(Spring, Draft(new string('t', 200), new LocalDate(2999, 12, 31)), Key, Nine, Secretariat, Start).Title.Length);
+    }
+
+    [Fact]
+    public void Every_statement_of_a_draft_is_checked_wherever_it_stands_in_the_list()
+    {
+        const string malformed = "Each statement has a key, a category, a factor, a factor's name of one line (at most 200 characters) and a text of one line (at most 1,000).";
+        void Refused(string words, params HealthStatement[] statements) =>
+            Assert.Equal(words, Refusal.Of(() => HealthCheck.Open(Spring, Draft(statements: statements), Key, Nine, Secretariat, Start), ErrorCodes.Engagement.InvalidInput).Message);
+
+        Refused("A health check has 1 to 100 statements.", Four[0], null!);
+        Refused(malformed, Four[0], Four[1] with { Key = default });
+        Refused(malformed, Four[0], Four[1] with { Factor = default });
+        Refused(malformed, Four[0], Four[1] with { Category = (HealthCategory)99 });
+        Refused(malformed, Four[0], Four[1] with { FactorName = " " });
+        Refused(malformed, Four[0], Four[1] with { FactorName = "Beta\nand more" });
+        Refused(malformed, Four[0], Four[1] with { FactorName = new string('n', 201) });
+        Refused(malformed, Four[0], Four[1] with { Text = " " });
+        Refused(malformed, Four[0], Four[1] with { Text = "Two\nlines." });
+        Refused(malformed, Four[0], Four[1] with { Text = new string('t', 1_001) });
+        Refused("Statements that share a factor share its category and its name.", Four[0], Four[1] with { Factor = Four[0].Factor }, Four[2]);
+
+        Assert.Equal(4, HealthCheck.Open(Spring, Draft(statements: Four), Key, Nine, Secretariat, Start).Statements.Count);
+    }
+
+    [Fact]
+    public void A_rating_that_names_no_statement_is_refused_in_words()
+    {
+        var check = OpenSpring();
+
+        Assert.Equal(
+            "The statement is missing: give a health statement key.",
+            Refusal.Expect(check, ErrorCodes.Kernel.InvalidText, () => check.RespondAs(4, [new HealthRating(default, 4)])).Message);
+    }
+
+    [Fact]
+    public void Only_a_step_taken_before_the_round_opened_is_told_when_it_opened()
+    {
+        var check = OpenSpring();
+        check.Close(Key, Nine, Secretariat, Start);
+
+        Assert.Equal(
+            "The health check 'Spring 2026' is closed; it cannot cancel on 2 March 2026.",
+            Refusal.Expect(check, ErrorCodes.Engagement.InvalidTransition, () => check.Cancel("Too late.", Nine, Secretariat, Start)).Message);
+        Assert.Equal(
+            "The health check 'Spring 2026' is closed; it cannot cancel on 2 March 2026 (it opened on 2 March 2026 at 09:00 UTC).",
+            Refusal.Expect(check, ErrorCodes.Engagement.InvalidTransition, () => check.Cancel("Too late.", Nine, Secretariat, Start - Duration.Epsilon)).Message);
+    }
+
+    [Fact]
+    public void A_key_is_read_from_at_most_64_characters_of_base_64_holding_32_bytes()
+    {
+        const string words = "An anonymity key is 32 bytes in base 64.";
+        var text = Key.ToBase64();
+
+        // Base 64 readers skip white space (a secret store may wrap or pad the text); the text is bounded all the same.
+        Assert.Equal(text, AnonymityKey.FromBase64(text + new string(' ', 64 - text.Length)).ToBase64());
+        Assert.Equal(words, Refusal.Of(() => AnonymityKey.FromBase64(text + new string(' ', 65 - text.Length)), ErrorCodes.Engagement.InvalidInput).Message);
+        Assert.Equal(words, Refusal.Of(() => AnonymityKey.FromBase64(null!), ErrorCodes.Engagement.InvalidInput).Message);
+        Assert.Equal(words, Refusal.Of(() => AnonymityKey.FromBase64(Convert.ToBase64String(new byte[31])), ErrorCodes.Engagement.InvalidInput).Message);
+    }
+
+    [Fact]
+    public void Under_one_key_a_members_tag_and_the_keys_fingerprint_differ_from_one_round_to_another()
+    {
+        var spring = OpenSpring();
+        var autumn = HealthCheck.Open(Autumn, Draft("Autumn 2026"), Key, Nine, Secretariat, Start);
+        spring.RespondAs(4, Uniform(4));
+        autumn.RespondAs(4, Uniform(4));
+
+        var inSpring = spring.DequeueUncommittedEvents();
+        var inAutumn = autumn.DequeueUncommittedEvents();
+
+        Assert.NotEqual(Assert.IsType<HealthCheckOpened>(inSpring[0]).KeyFingerprint, Assert.IsType<HealthCheckOpened>(inAutumn[0]).KeyFingerprint);
+        Assert.NotEqual(Assert.IsType<HealthCheckResponseRecorded>(inSpring[1]).Tag, Assert.IsType<HealthCheckResponseRecorded>(inAutumn[1]).Tag);
+    }
+
+    [Fact]
+    public void A_stored_opening_without_a_title_is_refused()
+    {
+        var opened = (HealthCheckOpened)OpenSpring().DequeueUncommittedEvents()[0];
+
+        StoredHistory.Refused(HealthCheck.Rehydrate, [], "the title is not one line of at most 200 characters.", opened with { Title = string.Empty });
+        StoredHistory.Refused(HealthCheck.Rehydrate, [], "the title is not one line of at most 200 characters.", opened with { Title = "   " });
+    }
+
+    [Fact]
+    public void A_stored_round_may_need_as_many_as_a_thousand_respondents()
+    {
+        var opened = (HealthCheckOpened)OpenSpring().DequeueUncommittedEvents()[0];
+        var thousand = Enumerable.Range(1, 1_000).Select(Partner).ToArray();
+
+        Assert.Equal(1_000, HealthCheck.Rehydrate([opened with { Roster = thousand, MinimumRespondents = 1_000 }]).MinimumRespondents);
+    }
+
+    [Fact]
+    public void A_stored_close_is_refused_when_any_two_neighbouring_respondents_are_out_of_id_order()
+    {
+        var check = OpenSpring();
+        check.RespondAs(4, Uniform(4));
+        check.RespondAs(5, Uniform(4));
+        check.RespondAs(6, Uniform(4));
+        var history = check.DequeueUncommittedEvents();
+        HealthCheckClosed Close(params int[] members) => new(Spring, members.Select(Partner).ToArray(), Hours(3), Secretariat);
+
+        StoredHistory.Refused(HealthCheck.Rehydrate, history, "the respondents are not in id order.", Close(4, 6, 5));
+        StoredHistory.Refused(HealthCheck.Rehydrate, history, "the respondents are not in id order.", Close(5, 4, 6));
+
+        Assert.Equal([Partner(4), Partner(5), Partner(6)], HealthCheck.Rehydrate([.. history, Close(4, 5, 6)]).Respondents);
+    }
 }

@@ -92,4 +92,18 @@ public class MemberValueCommandTests
         Assert.Equal([(ValueDirection.Gave, ValueKind.PositionDrafted), (ValueDirection.Received, ValueKind.PositionCarried)], facts.Select(f => (f.Direction, f.Kind)));
         Assert.All(facts, f => Assert.Equal((Partner(4), new LocalDate(2026, 3, 2), new FactSource("Advocacy", ThePosition.Value, "version 1")), (f.Member, f.On, f.Source)));
     }
+
+    [Fact]
+    public void A_value_fact_names_a_member_and_a_well_formed_source()
+    {
+        Refusal.Of(() => MemberValue.Of(Nine, Partner(4), [Given(ValueKind.Contribution) with { Member = default }], Spring), ErrorCodes.Kernel.EmptyId);
+        Refusal.Of(() => MemberValue.Of(Nine, Partner(4), [Given(ValueKind.Contribution) with { Source = new FactSource("Resources", Guid.Empty) }], Spring), ErrorCodes.Kernel.EmptyId, "The record of a fact's source is the empty id.");
+        Refusal.Of(() => MemberValue.Of(Nine, Partner(4), [Given(ValueKind.Contribution) with { Source = Source("Resources", 1, "Two\nlines") }], Spring), ErrorCodes.Kernel.InvalidText);
+    }
+
+    [Fact]
+    public void An_agreement_that_binds_no_one_yet_gives_no_commitment_met()
+    {
+        Assert.Empty(ValueFacts.FromAgreement(AgreementScenario.Drafted(), new LocalDate(2026, 4, 10)));
+    }
 }

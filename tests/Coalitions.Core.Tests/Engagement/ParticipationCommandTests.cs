@@ -3,6 +3,8 @@ using Coalitions.Core.Decisions;
 using Coalitions.Core.Engagement;
 using Coalitions.Core.Kernel;
 using Coalitions.Core.Memberships;
+using Coalitions.Core.Partners;
+using Coalitions.Core.Polls;
 using Coalitions.Core.Tests.Kit;
 using NodaTime;
 using static Coalitions.Core.Tests.Kit.AdvocacyScenario;
@@ -321,5 +323,135 @@ public class ParticipationCommandTests
 
         Assert.Equal([Partner(4)], ParticipationFacts.FromStatement(statement).Select(f => f.Member));
         Assert.Equal([Partner(4)], ValueFacts.FromStatement(statement).Select(f => f.Member));
+    }
+
+    [Fact]
+    public void A_member_that_joined_on_the_last_day_of_the_period_is_on_its_roll()
+    {
+        var coalition = GovernanceScenario.NineMembers();
+        coalition.Join(10, MembershipTier.Full, OnDate(2026, 3, 31));
+
+        var march = Participation.Measure(coalition, [Fact(10, ParticipationKind.Meeting, ParticipationResult.Met, new LocalDate(2026, 3, 31), 1)], March);
+
+        Assert.Equal((Partner(10), 1), (march.Members[^1].Member, march.Members[^1].Meetings.Met));
+    }
+
+    [Fact]
+    public void A_member_that_took_a_meeting_and_an_item_is_not_silent()
+    {
+        var facts = new Facts()
+            .Add(4, ParticipationKind.Meeting, ParticipationResult.Met)
+            .Add(4, ParticipationKind.Task, ParticipationResult.Met)
+            .ToArray();
+
+        Assert.Empty(Participation.Measure(Nine, facts, March).AtRisk(policy: NoContributionsExpected));
+    }
+
+    [Fact]
+    public void A_fall_counts_by_the_exact_difference_of_the_two_shares()
+    {
+        var facts = new Facts()
+            .Add(4, ParticipationKind.Ballot, ParticipationResult.Met, times: 3).Add(4, ParticipationKind.Ballot, ParticipationResult.Missed)
+            .Add(4, ParticipationKind.Ballot, ParticipationResult.Met, month: 4, times: 2).Add(4, ParticipationKind.Ballot, ParticipationResult.Missed, month: 4)
+            .ToArray();
+        var march = Participation.Measure(Nine, facts, March);
+        var april = Participation.Measure(Nine, facts, April);
+
+        // From three quarters to two thirds: a fall of one twelfth.
+        Assert.Equal((new Fraction(3, 4), new Fraction(2, 3)), (march.Members[3].Share, april.Members[3].Share));
+        Assert.Empty(april.AtRisk(march, NoContributionsExpected));
+        Assert.Equal(
+            ["Its participation fell from 75 % to 67 % since the previous period."],
+            Reasons(april.AtRisk(march, NoContributionsExpected with { SignificantDrop = new Fraction(1, 12) }), 4));
+    }
+
+    [Fact]
+    public void Members_at_risk_with_as_many_reasons_and_the_same_name_are_listed_in_id_order()
+    {
+        var coalition = ActiveWith(3);
+        coalition.Invite(Offer(4), new PartnerSnapshot(Partner(4), PartnerScenario.Profile("Member 3"), [Person(4)]), OpenDoor, null, Secretariat, Start);
+        coalition.AcceptMembership(Partner(4), For(4), Start);
+
+        var risks = Participation.Measure(coalition, [], March).AtRisk();
+
+        Assert.Equal([(Partner(1), "Member 1"), (Partner(2), "Member 2"), (Partner(3), "Member 3"), (Partner(4), "Member 3")], risks.Select(r => (r.Member, r.Name)));
+    }
+
+    [Fact]
+    public void A_fact_names_a_member_a_defined_kind_and_result_a_day_in_range_and_a_source_with_a_room_a_record_and_at_most_one_line_of_item()
+    {
+        var fact = Fact(4, ParticipationKind.Meeting, ParticipationResult.Met, new LocalDate(2026, 3, 10), 1);
+        void Refused(ParticipationFact wrong, ErrorCode code, string? words = null) => Refusal.Of(() => Participation.Measure(Nine, [wrong], March), code, words);
+
+        Refused(fact with { Member = default }, ErrorCodes.Kernel.EmptyId);
+        Refused(fact with { Kind = (ParticipationKind)9 }, ErrorCodes.Kernel.InvalidInput);
+        Refused(fact with { Result = (ParticipationResult)9 }, ErrorCodes.Kernel.InvalidInput);
+        Refused(fact with { On = new LocalDate(1899, 12, 31) }, ErrorCodes.Kernel.OutOfRange);
+        Refused(fact with { Source = null! }, ErrorCodes.Kernel.InvalidInput);
+        Refused(fact with { Source = Source(" ", 1) }, ErrorCodes.Kernel.InvalidText);
+        Refused(fact with { Source = Source(new string('r', 65), 1) }, ErrorCodes.Kernel.InvalidText);
+        Refused(fact with { Source = new FactSource("Meetings", Guid.Empty) }, ErrorCodes.Kernel.EmptyId, "The record of a fact's source is the empty id.");
+        Refused(fact with { Source = Source("Meetings", 1, "day\none") }, ErrorCodes.Kernel.InvalidText);
+        Refused(fact with { Result = ParticipationResult.Late }, ErrorCodes.Engagement.InvalidInput, "A contribution is always made (met), and a ballot or a meeting is never late.");
+
+        var report = Participation.Measure(Nine, [fact, fact with { Source = Source(new string('r', 64), 2, new string('i', 200)) }], March);
+        Assert.Equal(2, report.Members[3].Meetings.Met);
+    }
+
+    [Fact]
+    public void Under_a_terminated_agreement_only_the_commitments_settled_count()
+    {
+        var agreement = AgreementScenario.SignedByAll();
+        agreement.RecordFulfilment("secretariat-time", new LocalDate(2026, 4, 20), null, For(1), AgreementScenario.OnUtc(2026, 4, 21));
+        agreement.RecordFulfilment("reading-fund", new LocalDate(2026, 7, 10), null, For(2), AgreementScenario.OnUtc(2026, 7, 11));
+        agreement.Terminate("The coalition dissolved.", Adopted(MatterType.Dissolve), For(1), AgreementScenario.OnUtc(2026, 7, 15));
+
+        (PartnerId, ParticipationResult)[] settled = [(Partner(1), ParticipationResult.Met), (Partner(2), ParticipationResult.Late)];
+        Assert.Equal(settled, ParticipationFacts.FromAgreement(agreement, new LocalDate(2026, 8, 1)).Select(f => (f.Member, f.Result)));
+        Assert.Equal(settled, ParticipationFacts.FromAgreement(agreement, new LocalDate(2026, 10, 15)).Select(f => (f.Member, f.Result)));
+    }
+
+    [Fact]
+    public void An_agreement_is_read_on_a_day_in_range_even_before_it_binds_anyone()
+    {
+        var drafted = AgreementScenario.Drafted();
+
+        Refusal.Of(() => ParticipationFacts.FromAgreement(drafted, new LocalDate(3000, 1, 1)), ErrorCodes.Kernel.OutOfRange, "The date 'as of' (3000-01-01)");
+        Assert.Empty(ParticipationFacts.FromAgreement(drafted, new LocalDate(2026, 4, 1)));
+    }
+
+    [Fact]
+    public void A_polls_facts_need_its_history_and_the_coalitions_time_zone()
+    {
+        var events = PollScenario.Opened(new PollRule(PollMethod.Plurality)).DequeueUncommittedEvents();
+
+        Assert.Equal("The zone is required.", Refusal.Of(() => ParticipationFacts.FromPoll(events, null!), ErrorCodes.Kernel.InvalidInput).Message);
+        var missing = Assert.Throws<StoredEventException>(() => ParticipationFacts.FromPoll(null!, DateTimeZone.Utc));
+        Assert.Equal((ErrorCodes.Kernel.CorruptHistory, "A poll's history is required."), (missing.Code, missing.Message));
+        Assert.Equal(5, ParticipationFacts.FromPoll(events, DateTimeZone.Utc).Count);
+    }
+
+    [Fact]
+    public void A_statement_gives_a_fact_for_each_member_that_endorsed_it_and_none_for_an_outside_organization_with_a_partner_record()
+    {
+        var statement = OpenStatement();
+        statement.Endorse(EndorsementId.New(), Organization(4), "Representative 4", null, Nine, For(4), Hours(3));
+        statement.RecordEndorsement(EndorsementId.New(), Outsider("Coast Parents Forum", "KE") with { Partner = Partner(30) }, Nine, Secretariat, Hours(3));
+        var source = new FactSource("Advocacy", TheStatement.Value, "endorsement");
+
+        Assert.Equal(
+            [new ParticipationFact(Partner(4), ParticipationKind.Contribution, ParticipationResult.Met, new LocalDate(2026, 3, 2), source)],
+            ParticipationFacts.FromStatement(statement));
+        Assert.Equal(
+            [new ValueFact(Partner(4), ValueDirection.Gave, ValueKind.Endorsement, new LocalDate(2026, 3, 2), source, "Fund the teachers")],
+            ValueFacts.FromStatement(statement));
+    }
+
+    [Fact]
+    public void An_adopted_position_is_its_drafters_contribution_from_that_version_on_the_day_adopted()
+    {
+        Assert.Equal(
+            [new ParticipationFact(Partner(4), ParticipationKind.Contribution, ParticipationResult.Met, new LocalDate(2026, 3, 2), new FactSource("Advocacy", ThePosition.Value, "version 1"))],
+            ParticipationFacts.FromPosition(AdoptedPosition()));
     }
 }

@@ -236,4 +236,12 @@ public class RecognitionRollCommandTests
         Assert.Equal(AcknowledgementStatus.Retracted, RecognitionRoll.Rehydrate([.. history, withheld, retracted]).Acknowledgements[0].Status);
         Assert.Equal(AcknowledgementStatus.Retracted, RecognitionRoll.Rehydrate([.. history, retracted with { Acknowledgement = Second }]).Acknowledgements[1].Status);
     }
+
+    [Fact]
+    public void A_contribution_names_its_member_by_a_real_id()
+    {
+        var roll = Roll();
+
+        Refusal.Expect(roll, ErrorCodes.Kernel.EmptyId, () => roll.Acknowledge(Third, Hosted() with { Member = default(PartnerId) }, Nine, Secretariat, Hours(2)));
+    }
 }
