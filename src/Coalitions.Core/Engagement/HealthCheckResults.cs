@@ -121,7 +121,7 @@ public sealed record HealthCheckResults(HealthCheckId Check, string Title, int R
         foreach (var factor in factors)
         {
             text.Append("\n  ").Append(factor.Name).Append(" (").Append(Words.Of(factor.Category)).Append("): ").Append(Decimal(factor.Mean!.Value))
-                .Append(" (").Append(Exact(factor.Mean.Value)).Append(" from ").Append(Words.Format(factor.Ratings)).Append(factor.Ratings == 1 ? " rating)" : " ratings)");
+                .Append(" (").Append(Exact(factor.Mean.Value)).Append(" from ").Append(Words.Count(factor.Ratings, "rating")).Append(')');
             if (factor.Change is { } change)
             {
                 text.Append(change.Direction switch

@@ -159,7 +159,7 @@ public sealed record ParticipationReport(CoalitionId Coalition, DateInterval Per
                 .Append(Part("ballots cast", m.Ballots)).Append("; ")
                 .Append(Part("meetings attended", m.Meetings)).Append("; ")
                 .Append(Part("items on time", m.Tasks)).Append("; ")
-                .Append(Words.Format(m.Contributions)).Append(m.Contributions == 1 ? " contribution" : " contributions")
+                .Append(Words.Count(m.Contributions, "contribution"))
                 .Append(m.Share is { } share ? string.Create(CultureInfo.InvariantCulture, $"; overall {Percent(share)}") : "; overall: no opportunities")
                 .Append('.');
         }
