@@ -48,6 +48,16 @@ public class ProposalStoredHistoryTests
 
     private static ConflictOfInterestDeclared Recusal(int member, Instant? at = null) => new(Id, Partner(member), "An interest.", at ?? Hours(1), For(member));
 
+    /// <summary>Consensus falling back to three quarters when blocked: member 1 supports, member 2 takes the given stance, and the round closes at the given instant.</summary>
+    private static List<IDomainEvent> UnderConsensusWithFallback(Stance second, Instant closedAt)
+    {
+        var proposal = Voting(ProposalScenario.ConsensusWithFallback, Members(2));
+        proposal.Vote(1, Support);
+        proposal.Vote(2, second);
+        proposal.Close(ChairActor, closedAt);
+        return Events(proposal);
+    }
+
     private static void Refused(List<IDomainEvent> history, string why, params IDomainEvent[] next) => StoredHistory.Refused(Proposal.Rehydrate, history, why, next);
 
     private static Proposal Replays(List<IDomainEvent> history, params IDomainEvent[] next)
@@ -207,11 +217,7 @@ public class ProposalStoredHistoryTests
     [Fact]
     public void Only_a_stored_first_round_freezes_an_electorate_or_standing_proxies()
     {
-        var fallback = Voting(ProposalScenario.ConsensusWithFallback, Members(2));
-        fallback.Vote(1, Support);
-        fallback.Vote(2, Block);
-        fallback.Close(ChairActor, Hours(2));
-        var history = Events(fallback);
+        var history = UnderConsensusWithFallback(Block, Hours(2));
         var opened = (VotingOpened)history[^1];
         history.RemoveAt(history.Count - 1);
 
@@ -244,11 +250,7 @@ public class ProposalStoredHistoryTests
     public void A_stored_later_round_runs_under_its_stages_rule()
     {
         const string Why = "it opens the round under another rule than its stage's.";
-        var fallback = Voting(ProposalScenario.ConsensusWithFallback, Members(2));
-        fallback.Vote(1, Support);
-        fallback.Vote(2, Block);
-        fallback.Close(ChairActor, Hours(2));
-        var history = Events(fallback);
+        var history = UnderConsensusWithFallback(Block, Hours(2));
         var opened = (VotingOpened)history[^1];
         history.RemoveAt(history.Count - 1);
 
@@ -525,12 +527,8 @@ public class ProposalStoredHistoryTests
     [Fact]
     public void A_stored_round_ends_as_its_rule_ends_its_outcome()
     {
-        // Consensus falling back to three quarters when blocked: a blocked round opens the fallback round.
-        var blocked = Voting(ProposalScenario.ConsensusWithFallback, Members(2));
-        blocked.Vote(1, Support);
-        blocked.Vote(2, Block);
-        blocked.Close(ChairActor, Hours(200));
-        var history = Events(blocked);
+        // A blocked round opens the fallback round.
+        var history = UnderConsensusWithFallback(Block, Hours(200));
         var closed = (RoundClosed)history[^2];
         List<IDomainEvent> open = history[..^2];
         Assert.Equal(RoundEnding.Fallback, closed.Ending);
@@ -548,11 +546,7 @@ public class ProposalStoredHistoryTests
         Refused(returned[..^1], "it ends the round as Fallback, but under the round's rule an outcome of Blocked ends it as Revision.", firstClose with { Ending = RoundEnding.Fallback });
 
         // A consensus the fallback does not answer is final.
-        var agreed = Voting(ProposalScenario.ConsensusWithFallback, Members(2));
-        agreed.Vote(1, Support);
-        agreed.Vote(2, Support);
-        agreed.Close(ChairActor, Hours(200));
-        var adopted = Events(agreed);
+        var adopted = UnderConsensusWithFallback(Support, Hours(200));
         var finalClose = (RoundClosed)adopted[^1];
         Assert.Equal(RoundEnding.Final, finalClose.Ending);
         Refused(adopted[..^1], $"it ends the round as Fallback, but under the round's rule an outcome of {finalClose.Outcome.Result} ends it as Final.", finalClose with { Ending = RoundEnding.Fallback });
