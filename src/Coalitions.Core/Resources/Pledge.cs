@@ -301,7 +301,7 @@ public sealed class Pledge : AggregateRoot<PledgeId>
     // A blank offer, only for drawing the diagram of a fresh machine.
     private static PledgeOffer Blank => new(default, default, ContributionKind.Money, string.Empty, default);
 
-    private string Subject => Words.Format(Offer.Kind) + " pledge '" + Short(Offer.Description) + "'";
+    private string Subject => PledgeWords.Kind(Offer.Kind) + " pledge '" + Short(Offer.Description) + "'";
 
     private static string Short(string text) => text.Length <= 60 ? text.ReplaceLineEndings(" ") : text[..57].ReplaceLineEndings(" ") + "...";
 

@@ -108,3 +108,9 @@ internal sealed class PledgeOfferValidator : AbstractValidator<PledgeOffer>
         RuleFor(p => p.Commitment).Null().When(p => p.Agreement is null).WithErrorCode(code).WithMessage("A commitment is named only with the agreement it belongs to.");
     }
 }
+
+/// <summary>A contribution's kind before the word "pledge": "money", "staff time", "expertise", "in-kind" (hyphenated, as a modifier).</summary>
+internal static class PledgeWords
+{
+    public static string Kind(ContributionKind kind) => kind == ContributionKind.InKind ? "in-kind" : Words.Of(kind);
+}

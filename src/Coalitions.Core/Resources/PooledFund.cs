@@ -283,7 +283,7 @@ public sealed class PooledFund : AggregateRoot<PooledFundId>
         EnsureFund(FundStep.TakeIncome);
         if (pledge.Offer.Fund != Id || pledge.Offer.Kind != ContributionKind.Money)
         {
-            throw CoalitionRuleException.Because(ErrorCodes.Resources.InvalidIncome, "The {kind} pledge of {member} is not a pledge of money to {fund}.", ("kind", pledge.Offer.Kind), ("member", coalition.NameOf(pledge.Member)), ("fund", Name));
+            throw CoalitionRuleException.Because(ErrorCodes.Resources.InvalidIncome, "The {kind} pledge of {member} is not a pledge of money to {fund}.", ("kind", PledgeWords.Kind(pledge.Offer.Kind)), ("member", coalition.NameOf(pledge.Member)), ("fund", Name));
         }
 
         var found = pledge.Receipts.FirstOrDefault(r => r.Number == receipt)

@@ -160,7 +160,7 @@ public class PledgeCommandTests
         var books = Pledge.Make(PledgeNumber(3), new PledgeOffer(TheCoalition, Partner(3), ContributionKind.InKind, "Two hundred storybooks", new LocalDate(2026, 5, 1), Kes(60_000m)), _coalition, For(3), Start);
 
         Assert.Equal(
-            "This receipt does not fit the in kind pledge 'Two hundred storybooks': goods in kind are received whole, without an amount or hours.",
+            "This receipt does not fit the in-kind pledge 'Two hundred storybooks': goods in kind are received whole, without an amount or hours.",
             Refusal.Expect(books, ErrorCodes.Resources.InvalidReceipt, () => books.RecordReceipt(Receipt(1m), _coalition, Secretariat, Start)).Message);
         Refusal.Expect(books, ErrorCodes.Resources.InvalidReceipt, () => books.RecordReceipt(new PledgeReceipt(Today, Hours: 1m), _coalition, Secretariat, Start));
         Assert.Null(books.AmountReceived);

@@ -159,6 +159,10 @@ public class PooledFundCommandTests
         Assert.Equal(
             "The expertise pledge of Member 3 is not a pledge of money to Reading fund.",
             Refusal.Expect(_fund, ErrorCodes.Resources.InvalidIncome, () => _fund.RecordContribution(time, 1, _coalition, Secretariat, Start)).Message);
+        var books = Pledge.Make(PledgeNumber(4), new PledgeOffer(TheCoalition, Partner(3), ContributionKind.InKind, "Two hundred storybooks", new LocalDate(2026, 8, 31)), _coalition, For(3), Start);
+        Assert.Equal(
+            "The in-kind pledge of Member 3 is not a pledge of money to Reading fund.",
+            Refusal.Expect(_fund, ErrorCodes.Resources.InvalidIncome, () => _fund.RecordContribution(books, 1, _coalition, Secretariat, Start)).Message);
         Refusal.Expect(_fund, ErrorCodes.Kernel.InvalidInput, () => _fund.RecordContribution(null!, 1, _coalition, Secretariat, Start));
         Assert.Equal(
             "The pledge of Member 2 has no receipt 2.",
