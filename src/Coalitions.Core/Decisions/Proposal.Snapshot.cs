@@ -80,9 +80,88 @@ public sealed partial class Proposal
             proposal.StartProxy(proxy);
         }
 
+        if (proposal.RestoredProblem() is { } problem)
+        {
+            // The store ignores a snapshot it cannot restore and replays the events, which are checked as they apply.
+            throw new InvalidDataException($"The snapshot of proposal {state.Id} holds a state no history reaches: {problem}");
+        }
+
         proposal.RestoreTally();
+
         proposal.RestoreVersion(version);
         return proposal;
+    }
+
+    // A snapshot is a cache the host stores, read as untrusted as its events: a state the commands could never have
+    // left (counts that do not add up to the ballots, a ballot of a member outside the electorate or recused, rounds out
+    // of order, a decided proposal without its outcome) is refused, so a forged snapshot cannot stand in for the history.
+    private string? RestoredProblem()
+    {
+        if (Id == default || Coalition == default || Proposer == default || Revision < 1 || SecondersRequired < 0 || _stage < 0 || _roundsInStage < 0 || _roundsInStage > _rounds.Count)
+        {
+            return "an id is empty or a counter is out of range.";
+        }
+
+        if (_seconders.Contains(Proposer) || _secondedBy.Count != _seconders.Count)
+        {
+            return "its seconders are not distinct members other than the proposer.";
+        }
+
+        for (var i = 0; i < _rounds.Count; i++)
+        {
+            var round = _rounds[i];
+            // Only the last round may be open (a proposal withdrawn during a vote leaves it so).
+            if (round.Number != i + 1 || round.Deadline <= round.OpenedAt || round.Revision < 1 || round.Revision > Revision ||
+                (round.Ending is null && i < _rounds.Count - 1))
+            {
+                return $"its round {i + 1} is out of order or its ending does not fit the status.";
+            }
+        }
+
+        if ((_electorate is null) != (_rounds.Count == 0) || (_status is ProposalStatus.Draft && _rounds.Count > 0) || (_status is ProposalStatus.Voting && _rounds.Count == 0))
+        {
+            return "its status, rounds and electorate do not fit together.";
+        }
+
+        if ((_status is ProposalStatus.Closed or ProposalStatus.Implemented) != (Outcome is not null) ||
+            (Outcome is not null && (_rounds.Count == 0 || _rounds[^1].Ending != RoundEnding.Final || Outcome.Result != _rounds[^1].Outcome?.Result)))
+        {
+            return "its outcome is not its last round's, or a decided proposal has none.";
+        }
+
+        if (_electorate is null)
+        {
+            return _ballots.Count > 0 || _ballots.HistoryCount > 0 || _proxies.Count > 0 ? "it holds ballots or proxies before any round opened." : null;
+        }
+
+        if (_proxies.Values.Any(p => !_electorate.Contains(p.Principal) || !_electorate.Contains(p.HolderMember)))
+        {
+            return "a proxy's principal or holder's member is not in the electorate.";
+        }
+
+        Span<long> counts = stackalloc long[Stances.Count * 4];
+        foreach (var ballot in _ballots.CurrentEntries)
+        {
+            if (!_electorate.TryFind(ballot.Voter, out _, out _, out var weight, out _) || _recused.Contains(ballot.Voter) || ballot.Round != Round ||
+                !Enum.IsDefined(ballot.Stance) || !CurrentRule.AcceptedStances.Includes(ballot.Stance))
+            {
+                return "a ballot that counts is not of a voter of the open round, or takes a stance its rule does not.";
+            }
+
+            var s = ballot.Stance.Index();
+            counts[s]++;
+            counts[Stances.Count + s] += weight;
+            if (ballot.ByProxy)
+            {
+                counts[(2 * Stances.Count) + s]++;
+                counts[(3 * Stances.Count) + s] += weight;
+            }
+        }
+
+        return counts[..Stances.Count].SequenceEqual(_stanceCount) && counts[Stances.Count..(2 * Stances.Count)].SequenceEqual(_stanceWeight) &&
+            counts[(2 * Stances.Count)..(3 * Stances.Count)].SequenceEqual(_proxyCount) && counts[(3 * Stances.Count)..].SequenceEqual(_proxyWeight)
+            ? null
+            : "its counts per stance are not those of its ballots.";
     }
 }
 

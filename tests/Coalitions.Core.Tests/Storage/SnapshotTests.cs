@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using Coalitions.Core.Decisions;
 using Coalitions.Core.Kernel;
 using Coalitions.Core.Serialization;
@@ -93,6 +94,44 @@ public class SnapshotTests
 
         AssertSameProposal(proposal, otherShape);
         AssertSameProposal(proposal, unreadable);
+    }
+
+    [Theory]
+    [InlineData("stanceCount", "its counts per stance are not those of its ballots.")]
+    [InlineData("voter", "a ballot that counts is not of a voter of the open round, or takes a stance its rule does not.")]
+    [InlineData("round", "its round 1 is out of order or its ending does not fit the status.")]
+    [InlineData("status", "its outcome is not its last round's, or a decided proposal has none.")]
+    [InlineData("seconders", "its seconders are not distinct members other than the proposer.")]
+    public async Task A_snapshot_holding_a_state_no_history_reaches_is_refused_and_the_events_are_replayed(string forged, string why)
+    {
+        var proposal = LongVote(ballots: 50);
+        var store = new AggregateStore(_events, _clock, new AggregateStoreOptions { SnapshotEvery = 0 });
+        await store.SaveAsync(proposal);
+        var state = JsonNode.Parse(Proposal.Snapshots.Take(proposal))!;
+        switch (forged)
+        {
+            case "stanceCount":
+                state["stanceCount"]![0] = (long)state["stanceCount"]![0]! + 1;
+                break;
+            case "voter":
+                state["ballotHistory"]![49]!["voter"] = Scenario.Partner(Voters + 1).ToString();
+                break;
+            case "round":
+                state["rounds"]![0]!["number"] = 2;
+                break;
+            case "status":
+                state["status"] = "Closed";
+                break;
+            case "seconders":
+                state["seconders"] = new JsonArray(Scenario.Partner(1).ToString());
+                break;
+        }
+
+        var refusal = Assert.Throws<InvalidDataException>(() => Proposal.Snapshots.Restore(state.ToJsonString(), proposal.Version));
+        Assert.EndsWith(why, refusal.Message, StringComparison.Ordinal);
+
+        await _events.SaveSnapshotAsync(new StoredSnapshot(proposal.StreamName, proposal.Version, Proposal.Snapshots.SchemaVersion, Scenario.Start, state.ToJsonString()));
+        AssertSameProposal(proposal, await store.LoadAsync<Proposal>(proposal.Id));
     }
 
     [Fact]
