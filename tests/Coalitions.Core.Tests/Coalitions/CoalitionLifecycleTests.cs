@@ -227,7 +227,7 @@ public class CoalitionLifecycleTests
         var coalition = Founded();
 
         var error = Refusal.Expect(coalition, ErrorCodes.Coalitions.GoalWithoutDeadline, () => coalition.AdoptCharter(Charter(goal), null, Secretariat, Start));
-        Assert.Contains("has no deadline", error.Message, StringComparison.Ordinal);
+        Assert.Contains($"Goal '{goal.Title}' has no deadline.", error.Message, StringComparison.Ordinal);
     }
 
     [Theory]
