@@ -71,30 +71,36 @@ public sealed partial class Proposal
             proposal._ballots.MakeCurrent(place);
         }
 
-        state.StanceCount.CopyTo(proposal._stanceCount);
-        state.StanceWeight.CopyTo(proposal._stanceWeight);
-        state.ProxyCount.CopyTo(proposal._proxyCount);
-        state.ProxyWeight.CopyTo(proposal._proxyWeight);
         foreach (var proxy in state.Proxies)
         {
             proposal.StartProxy(proxy);
         }
 
-        if (proposal.RestoredProblem() is { } problem)
+        // The counts per stance and the running tally are counted again from the ballots; the snapshot's counts must agree.
+        var problem = proposal.RestoredProblem();
+        if (problem is null)
+        {
+            proposal.RestoreTally();
+            problem = state.StanceCount.AsSpan().SequenceEqual(proposal._stanceCount) && state.StanceWeight.AsSpan().SequenceEqual(proposal._stanceWeight) &&
+                state.ProxyCount.AsSpan().SequenceEqual(proposal._proxyCount) && state.ProxyWeight.AsSpan().SequenceEqual(proposal._proxyWeight)
+                ? null
+                : "its counts per stance are not those of its ballots.";
+        }
+
+        if (problem is not null)
         {
             // The store ignores a snapshot it cannot restore and replays the events, which are checked as they apply.
             throw new InvalidDataException($"The snapshot of proposal {state.Id} holds a state no history reaches: {problem}");
         }
-
-        proposal.RestoreTally();
 
         proposal.RestoreVersion(version);
         return proposal;
     }
 
     // A snapshot is a cache the host stores, read as untrusted as its events: a state the commands could never have
-    // left (counts that do not add up to the ballots, a ballot of a member outside the electorate or recused, rounds out
-    // of order, a decided proposal without its outcome) is refused, so a forged snapshot cannot stand in for the history.
+    // left (a ballot of a member outside the electorate or recused, rounds out of order, a decided proposal without its
+    // outcome; Restore adds counts per stance that are not the ballots') is refused, so a forged snapshot cannot stand in
+    // for the history.
     private string? RestoredProblem()
     {
         if (Id == default || Coalition == default || Proposer == default || Revision < 1 || SecondersRequired < 0 || _stage < 0 || _roundsInStage < 0 || _roundsInStage > _rounds.Count)
@@ -139,34 +145,21 @@ public sealed partial class Proposal
             return "a proxy's principal or holder's member is not in the electorate.";
         }
 
-        Span<long> counts = stackalloc long[Stances.Count * 4];
         foreach (var ballot in _ballots.CurrentEntries)
         {
-            if (!_electorate.TryFind(ballot.Voter, out _, out _, out var weight, out _) || _recused.Contains(ballot.Voter) || ballot.Round != Round ||
+            if (!_electorate.Contains(ballot.Voter) || _recused.Contains(ballot.Voter) || ballot.Round != Round ||
                 !Enum.IsDefined(ballot.Stance) || !CurrentRule.AcceptedStances.Includes(ballot.Stance))
             {
                 return "a ballot that counts is not of a voter of the open round, or takes a stance its rule does not.";
             }
-
-            var s = ballot.Stance.Index();
-            counts[s]++;
-            counts[Stances.Count + s] += weight;
-            if (ballot.ByProxy)
-            {
-                counts[(2 * Stances.Count) + s]++;
-                counts[(3 * Stances.Count) + s] += weight;
-            }
         }
 
-        return counts[..Stances.Count].SequenceEqual(_stanceCount) && counts[Stances.Count..(2 * Stances.Count)].SequenceEqual(_stanceWeight) &&
-            counts[(2 * Stances.Count)..(3 * Stances.Count)].SequenceEqual(_proxyCount) && counts[(3 * Stances.Count)..].SequenceEqual(_proxyWeight)
-            ? null
-            : "its counts per stance are not those of its ballots.";
+        return null;
     }
 }
 
 /// <summary>Everything a proposal holds, as a snapshot writes it.</summary>
-/// <remarks>The running tally per group and the basis less the recused are derived again from the ballots and recusals on restore.</remarks>
+/// <remarks>The running tally per group, the counts per stance and the basis less the recused are derived again from the ballots and recusals on restore; the stored counts per stance are checked against them.</remarks>
 internal sealed record ProposalSnapshotState(
     ProposalId Id,
     CoalitionId Coalition,

@@ -1036,7 +1036,8 @@ public sealed partial class Proposal : AggregateRoot<ProposalId>
         }
     }
 
-    // After a snapshot is restored: the basis less the recused members, and the running tally of the current ballots.
+    // After a snapshot is restored: the basis less the recused members, and the counts per stance and running tally of
+    // the current ballots, counted as casting them counts them.
     private void RestoreTally()
     {
         if (_electorate is null)
@@ -1057,7 +1058,7 @@ public sealed partial class Proposal : AggregateRoot<ProposalId>
         foreach (var ballot in _ballots.CurrentEntries)
         {
             _electorate.TryFind(ballot.Voter, out var index, out var group, out var weight, out var veto);
-            _tally.Add(index, group, weight, veto, ballot.Stance, ballot.ByProxy);
+            Count(ballot, index, group, weight, veto, +1);
         }
     }
 
