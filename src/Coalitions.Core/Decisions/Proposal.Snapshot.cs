@@ -11,7 +11,7 @@ namespace Coalitions.Core.Decisions;
 public sealed partial class Proposal
 {
     // Raise it whenever ProposalSnapshotState changes: snapshots of an older shape are then ignored and the proposal is replayed.
-    private const int SnapshotSchemaVersion = 3;
+    private const int SnapshotSchemaVersion = 4;
 
     internal static SnapshotSupport Snapshots { get; } = new(
         SnapshotSchemaVersion,
@@ -24,7 +24,7 @@ public sealed partial class Proposal
             Id, Coalition, Matter, CustomMatter, Title, Text, Revision, Proposer, _rule, SecondersRequired,
             _facilitators.ToArray(), _seconders.ToArray(), _recused.ToArray(), _status, _electorate, _rounds.ToArray(),
             _ballots.History.ToArray(), _ballots.CurrentPlaces.ToArray(), _stanceCount.ToArray(), _stanceWeight.ToArray(),
-            _recusedCount, _recusedWeight, _present, _stage, _roundsInStage, _quorumReached, _revisedSinceRound,
+            _recusedCount, _recusedWeight, _present, _stage, _roundsInStage, _quorumReachedAt, _revisedSinceRound,
             Outcome, DecidedAt, ImplementedAt, ReviewOn, _proxies.Values.ToArray(), _proxyCount.ToArray(), _proxyWeight.ToArray());
     }
 
@@ -53,7 +53,7 @@ public sealed partial class Proposal
             _present = state.Present,
             _stage = state.Stage,
             _roundsInStage = state.RoundsInStage,
-            _quorumReached = state.QuorumReached,
+            _quorumReachedAt = state.QuorumReachedAt,
             _revisedSinceRound = state.RevisedSinceRound,
         };
         proposal._facilitators.UnionWith(state.Facilitators);
@@ -135,6 +135,11 @@ public sealed partial class Proposal
             return "its outcome is not its last round's, or a decided proposal has none.";
         }
 
+        if (_quorumReachedAt is { } reached && (_rounds.Count == 0 || reached < _rounds[^1].OpenedAt || reached > _rounds[^1].Deadline))
+        {
+            return "its quorum was reached at an instant outside the last round.";
+        }
+
         if (_electorate is null)
         {
             return _ballots.Count > 0 || _ballots.HistoryCount > 0 || _proxies.Count > 0 ? "it holds ballots or proxies before any round opened." : null;
@@ -186,7 +191,7 @@ internal sealed record ProposalSnapshotState(
     IReadOnlyList<PartnerId>? Present,
     int Stage,
     int RoundsInStage,
-    bool QuorumReached,
+    Instant? QuorumReachedAt,
     bool RevisedSinceRound,
     DecisionOutcome? Outcome,
     Instant? DecidedAt,

@@ -98,7 +98,8 @@ public sealed partial class Proposal : AggregateRoot<ProposalId>
     private IReadOnlyList<PartnerId>? _present;
     private int _stage;
     private int _roundsInStage;
-    private bool _quorumReached;
+    // When the open round's quorum was first reached: the instant of the ballot that brought it (null until then).
+    private Instant? _quorumReachedAt;
     private bool _revisedSinceRound;
 
     private Proposal()
@@ -585,7 +586,7 @@ public sealed partial class Proposal : AggregateRoot<ProposalId>
             return;
         }
 
-        if (!_quorumReached && rule.Timing.LateQuorumExtension is { } extension && _rounds[^1].Deadline - at < extension && QuorumMet(new Ballot(voter, stance, byProxy)))
+        if (_quorumReachedAt is null && rule.Timing.LateQuorumExtension is { } extension && _rounds[^1].Deadline - at < extension && QuorumMet(new Ballot(voter, stance, byProxy)))
         {
             var deadline = Ensure.Plus(at, extension, "extended deadline");
             Raise(ballot, new DeadlineExtended(Id, Round, deadline, at, Actor.System("late-quorum rule")));
@@ -932,7 +933,7 @@ public sealed partial class Proposal : AggregateRoot<ProposalId>
         Array.Clear(_proxyWeight);
         _present = null;
         _presentCounts = null;
-        _quorumReached = false;
+        _quorumReachedAt = null;
         _revisedSinceRound = false;
         _status = ProposalStatus.Voting;
     }
@@ -948,7 +949,10 @@ public sealed partial class Proposal : AggregateRoot<ProposalId>
         }
 
         Count(ballot, index, group, weight, veto, +1);
-        _quorumReached |= QuorumMet();
+        if (_quorumReachedAt is null && QuorumMet())
+        {
+            _quorumReachedAt = e.At;
+        }
         if (!ballot.ByProxy)
         {
             // A proxy ends when its member votes itself.
@@ -1428,12 +1432,14 @@ public sealed partial class Proposal : AggregateRoot<ProposalId>
             : $"it ends the round as {e.Ending}, but under the round's rule an outcome of {e.Outcome.Result} ends it as {ending}.";
     }
 
-    // A deadline moves only under a rule with a late-quorum extension, to that span after the ballot that brought the quorum.
+    // A deadline moves only under a rule with a late-quorum extension, to that span after the ballot that first brought the
+    // quorum, and so at most once a round: a second extension dated at that ballot names the deadline already set.
     private string? ExtensionProblem(DeadlineExtended e) =>
         CurrentRule.Timing.LateQuorumExtension is not { } extension ? "the round's rule has no late-quorum extension."
         : e.Deadline <= _rounds[^1].Deadline ? "the new deadline is not later than the round's deadline."
         : e.Deadline != e.At + extension ? "the new deadline is not the rule's late-quorum span after the ballot that brought the quorum."
-        : !_quorumReached ? "the quorum has not been reached."
+        : _quorumReachedAt is not { } reached ? "the quorum has not been reached."
+        : e.At != reached ? "it is not dated at the ballot that first brought the quorum."
         : null;
 
     private string? OpeningProblem(VotingOpened e)

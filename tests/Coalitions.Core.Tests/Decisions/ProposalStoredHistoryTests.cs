@@ -468,6 +468,29 @@ public class ProposalStoredHistoryTests
     }
 
     [Fact]
+    public void A_stored_late_quorum_extension_follows_only_the_ballot_that_first_brought_the_quorum_so_a_round_has_at_most_one()
+    {
+        const string NotThatBallot = "it is not dated at the ballot that first brought the quorum.";
+        // Member 2's ballot at hour 40 brought the quorum and the deadline moved to hour 64; member 3 votes at hour 60.
+        var proposal = Voting(ProposalScenario.LateQuorum, Members(4));
+        proposal.Vote(1, Support, 40);
+        proposal.Vote(2, Support, 40);
+        proposal.Vote(3, Oppose, 60);
+        var extendedOnce = Events(proposal);
+        Assert.Single(extendedOnce.OfType<DeadlineExtended>());
+        Refused(extendedOnce, NotThatBallot, new DeadlineExtended(Id, 1, Hours(84), Hours(60), Actor.System("late-quorum rule")));
+
+        // The quorum was reached at hour 10, before the last 24 hours: no later ballot moves the deadline.
+        var early = Voting(ProposalScenario.LateQuorum, Members(4));
+        early.Vote(1, Support, 10);
+        early.Vote(2, Support, 10);
+        early.Vote(3, Oppose, 40);
+        var quorateEarly = Events(early);
+        Assert.Empty(quorateEarly.OfType<DeadlineExtended>());
+        Refused(quorateEarly, NotThatBallot, new DeadlineExtended(Id, 1, Hours(64), Hours(40), Actor.System("late-quorum rule")));
+    }
+
+    [Fact]
     public void A_stored_amendment_during_a_round_needs_a_rule_that_takes_one_and_is_followed_by_the_rounds_close()
     {
         const string CloseFirst = "the round was amended, so its close must follow the amendment.";

@@ -102,6 +102,7 @@ public class SnapshotTests
     [InlineData("round", "its round 1 is out of order or its ending does not fit the status.")]
     [InlineData("status", "its outcome is not its last round's, or a decided proposal has none.")]
     [InlineData("seconders", "its seconders are not distinct members other than the proposer.")]
+    [InlineData("quorumReachedAt", "its quorum was reached at an instant outside the last round.")]
     public async Task A_snapshot_holding_a_state_no_history_reaches_is_refused_and_the_events_are_replayed(string forged, string why)
     {
         var proposal = LongVote(ballots: 50);
@@ -124,6 +125,9 @@ public class SnapshotTests
                 break;
             case "seconders":
                 state["seconders"] = new JsonArray(Scenario.Partner(1).ToString());
+                break;
+            case "quorumReachedAt":
+                state["quorumReachedAt"] = (Scenario.Start - Duration.FromDays(1)).ToString();
                 break;
         }
 
