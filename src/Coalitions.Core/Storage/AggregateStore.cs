@@ -177,25 +177,43 @@ public sealed class AggregateStore
     private async Task<IAggregate?> LoadCoreAsync(AggregateType type, string streamName, CancellationToken cancellationToken)
     {
         var (aggregate, from) = await FromSnapshotAsync(type, streamName, cancellationToken).ConfigureAwait(false);
-        var stored = await Events.ReadStreamAsync(streamName, from + 1, cancellationToken).ConfigureAwait(false);
+        // After a snapshot, the read starts at the snapshot's own version: that event must be stored, or the snapshot
+        // claims a history the stream does not hold (forged, or the stream was rewritten or deleted). Such a snapshot is
+        // ignored like an unreadable one, and the events are replayed.
+        var stored = await Events.ReadStreamAsync(streamName, Math.Max(from, 1), cancellationToken).ConfigureAwait(false);
+        var skip = 0;
+        if (aggregate is not null)
+        {
+            if (stored.Count > 0 && stored[0].Version == from)
+            {
+                skip = 1;
+            }
+            else
+            {
+                (aggregate, from) = (null, 0);
+                stored = await Events.ReadStreamAsync(streamName, 1, cancellationToken).ConfigureAwait(false);
+            }
+        }
+
         if (aggregate is null && stored.Count == 0)
         {
             return null;
         }
 
-        var events = new IDomainEvent[stored.Count];
-        for (var i = 0; i < stored.Count; i++)
+        var events = new IDomainEvent[stored.Count - skip];
+        for (var i = 0; i < events.Length; i++)
         {
-            if (stored[i].Version != from + i + 1)
+            var record = stored[skip + i];
+            if (record.Version != from + i + 1)
             {
                 throw new StoredEventException(
                     ErrorCodes.Kernel.CorruptHistory,
-                    $"{streamName} skips from version {from + i} to {stored[i].Version}: a stream's versions have no gaps.",
-                    stored[i].Version,
-                    stored[i].EventType);
+                    $"{streamName} skips from version {from + i} to {record.Version}: a stream's versions have no gaps.",
+                    record.Version,
+                    record.EventType);
             }
 
-            events[i] = Options.Serializer.Deserialize(stored[i]);
+            events[i] = Options.Serializer.Deserialize(record);
         }
 
         if (aggregate is null)

@@ -96,6 +96,32 @@ public class SnapshotTests
         AssertSameProposal(proposal, unreadable);
     }
 
+    [Fact]
+    public async Task A_snapshot_claiming_a_version_its_stream_does_not_hold_is_ignored_and_the_events_are_replayed()
+    {
+        var proposal = LongVote(ballots: 50);
+        var store = new AggregateStore(_events, _clock, new AggregateStoreOptions { SnapshotEvery = 0 });
+        await store.SaveAsync(proposal);
+        var state = Proposal.Snapshots.Take(proposal);
+        await _events.SaveSnapshotAsync(new StoredSnapshot(proposal.StreamName, proposal.Version + 5, Proposal.Snapshots.SchemaVersion, Scenario.Start, state));
+
+        var loaded = await store.LoadAsync<Proposal>(proposal.Id);
+
+        AssertSameProposal(proposal, loaded);
+        loaded.Vote(7, Stance.Abstain, atHours: 30);
+        await store.SaveAsync(loaded);
+    }
+
+    [Fact]
+    public async Task A_snapshot_of_a_stream_without_events_loads_nothing()
+    {
+        var proposal = LongVote(ballots: 50);
+        await _events.SaveSnapshotAsync(new StoredSnapshot(proposal.StreamName, proposal.Version, Proposal.Snapshots.SchemaVersion, Scenario.Start, Proposal.Snapshots.Take(proposal)));
+        var store = new AggregateStore(_events, _clock, new AggregateStoreOptions { SnapshotEvery = 0 });
+
+        Assert.Null(await store.TryLoadAsync<Proposal>(proposal.Id));
+    }
+
     [Theory]
     [InlineData("stanceCount", "its counts per stance are not those of its ballots.")]
     [InlineData("voter", "a ballot that counts is not of a voter of the open round, or takes a stance its rule does not.")]
