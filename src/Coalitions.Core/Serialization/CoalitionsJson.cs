@@ -134,12 +134,33 @@ public static class CoalitionsJson
     public static string Serialize<T>(T value) =>
         JsonSerializer.Serialize(value, (JsonTypeInfo<T>)Options.GetTypeInfo(typeof(T)));
 
-    /// <summary>Reads a value type of the package.</summary>
+    /// <summary>
+    /// Reads a value of the package (an outcome, a rule, an electorate) as strictly as an event: an object that names a
+    /// property twice is refused, as are text that is not UTF-16 and the shapes the package's converters refuse.
+    /// </summary>
     /// <typeparam name="T">A type registered in <see cref="CoalitionsJsonContext"/>.</typeparam>
     /// <param name="json">The JSON text.</param>
     /// <returns>The value.</returns>
-    public static T? Deserialize<T>(string json) =>
-        JsonSerializer.Deserialize(json, (JsonTypeInfo<T>)Options.GetTypeInfo(typeof(T)));
+    /// <exception cref="JsonException">The text is not such a value.</exception>
+    /// <exception cref="ArgumentNullException"><paramref name="json"/> is null.</exception>
+    public static T? Deserialize<T>(string json)
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        var typeInfo = (JsonTypeInfo<T>)Options.GetTypeInfo(typeof(T));
+        byte[] utf8;
+        try
+        {
+            utf8 = StrictUtf8.GetBytes(json);
+        }
+        catch (EncoderFallbackException e)
+        {
+            throw new JsonException("The text holds a lone surrogate: it is not UTF-16.", e);
+        }
+
+        // A value read here could be read another way by a tool that takes a repeated property's first value.
+        UniqueProperties.Check(utf8, Options.MaxDepth == 0 ? 64 : Options.MaxDepth);
+        return JsonSerializer.Deserialize(utf8, typeInfo);
+    }
 
     private static StoredEventException Unreadable(string problem, string? type, Exception? inner) =>
         new(ErrorCodes.Kernel.UnreadableEvent, $"A stored event{(type is null ? string.Empty : $" ({type})")} is unreadable: {problem}", null, type, inner);

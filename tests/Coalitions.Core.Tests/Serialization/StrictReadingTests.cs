@@ -118,6 +118,19 @@ public class StrictReadingTests
     }
 
     [Fact]
+    public void A_value_naming_a_property_twice_or_holding_a_lone_surrogate_is_refused_as_an_event_is()
+    {
+        var rule = CoalitionsJson.Serialize(global::Coalitions.Core.Decisions.DecisionRule.SimpleMajority());
+        Assert.Equal(global::Coalitions.Core.Decisions.DecisionRule.SimpleMajority(), CoalitionsJson.Deserialize<global::Coalitions.Core.Decisions.DecisionRule>(rule));
+        var name = rule[2..rule.IndexOf('"', 2)];
+        var twice = "{" + rule[1..rule.IndexOf(',')] + "," + rule[1..];
+
+        var refusal = Assert.Throws<System.Text.Json.JsonException>(() => CoalitionsJson.Deserialize<global::Coalitions.Core.Decisions.DecisionRule>(twice));
+        Assert.Equal($"The property '{name}' appears twice in one object.", refusal.Message);
+        Assert.Throws<System.Text.Json.JsonException>(() => CoalitionsJson.Deserialize<global::Coalitions.Core.Decisions.DecisionRule>(rule.Insert(2, "\ud800")));
+    }
+
+    [Fact]
     public void The_same_property_name_in_two_objects_is_read()
     {
         UniqueProperties.Check("""{"a":{"a":1,"b":2},"b":[{"a":1},{"a":2}],"c":{}}"""u8, 64);
