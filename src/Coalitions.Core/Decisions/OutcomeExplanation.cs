@@ -63,7 +63,7 @@ internal static class OutcomeExplanation
         }
 
         text.Append(Headline(outcome.Result)).Append(". ")
-            .Append(CultureInfo.InvariantCulture, $"{ballots} of {Members(outcome.ElectorateSize)} took part; ")
+            .Append(CultureInfo.InvariantCulture, $"{ballots:N0} of {Members(outcome.ElectorateSize)} took part; ")
             .Append(QuorumClause(outcome.Quorum, rule)).Append('.');
         text.Append('\n').Append(TallyLine(rule, outcome.Tally.Headcount, weighted: false));
         if (UsesWeight(rule))
@@ -106,7 +106,7 @@ internal static class OutcomeExplanation
             else if (rule.StandAsides is { } limit)
             {
                 var within = limit.Allows(outcome.Tally.Headcount.StandAside, ballots);
-                text.Append(CultureInfo.InvariantCulture, $" Stand-asides: {outcome.Tally.Headcount.StandAside}, {limit.Describe()} allowed")
+                text.Append(CultureInfo.InvariantCulture, $" Stand-asides: {outcome.Tally.Headcount.StandAside:N0}, {limit.Describe()} allowed")
                     .Append(within ? "." : ", so there is no consensus.");
             }
         }
@@ -143,14 +143,14 @@ internal static class OutcomeExplanation
             return "no quorum was required";
         }
 
-        var clause = Invariant($"quorum of {rule.Describe()} ({figures.Required}) {(figures.Met ? "met" : "not met")}");
+        var clause = Invariant($"quorum of {rule.Describe()} ({figures.Required:N0}) {(figures.Met ? "met" : "not met")}");
         if (rule.Source == QuorumSource.Attendance)
         {
-            clause += Invariant($", {figures.Counted} present");
+            clause += Invariant($", {figures.Counted:N0} present");
         }
         else if (figures.Measure == Measure.Weight || rule.CountedStances != StanceSet.All || decisionRule.Proxies is { CountTowardQuorum: false })
         {
-            clause += Invariant($", {figures.Counted} counted toward it");
+            clause += Invariant($", {figures.Counted:N0} counted toward it");
         }
 
         return clause;
@@ -164,7 +164,7 @@ internal static class OutcomeExplanation
             if (rule.AcceptedStances.Includes(stance))
             {
                 var name = rule.Method == DecisionMethod.Consent && stance == Stance.Support ? "consent" : stance.ToWords();
-                parts.Add(Invariant($"{name} {counts[stance]}"));
+                parts.Add(Invariant($"{name} {counts[stance]:N0}"));
             }
         }
 
@@ -178,7 +178,7 @@ internal static class OutcomeExplanation
         var where = condition.Chamber is null ? string.Empty : $" in chamber {condition.Chamber}";
         var weighted = condition.Chamber is null ? "chamber-weighted support" : "weighted support";
         var figures = condition.Part is { } part && condition.Whole is { } whole
-            ? Invariant($"{part} of {whole} ({condition.Percent} %)")
+            ? Invariant($"{part:N0} of {whole:N0} ({condition.Percent} %)")
             : condition.WeightedShare is { } share
                 ? Invariant($"{weighted} {share} ({condition.Percent} %)")
                 // A weighted share stored before exact shares were kept: only its rounded percent is known.
@@ -204,17 +204,17 @@ internal static class OutcomeExplanation
 
     private static string ProxyLine(ProxyFigures proxies, ProxyRule rule, bool hasQuorum, bool weighted)
     {
-        var line = proxies.Ballots == 1 ? "1 ballot was cast by proxy" : Invariant($"{proxies.Ballots} ballots were cast by proxy");
-        line += weighted ? Invariant($" (weight {proxies.Weight})") : string.Empty;
+        var line = Words.Count(proxies.Ballots, "ballot was", "ballots were") + " cast by proxy";
+        line += weighted ? Invariant($" (weight {proxies.Weight:N0})") : string.Empty;
         return !hasQuorum ? line + "." : line + (rule.CountTowardQuorum ? "; proxies count toward the quorum." : "; proxies do not count toward the quorum.");
     }
 
     // TEU art. 16(4): with fewer members against than a blocking minority needs, the qualified majority is deemed attained.
     private static string BlockingMinorityClause(int needed, long notSupporting, bool deemed) => (deemed, notSupporting) switch
     {
-        (true, 0) => Invariant($"But every member supported it, and a blocking minority needs {needed}, so it is deemed met."),
-        (true, _) => Invariant($"But only {Members(notSupporting)} did not support it, fewer than the {needed} a blocking minority needs, so it is deemed met."),
-        _ => Invariant($"The {Members(notSupporting)} who did not support it form a blocking minority (at least {needed} needed)."),
+        (true, 0) => Invariant($"But every member supported it, and a blocking minority needs {needed:N0}, so it is deemed met."),
+        (true, _) => Invariant($"But only {Members(notSupporting)} did not support it, fewer than the {needed:N0} a blocking minority needs, so it is deemed met."),
+        _ => Invariant($"The {Members(notSupporting)} who did not support it form a blocking minority (at least {needed:N0} needed)."),
     };
 
     private static bool UsesWeight(DecisionRule rule) =>
@@ -222,7 +222,7 @@ internal static class OutcomeExplanation
         rule.Conditions.Any(c => c.Measure == Measure.Weight) ||
         rule.ChamberCondition?.Measure == Measure.Weight;
 
-    private static string Members(long count) => count == 1 ? "1 member" : Invariant($"{count} members");
+    private static string Members(long count) => Words.Count(count, "member");
 
     private static string Names(Electorate? electorate, IReadOnlyList<PartnerId> partners)
     {

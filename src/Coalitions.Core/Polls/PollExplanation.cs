@@ -126,7 +126,7 @@ internal static class PollExplanation
                     var empty = _result.EmptyBallots;
                     if (empty > 0)
                     {
-                        text.Append(CultureInfo.InvariantCulture, $" {empty} empty {(empty == 1 ? "ballot was" : "ballots were")} recorded; they count for no option.");
+                        text.Append(' ').Append(Words.Count(empty, "empty ballot was", "empty ballots were")).Append(" recorded; they count for no option.");
                     }
 
                     AppendRounds(text, rounds);
@@ -165,7 +165,7 @@ internal static class PollExplanation
         }
 
         private static string Answers(SlotAvailability slot) =>
-            string.Create(CultureInfo.InvariantCulture, $"{slot.Yes} yes, {slot.IfNeedBe} if need be, {slot.No} no");
+            string.Create(CultureInfo.InvariantCulture, $"{slot.Yes:N0} yes, {slot.IfNeedBe:N0} if need be, {slot.No:N0} no");
 
         private string InstantRunoffNote(int index)
         {
@@ -375,6 +375,6 @@ internal static class PollExplanation
             return names.Count <= 2 ? string.Join(" and ", names) : string.Join(", ", names.Take(names.Count - 1)) + " and " + names[^1];
         }
 
-        private static string Figure(decimal value) => value.ToString("0.#########", CultureInfo.InvariantCulture);
+        private static string Figure(decimal value) => value.ToString("#,0.#########", CultureInfo.InvariantCulture);
     }
 }

@@ -46,9 +46,9 @@ public class QualifiedMajorityTests
         Assert.Equal((5312L, 10001L, true, true), (population.Part!.Value, population.Whole!.Value, population.Met, population.DeemedMet));
         Assert.Equal(
             "Adopted. 27 of 27 members took part; no quorum was required.\n" +
-            "Support 24, oppose 3, abstain 0. By weight: support 5312, oppose 4689, abstain 0.\n" +
+            "Support 24, oppose 3, abstain 0. By weight: support 5,312, oppose 4,689, abstain 0.\n" +
             "At least 55 % of the electorate needed: 24 of 27 (89 %).\n" +
-            "At least 65 % of the electorate's weight needed: 5312 of 10001 (53 %), not reached. But only 3 members did not support it, fewer than the 4 a blocking minority needs, so it is deemed met.",
+            "At least 65 % of the electorate's weight needed: 5,312 of 10,001 (53 %), not reached. But only 3 members did not support it, fewer than the 4 a blocking minority needs, so it is deemed met.",
             outcome.Explain(CouncilRule, council));
     }
 

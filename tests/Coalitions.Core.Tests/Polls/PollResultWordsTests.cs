@@ -251,6 +251,17 @@ public class PollResultWordsTests
         return stored.Explanation == counted.Explanation && stored.Rounds.Select(r => r.Note).SequenceEqual(counted.Rounds.Select(r => r.Note)) && counted.Explanation.Length > 0;
     }
 
+    [Fact]
+    public void Counts_in_a_polls_explanation_are_written_with_thousands_separators_as_in_every_other_text()
+    {
+        // 1,200 ranked ballots: 700 for reading, 500 for girls' education after a first preference for maths.
+        var rankings = Enumerable.Range(0, 1_200).Select(i => i < 700 ? new[] { "reading" } : ["maths", "girls"]).ToArray();
+
+        var explanation = Closed(new PollRule(PollMethod.RankedChoice), rankings).Result!.Explanation;
+
+        Assert.Equal("Chosen: Reading.\nRound 1: Reading 700, Maths 500, Girls' education 0. Reading has a majority of the 1,200 continuing ballots.", explanation);
+    }
+
     private static Poll Closed(PollRule rule, params string[][] rankings)
     {
         var poll = Poll.Draft(PollId.Parse("e1000000-0000-0000-0000-000000000011"), new PollDraft(TheCoalition, "Which campaign theme next year?", [new("reading", "Reading"), new("maths", "Maths"), new("girls", "Girls' education")], rule, [Chair]), ChairActor, Start);
