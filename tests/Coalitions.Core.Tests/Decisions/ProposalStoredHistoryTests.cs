@@ -471,21 +471,23 @@ public class ProposalStoredHistoryTests
     public void A_stored_late_quorum_extension_follows_only_the_ballot_that_first_brought_the_quorum_so_a_round_has_at_most_one()
     {
         const string NotThatBallot = "it is not dated at the ballot that first brought the quorum.";
-        // Member 2's ballot at hour 40 brought the quorum and the deadline moved to hour 64; member 3 votes at hour 60.
-        var proposal = Voting(ProposalScenario.LateQuorum, Members(4));
-        proposal.Vote(1, Support, 40);
-        proposal.Vote(2, Support, 40);
-        proposal.Vote(3, Oppose, 60);
-        var extendedOnce = Events(proposal);
+        // Members 1 and 2 vote at the first hour given (member 2's ballot brings the quorum), member 3 at the second.
+        static List<IDomainEvent> Votes(double quorumAt, double laterAt)
+        {
+            var proposal = Voting(ProposalScenario.LateQuorum, Members(4));
+            proposal.Vote(1, Support, quorumAt);
+            proposal.Vote(2, Support, quorumAt);
+            proposal.Vote(3, Oppose, laterAt);
+            return Events(proposal);
+        }
+
+        // The quorum came at hour 40, within the last 24 hours: the deadline moved to hour 64, and not again at hour 60.
+        var extendedOnce = Votes(quorumAt: 40, laterAt: 60);
         Assert.Single(extendedOnce.OfType<DeadlineExtended>());
         Refused(extendedOnce, NotThatBallot, new DeadlineExtended(Id, 1, Hours(84), Hours(60), Actor.System("late-quorum rule")));
 
-        // The quorum was reached at hour 10, before the last 24 hours: no later ballot moves the deadline.
-        var early = Voting(ProposalScenario.LateQuorum, Members(4));
-        early.Vote(1, Support, 10);
-        early.Vote(2, Support, 10);
-        early.Vote(3, Oppose, 40);
-        var quorateEarly = Events(early);
+        // The quorum came at hour 10, before the last 24 hours: no later ballot moves the deadline.
+        var quorateEarly = Votes(quorumAt: 10, laterAt: 40);
         Assert.Empty(quorateEarly.OfType<DeadlineExtended>());
         Refused(quorateEarly, NotThatBallot, new DeadlineExtended(Id, 1, Hours(64), Hours(40), Actor.System("late-quorum rule")));
     }
