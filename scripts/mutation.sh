@@ -45,9 +45,10 @@ settings = json.load(open("stryker-config.json"))
 section = settings["stryker-config"]
 section["coverage-analysis"] = sys.argv[4]
 if sys.argv[6]:
-    # The house tests that compare the docs with the code (lifecycle diagrams, the authorization matrix) are cheap and
-    # pin every aggregate's guards, final states and role descriptions: a narrowed run keeps them.
-    docs = "FullyQualifiedName~House.DesignRuleTests|FullyQualifiedName~House.AuthorizationTests"
+    # The house tests that compare the docs with the code (lifecycle diagrams, the authorization matrix, the error
+    # catalog) are cheap and pin every aggregate's guards, final states, role descriptions and each code's rule text: a
+    # narrowed run keeps them.
+    docs = "FullyQualifiedName~House.DesignRuleTests|FullyQualifiedName~House.AuthorizationTests|FullyQualifiedName~House.ErrorCatalogTests"
     section["test-case-filter"] = f"{section['test-case-filter']}&({sys.argv[6]}|{docs})"
 # Stryker demands break <= low <= high: the room's floor is both the break and the low threshold.
 floor = int(sys.argv[5])
