@@ -135,6 +135,11 @@ public sealed partial class Proposal
             return "its outcome is not its last round's, or a decided proposal has none.";
         }
 
+        if ((Outcome is null) != (DecidedAt is null))
+        {
+            return "its outcome and the instant it was decided are not given together.";
+        }
+
         if (_quorumReachedAt is { } reached && (_rounds.Count == 0 || reached < _rounds[^1].OpenedAt || reached > _rounds[^1].Deadline))
         {
             return "its quorum was reached at an instant outside the last round.";

@@ -66,11 +66,45 @@ public class ProposalDoorTests
     }
 
     [Fact]
+    public void A_revision_has_a_text_and_a_note_of_at_most_two_thousand_characters()
+    {
+        var draft = Proposal.Draft(ProposalNumber(1), Plain, For(1), Start);
+
+        Refusal.Expect(draft, ErrorCodes.Kernel.InvalidText, () => draft.Revise("   ", "Emptied.", For(1), Hours(1)));
+        Refusal.Expect(draft, ErrorCodes.Kernel.InvalidText, () => draft.Revise("A new text.", new string('x', Limits.ReasonLength + 1), For(1), Hours(1)));
+    }
+
+    [Fact]
     public void Seconding_needs_the_electorate_to_check_membership_against()
     {
         var proposal = Discussed(DecisionRule.SimpleMajority(), secondersRequired: 1);
 
         Refusal.Expect(proposal, ErrorCodes.Kernel.InvalidInput, () => proposal.Second(Partner(2), null!, For(2), Hours(1)));
+    }
+
+    [Fact]
+    public void Voting_needs_the_electorate_to_freeze()
+    {
+        var proposal = Discussed(DecisionRule.SimpleMajority());
+
+        Refusal.Expect(proposal, ErrorCodes.Kernel.InvalidInput, () => proposal.OpenVoting(null!, ChairActor, Hours(1)));
+    }
+
+    [Fact]
+    public void An_interest_is_declared_with_its_reason()
+    {
+        var proposal = Discussed(DecisionRule.SimpleMajority());
+
+        Refusal.Expect(proposal, ErrorCodes.Kernel.InvalidText, () => proposal.DeclareConflictOfInterest(Partner(2), " ", For(2), Hours(1)));
+    }
+
+    [Fact]
+    public void A_proxy_names_a_real_holder_and_a_real_holders_member()
+    {
+        var proposal = Voting(DecisionRule.SimpleMajority().WithProxies(), Members(3));
+
+        Refusal.Expect(proposal, ErrorCodes.Kernel.EmptyId, () => proposal.GrantProxy(Partner(1), default, Partner(3), For(1), Hours(1)));
+        Refusal.Expect(proposal, ErrorCodes.Kernel.EmptyId, () => proposal.GrantProxy(Partner(1), Person(3), default, For(1), Hours(1)));
     }
 
     [Fact]
@@ -110,6 +144,18 @@ public class ProposalDoorTests
         Refusal.Expect(proposal, ErrorCodes.Kernel.InvalidText, () => proposal.CastBallot(Partner(2), Block, "Bell\u0007", For(2), Hours(1)));
         Refusal.Expect(proposal, ErrorCodes.Kernel.InvalidText, () => proposal.CastBallot(Partner(2), Support, new string('x', Limits.ReasonLength + 1), For(2), Hours(1)));
         Refusal.Expect(proposal, ErrorCodes.Kernel.InvalidText, () => proposal.DeclareConflictOfInterest(Partner(2), new string('x', Limits.ReasonLength + 1), For(2), Hours(1)));
+    }
+
+    [Fact]
+    public void A_reason_to_withdraw_and_a_note_of_implementation_are_at_most_two_thousand_characters()
+    {
+        var discussed = Discussed(DecisionRule.SimpleMajority());
+        var adopted = Voting(DecisionRule.SimpleMajority(), Members(1));
+        adopted.Vote(1, Support);
+        adopted.Close(ChairActor, Hours(2));
+
+        Refusal.Expect(discussed, ErrorCodes.Kernel.InvalidText, () => discussed.Withdraw(new string('x', Limits.ReasonLength + 1), For(1), Hours(1)));
+        Refusal.Expect(adopted, ErrorCodes.Kernel.InvalidText, () => adopted.MarkImplemented(new string('x', Limits.ReasonLength + 1), ChairActor, Hours(3)));
     }
 
     [Fact]

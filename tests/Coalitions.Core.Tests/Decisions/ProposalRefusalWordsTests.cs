@@ -32,6 +32,18 @@ public class ProposalRefusalWordsTests
     }
 
     [Fact]
+    public void A_draft_in_another_members_name_is_refused_as_a_new_proposal()
+    {
+        var refusal = Assert.Throws<CoalitionRuleException>(() => Proposal.Draft(ProposalNumber(1), DraftOf(DecisionRule.SimpleMajority()), For(2), Start));
+
+        Assert.Equal(ErrorCodes.Decisions.NotTheProposer, refusal.Code);
+        Says(
+            refusal,
+            $"Person {Person(2)} acting for partner {Partner(2)} may not draft a new proposal: only a representative of the member who proposes it, acting for that member may.",
+            ("subject", "a new proposal"));
+    }
+
+    [Fact]
     public void A_proposer_trying_to_second_its_own_motion_is_told_it_proposed_it()
     {
         var proposal = Discussed(DecisionRule.SimpleMajority(), secondersRequired: 1);
@@ -64,6 +76,16 @@ public class ProposalRefusalWordsTests
     }
 
     [Fact]
+    public void A_member_outside_the_electorate_declaring_an_interest_is_named_with_its_id()
+    {
+        var proposal = Voting(DecisionRule.SimpleMajority(), Members(3));
+
+        var refusal = Refusal.Expect(proposal, ErrorCodes.Decisions.NotInElectorate, () => proposal.DeclareConflictOfInterest(Partner(7), "Our director chairs the applicant.", For(7), Hours(1)));
+
+        Says(refusal, $"Partner {Partner(7)} is not in the electorate of {Title}.", ("partner", Partner(7)), ("title", Title));
+    }
+
+    [Fact]
     public void Voting_with_every_voter_recused_is_refused_in_words_that_say_so()
     {
         var proposal = Discussed(DecisionRule.SimpleMajority());
@@ -85,6 +107,16 @@ public class ProposalRefusalWordsTests
     }
 
     [Fact]
+    public void Voting_whose_deadline_would_fall_after_2999_names_the_deadline()
+    {
+        var proposal = Discussed(DecisionRule.SimpleMajority());
+
+        var refusal = Refusal.Expect(proposal, ErrorCodes.Kernel.OutOfRange, () => proposal.OpenVoting(Members(3), ChairActor, Instant.FromUtc(2999, 12, 28, 0, 0)));
+
+        Says(refusal, "The deadline would fall after the year 2999 (or before 1900).", ("name", "deadline"));
+    }
+
+    [Fact]
     public void Attendance_naming_a_member_who_is_not_a_voter_names_that_member()
     {
         var proposal = Voting(InMeeting, Members(3));
@@ -93,6 +125,30 @@ public class ProposalRefusalWordsTests
         var refusal = Refusal.Expect(proposal, ErrorCodes.Decisions.NotInElectorate, () => proposal.RecordAttendance([Partner(1), Partner(3)], ChairActor, Hours(2)));
 
         Says(refusal, $"Member 3 is not a voter on {Title}, so cannot be recorded present.", ("partner", Partner(3)));
+    }
+
+    [Fact]
+    public void A_proxy_under_a_round_whose_rule_takes_none_names_the_round()
+    {
+        var proposal = Voting(ConsensusWithFallback, Members(3));
+        proposal.Vote(1, Support);
+        proposal.Vote(2, Block);
+        proposal.Vote(3, Support);
+        proposal.Close(ChairActor, Hours(2));
+
+        var refusal = Refusal.Expect(proposal, ErrorCodes.Decisions.ProxiesNotAllowed, () => proposal.GrantProxy(Partner(1), Person(3), Partner(3), For(1), Hours(3)));
+
+        Says(refusal, $"The rule of round 2 of {Title} takes no proxies.", ("round", 2), ("title", Title));
+    }
+
+    [Fact]
+    public void Revoking_a_proxy_never_given_names_the_member()
+    {
+        var proposal = Voting(Fsc, Members(9));
+
+        var refusal = Refusal.Expect(proposal, ErrorCodes.Decisions.NoProxy, () => proposal.RevokeProxy(Partner(1), For(1), Hours(1)));
+
+        Says(refusal, $"Member 1 has no proxy in force on {Title}.", ("voter", "Member 1"), ("partner", Partner(1)), ("title", Title));
     }
 
     [Fact]
@@ -177,6 +233,44 @@ public class ProposalRefusalWordsTests
         var refusal = Refusal.Expect(proposal, ErrorCodes.Decisions.CastingVoteRequired, () => proposal.Close(ChairActor, Hours(2)));
 
         Says(refusal, $"The vote on {Title} is tied and the rule gives the chair a casting vote: close with the chair's casting vote.");
+    }
+
+    [Fact]
+    public void Closing_a_proposal_that_is_not_voting_says_where_it_stands()
+    {
+        var proposal = Discussed(DecisionRule.SimpleMajority());
+
+        var refusal = Refusal.Expect(proposal, ErrorCodes.Decisions.VotingNotOpen, () => proposal.Close(ChairActor, Hours(1)));
+
+        Says(refusal, $"Voting on {Title} is not open: it is discussion.", ("title", Title), ("status", ProposalStatus.Discussion));
+    }
+
+    [Fact]
+    public void Closing_before_the_deadline_says_until_when_and_on_what_terms_voting_stays_open()
+    {
+        var proposal = Voting(DecisionRule.SimpleMajority(), Members(3));
+        proposal.Vote(1, Support);
+
+        var refusal = Refusal.Expect(proposal, ErrorCodes.Decisions.VotingStillOpen, () => proposal.Close(ChairActor, Hours(2)));
+
+        Says(
+            refusal,
+            $"Voting on {Title} stays open until 9 March 2026 at 09:00 UTC: it closes when the deadline has passed, or the rule allows closing early and everyone has voted or the outcome is settled.",
+            ("title", Title),
+            ("deadline", Start + Duration.FromDays(7)),
+            ("conditions", "the deadline has passed, or the rule allows closing early and everyone has voted or the outcome is settled"));
+    }
+
+    [Fact]
+    public void A_casting_vote_under_a_rule_that_gives_none_is_refused_in_words_that_say_so()
+    {
+        var proposal = Voting(DecisionRule.SimpleMajority(), Members(2));
+        proposal.Vote(1, Support);
+        proposal.Vote(2, Oppose);
+
+        var refusal = Refusal.Expect(proposal, ErrorCodes.Decisions.InvalidCastingVote, () => proposal.Close(ChairActor, Hours(2), castingVote: Support));
+
+        Says(refusal, $"The rule of {Title} gives no casting vote, or the system tried to give the chair's.", ("title", Title));
     }
 
     [Fact]

@@ -142,6 +142,18 @@ public class ProposalLifecycleTests
     }
 
     [Fact]
+    public void Before_voting_a_proposal_has_no_deadline_and_its_current_rule_is_its_own()
+    {
+        var rule = DecisionRule.SimpleMajority().WithVotingPeriod(Duration.FromDays(5));
+
+        var proposal = Discussed(rule);
+
+        Assert.Equal(0, proposal.Round);
+        Assert.Null(proposal.Deadline);
+        Assert.Same(rule, proposal.CurrentRule);
+    }
+
+    [Fact]
     public void Opening_voting_freezes_the_electorate_and_sets_the_deadline()
     {
         var rule = DecisionRule.SimpleMajority().WithVotingPeriod(Duration.FromDays(5));
@@ -250,6 +262,17 @@ public class ProposalLifecycleTests
         Assert.Equal(DecisionResult.Adopted, outcome.Result);
         Assert.Equal(ProposalStatus.Closed, proposal.Status);
         Assert.Equal(new DecisionReference(ProposalNumber(1), TheCoalition, MatterType.AdoptPolicyPosition, DecisionResult.Adopted, Hours(2)), proposal.Reference);
+    }
+
+    [Fact]
+    public void A_round_may_close_at_the_very_instant_it_opened_once_everyone_has_voted()
+    {
+        var proposal = Voting(DecisionRule.SimpleMajority(), Members(2));
+        proposal.Vote(1, Support, 0);
+        proposal.Vote(2, Support, 0);
+
+        Assert.True(proposal.CanClose(Start).IsAllowed);
+        Assert.Equal(DecisionResult.Adopted, proposal.Close(ChairActor, Start).Result);
     }
 
     [Fact]
@@ -444,6 +467,21 @@ public class ProposalLifecycleTests
         .WithLateQuorumExtension(Duration.FromHours(24));
 
     [Fact]
+    public void Only_a_decided_proposal_has_a_reference_to_cite()
+    {
+        var proposal = Voting(DecisionRule.SimpleMajority(), Members(2));
+        proposal.Vote(1, Support);
+
+        Assert.Null(proposal.Reference);
+        Assert.Null(proposal.DecidedAt);
+
+        proposal.Vote(2, Support);
+        proposal.Close(ChairActor, Hours(2));
+
+        Assert.Equal(new DecisionReference(ProposalNumber(1), TheCoalition, MatterType.AdoptPolicyPosition, DecisionResult.Adopted, Hours(2)), proposal.Reference);
+    }
+
+    [Fact]
     public void Only_the_proposer_withdraws_and_only_until_voting_closes()
     {
         var proposal = Voting(DecisionRule.SimpleMajority(), Members(2));
@@ -500,6 +538,18 @@ public class ProposalLifecycleTests
     }
 
     [Fact]
+    public void A_closed_proposal_is_no_longer_revised()
+    {
+        var proposal = Voting(DecisionRule.Consent(), Members(1));
+        proposal.Vote(1, Support);
+        proposal.Close(ChairActor, Hours(2));
+
+        var error = Refusal.Expect(proposal, ErrorCodes.Decisions.InvalidTransition, () => proposal.Revise("A text after the vote.", null, For(1), Hours(3)));
+
+        Assert.Equal("'Adopt the open data position' cannot be revised while it is closed.", error.Message);
+    }
+
+    [Fact]
     public void A_rehydrated_proposal_equals_the_one_that_raised_the_events()
     {
         var proposal = Voting(DecisionRule.SimpleMajority().WithQuorum(QuorumRule.OfMembers(Fraction.Half)), Members(3));
@@ -548,6 +598,29 @@ public class RoundsAndFallbackTests
         Assert.Equal(DecisionResult.Adopted, second.Result);
         Assert.Equal([RoundEnding.Fallback, RoundEnding.Final], proposal.Rounds.Select(r => r.Ending!.Value));
         Assert.Same(second, proposal.Outcome);
+    }
+
+    [Fact]
+    public void The_explanation_is_of_the_last_round_that_closed_not_of_an_open_fallback_round()
+    {
+        var proposal = Voting(DecisionRule.Consensus().WithFallback(ThreeQuarters, FallbackWhen.Blocked), Members(4));
+        Assert.Null(proposal.Explanation);
+        proposal.Vote(1, Support);
+        proposal.Vote(2, Support);
+        proposal.Vote(3, Support);
+        proposal.Vote(4, Block);
+        proposal.Close(ChairActor, Hours(2));
+
+        Assert.Equal(proposal.Rounds[0].Outcome!.Explain(proposal.Rounds[0].Rule, proposal.Electorate), proposal.Explanation);
+
+        proposal.Vote(1, Support, 3);
+        proposal.Vote(2, Support, 3);
+        proposal.Vote(3, Support, 3);
+        proposal.Vote(4, Oppose, 3);
+        proposal.Close(ChairActor, Hours(4));
+
+        Assert.Equal(proposal.Outcome!.Explain(ThreeQuarters, proposal.Electorate), proposal.Explanation);
+        Assert.NotEqual(proposal.Rounds[0].Outcome!.Explain(proposal.Rounds[0].Rule, proposal.Electorate), proposal.Explanation);
     }
 
     [Fact]

@@ -108,6 +108,22 @@ public class ProxyTests
     }
 
     [Fact]
+    public void A_proxy_moved_to_the_same_person_acting_for_another_member_takes_no_second_place_under_the_cap()
+    {
+        // Person 7 represents members 7 and 8, and may hold a proxy as either's representative.
+        var electorate = new Electorate([Voter(1), Voter(2), new Voter(Partner(7), [Person(7)], name: "Member 7"), new Voter(Partner(8), [Person(8), Person(7)], name: "Member 8")]);
+        var proposal = Discussed(DecisionRule.SimpleMajority().WithProxies(1));
+        proposal.OpenVoting(electorate, ChairActor, Start);
+        proposal.GrantProxy(Partner(1), Person(7), Partner(7), For(1), Hours(1));
+
+        proposal.GrantProxy(Partner(1), Person(7), Partner(8), For(1), Hours(2));
+
+        var proxy = Assert.Single(proposal.Proxies);
+        Assert.Equal((Partner(1), Person(7), Partner(8)), (proxy.Principal, proxy.Holder, proxy.HolderMember));
+        Refusal.Expect(proposal, ErrorCodes.Decisions.ProxyCapExceeded, () => proposal.GrantProxy(Partner(2), Person(7), Partner(7), For(2), Hours(3)));
+    }
+
+    [Fact]
     public void A_proxy_goes_to_a_representative_of_another_member_of_the_electorate()
     {
         var proposal = Voting(Fsc);

@@ -129,6 +129,7 @@ public class SnapshotTests
     [InlineData("status", "its outcome is not its last round's, or a decided proposal has none.")]
     [InlineData("seconders", "its seconders are not distinct members other than the proposer.")]
     [InlineData("quorumReachedAt", "its quorum was reached at an instant outside the last round.")]
+    [InlineData("decidedAt", "its outcome and the instant it was decided are not given together.")]
     public async Task A_snapshot_holding_a_state_no_history_reaches_is_refused_and_the_events_are_replayed(string forged, string why)
     {
         var proposal = LongVote(ballots: 50);
@@ -155,6 +156,9 @@ public class SnapshotTests
             case "quorumReachedAt":
                 state["quorumReachedAt"] = (Scenario.Start - Duration.FromDays(1)).ToString();
                 break;
+            case "decidedAt":
+                state["decidedAt"] = Scenario.Hours(2).ToString();
+                break;
         }
 
         var refusal = Assert.Throws<InvalidDataException>(() => Proposal.Snapshots.Restore(state.ToJsonString(), proposal.Version));
@@ -162,6 +166,21 @@ public class SnapshotTests
 
         await _events.SaveSnapshotAsync(new StoredSnapshot(proposal.StreamName, proposal.Version, Proposal.Snapshots.SchemaVersion, Scenario.Start, state.ToJsonString()));
         AssertSameProposal(proposal, await store.LoadAsync<Proposal>(proposal.Id));
+    }
+
+    [Fact]
+    public void A_snapshot_of_a_decided_proposal_without_the_instant_it_was_decided_is_refused()
+    {
+        var proposal = Scenario.Voting(DecisionRule.SimpleMajority(), Scenario.Members(1));
+        proposal.Vote(1, Stance.Support);
+        proposal.Close(Scenario.ChairActor, Scenario.Hours(2));
+        proposal.DequeueUncommittedEvents();
+        var state = JsonNode.Parse(Proposal.Snapshots.Take(proposal))!;
+
+        state["decidedAt"] = null;
+
+        var refusal = Assert.Throws<InvalidDataException>(() => Proposal.Snapshots.Restore(state.ToJsonString(), proposal.Version));
+        Assert.EndsWith("its outcome and the instant it was decided are not given together.", refusal.Message, StringComparison.Ordinal);
     }
 
     [Fact]
