@@ -140,6 +140,12 @@ public sealed partial class Proposal
             return "its outcome and the instant it was decided are not given together.";
         }
 
+        // Only an adopted proposal is implemented (and then it is Implemented) or given a review date.
+        if ((ImplementedAt is not null) != (_status is ProposalStatus.Implemented) || (ReviewOn is not null && Outcome?.IsAdopted != true))
+        {
+            return "its implementation or review date does not fit its status and outcome.";
+        }
+
         if (_quorumReachedAt is { } reached && (_rounds.Count == 0 || reached < _rounds[^1].OpenedAt || reached > _rounds[^1].Deadline))
         {
             return "its quorum was reached at an instant outside the last round.";

@@ -130,6 +130,8 @@ public class SnapshotTests
     [InlineData("seconders", "its seconders are not distinct members other than the proposer.")]
     [InlineData("quorumReachedAt", "its quorum was reached at an instant outside the last round.")]
     [InlineData("decidedAt", "its outcome and the instant it was decided are not given together.")]
+    [InlineData("implementedAt", "its implementation or review date does not fit its status and outcome.")]
+    [InlineData("reviewOn", "its implementation or review date does not fit its status and outcome.")]
     public async Task A_snapshot_holding_a_state_no_history_reaches_is_refused_and_the_events_are_replayed(string forged, string why)
     {
         var proposal = LongVote(ballots: 50);
@@ -158,6 +160,12 @@ public class SnapshotTests
                 break;
             case "decidedAt":
                 state["decidedAt"] = Scenario.Hours(2).ToString();
+                break;
+            case "implementedAt":
+                state["implementedAt"] = Scenario.Hours(2).ToString();
+                break;
+            case "reviewOn":
+                state["reviewOn"] = "2026-06-01";
                 break;
         }
 
