@@ -28,6 +28,27 @@ public class CoalitionDoorTests
     }
 
     [Fact]
+    public void The_offer_and_the_partner_each_need_an_id_and_every_delegate_and_representative_one_too()
+    {
+        var coalition = ActiveWith();
+
+        Refusal.Expect(coalition, ErrorCodes.Kernel.EmptyId, () => coalition.Invite(Offer(5) with { Partner = default }, Member(5), OpenDoor, null, Secretariat, Hours(1)));
+        Refusal.Expect(coalition, ErrorCodes.Kernel.EmptyId, () => coalition.Invite(Offer(5), Member(5) with { Id = default }, OpenDoor, null, Secretariat, Hours(1)));
+        Refusal.Expect(coalition, ErrorCodes.Membership.InvalidOffer, () => coalition.Invite(Offer(5) with { Delegates = [Person(5), default] }, Member(5), OpenDoor, null, Secretariat, Hours(1)));
+        Refusal.Expect(coalition, ErrorCodes.Kernel.EmptyId, () => coalition.Invite(Offer(5), Member(5) with { Representatives = [Person(5), default] }, OpenDoor, null, Secretariat, Hours(1)));
+    }
+
+    [Fact]
+    public void A_partner_given_with_more_than_fifty_representatives_is_refused()
+    {
+        var coalition = ActiveWith();
+        var many = Member(5) with { Representatives = [Person(5), .. Enumerable.Range(100, 50).Select(Person)] };
+
+        Refusal.Expect(coalition, ErrorCodes.Kernel.InvalidInput, () => coalition.Invite(Offer(5), many, OpenDoor, null, Secretariat, Hours(1)));
+        coalition.Invite(Offer(5), many with { Representatives = many.Representatives.Take(50).ToArray() }, OpenDoor, null, Secretariat, Hours(1));
+    }
+
+    [Fact]
     public void Missing_inputs_and_nulls_inside_them_are_refused()
     {
         var coalition = Founded();
@@ -101,6 +122,7 @@ public class CoalitionDoorTests
         var coalition = Founded(terms: MembershipTerms.Default with { GracePeriod = Period.Zero });
 
         Assert.Equal(Period.Zero, coalition.Terms.GracePeriod);
+        Assert.Equal(Period.Zero, new MembershipTerms(Period.FromYears(1), Period.Zero).GracePeriod);
     }
 
     [Theory]
@@ -119,8 +141,10 @@ public class CoalitionDoorTests
             _ => RightsTable.Default with { Observer = undefined },
         };
 
-        Assert.Equal(ErrorCodes.Kernel.InvalidInput, Assert.Throws<CoalitionRuleException>(() =>
-            Coalition.Found(TheCoalition, "Learning for All", CoalitionForm.Coalition, "Africa/Nairobi", Convenor, Secretariat, Start, rights: rights)).Code);
+        var error = Assert.Throws<CoalitionRuleException>(() =>
+            Coalition.Found(TheCoalition, "Learning for All", CoalitionForm.Coalition, "Africa/Nairobi", Convenor, Secretariat, Start, rights: rights));
+
+        Assert.Equal((ErrorCodes.Kernel.InvalidInput, $"The {tier} has an undefined value."), (error.Code, error.Message));
     }
 
     [Fact]

@@ -1,7 +1,9 @@
 using Coalitions.Core.Agreements;
+using Coalitions.Core.Coalitions;
 using Coalitions.Core.Decisions;
 using Coalitions.Core.Hosting;
 using Coalitions.Core.Kernel;
+using Coalitions.Core.Memberships;
 using Coalitions.Core.Storage;
 using Coalitions.Core.Tests.Kit;
 using NodaTime;
@@ -312,6 +314,215 @@ public class ScheduledWorkTests
         Assert.Equal(2, due.Count(d => d.Kind == DueKind.AgreementExpires));
         Assert.Equal(due.Count, due.Select(d => d.Key).Distinct().Count());
     }
+
+    [Fact]
+    public async Task A_log_longer_than_a_batch_is_read_to_its_end_in_one_catch_up()
+    {
+        var events = new InMemoryEventStore();
+        // A first batch exactly 500 records long (the batch size), then the vote.
+        await events.AppendAsync("host-audit", 0, Enumerable.Range(1, 500).Select(_ => new EventData(Guid.NewGuid(), "Host.SomethingElse", 1, Start, "{}", "{}")).ToArray());
+        await new AggregateStore(events, new NodaTime.Testing.FakeClock(Start)).SaveAsync(HostingScenario.OpenVote(1));
+
+        Assert.Equal((int)events.Count, await _schedule.CatchUpAsync(events));
+        Assert.Equal(events.Count, _schedule.Position);
+        Assert.Single(_schedule.DueAt(HostingScenario.AfterTheDeadlines));
+    }
+
+    [Fact]
+    public async Task A_hosts_own_projection_loop_applies_envelopes_and_the_position_never_moves_back()
+    {
+        var events = new InMemoryEventStore();
+        await HostingScenario.SaveDueWorkAsync(new AggregateStore(events, new NodaTime.Testing.FakeClock(Start)), votes: 1, polls: 0);
+        var envelopes = (await events.ReadAllAsync(0, 100)).Select(EventSerializer.Default.ToEnvelope).ToArray();
+
+        foreach (var envelope in envelopes)
+        {
+            _schedule.Apply(envelope);
+        }
+
+        _schedule.Apply(envelopes[0]);
+
+        Assert.Equal(envelopes[^1].Position, _schedule.Position);
+        Assert.Equal(ScheduledCommand.CloseProposal, Assert.Single(_schedule.DueAt(HostingScenario.AfterTheDeadlines)).Command);
+    }
+
+    [Fact]
+    public void A_projection_reads_stored_events_with_the_serializer_it_is_given()
+    {
+        var reviewDateBecameReviewOn = EventUpcaster.Reshape("Decisions.ReviewScheduled", 1, json =>
+        {
+            json["reviewOn"] = json["reviewDate"]!.DeepClone();
+            json.Remove("reviewDate");
+            return json;
+        });
+        var schedule = new ScheduledWork(new EventSerializer([reviewDateBecameReviewOn]));
+        const string StoredReviewScheduledV1 =
+            """{"by":{"kind":"Person","person":"b0000000-0000-0000-0000-000000000900"},"$type":"Decisions.ReviewScheduled","proposal":"d0000000-0000-0000-0000-000000000001","reviewDate":"2027-03-01","at":"2026-03-05T09:00:00Z"}""";
+
+        schedule.Apply(new StoredEvent(Guid.NewGuid(), "proposal-1", 5, 5, "Decisions.ReviewScheduled", 1, Start, StoredReviewScheduledV1, "{}"));
+
+        var due = Assert.Single(schedule.DueAt(Instant.FromUtc(2028, 1, 1, 0, 0)));
+        Assert.Equal((DueKind.ReviewDue, Instant.FromUtc(2027, 3, 1, 0, 0)), (due.Kind, due.DueAt));
+    }
+
+    [Fact]
+    public void A_notice_record_that_cannot_be_read_is_reported_as_an_unreadable_event_naming_its_position()
+    {
+        var error = Assert.Throws<StoredEventException>(() =>
+            _schedule.Apply(new StoredEvent(Guid.NewGuid(), "notice-1", 1, 7, ScheduledWork.NoticeSentType, 1, Start, "null", "{}")));
+
+        Assert.Equal((ErrorCodes.Kernel.UnreadableEvent, ScheduledWork.NoticeSentType), (error.Code, error.EventType));
+        Assert.Equal("The notice record at global position 7 cannot be read: The record is null.", error.Message);
+    }
+
+    [Fact]
+    public void An_extension_of_a_withdrawn_proposals_round_moves_nothing()
+    {
+        var proposal = HostingScenario.OpenVote(1);
+        Feed(proposal);
+        proposal.Withdraw(null, For(1), Hours(2));
+        Feed(proposal);
+
+        _schedule.Apply(proposal.StreamName, new DeadlineExtended(proposal.Id, 1, HostingScenario.AfterTheDeadlines, Hours(3), Actor.System("late-quorum rule")));
+
+        Assert.Null(_schedule.NextDue);
+    }
+
+    [Fact]
+    public void A_member_who_has_left_gives_no_notice_even_when_a_renewal_follows_in_the_log()
+    {
+        var coalition = CoalitionScenario.ActiveWith(founders: 3);
+        coalition.Withdraw(Partner(2), null, For(2), CoalitionScenario.OnDate(2026, 6, 1));
+        Feed(coalition);
+
+        _schedule.Apply(coalition.StreamName, new MembershipRenewed(TheCoalition, Partner(2), new LocalDate(2027, 3, 2), new LocalDate(2028, 3, 1), Hours(3), CoalitionScenario.Secretariat));
+
+        Assert.DoesNotContain(_schedule.DueAt(Instant.FromUtc(2029, 1, 1, 0, 0)), d => d.Subject == Partner(2).ToString());
+    }
+
+    [Fact]
+    public void Work_marked_done_is_no_longer_due_and_marking_it_again_or_marking_unknown_work_changes_nothing()
+    {
+        var proposal = HostingScenario.OpenVote(1);
+        Feed(proposal);
+        var item = Assert.Single(_schedule.DueAt(HostingScenario.AfterTheDeadlines));
+
+        _schedule.Done(item.Key);
+        _schedule.Done(item.Key);
+        _schedule.Done($"{proposal.StreamName}/round-7");
+
+        Assert.Equal((0, null), (_schedule.Count, _schedule.NextDue));
+    }
+
+    [Fact]
+    public async Task A_notice_claimed_in_the_log_is_not_scheduled_again_when_its_date_is_set_again()
+    {
+        var events = new InMemoryEventStore();
+        var clock = new NodaTime.Testing.FakeClock(HostingScenario.AfterTheDeadlines);
+        var store = new AggregateStore(events, clock);
+        var proposal = ReviewedVote(1, new LocalDate(2026, 3, 5));
+        await store.SaveAsync(proposal);
+        await new ScheduledWorkRunner(store, clock, new ScheduledWorkRunnerOptions { OnNotice = (_, _) => Task.CompletedTask }).RunDueAsync();
+        proposal.ScheduleReview(new LocalDate(2026, 3, 5), ChairActor, Hours(5));
+        await store.SaveAsync(proposal);
+
+        await _schedule.CatchUpAsync(events);
+
+        Assert.Equal(0, _schedule.Count);
+    }
+
+    [Fact]
+    public void A_meeting_scheduled_again_is_reminded_only_a_day_before_its_new_start()
+    {
+        var meeting = MeetingScenario.Scheduled();
+        Feed(meeting);
+        var nextWeek = MeetingScenario.Tuesday + Duration.FromDays(7);
+
+        meeting.Schedule(nextWeek, Duration.FromHours(1), MeetingScenario.ChairOfSteering, Hours(1));
+        Feed(meeting);
+
+        Assert.Equal(nextWeek - Duration.FromDays(1), Assert.Single(_schedule.DueAt(nextWeek)).DueAt);
+    }
+
+    [Fact]
+    public void An_agreement_revised_before_it_is_signed_gives_notice_of_the_end_its_revised_text_sets()
+    {
+        var agreement = AgreementScenario.Drafted();
+        agreement.Revise(new AgreementText(AgreementScenario.Clauses(), AgreementScenario.Commitments(), new AgreementTerms(new LocalDate(2026, 3, 2), new LocalDate(2027, 6, 30), Period.FromMonths(3))), For(1), Hours(1));
+        SignByAll(agreement, 1);
+        Feed(agreement);
+
+        Assert.Equal(
+            [(DueKind.AgreementExpiring, Instant.FromUtc(2027, 3, 31, 0, 0)), (DueKind.AgreementExpires, Instant.FromUtc(2027, 7, 1, 0, 0))],
+            Ends());
+    }
+
+    [Fact]
+    public void An_amendment_in_force_gives_notice_of_the_end_it_sets_instead_of_the_old_one()
+    {
+        var agreement = AgreementScenario.SignedByAll();
+        Feed(agreement);
+        agreement.ProposeAmendment(new AgreementText(AgreementScenario.Clauses(), AgreementScenario.Commitments(), new AgreementTerms(new LocalDate(2026, 3, 2), new LocalDate(2027, 6, 30), Period.FromMonths(3))), null, For(1), AgreementScenario.OnUtc(2026, 4, 1));
+        Feed(agreement);
+        Assert.Equal(Instant.FromUtc(2027, 3, 2, 0, 0), Ends()[^1].DueAt);
+
+        for (var p = 1; p <= 3; p++)
+        {
+            agreement.Sign(Partner(p), For(p), AgreementScenario.OnUtc(2026, 4, 2));
+        }
+
+        Feed(agreement);
+
+        Assert.Equal(
+            [(DueKind.AgreementExpiring, Instant.FromUtc(2027, 3, 31, 0, 0)), (DueKind.AgreementExpires, Instant.FromUtc(2027, 7, 1, 0, 0))],
+            Ends());
+    }
+
+    [Fact]
+    public void A_waived_commitment_is_no_longer_due()
+    {
+        var agreement = AgreementScenario.SignedByAll();
+        Feed(agreement);
+
+        agreement.Waive("reading-fund", "Funds were cut.", CoalitionScenario.Adopted(MatterType.AmendAgreement), For(1), AgreementScenario.OnUtc(2026, 6, 1));
+        Feed(agreement);
+
+        Assert.Equal(["secretariat-time", "baseline-study"], _schedule.DueAt(Instant.FromUtc(2028, 1, 1, 0, 0)).Where(d => d.Kind == DueKind.CommitmentDue).Select(d => d.Subject));
+    }
+
+    [Fact]
+    public void An_agreement_with_no_notice_period_gives_notice_only_of_its_end()
+    {
+        var agreement = AgreementScenario.Drafted();
+        agreement.Revise(new AgreementText(AgreementScenario.Clauses(), AgreementScenario.Commitments(), new AgreementTerms(new LocalDate(2026, 3, 2), new LocalDate(2027, 3, 1), Period.Zero)), For(1), Hours(1));
+        SignByAll(agreement, 1);
+        Feed(agreement);
+
+        Assert.Equal([(DueKind.AgreementExpires, Instant.FromUtc(2027, 3, 2, 0, 0))], Ends());
+    }
+
+    [Fact]
+    public void A_membership_with_no_grace_period_gives_notice_only_that_it_lapses()
+    {
+        var coalition = CoalitionScenario.Founded(terms: new MembershipTerms(Period.FromYears(1), Period.Zero));
+        coalition.Join(1);
+        Feed(coalition);
+
+        var due = Assert.Single(_schedule.DueAt(Instant.FromUtc(2029, 1, 1, 0, 0)));
+        Assert.Equal((DueKind.MembershipLapses, Instant.FromUtc(2027, 3, 2, 0, 0) - Duration.FromHours(3)), (due.Kind, due.DueAt));
+    }
+
+    private static void SignByAll(Agreement agreement, double afterHours)
+    {
+        agreement.Circulate(For(1), Hours(afterHours));
+        for (var p = 1; p <= 3; p++)
+        {
+            agreement.Sign(Partner(p), For(p), Hours(afterHours + p));
+        }
+    }
+
+    private (DueKind Kind, Instant DueAt)[] Ends() =>
+        _schedule.DueAt(Instant.FromUtc(2030, 1, 1, 0, 0)).Where(d => d.Kind is DueKind.AgreementExpiring or DueKind.AgreementExpires).Select(d => (d.Kind, d.DueAt)).ToArray();
 
     private static Proposal ReviewedVote(int number, LocalDate reviewOn)
     {

@@ -62,6 +62,25 @@ public class PartnerTests
     }
 
     [Fact]
+    public void A_representative_updates_the_profile_which_is_trimmed_as_at_registration()
+    {
+        var partner = PartnerAggregate.Register(Partner(1), Profile(), Rep(1), For(1), Start);
+
+        partner.UpdateProfile(Profile(name: "  Rural Schools Trust Kenya ", region: "Coast"), For(1), Hours(1));
+
+        Assert.Equal(("Rural Schools Trust Kenya", "Coast"), (partner.Profile.Name, partner.Profile.Geography));
+    }
+
+    [Fact]
+    public void Only_the_person_named_as_the_first_representative_registers_a_new_partner()
+    {
+        var error = Assert.Throws<CoalitionRuleException>(() => PartnerAggregate.Register(Partner(1), Profile(), Rep(1), Actor.System("import"), Start));
+
+        Assert.Equal(ErrorCodes.Partners.NotARepresentative, error.Code);
+        Assert.Equal("The system process 'import' may not register a new partner: only the person who registers the partner, named as its first representative may.", error.Message);
+    }
+
+    [Fact]
     public void An_invalid_profile_update_changes_nothing()
     {
         var partner = PartnerAggregate.Register(Partner(1), Profile(), Rep(1), For(1), Start);
@@ -347,6 +366,15 @@ public class DiversityReportTests
         Assert.Equal(
             "2 members.\nBy sector: Media 1 (50 %), Ngo 1 (50 %); Blau index 0.50, largest group 50 %.\nBy region: Coast 1 (50 %), KE 1 (50 %); Blau index 0.50, largest group 50 %.\nWanted but missing: FaithBased.",
             DiversityReport.Of(roster, [Sector.FaithBased]).Describe());
+    }
+
+    [Fact]
+    public void The_report_says_when_every_wanted_group_is_represented_and_lists_every_one_missing()
+    {
+        var roster = new[] { Snapshot(1, Profile(sector: Sector.Ngo)) };
+
+        Assert.EndsWith("\nEvery wanted stakeholder group is represented.", DiversityReport.Of(roster, [Sector.Ngo]).Describe(), StringComparison.Ordinal);
+        Assert.EndsWith("\nWanted but missing: GovernmentAgency, PrivateSector.", DiversityReport.Of(roster, [Sector.PrivateSector, Sector.GovernmentAgency]).Describe(), StringComparison.Ordinal);
     }
 
     [Fact]
