@@ -386,6 +386,7 @@ public class PollCommandTests
         Assert.Equal(Of1("gives no points (an empty set gives none)"), BallotRefusal(poll, new PollBallot(Partner(1), [], null!)));
         Assert.Equal(Of1("has a missing rank (null)"), BallotRefusal(poll, PollBallot.Marked(Partner(1), ["a"], null!)));
         Assert.Equal(Of1("names an option the poll does not have"), BallotRefusal(poll, PollBallot.Marked(Partner(1), ["a", null!])));
+        Assert.Equal(Of1("names an option the poll does not have"), BallotRefusal(poll, PollBallot.Marked(Partner(1), ["a", "b", "c", null!])));
         Assert.Equal(Of1("names an option the poll does not have"), BallotRefusal(poll, new PollBallot(Partner(1), ["a", null!], new Dictionary<string, int>())));
     }
 
@@ -636,6 +637,31 @@ public class PollCommandTests
         Assert.Equal(
             $"Round 1: Chiara and Dawit are tied for last place, and the rule of {Title} leaves the tie to a facilitator, who decides it (DecideTie) before the poll can close.",
             Refusal.Expect(poll, ErrorCodes.Polls.TieUndecided, () => poll.Close(ChairActor, Hours(48))).Message);
+    }
+
+    public static TheoryData<PollRule, string, string> UndecidedTiesOfEachKind() => new()
+    {
+        { new PollRule(PollMethod.Plurality, TieBreak: TieBreak.HostDecision), "a b", "Round 1: Amina and Baraka are tied for first place," },
+        {
+            new PollRule(PollMethod.SingleTransferableVote, Seats: 3, Transfer: StvTransfer.WeightedInclusiveGregory, TieBreak: TieBreak.HostDecision),
+            "a a a a a b b b b b c d",
+            "Round 1: Amina and Baraka are tied for the surplus passed on first,"
+        },
+    };
+
+    [Theory]
+    [MemberData(nameof(UndecidedTiesOfEachKind))]
+    public void A_close_refused_for_an_undecided_tie_says_what_the_tie_is_for(PollRule rule, string ballots, string words)
+    {
+        // One ballot per voter, each naming the options it ranks joined by '>'.
+        var rankings = ballots.Split(' ');
+        var poll = Opened(rule, voters: rankings.Length);
+        for (var v = 1; v <= rankings.Length; v++)
+        {
+            poll.CastBy(v, PollBallot.Ranked(Partner(v), rankings[v - 1].Split('>')));
+        }
+
+        Assert.StartsWith(words, Refusal.Expect(poll, ErrorCodes.Polls.TieUndecided, () => poll.Close(ChairActor, Hours(48))).Message, StringComparison.Ordinal);
     }
 
     [Fact]
