@@ -386,6 +386,7 @@ public class PollCommandTests
         Assert.Equal(Of1("gives no points (an empty set gives none)"), BallotRefusal(poll, new PollBallot(Partner(1), [], null!)));
         Assert.Equal(Of1("has a missing rank (null)"), BallotRefusal(poll, PollBallot.Marked(Partner(1), ["a"], null!)));
         Assert.Equal(Of1("names an option the poll does not have"), BallotRefusal(poll, PollBallot.Marked(Partner(1), ["a", null!])));
+        Assert.Equal(Of1("names an option the poll does not have"), BallotRefusal(poll, PollBallot.Marked(Partner(1), ["a", "b", "c", null!])));
         Assert.Equal(Of1("names an option the poll does not have"), BallotRefusal(poll, new PollBallot(Partner(1), ["a", null!], new Dictionary<string, int>())));
     }
 
@@ -638,6 +639,31 @@ public class PollCommandTests
             Refusal.Expect(poll, ErrorCodes.Polls.TieUndecided, () => poll.Close(ChairActor, Hours(48))).Message);
     }
 
+    public static TheoryData<PollRule, string, string> UndecidedTiesOfEachKind() => new()
+    {
+        { new PollRule(PollMethod.Plurality, TieBreak: TieBreak.HostDecision), "a b", "Round 1: Amina and Baraka are tied for first place," },
+        {
+            new PollRule(PollMethod.SingleTransferableVote, Seats: 3, Transfer: StvTransfer.WeightedInclusiveGregory, TieBreak: TieBreak.HostDecision),
+            "a a a a a b b b b b c d",
+            "Round 1: Amina and Baraka are tied for the surplus passed on first,"
+        },
+    };
+
+    [Theory]
+    [MemberData(nameof(UndecidedTiesOfEachKind))]
+    public void A_close_refused_for_an_undecided_tie_says_what_the_tie_is_for(PollRule rule, string ballots, string words)
+    {
+        // One ballot per voter, each naming the options it ranks joined by '>'.
+        var rankings = ballots.Split(' ');
+        var poll = Opened(rule, voters: rankings.Length);
+        for (var v = 1; v <= rankings.Length; v++)
+        {
+            poll.CastBy(v, PollBallot.Ranked(Partner(v), rankings[v - 1].Split('>')));
+        }
+
+        Assert.StartsWith(words, Refusal.Expect(poll, ErrorCodes.Polls.TieUndecided, () => poll.Close(ChairActor, Hours(48))).Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void A_cancellation_reason_is_recorded_trimmed()
     {
@@ -685,22 +711,44 @@ public class PollCommandTests
     }
 
     [Fact]
-    public void A_draft_holds_up_to_its_limits_a_500_character_question_200_options_keys_of_64_labels_of_200_and_100_facilitators()
+    public void A_draft_holds_up_to_its_limits_a_500_character_question_200_options_keys_of_64_labels_of_200_100_facilitators_and_a_tie_order_of_200()
     {
         var options = Enumerable.Range(0, 200).Select(i => new PollOption(i.ToString("D64", System.Globalization.CultureInfo.InvariantCulture), new string('l', 199) + (char)('A' + (i % 26)))).ToArray();
-        var draft = DraftOf(Approval, new string('q', 500)) with { Options = options, Facilitators = [Chair, .. Enumerable.Range(1, 99).Select(Person)] };
+        var rule = new PollRule(PollMethod.Approval, TieBreak: TieBreak.Permutation, TieOrder: [.. options.Select(o => o.Key).Reverse()]);
+        var draft = DraftOf(rule, new string('q', 500)) with { Options = options, Facilitators = [Chair, .. Enumerable.Range(1, 99).Select(Person)] };
 
         var poll = Poll.Draft(PollNumber(1), draft, ChairActor, Start);
 
-        Assert.Equal((500, 200, 100), (poll.Question.Question.Length, poll.Question.Options.Count, poll.Question.Facilitators.Count));
+        Assert.Equal((500, 200, 100, 200), (poll.Question.Question.Length, poll.Question.Options.Count, poll.Question.Facilitators.Count, poll.Question.Rule.TieOrder!.Count));
         Assert.Equal(2, Poll.Draft(PollNumber(2), DraftOf(Approval) with { Options = Candidates[..2] }, ChairActor, Start).Question.Options.Count);
     }
 
     [Fact]
-    public void A_draft_with_one_option_or_a_key_twice_is_refused_in_words()
+    public void A_draft_with_one_option_a_key_twice_or_no_rule_is_refused_in_words()
     {
+        Refusal.Of(() => Poll.Draft(PollNumber(1), DraftOf(Approval) with { Rule = null! }, ChairActor, Start), ErrorCodes.Polls.InvalidPoll, "A poll counts by a rule; give one.");
         Refusal.Of(() => Poll.Draft(PollNumber(1), DraftOf(Approval) with { Options = Candidates[..1] }, ChairActor, Start), ErrorCodes.Polls.InvalidPoll, "A poll offers at least two options.");
         Refusal.Of(() => Poll.Draft(PollNumber(1), DraftOf(Approval) with { Options = [.. Candidates, new("a", "Another Amina")] }, ChairActor, Start), ErrorCodes.Polls.InvalidPoll, "Each option of a poll has a key of its own.");
+    }
+
+    public static TheoryData<PollRule, PollOption[], string[]> DraftsWithABadLabel() => new()
+    {
+        // Two seats from two options would not fit, but the rule is judged against the options only once each is well-formed.
+        { new PollRule(PollMethod.SingleTransferableVote, Seats: 2), [new("a", "Amina"), new("b", "Bar\naka")], [ErrorCodes.Kernel.InvalidText.Code] },
+
+        // A key given twice after two distinct ones is named beside the bad label.
+        { Approval, [new("a", "Amina"), new("b", "Bar\naka"), new("a", "Another Amina")], [ErrorCodes.Polls.InvalidPoll.Code, ErrorCodes.Kernel.InvalidText.Code] },
+    };
+
+    [Theory]
+    [MemberData(nameof(DraftsWithABadLabel))]
+    public void A_draft_with_a_bad_label_is_refused_for_it_and_for_a_key_given_twice_but_not_for_how_its_rule_fits_the_options(PollRule rule, PollOption[] options, string[] codes)
+    {
+        var draft = DraftOf(rule) with { Options = options };
+
+        var error = Assert.Throws<CoalitionRuleException>(() => Poll.Draft(PollNumber(1), draft, ChairActor, Start));
+
+        Assert.Equal(codes, error.Codes.Select(c => c.Code));
     }
 
     public static TheoryData<PollRule> RulesAtTheirLimits() =>
@@ -739,6 +787,7 @@ public class PollCommandTests
         { new PollRule(PollMethod.Approval, Visibility: 0), "A poll's rule names a defined results visibility." },
         { new PollRule(PollMethod.Approval, Purpose: 0), "A poll's rule names a defined purpose." },
         { new PollRule(PollMethod.RankedChoice, TieBreak: TieBreak.Permutation, TieOrder: [.. Enumerable.Repeat("a", 201)]), "A tie order lists option keys, none of them null." },
+        { new PollRule(PollMethod.RankedChoice, TieBreak: TieBreak.Permutation, TieOrder: ["a", "b", "c", null!]), "A tie order lists option keys, none of them null." },
     };
 
     [Theory]

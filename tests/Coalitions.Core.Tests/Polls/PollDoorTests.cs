@@ -141,7 +141,7 @@ public class PollDoorTests
 
         var error = Refusal.Expect(poll, ErrorCodes.Kernel.InvalidInput, () => poll.ChangeVisibility((ResultsVisibility)99, ChairActor, Hours(1)));
 
-        Assert.Contains("undefined value (99)", error.Message, StringComparison.Ordinal);
+        Assert.Equal("The visibility has an undefined value (99).", error.Message);
     }
 
     [Fact]
