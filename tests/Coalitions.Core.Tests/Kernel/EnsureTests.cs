@@ -148,6 +148,15 @@ public class EnsureTests
     }
 
     [Fact]
+    public void A_missing_period_is_refused_and_given_as_none()
+    {
+        var refusal = Refusal.Of(() => Ensure.DatePeriod(null, "gracePeriod"), ErrorCodes.Kernel.InvalidPeriod);
+
+        Assert.Equal("The grace period is required.", refusal.Message);
+        Assert.Equal("none", refusal.Failures[0].Values["value"]);
+    }
+
+    [Fact]
     public void Twelve_hundred_months_are_100_years_and_are_accepted()
     {
         Assert.Equal(Period.FromMonths(1_200), Ensure.DatePeriod(Period.FromMonths(1_200), "term"));

@@ -47,6 +47,8 @@ public class FreeTextTests
         Assert.False(FreeText.IsSingleLine("a\nb"));
         Assert.False(FreeText.IsSingleLine("a\rb"));
         Assert.False(FreeText.IsSingleLine("a\tb"));
+        Assert.False(FreeText.IsSingleLine("\nb"));
+        Assert.False(FreeText.IsSingleLine("\ta"));
         Assert.False(FreeText.IsSingleLine("a\u0007b"));
     }
 

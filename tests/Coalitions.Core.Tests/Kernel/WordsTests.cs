@@ -128,6 +128,7 @@ public class WordsTests
     [InlineData("decided at", "decided at")]
     [InlineData("PartnerId", "partner id")]
     [InlineData("X", "x")]
+    [InlineData("PlanB", "plan b")]
     [InlineData("ISOCode", "ISO code")]
     [InlineData("IsoCode", "iso code")]
     [InlineData("IATI", "IATI")]
