@@ -258,6 +258,15 @@ public class EnsureTests
     }
 
     [Fact]
+    public void A_date_plus_a_period_the_calendar_cannot_add_is_refused_not_thrown_as_a_framework_error()
+    {
+        // NodaTime refuses a period with time units added to a date with a plain ArgumentException, and a date past
+        // its calendar with ArgumentOutOfRangeException: both come back as a coded refusal.
+        Assert.Equal("The review date would fall outside the calendar.", Refused(() => Ensure.Plus(new LocalDate(2026, 3, 2), Period.FromHours(1), "reviewDate"), ErrorCodes.Kernel.OutOfRange));
+        Assert.Equal("The review date would fall outside the calendar.", Refused(() => Ensure.Plus(new LocalDate(9999, 12, 31), Period.FromDays(1), "reviewDate"), ErrorCodes.Kernel.OutOfRange));
+    }
+
+    [Fact]
     public void A_date_plus_a_period_may_reach_2999_12_31_and_no_further()
     {
         Assert.Equal(new LocalDate(2999, 12, 31), Ensure.Plus(new LocalDate(2999, 12, 30), Period.FromDays(1), "term end"));
