@@ -94,7 +94,7 @@ public static class CoalitionsJson
             }
             else
             {
-                UniqueProperties.Check(utf8, Options.MaxDepth == 0 ? 64 : Options.MaxDepth);
+                CheckUniqueProperties(utf8);
                 domainEvent = (IDomainEvent?)JsonSerializer.Deserialize(utf8, Options.GetTypeInfo(typeof(IDomainEvent)));
             }
         }
@@ -158,9 +158,13 @@ public static class CoalitionsJson
         }
 
         // A value read here could be read another way by a tool that takes a repeated property's first value.
-        UniqueProperties.Check(utf8, Options.MaxDepth == 0 ? 64 : Options.MaxDepth);
+        CheckUniqueProperties(utf8);
         return JsonSerializer.Deserialize(utf8, typeInfo);
     }
+
+    // The walk nests as deep as the reader that follows may (0 in the options means the serializer's default, 64).
+    private static void CheckUniqueProperties(ReadOnlySpan<byte> utf8) =>
+        UniqueProperties.Check(utf8, Options.MaxDepth == 0 ? 64 : Options.MaxDepth);
 
     private static StoredEventException Unreadable(string problem, string? type, Exception? inner) =>
         new(ErrorCodes.Kernel.UnreadableEvent, $"A stored event{(type is null ? string.Empty : $" ({type})")} is unreadable: {problem}", null, type, inner);
