@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Linq.Expressions;
 using Coalitions.Core.Serialization;
+using Coalitions.Core.Storage;
 
 namespace Coalitions.Core.Kernel;
 
@@ -89,49 +90,109 @@ public abstract partial class AggregateRoot<TId>
         }
 
         long position = 0;
-        foreach (var domainEvent in history)
+        if (history is StoredEventSequence stored)
         {
-            position++;
-            if (domainEvent is null)
+            // Events a store hands over as text: those this aggregate reads from their text itself (a proposal's ballots)
+            // are applied without an event object, after the same checks; the others, and any text the aggregate
+            // declines, are read by the store's serializer and replayed as below.
+            for (var i = 0; i < stored.Count; i++)
             {
-                throw Corrupt(position, null, "the event is null.");
-            }
-
-            // An aggregate restored from a snapshot replays only the tail: it already exists, so no creation follows.
-            var problem = EventShape.Problem(domainEvent) ?? StreamProblem(domainEvent, Version == 0);
-            if (problem is null)
-            {
-                try
+                var record = stored[i];
+                position++;
+                if (!TryReplayStored(record, stored, position))
                 {
-                    problem = Admits(domainEvent);
-                }
-                catch (Exception e) when (e is not StoredEventException and not OutOfMemoryException)
-                {
-                    throw Corrupt(position, domainEvent, $"it could not be checked ({e.GetType().Name}: {e.Message}).", e);
+                    ReplayOne(stored.Read(record), position);
                 }
             }
-
-            if (problem is not null)
+        }
+        else
+        {
+            foreach (var domainEvent in history)
             {
-                throw Corrupt(position, domainEvent, problem);
+                ReplayOne(domainEvent, ++position);
             }
-
-            try
-            {
-                Apply(domainEvent);
-            }
-            catch (Exception e) when (e is not StoredEventException and not OutOfMemoryException)
-            {
-                throw Corrupt(position, domainEvent, $"it could not be applied ({e.GetType().Name}: {e.Message}).", e);
-            }
-
-            Version++;
         }
 
         if (Version == 0)
         {
             throw Corrupt(0, null, "the history is empty; it must start with the event that creates the aggregate.");
         }
+    }
+
+    /// <summary>
+    /// While replaying, applies a stored event straight from its text when this aggregate reads that type itself and
+    /// the event may follow; the default reads none. An override checks everything <see cref="Replay"/> checks of an
+    /// event (its shape, that it names this aggregate and is not a creation, <see cref="Admits"/>) before it changes any
+    /// state, and declines (returns <see langword="false"/>, having changed nothing) whenever the text is not in the
+    /// layout it reads or any check fails: the event is then read and replayed the general way, which refuses it in its
+    /// own words.
+    /// </summary>
+    /// <param name="eventType">The stored type discriminator; the text is current, written by this version's writer.</param>
+    /// <param name="json">The stored text.</param>
+    /// <returns>Whether the event was applied.</returns>
+    private protected virtual bool TryApplyStoredText(string eventType, string json) => false;
+
+    private bool TryReplayStored(StoredEvent record, StoredEventSequence stored, long position)
+    {
+        if (Version == 0 || !stored.ReadsAsWritten(record))
+        {
+            return false;
+        }
+
+        bool applied;
+        try
+        {
+            applied = TryApplyStoredText(record.EventType, record.Data);
+        }
+        catch (Exception e) when (e is not StoredEventException and not OutOfMemoryException)
+        {
+            throw CorruptAt(position, record.EventType, $"it could not be applied ({e.GetType().Name}: {e.Message}).", e);
+        }
+
+        if (applied)
+        {
+            Version++;
+        }
+
+        return applied;
+    }
+
+    private void ReplayOne(IDomainEvent? domainEvent, long position)
+    {
+        if (domainEvent is null)
+        {
+            throw Corrupt(position, null, "the event is null.");
+        }
+
+        // An aggregate restored from a snapshot replays only the tail: it already exists, so no creation follows.
+        var problem = EventShape.Problem(domainEvent) ?? StreamProblem(domainEvent, Version == 0);
+        if (problem is null)
+        {
+            try
+            {
+                problem = Admits(domainEvent);
+            }
+            catch (Exception e) when (e is not StoredEventException and not OutOfMemoryException)
+            {
+                throw Corrupt(position, domainEvent, $"it could not be checked ({e.GetType().Name}: {e.Message}).", e);
+            }
+        }
+
+        if (problem is not null)
+        {
+            throw Corrupt(position, domainEvent, problem);
+        }
+
+        try
+        {
+            Apply(domainEvent);
+        }
+        catch (Exception e) when (e is not StoredEventException and not OutOfMemoryException)
+        {
+            throw Corrupt(position, domainEvent, $"it could not be applied ({e.GetType().Name}: {e.Message}).", e);
+        }
+
+        Version++;
     }
 
     /// <summary>Applies past events to a freshly constructed aggregate: the body of every aggregate's static <c>Rehydrate</c>.</summary>
@@ -199,9 +260,11 @@ public abstract partial class AggregateRoot<TId>
         return first || subject.Equals(Id) ? null : $"it names {subject}, another {GetType().Name} than {Id}.";
     }
 
-    private StoredEventException Corrupt(long position, IDomainEvent? domainEvent, string problem, Exception? inner = null)
+    private StoredEventException Corrupt(long position, IDomainEvent? domainEvent, string problem, Exception? inner = null) =>
+        CorruptAt(position, domainEvent is null ? null : EventCatalog.Discriminators.GetValueOrDefault(domainEvent.GetType(), domainEvent.GetType().Name), problem, inner);
+
+    private StoredEventException CorruptAt(long position, string? type, string problem, Exception? inner = null)
     {
-        var type = domainEvent is null ? null : EventCatalog.Discriminators.GetValueOrDefault(domainEvent.GetType(), domainEvent.GetType().Name);
         var what = type is not null ? $"Event {position:N0} ({type})" : position == 0 ? "The history" : $"Event {position:N0}";
         var name = GetType().Name;
         var article = "AEIOU".Contains(name[0], StringComparison.Ordinal) ? "an" : "a";

@@ -24,6 +24,31 @@ internal static partial class BallotCastJson
     public static bool TryReadCanonical(ReadOnlySpan<char> json, out BallotCast? ballot)
     {
         ballot = null;
+        if (!TryReadParts(json, out var parts))
+        {
+            return false;
+        }
+
+        var voterId = PartnerId.FromGuid(parts.Voter);
+        var read = new BallotCast(ProposalId.FromGuid(parts.Proposal), parts.Round, voterId, parts.Stance, null, parts.At, Actor.Representing(PersonId.FromGuid(parts.Person), voterId));
+        if (ShapeProblem(read) is not null)
+        {
+            return false;
+        }
+
+        ballot = read;
+        return true;
+    }
+
+    /// <summary>
+    /// Reads the parts of a ballot in the writer's most common layout without building the event: for replay, which
+    /// applies stored ballots to a proposal straight from their text. The parts are well-formed by construction (no
+    /// empty id, a round not negative, a defined stance, a valid instant): exactly the ballots <see cref="ShapeProblem"/>
+    /// passes among the texts of this layout.
+    /// </summary>
+    public static bool TryReadParts(ReadOnlySpan<char> json, out CanonicalBallot ballot)
+    {
+        ballot = default;
         if (!json.StartsWith(CanonicalStart.AsSpan()))
         {
             return false;
@@ -43,14 +68,7 @@ internal static partial class BallotCastJson
             return false;
         }
 
-        var voterId = PartnerId.FromGuid(voter);
-        var read = new BallotCast(ProposalId.FromGuid(proposal), round, voterId, stance, null, at, Actor.Representing(PersonId.FromGuid(person), voterId));
-        if (ShapeProblem(read) is not null)
-        {
-            return false;
-        }
-
-        ballot = read;
+        ballot = new CanonicalBallot(proposal, round, voter, stance, at, person);
         return true;
     }
 
@@ -141,3 +159,12 @@ internal static partial class BallotCastJson
         return true;
     }
 }
+
+/// <summary>The parts of a stored ballot in the writer's most common layout: cast by <paramref name="Person"/> in its voter's name, no reason, no proxy holder.</summary>
+/// <param name="Proposal">The proposal, never the empty GUID.</param>
+/// <param name="Round">The round, not negative.</param>
+/// <param name="Voter">The voter, never the empty GUID.</param>
+/// <param name="Stance">A defined stance.</param>
+/// <param name="At">When, in whole seconds.</param>
+/// <param name="Person">The voter's representative who cast it, never the empty GUID.</param>
+internal readonly record struct CanonicalBallot(Guid Proposal, int Round, Guid Voter, Stance Stance, Instant At, Guid Person);

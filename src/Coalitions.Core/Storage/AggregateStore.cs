@@ -200,22 +200,22 @@ public sealed class AggregateStore
             return null;
         }
 
-        var events = new IDomainEvent[stored.Count - skip];
-        for (var i = 0; i < events.Length; i++)
+        for (var i = skip; i < stored.Count; i++)
         {
-            var record = stored[skip + i];
-            if (record.Version != from + i + 1)
+            var record = stored[i];
+            if (record.Version != from + i - skip + 1)
             {
                 throw new StoredEventException(
                     ErrorCodes.Kernel.CorruptHistory,
-                    $"{streamName} skips from version {from + i} to {record.Version}: a stream's versions have no gaps.",
+                    $"{streamName} skips from version {from + i - skip} to {record.Version}: a stream's versions have no gaps.",
                     record.Version,
                     record.EventType);
             }
-
-            events[i] = Options.Serializer.Deserialize(record);
         }
 
+        // The events are read as the replay reaches them, and those an aggregate reads from their text (a proposal's
+        // ballots) are applied without an event object each.
+        var events = new StoredEventSequence(stored, skip, Options.Serializer);
         if (aggregate is null)
         {
             return type.Rehydrate(events);

@@ -113,6 +113,10 @@ public sealed class EventSerializer
         return new EventData(eventId, typeName, SchemaVersionOf(typeName), recordedAt, CoalitionsJson.SerializeEvent(domainEvent), SerializeMetadata(metadata ?? EventMetadata.None));
     }
 
+    /// <summary>Whether stored events of this type and schema version are read as they are: the type's current version, with no upcaster to run.</summary>
+    internal bool ReadsAsWritten(string typeName, int version) =>
+        typeName is not null && _currentVersion.TryGetValue(typeName, out var current) && current == version && !_upcasters.ContainsKey((typeName, version));
+
     /// <summary>Reads a stored event, upcasting it first if an older version of the library wrote it.</summary>
     /// <param name="stored">The stored event.</param>
     /// <returns>The domain event.</returns>
