@@ -218,7 +218,16 @@ public sealed class AggregateStore
         var events = new StoredEventSequence(stored, skip, Options.Serializer);
         if (aggregate is null)
         {
-            return type.Rehydrate(events);
+            // A stream holds the history of the aggregate it is named for; one holding another's (a host's mix-up, or a
+            // forged stream) would otherwise load that other aggregate under this name.
+            var rehydrated = type.Rehydrate(events);
+            return IsStreamOf(rehydrated, streamName)
+                ? rehydrated
+                : throw new StoredEventException(
+                    ErrorCodes.Kernel.CorruptHistory,
+                    $"{streamName} holds the history of {rehydrated.StreamName}: a stream holds only the events of the aggregate it is named for.",
+                    1,
+                    stored[0].EventType);
         }
 
         ((IReplayable)aggregate).ReplayTail(events);
@@ -240,7 +249,9 @@ public sealed class AggregateStore
 
         try
         {
-            return (support.Restore(snapshot.Data, snapshot.Version), snapshot.Version);
+            // A snapshot of another aggregate stored under this stream's name is a cache that does not fit, like one of another shape.
+            var restored = support.Restore(snapshot.Data, snapshot.Version);
+            return IsStreamOf(restored, streamName) ? (restored, snapshot.Version) : (null, 0);
         }
         catch (Exception unreadable) when (unreadable is not OutOfMemoryException)
         {
@@ -248,6 +259,9 @@ public sealed class AggregateStore
             return (null, 0);
         }
     }
+
+    private static bool IsStreamOf(IAggregate aggregate, string streamName) =>
+        string.Equals(aggregate.StreamName, streamName, StringComparison.Ordinal);
 
     private Guid IdOf(IDomainEvent domainEvent) =>
         _eventIds.GetValue(domainEvent, _ => new StrongBox<Guid>(Guid.NewGuid())).Value;

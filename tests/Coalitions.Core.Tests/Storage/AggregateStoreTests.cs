@@ -160,6 +160,20 @@ public class AggregateStoreTests
     }
 
     [Fact]
+    public async Task A_stream_holding_another_aggregates_history_is_refused_not_loaded_under_its_name()
+    {
+        var proposal = Scenario.Discussed(DecisionRule.SimpleMajority());
+        var other = AggregateType.Of<Proposal>().StreamNameFor(Scenario.ProposalNumber(2));
+        await _events.AppendAsync(other, 0, proposal.UncommittedEvents.Select(e => EventSerializer.Default.Serialize(e, Guid.NewGuid(), Scenario.Start)).ToArray());
+
+        var error = await Assert.ThrowsAsync<StoredEventException>(() => Store.LoadAsync<Proposal>(Scenario.ProposalNumber(2)));
+
+        Assert.Equal((ErrorCodes.Kernel.CorruptHistory, 1L, "Decisions.ProposalDrafted"), (error.Code, error.Position, error.EventType));
+        Assert.Equal($"{other} holds the history of {proposal.StreamName}: a stream holds only the events of the aggregate it is named for.", error.Message);
+        Assert.Null(await Store.TryLoadAsync<Proposal>(proposal.Id));
+    }
+
+    [Fact]
     public async Task An_event_of_a_newer_schema_than_this_library_reads_is_unreadable_not_misread()
     {
         var proposal = Scenario.Discussed(DecisionRule.SimpleMajority());

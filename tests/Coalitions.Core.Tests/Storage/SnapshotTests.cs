@@ -113,6 +113,22 @@ public class SnapshotTests
     }
 
     [Fact]
+    public async Task A_snapshot_of_another_proposal_stored_under_this_ones_name_is_ignored_and_the_events_are_replayed()
+    {
+        var proposal = LongVote(ballots: 50);
+        var store = new AggregateStore(_events, _clock, new AggregateStoreOptions { SnapshotEvery = 0 });
+        await store.SaveAsync(proposal);
+        var state = Proposal.Snapshots.Take(proposal);
+        var ofAnother = state.Replace(proposal.Id.ToString(), Scenario.ProposalNumber(2).ToString(), StringComparison.Ordinal);
+        Assert.NotEqual(state, ofAnother);
+        await _events.SaveSnapshotAsync(new StoredSnapshot(proposal.StreamName, proposal.Version, Proposal.Snapshots.SchemaVersion, Scenario.Start, ofAnother));
+
+        var loaded = await store.LoadAsync<Proposal>(proposal.Id);
+
+        AssertSameProposal(proposal, loaded);
+    }
+
+    [Fact]
     public async Task A_snapshot_of_a_stream_without_events_loads_nothing()
     {
         var proposal = LongVote(ballots: 50);
