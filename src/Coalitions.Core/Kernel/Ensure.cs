@@ -10,12 +10,13 @@ namespace Coalitions.Core.Kernel;
 /// </summary>
 internal static class Ensure
 {
+    // The refusal is thrown by another method (a method that throws is not inlined), so this check is inlined.
     public static TId Id<TId>(TId id, string name)
         where TId : struct, ITypedId<TId>
     {
         if (id.Value == Guid.Empty)
         {
-            throw CoalitionRuleException.Because(ErrorCodes.Kernel.EmptyId, "The {name} is the empty id; give a real {type}.", ("name", Words.Identifier(name)), ("type", Words.Identifier(typeof(TId).Name)));
+            ThrowEmptyId<TId>(name);
         }
 
         return id;
@@ -23,6 +24,10 @@ internal static class Ensure
 
     public static TId? Id<TId>(TId? id, string name)
         where TId : struct, ITypedId<TId> => id is { } value ? Id(value, name) : null;
+
+    [DoesNotReturn]
+    private static void ThrowEmptyId<TId>(string name) =>
+        throw CoalitionRuleException.Because(ErrorCodes.Kernel.EmptyId, "The {name} is the empty id; give a real {type}.", ("name", Words.Identifier(name)), ("type", Words.Identifier(typeof(TId).Name)));
 
     public static IReadOnlyList<TId> Ids<TId>(IEnumerable<TId>? ids, string name, int max, bool distinct = true)
         where TId : struct, ITypedId<TId>

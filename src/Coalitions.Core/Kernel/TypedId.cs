@@ -36,15 +36,20 @@ public interface ITypedId<TSelf> : ITypedId, IEquatable<TSelf>
 /// <summary>Parsing and validation shared by every <see cref="ITypedId{TSelf}"/>.</summary>
 internal static class TypedId
 {
+    // The refusal is thrown by another method (a method that throws is not inlined), so every FromGuid inlines this check.
     public static Guid Check(Guid value, string typeName)
     {
         if (value == Guid.Empty)
         {
-            throw CoalitionRuleException.Because(ErrorCodes.Kernel.EmptyId, "A {type} cannot be the empty GUID.", ("type", typeName));
+            ThrowEmpty(typeName);
         }
 
         return value;
     }
+
+    [DoesNotReturn]
+    private static void ThrowEmpty(string typeName) =>
+        throw CoalitionRuleException.Because(ErrorCodes.Kernel.EmptyId, "A {type} cannot be the empty GUID.", ("type", typeName));
 
     public static TId Parse<TId>(string text)
         where TId : struct, ITypedId<TId>

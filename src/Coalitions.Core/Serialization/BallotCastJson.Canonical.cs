@@ -125,25 +125,32 @@ internal static partial class BallotCastJson
         return true;
     }
 
+    // Each stance's name with its closing quote.
+    private static readonly (string Text, Stance Stance)[] StanceNames =
+    [
+        ("Support\"", Stance.Support), ("StandAside\"", Stance.StandAside), ("Oppose\"", Stance.Oppose),
+        ("Object\"", Stance.Object), ("Abstain\"", Stance.Abstain), ("Block\"", Stance.Block),
+    ];
+
     private static bool TakeStance(ref ReadOnlySpan<char> rest, out Stance stance)
     {
-        var end = rest.IndexOf('"');
-        stance = end < 0 ? 0 : rest[..end] switch
+        // The one name the first two letters allow, then compared whole.
+        stance = 0;
+        var candidate = rest.Length < 2 ? -1 : rest[0] switch
         {
-            "Support" => Stance.Support,
-            "Oppose" => Stance.Oppose,
-            "Abstain" => Stance.Abstain,
-            "StandAside" => Stance.StandAside,
-            "Block" => Stance.Block,
-            "Object" => Stance.Object,
-            _ => 0,
+            'S' => rest[1] == 'u' ? 0 : 1,
+            'O' => rest[1] == 'p' ? 2 : 3,
+            'A' => 4,
+            'B' => 5,
+            _ => -1,
         };
-        if (stance == 0)
+        if (candidate < 0 || !rest.StartsWith(StanceNames[candidate].Text.AsSpan()))
         {
             return false;
         }
 
-        rest = rest[end..];
+        stance = StanceNames[candidate].Stance;
+        rest = rest[(StanceNames[candidate].Text.Length - 1)..];
         return true;
     }
 

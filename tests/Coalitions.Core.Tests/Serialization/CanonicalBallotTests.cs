@@ -83,6 +83,13 @@ public class CanonicalBallotTests
     [InlineData("2026-03-02T15:00:00Z", "2026-0%-02T15:00:00Z")]
     [InlineData("\"Support\"", "\"support\"")]
     [InlineData("\"Support\"", "\"Supp\\u006frt\"")]
+    [InlineData("\"Support\"", "\"Su\"")]
+    [InlineData("\"Support\"", "\"S\"")]
+    [InlineData("\"Support\"", "\"\"")]
+    [InlineData("\"Support\"", "\"Objects\"")]
+    [InlineData("\"Support\"", "\"Opposed\"")]
+    [InlineData("\"Support\"", "\"Blocked\"")]
+    [InlineData("\"Support\"", "\"StandAsid\"")]
     [InlineData("a0000000-0000-0000-0000-000000000001", "A0000000-0000-0000-0000-00000000000G")]
     [InlineData("a0000000-0000-0000-0000-000000000001", "00000000-0000-0000-0000-000000000000")]
     [InlineData("a0000000-0000-0000-0000-000000000001", "{a0000000-0000-0000-0000-000000000001}")]
@@ -94,6 +101,27 @@ public class CanonicalBallotTests
 
         Assert.NotEqual(CoalitionsJson.SerializeEvent(Ballot), json);
         Assert.False(BallotCastJson.TryReadCanonical(json, out _), json);
+    }
+
+    [Fact]
+    public void The_fast_path_reads_every_day_of_leap_and_common_years_as_NodaTime_does_and_no_day_that_does_not_exist()
+    {
+        var written = CoalitionsJson.SerializeEvent(Ballot);
+        foreach (var year in new[] { 1000, 1600, 1700, 1900, 1969, 1970, 2000, 2024, 2026, 2100, 2400, 9999 })
+        {
+            for (var month = 1; month <= 12; month++)
+            {
+                for (var day = 0; day <= 32; day++)
+                {
+                    var date = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{year:D4}-{month:D2}-{day:D2}T23:59:59Z");
+                    var json = written.Replace("2026-03-02T15:00:00Z", date, StringComparison.Ordinal);
+                    var parsed = NodaTime.Text.InstantPattern.ExtendedIso.Parse(date);
+
+                    Assert.Equal(parsed.Success, BallotCastJson.TryReadCanonical(json, out var read));
+                    Assert.Equal(parsed.Success ? parsed.Value : (Instant?)null, read?.At);
+                }
+            }
+        }
     }
 
     [Fact]
