@@ -23,6 +23,19 @@ public class MoneyTests
     }
 
     [Theory]
+    [InlineData("AED")]
+    [InlineData("BWP")]
+    [InlineData("CAD")]
+    [InlineData("FJD")]
+    [InlineData("KGS")]
+    [InlineData("MWK")]
+    [InlineData("SAR")]
+    [InlineData("UAH")]
+    [InlineData("ZWG")]
+    public void Every_active_ISO_4217_code_is_a_currency_from_the_first_to_the_last(string code) =>
+        Assert.Equal(code, new Money(1m, code).Currency);
+
+    [Theory]
     [InlineData("eur")]
     [InlineData("EURO")]
     [InlineData("XXX")]
