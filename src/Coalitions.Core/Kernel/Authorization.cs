@@ -29,7 +29,9 @@ public static class Authorization
 
     private static CommandAuthority[] Collect() =>
         typeof(Authorization).Assembly.GetTypes()
-            .Where(t => !t.IsAbstract && t.IsClass)
+            // Every class that can hold a table in a static field, static classes included (they are abstract); a
+            // generic type definition holds none (its static fields have no value until the type is closed).
+            .Where(t => t.IsClass && !t.ContainsGenericParameters)
             .SelectMany(t => t.GetFields(BindingFlags.NonPublic | BindingFlags.Public | BindingFlags.Static))
             .Where(f => typeof(IPermissionTable).IsAssignableFrom(f.FieldType))
             .Select(f => (IPermissionTable)f.GetValue(null)!)

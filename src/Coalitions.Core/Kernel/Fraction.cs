@@ -179,6 +179,7 @@ public readonly struct Fraction : IEquatable<Fraction>, IComparable<Fraction>, I
             (a, b) = (b, a % b);
         }
 
-        return a == 0 ? 1 : a;
+        // b starts above zero (a fraction's denominator), so the last divisor is never zero.
+        return a;
     }
 }
