@@ -49,7 +49,7 @@ internal static class TypedId
 
     [DoesNotReturn]
     private static void ThrowEmpty(string typeName) =>
-        throw CoalitionRuleException.Because(ErrorCodes.Kernel.EmptyId, "A {type} cannot be the empty GUID.", ("type", typeName));
+        throw CoalitionRuleException.Because(ErrorCodes.Kernel.EmptyId, "The empty GUID is not a valid {type}.", ("type", typeName));
 
     public static TId Parse<TId>(string text)
         where TId : struct, ITypedId<TId>

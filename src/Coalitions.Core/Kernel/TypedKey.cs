@@ -65,7 +65,7 @@ internal static class TypedKey
     {
         if (key.Value is null)
         {
-            throw CoalitionRuleException.Because(ErrorCodes.Kernel.InvalidText, "The {name} is missing: give a {type}.", ("name", Words.Identifier(name)), ("type", Words.Identifier(typeof(TKey).Name)));
+            throw CoalitionRuleException.Because(ErrorCodes.Kernel.InvalidText, "The {name} is missing: give its {type}.", ("name", Words.Identifier(name)), ("type", Words.Identifier(typeof(TKey).Name)));
         }
 
         return key;
@@ -82,7 +82,7 @@ internal sealed class TypedKeyJsonConverter<TKey> : JsonConverter<TKey>
     where TKey : struct, ITypedKey<TKey>
 {
     public override TKey Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
-        ReadCore(reader.TokenType == JsonTokenType.String ? reader.GetString() : throw new JsonException($"A {typeof(TKey).Name} is a string."));
+        ReadCore(reader.TokenType == JsonTokenType.String ? reader.GetString() : throw new JsonException($"{typeof(TKey).Name} is stored as a string."));
 
     public override void Write(Utf8JsonWriter writer, TKey value, JsonSerializerOptions options) =>
         writer.WriteStringValue(value.Value);

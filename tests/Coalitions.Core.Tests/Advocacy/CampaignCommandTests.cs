@@ -344,8 +344,8 @@ public class CampaignCommandTests
         var campaign = LaunchedCampaign();
 
         Assert.Equal($"Person {Person(7)} acting for partner {Partner(7)} may not launch a new campaign: only a coordinator of the coalition may.", Refusal.Of(() => Campaign.Launch(TheCampaign, Plan(), Nine, For(7), Start), ErrorCodes.Coalitions.NotACoordinator).Message);
-        Assert.Equal("The action is missing: give a campaign action key.", Refusal.Of(() => campaign.ActionStatusOn(default, new LocalDate(2026, 3, 2)), ErrorCodes.Kernel.InvalidText).Message);
-        Assert.Equal("The objective is missing: give a campaign objective key.", Refusal.Of(() => campaign.OutcomeOf(default), ErrorCodes.Kernel.InvalidText).Message);
+        Assert.Equal("The action is missing: give its campaign action key.", Refusal.Of(() => campaign.ActionStatusOn(default, new LocalDate(2026, 3, 2)), ErrorCodes.Kernel.InvalidText).Message);
+        Assert.Equal("The objective is missing: give its campaign objective key.", Refusal.Of(() => campaign.OutcomeOf(default), ErrorCodes.Kernel.InvalidText).Message);
         Assert.Equal("'Fund reading' has no objective 'reading-hours'.", Refusal.Of(() => campaign.OutcomeOf(new CampaignObjectiveKey("reading-hours")), ErrorCodes.Advocacy.UnknownKey).Message);
         Assert.Equal("'Fund reading' has no action 'lobby-day'.", Refusal.Of(() => campaign.ActionStatusOn(new CampaignActionKey("lobby-day"), new LocalDate(2026, 3, 2)), ErrorCodes.Advocacy.UnknownKey).Message);
     }

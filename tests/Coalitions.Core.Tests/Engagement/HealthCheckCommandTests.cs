@@ -575,7 +575,7 @@ public class HealthCheckCommandTests
         var check = OpenSpring();
 
         Assert.Equal(
-            "The statement is missing: give a health statement key.",
+            "The statement is missing: give its health statement key.",
             Refusal.Expect(check, ErrorCodes.Kernel.InvalidText, () => check.RespondAs(4, [new HealthRating(default, 4)])).Message);
     }
 

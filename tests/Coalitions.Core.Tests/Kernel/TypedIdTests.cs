@@ -28,7 +28,18 @@ public class TypedIdTests
     [Fact]
     public void The_empty_guid_is_not_an_id()
     {
-        Assert.True(Assert.Throws<CoalitionRuleException>(() => CoalitionId.FromGuid(Guid.Empty)).Has(ErrorCodes.Kernel.EmptyId));
+        var error = Assert.Throws<CoalitionRuleException>(() => CoalitionId.FromGuid(Guid.Empty));
+
+        Assert.True(error.Has(ErrorCodes.Kernel.EmptyId));
+        Assert.Equal("The empty GUID is not a valid CoalitionId.", error.Message);
+    }
+
+    [Fact]
+    public void Text_that_is_no_id_is_refused_naming_the_text_and_the_id_type()
+    {
+        var error = Assert.Throws<FormatException>(() => PersonId.Parse("not-a-guid"));
+
+        Assert.Equal("'not-a-guid' is not a valid PersonId: expected a non-empty GUID.", error.Message);
     }
 
     [Fact]
