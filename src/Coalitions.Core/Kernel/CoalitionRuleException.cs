@@ -66,7 +66,7 @@ public sealed class CoalitionRuleException : ValidationException
     /// an ill-formed one, or one without a role the command's table names; see <see cref="RuleFailure.IsAuthorization"/>).
     /// A host answers it as forbidden (HTTP 403); any other refusal is a broken rule or bad input (HTTP 422).
     /// </summary>
-    public bool IsAuthorizationRefusal => Failures.Count > 0 && Failures.All(f => f.IsAuthorization);
+    public bool IsAuthorizationRefusal => Failures.All(f => f.IsAuthorization); // every constructor gives at least one failure
 
     /// <summary>Whether one of the failures carries a code.</summary>
     /// <param name="code">The code, such as <c>ErrorCodes.Decisions.VotingNotOpen</c>.</param>

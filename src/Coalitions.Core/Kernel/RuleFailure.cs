@@ -68,7 +68,7 @@ public sealed class RuleFailure
         new(code, template, Map(values), fill: true, isAuthorization: true);
 
     internal static RuleFailure Of(ErrorCode code, string template, ReadOnlySpan<(string, object?)> values) =>
-        values.IsEmpty ? new RuleFailure(code, template) : new RuleFailure(code, template, Map(values));
+        new(code, template, Map(values));
 
     private static Dictionary<string, object?>? Map(ReadOnlySpan<(string, object?)> values)
     {

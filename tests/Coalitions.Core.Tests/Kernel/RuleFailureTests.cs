@@ -56,7 +56,7 @@ public class RuleFailureTests
         Assert.Equal("failures", empty.ParamName);
         Assert.StartsWith("At least one failure is needed.", empty.Message, StringComparison.Ordinal);
         Assert.StartsWith("A failure is null.", withNull.Message, StringComparison.Ordinal);
-        Assert.Throws<ArgumentNullException>(() => new CoalitionRuleException((IEnumerable<RuleFailure>)null!));
+        Assert.Equal("failures", Assert.Throws<ArgumentNullException>(() => new CoalitionRuleException((IEnumerable<RuleFailure>)null!)).ParamName);
     }
 
     [Fact]
@@ -73,7 +73,11 @@ public class RuleFailureTests
     [Fact]
     public void A_validator_failure_keeps_its_code_property_and_values_and_an_unknown_code_is_invalid_input()
     {
-        var known = new ValidationFailure("Title", "The Title is too long.") { ErrorCode = "Kernel.InvalidText", FormattedMessagePlaceholderValues = new Dictionary<string, object> { ["PropertyName"] = "Title", ["MaxLength"] = 200 } };
+        var known = new ValidationFailure("Title", "The Title is too long.")
+        {
+            ErrorCode = "Kernel.InvalidText",
+            FormattedMessagePlaceholderValues = new Dictionary<string, object> { ["PropertyName"] = "Title", ["PropertyPath"] = "Draft.Title", ["PropertyValue"] = new string('x', 300), ["MaxLength"] = 200 },
+        };
         var unknown = new ValidationFailure(string.Empty, "Something else.") { ErrorCode = "NotACode" };
 
         var error = new CoalitionRuleException([known, unknown]);
@@ -82,10 +86,37 @@ public class RuleFailureTests
         Assert.Equal("The Title is too long.", error.Failures[0].Message);
         Assert.Equal("Title", error.Failures[0].Values["property"]);
         Assert.Equal(200, error.Failures[0].Values["MaxLength"]);
-        Assert.False(error.Failures[0].Values.ContainsKey("PropertyName"));
+        // FluentValidation's own placeholders (the property's name, path and value) are not the rule's values: the
+        // value could be the very input refused (a 300-character title), and the name is given as "property".
+        Assert.Equal(["MaxLength", "property"], error.Failures[0].Values.Keys.Order(StringComparer.Ordinal));
         Assert.Empty(error.Failures[1].Values);
         Assert.Equal("Title", error.Errors.First().PropertyName);
         Assert.Equal(string.Empty, error.Errors.ElementAt(1).PropertyName);
+    }
+
+    [Fact]
+    public void A_validator_failure_keeps_the_words_it_was_given_and_is_not_about_who_acts()
+    {
+        // Its message was formatted by the validator: braces in it are the input's own, not placeholders to fill again.
+        var failure = new ValidationFailure("Title", "The Title '{property}' is too long.") { ErrorCode = "Kernel.InvalidText" };
+
+        var error = new CoalitionRuleException([failure]);
+
+        Assert.Equal("The Title '{property}' is too long.", error.Failures[0].Message);
+        Assert.Equal("Title", error.Failures[0].Values["property"]);
+        Assert.False(error.Failures[0].IsAuthorization);
+        Assert.False(error.IsAuthorizationRefusal);
+    }
+
+    [Fact]
+    public void A_missing_input_is_refused_before_its_validator_runs()
+    {
+        var validator = new FluentValidation.InlineValidator<RuleFailure>();
+
+        var error = Assert.Throws<CoalitionRuleException>(() => validator.EnsureValid(null));
+
+        Assert.Equal(ErrorCodes.Kernel.InvalidInput, error.Code);
+        Assert.Equal("The rule failure is required.", error.Message);
     }
 
     [Fact]
