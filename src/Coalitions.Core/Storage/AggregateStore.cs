@@ -260,8 +260,9 @@ public sealed class AggregateStore
         }
     }
 
+    // The category was matched exactly when the name was parsed; a GUID's hexadecimal digits may come in either case.
     private static bool IsStreamOf(IAggregate aggregate, string streamName) =>
-        string.Equals(aggregate.StreamName, streamName, StringComparison.Ordinal);
+        string.Equals(aggregate.StreamName, streamName, StringComparison.OrdinalIgnoreCase);
 
     private Guid IdOf(IDomainEvent domainEvent) =>
         _eventIds.GetValue(domainEvent, _ => new StrongBox<Guid>(Guid.NewGuid())).Value;

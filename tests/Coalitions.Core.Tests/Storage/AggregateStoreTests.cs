@@ -174,6 +174,18 @@ public class AggregateStoreTests
     }
 
     [Fact]
+    public async Task A_stream_named_with_its_id_in_capitals_holds_that_aggregate_and_loads()
+    {
+        var proposal = Scenario.Discussed(DecisionRule.SimpleMajority());
+        var capitals = "proposal-" + proposal.Id.Value.ToString("D").ToUpperInvariant();
+        await _events.AppendAsync(capitals, 0, proposal.UncommittedEvents.Select(e => EventSerializer.Default.Serialize(e, Guid.NewGuid(), Scenario.Start)).ToArray());
+
+        var loaded = (Proposal)await Store.LoadAsync(capitals);
+
+        Assert.Equal((proposal.Id, proposal.Version), (loaded.Id, loaded.Version));
+    }
+
+    [Fact]
     public async Task An_event_of_a_newer_schema_than_this_library_reads_is_unreadable_not_misread()
     {
         var proposal = Scenario.Discussed(DecisionRule.SimpleMajority());
