@@ -147,6 +147,67 @@ public class AggregateRootTests
     }
 
     [Fact]
+    public void A_check_or_an_apply_that_crashes_on_a_stored_event_is_a_corrupt_history_with_the_crash_inside()
+    {
+        var history = History();
+
+        var check = Assert.Throws<StoredEventException>(() => Fragile.Rehydrate(history, crashIn: "check"));
+        var apply = Assert.Throws<StoredEventException>(() => Fragile.Rehydrate(history, crashIn: "apply"));
+
+        Assert.Equal((ErrorCodes.Kernel.CorruptHistory, 2L), (check.Code, check.Position));
+        Assert.Equal("Event 2 (Partners.RepresentativeAdded) of a Fragile cannot be replayed: it could not be checked (InvalidOperationException: check).", check.Message);
+        Assert.IsType<InvalidOperationException>(check.InnerException);
+        Assert.Equal("Event 2 (Partners.RepresentativeAdded) of a Fragile cannot be replayed: it could not be applied (ArgumentException: RepresentativeAdded does not belong to the event stream of Fragile. (Parameter 'domainEvent')).", apply.Message);
+        Assert.IsType<ArgumentException>(apply.InnerException);
+    }
+
+    [Fact]
+    public void A_stored_event_error_raised_while_applying_passes_through_as_it_is()
+    {
+        var error = Assert.Throws<StoredEventException>(() => Fragile.Rehydrate(History(), crashIn: "stored"));
+
+        Assert.Equal((ErrorCodes.Kernel.UnreadableEvent, "its own words"), (error.Code, error.Message));
+    }
+
+    [Fact]
+    public void A_refusal_names_the_aggregate_with_its_article()
+    {
+        Assert.StartsWith("Event 1 (Partners.RepresentativeAdded) of a Partner cannot", Corrupt(History()[1..]).Message, StringComparison.Ordinal);
+        Assert.StartsWith("Event 1 (Partners.RepresentativeAdded) of an Agreement cannot", Assert.Throws<StoredEventException>(() => global::Coalitions.Core.Agreements.Agreement.Rehydrate(History()[1..])).Message, StringComparison.Ordinal);
+    }
+
+    /// <summary>A partner-like aggregate whose check or apply crashes on the second event, as a bug in an aggregate would.</summary>
+    private sealed class Fragile : AggregateRoot<PartnerId>
+    {
+        private string _crashIn = string.Empty;
+
+        public static Fragile Rehydrate(IEnumerable<IDomainEvent> history, string crashIn)
+        {
+            var fragile = new Fragile { _crashIn = crashIn };
+            return Rebuild(fragile, history);
+        }
+
+        protected override bool IsCreation(IDomainEvent domainEvent) => domainEvent is PartnerRegistered;
+
+        protected override string? Admits(IDomainEvent domainEvent) =>
+            domainEvent is RepresentativeAdded && _crashIn == "check" ? throw new InvalidOperationException("check") : null;
+
+        protected override void Apply(IDomainEvent domainEvent)
+        {
+            switch (domainEvent)
+            {
+                case PartnerRegistered e:
+                    Id = e.Partner;
+                    break;
+                case RepresentativeAdded when _crashIn == "stored":
+                    throw new StoredEventException(ErrorCodes.Kernel.UnreadableEvent, "its own words", 2, null);
+                default:
+                    throw UnknownEvent(domainEvent);
+            }
+        }
+    }
+
+    [Fact]
     public void A_refused_command_leaves_version_and_pending_events_as_they_were()
     {
         var partner = PartnerAggregate.Register(Partner(1), Profile(), Rep(1), For(1), Start);
