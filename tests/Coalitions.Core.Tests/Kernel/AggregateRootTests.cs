@@ -176,6 +176,31 @@ public class AggregateRootTests
         Assert.StartsWith("Event 1 (Partners.RepresentativeAdded) of an Agreement cannot", Assert.Throws<StoredEventException>(() => global::Coalitions.Core.Agreements.Agreement.Rehydrate(History()[1..])).Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void A_command_that_would_record_an_ill_formed_fact_is_refused_and_records_nothing()
+    {
+        var fragile = Fragile.Rehydrate(History()[..1], crashIn: string.Empty);
+        var illFormed = new RepresentativeAdded(Partner(1), Rep(2) with { Person = default }, Hours(1), For(1));
+
+        var one = Assert.Throws<CoalitionRuleException>(() => fragile.Record(illFormed));
+        var several = Assert.Throws<CoalitionRuleException>(() => fragile.Record(History()[1], illFormed));
+
+        Assert.Equal(ErrorCodes.Kernel.InvalidInput, one.Code);
+        Assert.StartsWith("The command would record an ill-formed fact: ", one.Message, StringComparison.Ordinal);
+        Assert.Equal(one.Message, several.Message);
+        Assert.Equal((1L, false), (fragile.Version, fragile.HasUncommittedEvents));
+    }
+
+    [Fact]
+    public void A_version_restored_from_a_snapshot_is_zero_or_more()
+    {
+        var partner = PartnerAggregate.Rehydrate(History());
+
+        partner.RestoreVersion(0);
+        Assert.Equal(0, partner.Version);
+        Assert.Equal("version", Assert.Throws<ArgumentOutOfRangeException>(() => partner.RestoreVersion(-1)).ParamName);
+    }
+
     /// <summary>A partner-like aggregate whose check or apply crashes on the second event, as a bug in an aggregate would.</summary>
     private sealed class Fragile : AggregateRoot<PartnerId>
     {
@@ -186,6 +211,10 @@ public class AggregateRootTests
             var fragile = new Fragile { _crashIn = crashIn };
             return Rebuild(fragile, history);
         }
+
+        public void Record(IDomainEvent domainEvent) => Raise(domainEvent);
+
+        public void Record(IDomainEvent first, IDomainEvent second) => Raise(first, second);
 
         protected override bool IsCreation(IDomainEvent domainEvent) => domainEvent is PartnerRegistered;
 

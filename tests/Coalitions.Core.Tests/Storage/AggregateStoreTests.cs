@@ -186,6 +186,18 @@ public class AggregateStoreTests
     }
 
     [Fact]
+    public void An_aggregate_that_reads_no_event_from_its_text_loads_as_its_events_replay()
+    {
+        var partner = global::Coalitions.Core.Partners.Partner.Register(Scenario.Partner(1), PartnerScenario.Profile(), PartnerScenario.Rep(1), Scenario.For(1), Scenario.Start);
+        partner.AddRepresentative(PartnerScenario.Rep(2), Scenario.For(1), Scenario.Hours(1));
+        var history = partner.DequeueUncommittedEvents();
+
+        Assert.Equal(3, history.Count);
+        Assert.True(StoreRoundTrip.LoadsAsReplayed(partner.StreamName, global::Coalitions.Core.Partners.Partner.Rehydrate, history));
+        Assert.Equal(3, StoreRoundTrip.Load(partner.StreamName, history).Version);
+    }
+
+    [Fact]
     public async Task An_event_of_a_newer_schema_than_this_library_reads_is_unreadable_not_misread()
     {
         var proposal = Scenario.Discussed(DecisionRule.SimpleMajority());
