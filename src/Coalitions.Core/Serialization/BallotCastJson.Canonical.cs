@@ -29,14 +29,9 @@ internal static partial class BallotCastJson
             return false;
         }
 
+        // Well-formed by construction (see TryReadParts): ShapeProblem would find nothing to refuse.
         var voterId = PartnerId.FromGuid(parts.Voter);
-        var read = new BallotCast(ProposalId.FromGuid(parts.Proposal), parts.Round, voterId, parts.Stance, null, parts.At, Actor.Representing(PersonId.FromGuid(parts.Person), voterId));
-        if (ShapeProblem(read) is not null)
-        {
-            return false;
-        }
-
-        ballot = read;
+        ballot = new BallotCast(ProposalId.FromGuid(parts.Proposal), parts.Round, voterId, parts.Stance, null, parts.At, Actor.Representing(PersonId.FromGuid(parts.Person), voterId));
         return true;
     }
 

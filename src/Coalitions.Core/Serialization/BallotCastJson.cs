@@ -346,7 +346,7 @@ internal static partial class BallotCastJson
         at = default;
         if (s.Length != 20 || !Is(s[4], '-') || !Is(s[7], '-') || !Is(s[10], 'T') || !Is(s[13], ':') || !Is(s[16], ':') || !Is(s[19], 'Z') ||
             Digits(s, 0, 4) is not (>= 1000 and var year) || Digits(s, 5, 2) is not (>= 1 and <= 12 and var month) ||
-            Digits(s, 8, 2) is not (>= 1 and var day) || day > DaysInMonth(year, month) ||
+            Digits(s, 8, 2) is not (>= 1 and var day) || day > CalendarSystem.Iso.GetDaysInMonth(year, month) ||
             Digits(s, 11, 2) is not (>= 0 and < 24 and var hour) || Digits(s, 14, 2) is not (>= 0 and < 60 and var minute) ||
             Digits(s, 17, 2) is not (>= 0 and < 60 and var second))
         {
@@ -358,11 +358,6 @@ internal static partial class BallotCastJson
         at = Instant.FromUnixTimeSeconds((DaysSinceEpoch(year, month, day) * 86_400L) + (hour * 3_600) + (minute * 60) + second);
         return true;
     }
-
-    private static int DaysInMonth(int year, int month) =>
-        month == 2 ? (year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) ? 29 : 28)
-        : month is 4 or 6 or 9 or 11 ? 30
-        : 31;
 
     // Days from 1970-01-01 to a date of the proleptic Gregorian calendar (years 1000 to 9999 here): the year is counted
     // from March, so a leap day ends it, in 400-year cycles of 146,097 days.

@@ -15,6 +15,10 @@ public class ScheduledWorkTests
 {
     private readonly ScheduledWork _schedule = new();
 
+    /// <summary>The scenario's clauses and commitments, in force from 2026-03-02 until <paramref name="end"/> with that notice period.</summary>
+    private static AgreementText TextEnding(LocalDate end, Period notice) =>
+        new(AgreementScenario.Clauses(), AgreementScenario.Commitments(), new AgreementTerms(new LocalDate(2026, 3, 2), end, notice));
+
     [Fact]
     public void A_vote_falls_due_at_its_deadline_and_names_the_command_that_closes_it()
     {
@@ -448,7 +452,7 @@ public class ScheduledWorkTests
     public void An_agreement_revised_before_it_is_signed_gives_notice_of_the_end_its_revised_text_sets()
     {
         var agreement = AgreementScenario.Drafted();
-        agreement.Revise(new AgreementText(AgreementScenario.Clauses(), AgreementScenario.Commitments(), new AgreementTerms(new LocalDate(2026, 3, 2), new LocalDate(2027, 6, 30), Period.FromMonths(3))), For(1), Hours(1));
+        agreement.Revise(TextEnding(new LocalDate(2027, 6, 30), Period.FromMonths(3)), For(1), Hours(1));
         SignByAll(agreement, 1);
         Feed(agreement);
 
@@ -462,7 +466,7 @@ public class ScheduledWorkTests
     {
         var agreement = AgreementScenario.SignedByAll();
         Feed(agreement);
-        agreement.ProposeAmendment(new AgreementText(AgreementScenario.Clauses(), AgreementScenario.Commitments(), new AgreementTerms(new LocalDate(2026, 3, 2), new LocalDate(2027, 6, 30), Period.FromMonths(3))), null, For(1), AgreementScenario.OnUtc(2026, 4, 1));
+        agreement.ProposeAmendment(TextEnding(new LocalDate(2027, 6, 30), Period.FromMonths(3)), null, For(1), AgreementScenario.OnUtc(2026, 4, 1));
         Feed(agreement);
         Assert.Equal(Instant.FromUtc(2027, 3, 2, 0, 0), Ends()[^1].DueAt);
 
@@ -494,7 +498,7 @@ public class ScheduledWorkTests
     public void An_agreement_with_no_notice_period_gives_notice_only_of_its_end()
     {
         var agreement = AgreementScenario.Drafted();
-        agreement.Revise(new AgreementText(AgreementScenario.Clauses(), AgreementScenario.Commitments(), new AgreementTerms(new LocalDate(2026, 3, 2), new LocalDate(2027, 3, 1), Period.Zero)), For(1), Hours(1));
+        agreement.Revise(TextEnding(new LocalDate(2027, 3, 1), Period.Zero), For(1), Hours(1));
         SignByAll(agreement, 1);
         Feed(agreement);
 
