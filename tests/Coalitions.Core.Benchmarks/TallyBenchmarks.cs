@@ -9,7 +9,8 @@ namespace Coalitions.Core.Benchmarks;
 /// (a) the floor: one random access per ballot into the million voters' weights through an index resolved beforehand,
 /// summing weight per stance (what any tally of ballots in arbitrary order must at least do),
 /// (b) the weights summed in ballot order (no random access at all), and
-/// (c) a straightforward LINQ GroupBy tally of the same ballots.
+/// (c) a straightforward LINQ GroupBy tally of the same ballots, and
+/// (d) the counting alone, with a voter lookup per ballot and joined.
 /// </summary>
 [MemoryDiagnoser]
 [SimpleJob(BenchmarkDotNet.Engines.RunStrategy.Throughput, launchCount: 1, warmupCount: 3, iterationCount: 10)]
@@ -97,6 +98,22 @@ public class TallyBenchmarks
         bench.Setup();
         GcWatch.Run("floor passes", duration / 4, () => { bench.RandomAccess(); return 1; });
         GcWatch.Run("tallies", duration * 3 / 4, () => { bench.Evaluate(); return 1; });
+    }
+
+    /// <summary>The counting alone, one voter lookup per ballot in the ballots' order: what the join replaces.</summary>
+    [Benchmark(Description = "counting with a voter lookup per ballot, in ballot order (no join)")]
+    public int LookupPerBallot()
+    {
+        using var counts = TallyCounts.From(_electorate, _ballots, _rule.AcceptedStances, join: false);
+        return counts.BallotCount;
+    }
+
+    /// <summary>The counting alone, joined: the ballots sorted into runs by their voter's hash, each run resolved against its slice of the voters.</summary>
+    [Benchmark(Description = "counting joined with the voters")]
+    public int Joined()
+    {
+        using var counts = TallyCounts.From(_electorate, _ballots, _rule.AcceptedStances, join: true);
+        return counts.BallotCount;
     }
 
     [Benchmark(Description = "DecisionTally.Evaluate (explained outcome)")]

@@ -332,9 +332,9 @@ public sealed class Electorate
         return new Electorate(Voters.Where(v => !leaving.Contains(v.Partner)).ToArray(), Chambers);
     }
 
-    internal int LongestProbe() => _table.LongestProbe();
+    internal int LargestBucket() => _table.LargestBucket();
 
-    /// <summary>The voter table, for tallies that look up voters in batches.</summary>
+    /// <summary>The voter table, for tallies that join ballots with voters.</summary>
     internal VoterTable Table => _table;
 
     internal int IndexOf(PartnerId partner) => _table.TryFind(partner, out var i, out _, out _) ? i : -1;

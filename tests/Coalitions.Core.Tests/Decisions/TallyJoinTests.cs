@@ -1,0 +1,114 @@
+using System.Globalization;
+using System.Text;
+using Coalitions.Core.Decisions;
+using Coalitions.Core.Kernel;
+using CsCheck;
+
+namespace Coalitions.Core.Tests.Decisions;
+
+/// <summary>
+/// A tally of many ballots joins them with the voters (sorted into runs by their voter's hash, each run resolved
+/// against its slice of the voters) instead of looking each one up in the ballots' order. Both ways must count the
+/// same figures and refuse the same first ballot with the same words.
+/// </summary>
+public class TallyJoinTests
+{
+    private static readonly Stance[] AllStances = [Stance.Support, Stance.Oppose, Stance.Abstain, Stance.StandAside, Stance.Block, Stance.Object];
+    private static readonly string[] Chambers = ["a", "b", "c"];
+
+    // Up to 6,000 voters: above 1,024 the voters fill more than one run.
+    private static readonly Gen<(Electorate Electorate, Ballot[] Ballots, StanceSet Accepted)> GenCase =
+        Gen.Int[0, 6_000].SelectMany(size =>
+            Gen.Select(Gen.Guid, Gen.Int[0, 12], Gen.Bool, Gen.Int[0, 9]).Array[size].SelectMany(specs =>
+            {
+                var voters = specs
+                    .DistinctBy(s => s.Item1)
+                    .Where(s => s.Item1 != Guid.Empty)
+                    .Select((s, i) => new Voter(PartnerId.FromGuid(s.Item1), [PersonId.FromGuid(Guid.Parse("b0000000-0000-0000-0000-000000000001"))], s.Item2, Chambers[i % 3], hasVeto: s.Item3))
+                    .ToArray();
+                var electorate = new Electorate(voters, Chambers.Select(c => new Chamber(c, 1)).ToArray());
+                return Gen.Select(
+                    Gen.Shuffle(voters.Select((v, i) => (v, i)).ToArray()),
+                    Gen.Int[0, 100],
+                    Gen.Int[0, 5].Array[voters.Length],
+                    Gen.Bool.Array[voters.Length],
+                    Gen.Int[0, 4],
+                    Gen.Int[0, 1_000_000],
+                    Gen.Int[1, 63])
+                .Select((order, share, stances, proxies, fault, where, accepted) =>
+                {
+                    var taken = order.Take(order.Length * share / 100)
+                        .Select(p => new Ballot(p.v.Partner, AllStances[stances[p.i]], proxies[p.i]))
+                        .ToList();
+                    var at = taken.Count == 0 ? 0 : where % taken.Count;
+                    switch (fault)
+                    {
+                        case 1 when taken.Count > 0:
+                            taken.Insert(where % (taken.Count + 1), taken[at]); // a second ballot of a voter
+                            break;
+                        case 2:
+                            taken.Insert(taken.Count == 0 ? 0 : where % (taken.Count + 1), new Ballot(PartnerId.New(), Stance.Support)); // an outsider
+                            break;
+                        case 3 when taken.Count > 0:
+                            taken[at] = taken[at] with { Stance = (Stance)99 }; // no stance at all
+                            break;
+                    }
+
+                    return (electorate, taken.ToArray(), (StanceSet)accepted);
+                });
+            }));
+
+    [Fact]
+    public void A_joined_tally_counts_and_refuses_exactly_as_a_tally_in_ballot_order()
+    {
+        GenCase.Sample(c => Assert.Equal(Counted(c, join: false), Counted(c, join: true)), iter: 150);
+    }
+
+    // A join meets the ballots in its runs' order, not the ballots': whichever fault comes first in the ballots is the one refused.
+    [Theory]
+    [InlineData(100, 2_900)]
+    [InlineData(2_900, 100)]
+    [InlineData(1_500, 1_501)]
+    public void A_joined_tally_refuses_the_first_faulty_ballot_in_ballot_order(int blocked, int outsider)
+    {
+        var voters = Enumerable.Range(1, 3_000).Select(n => Kit.Scenario.Voter(n)).ToArray();
+        var electorate = new Electorate(voters);
+        var ballots = voters.Select(v => new Ballot(v.Partner, Stance.Support)).ToArray();
+        ballots[blocked] = ballots[blocked] with { Stance = Stance.Block };
+        ballots[outsider] = new Ballot(Kit.Scenario.Partner(9_999), Stance.Support);
+
+        var refusal = Assert.Throws<CoalitionRuleException>(() => TallyCounts.From(electorate, ballots, DecisionRule.SimpleMajority().AcceptedStances, join: true));
+
+        Assert.Equal(blocked < outsider ? ErrorCodes.Decisions.StanceNotAccepted : ErrorCodes.Decisions.NotInElectorate, refusal.Code);
+        Assert.Contains(blocked < outsider ? $"Member {blocked + 1}" : "a0000000-0000-0000-0000-000000009999", refusal.Message, StringComparison.Ordinal);
+    }
+
+    private static string Counted((Electorate Electorate, Ballot[] Ballots, StanceSet Accepted) c, bool join)
+    {
+        try
+        {
+            using var counts = TallyCounts.From(c.Electorate, c.Ballots, c.Accepted, join);
+            var text = new StringBuilder();
+            text.Append(CultureInfo.InvariantCulture, $"{counts.BallotCount} ballots, {counts.VetoHoldersVoted} veto holders; ");
+            foreach (var measure in new[] { Measure.Headcount, Measure.Weight })
+            {
+                for (var g = 0; g < c.Electorate.GroupCount; g++)
+                {
+                    text.Append(CultureInfo.InvariantCulture, $"group {g} {measure}: {counts.GroupFigures(g, measure)}; ");
+                }
+
+                foreach (var stance in AllStances)
+                {
+                    text.Append(CultureInfo.InvariantCulture, $"{stance} by proxy {counts.ByProxy(stance, measure)}; ");
+                }
+            }
+
+            text.Append("objections ").AppendJoin(", ", counts.Objections(c.Electorate)).Append("; vetoes ").AppendJoin(", ", counts.Vetoes(c.Electorate));
+            return text.ToString();
+        }
+        catch (CoalitionRuleException refused)
+        {
+            return $"refused {refused.Code}: {refused.Message}";
+        }
+    }
+}
