@@ -32,13 +32,16 @@ public class TallyJoinTests
                     Gen.Int[0, 100],
                     Gen.Int[0, 5].Array[voters.Length],
                     Gen.Bool.Array[voters.Length],
-                    Gen.Int[0, 4],
+                    Gen.Int[0, 8],
                     Gen.Int[0, 1_000_000],
                     Gen.Int[1, 63])
-                .Select((order, share, stances, proxies, fault, where, accepted) =>
+                .Select((order, share, stances, proxies, fault, where, acceptedBits) =>
                 {
+                    // Ballots take accepted stances; a fault, when there is one, is a single ballot that cannot count.
+                    var accepted = (StanceSet)acceptedBits;
+                    var allowed = AllStances.Where(s => accepted.Includes(s)).ToArray();
                     var taken = order.Take(order.Length * share / 100)
-                        .Select(p => new Ballot(p.v.Partner, AllStances[stances[p.i]], proxies[p.i]))
+                        .Select(p => new Ballot(p.v.Partner, allowed[stances[p.i] % allowed.Length], proxies[p.i]))
                         .ToList();
                     var at = taken.Count == 0 ? 0 : where % taken.Count;
                     switch (fault)
@@ -47,14 +50,17 @@ public class TallyJoinTests
                             taken.Insert(where % (taken.Count + 1), taken[at]); // a second ballot of a voter
                             break;
                         case 2:
-                            taken.Insert(taken.Count == 0 ? 0 : where % (taken.Count + 1), new Ballot(PartnerId.New(), Stance.Support)); // an outsider
+                            taken.Insert(taken.Count == 0 ? 0 : where % (taken.Count + 1), new Ballot(PartnerId.New(), allowed[0])); // an outsider
                             break;
                         case 3 when taken.Count > 0:
                             taken[at] = taken[at] with { Stance = (Stance)99 }; // no stance at all
                             break;
+                        case 4 when taken.Count > 0 && allowed.Length < AllStances.Length:
+                            taken[at] = taken[at] with { Stance = AllStances.First(s => !accepted.Includes(s)) }; // a stance the rule does not take
+                            break;
                     }
 
-                    return (electorate, taken.ToArray(), (StanceSet)accepted);
+                    return (electorate, taken.ToArray(), accepted);
                 });
             }));
 
