@@ -7,12 +7,13 @@ namespace Coalitions.Core.Tests.House;
 public class ErrorCatalogTests
 {
     [Fact]
-    public void Every_error_code_is_unique_and_named_after_its_area()
+    public void Every_error_code_is_unique_named_after_its_area_and_listed_in_order()
     {
         var codes = ErrorCodes.All;
 
         Assert.NotEmpty(codes);
         Assert.Equal(codes.Count, codes.Select(c => c.Code).Distinct(StringComparer.Ordinal).Count());
+        Assert.Equal(codes.Select(c => c.Code).Order(StringComparer.Ordinal), codes.Select(c => c.Code));
         foreach (var code in codes)
         {
             Assert.Matches(@"^[A-Z][A-Za-z]+\.[A-Z][A-Za-z]+$", code.Code);

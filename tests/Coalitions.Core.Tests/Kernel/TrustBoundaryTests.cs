@@ -279,6 +279,14 @@ public class TrustBoundaryTests
         Assert.False(IsoCodes.IsLanguage("xx"));
     }
 
+    // The counts alone would let a blank or mistyped entry replace a real code unnoticed.
+    [Fact]
+    public void Every_listed_country_is_two_capital_letters_and_every_language_two_small_ones()
+    {
+        Assert.All(IsoCodes.Countries, code => Assert.Matches(@"\A[A-Z]{2}\z", code));
+        Assert.All(IsoCodes.Languages, code => Assert.Matches(@"\A[a-z]{2}\z", code));
+    }
+
     [Fact]
     public void Free_text_refuses_control_characters_but_keeps_line_breaks_and_tabs()
     {
