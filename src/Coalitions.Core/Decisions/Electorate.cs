@@ -217,6 +217,7 @@ public sealed class Electorate
     public const int MaxChambers = 100;
 
     private readonly VoterTable _table;
+    private VoterJoin? _join;
     private readonly int[] _groupOfVoter;
     private readonly (int Chamber, long Weight)[] _groups;
     private readonly TallyBasis _basis;
@@ -332,10 +333,22 @@ public sealed class Electorate
         return new Electorate(Voters.Where(v => !leaving.Contains(v.Partner)).ToArray(), Chambers);
     }
 
-    internal int LargestBucket() => _table.LargestBucket();
+    internal int LongestProbe() => _table.LongestProbe();
 
-    /// <summary>The voter table, for tallies that join ballots with voters.</summary>
+    /// <summary>The voter table, for tallies that look up voters in batches.</summary>
     internal VoterTable Table => _table;
+
+    /// <summary>
+    /// The voters ordered for a join, built on the first tally that needs it: proposals never do (they keep running
+    /// counts), so commands and replay do not pay for it. Safe across threads: two builders may race, and one result is kept.
+    /// </summary>
+    internal VoterJoin Join => _join ?? BuildJoin();
+
+    private VoterJoin BuildJoin()
+    {
+        Interlocked.CompareExchange(ref _join, new VoterJoin(Voters, _groupOfVoter), null);
+        return _join;
+    }
 
     internal int IndexOf(PartnerId partner) => _table.TryFind(partner, out var i, out _, out _) ? i : -1;
 

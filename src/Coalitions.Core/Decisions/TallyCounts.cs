@@ -140,31 +140,42 @@ internal sealed class TallyCounts : IDisposable
     // lines are read, and a lookup per ballot costs less than sorting the ballots into runs.
     private const int JoinFrom = 65_536;
 
+    // Ballots are looked up in batches (see VoterTable.Locate): the misses of a batch overlap instead of queuing.
+    private const int Batch = 128;
+
     // One ballot after another: the reference way, and the one that finds and words the first refusal.
     private void AddInOrder(Electorate electorate, ReadOnlySpan<Ballot> ballots, StanceSet accepted)
     {
         var table = electorate.Table;
         var seen = _seen;
-        foreach (ref readonly var ballot in ballots)
+        Span<int> slots = stackalloc int[Batch];
+        for (var start = 0; start < ballots.Length; start += Batch)
         {
-            if (!table.TryFind(ballot.Voter, out var index, out var group, out var weight, out var veto))
+            var batch = ballots.Slice(start, Math.Min(Batch, ballots.Length - start));
+            table.Locate(batch, slots);
+            for (var j = 0; j < batch.Length; j++)
             {
-                throw CoalitionRuleException.Because(ErrorCodes.Decisions.NotInElectorate, "Partner {partner} is not in the electorate; its ballot cannot be counted.", ("partner", ballot.Voter));
-            }
+                ref readonly var ballot = ref batch[j];
+                if (slots[j] < 0)
+                {
+                    throw CoalitionRuleException.Because(ErrorCodes.Decisions.NotInElectorate, "Partner {partner} is not in the electorate; its ballot cannot be counted.", ("partner", ballot.Voter));
+                }
 
-            var bit = 1UL << index;
-            if ((seen[index >> 6] & bit) != 0)
-            {
-                throw CoalitionRuleException.Because(ErrorCodes.Decisions.DuplicateBallot, "{voter} has more than one ballot; pass only the ballot that counts.", ("voter", electorate.Voters[index].DisplayName), ("partner", ballot.Voter));
-            }
+                table.At(slots[j], out var index, out var group, out var weight, out var veto);
+                var bit = 1UL << index;
+                if ((seen[index >> 6] & bit) != 0)
+                {
+                    throw CoalitionRuleException.Because(ErrorCodes.Decisions.DuplicateBallot, "{voter} has more than one ballot; pass only the ballot that counts.", ("voter", electorate.Voters[index].DisplayName), ("partner", ballot.Voter));
+                }
 
-            if (!ballot.Stance.IsDefinedStance() || !accepted.Includes(ballot.Stance))
-            {
-                throw CoalitionRuleException.Because(ErrorCodes.Decisions.StanceNotAccepted, "The stance {stance} of {voter} is not accepted by this decision method; it accepts {accepted}.", ("stance", ballot.Stance), ("voter", electorate.Voters[index].DisplayName), ("accepted", accepted));
-            }
+                if (!ballot.Stance.IsDefinedStance() || !accepted.Includes(ballot.Stance))
+                {
+                    throw CoalitionRuleException.Because(ErrorCodes.Decisions.StanceNotAccepted, "The stance {stance} of {voter} is not accepted by this decision method; it accepts {accepted}.", ("stance", ballot.Stance), ("voter", electorate.Voters[index].DisplayName), ("accepted", accepted));
+                }
 
-            seen[index >> 6] |= bit;
-            Add(index, group, weight, veto, ballot.Stance, ballot.ByProxy);
+                seen[index >> 6] |= bit;
+                Add(index, group, weight, veto, ballot.Stance, ballot.ByProxy);
+            }
         }
     }
 
@@ -182,7 +193,6 @@ internal sealed class TallyCounts : IDisposable
     /// </returns>
     private bool TryJoin(Electorate electorate, ReadOnlySpan<Ballot> ballots, StanceSet accepted)
     {
-        var table = electorate.Table;
         var voters = electorate.Count;
 
         // A run has room for as many ballots as it has voters: one more is a second ballot or an outsider's.
@@ -191,6 +201,7 @@ internal sealed class TallyCounts : IDisposable
             return false;
         }
 
+        var table = electorate.Join;
         var keys = ArrayPool<VoterKey>.Shared.Rent(voters);
         var next = ArrayPool<int>.Shared.Rent(table.Runs + 1);
         bool joined;
@@ -219,7 +230,7 @@ internal sealed class TallyCounts : IDisposable
     // bits of a key's hash are its run's number, which the second pass knows: they carry the ballot's stance and
     // whether a proxy cast it instead (a separate array of marks cost a third of this pass, as a second stream of
     // writes into a thousand places).
-    private static bool Scatter(VoterTable table, ReadOnlySpan<Ballot> ballots, uint accepted, VoterKey[] keys, int[] next)
+    private static bool Scatter(VoterJoin table, ReadOnlySpan<Ballot> ballots, uint accepted, VoterKey[] keys, int[] next)
     {
         var runs = table.Runs;
         for (var r = 0; r <= runs; r++)
@@ -255,7 +266,7 @@ internal sealed class TallyCounts : IDisposable
 
     // Second pass: each run against its slice of the voters, read in order first. Ballots by proxy, blocks, objections
     // and veto holders' ballots are rare: they take the general way.
-    private bool Resolve(VoterTable table, VoterKey[] keys, int[] next, int ballots)
+    private bool Resolve(VoterJoin table, VoterKey[] keys, int[] next, int ballots)
     {
         var seen = _seen;
         var count = _count;
@@ -284,7 +295,7 @@ internal sealed class TallyCounts : IDisposable
                 {
                     var joined = keys[at];
                     var mark = (int)(joined.Hash >> MarkShift);
-                    var position = VoterTable.Position(records, directory, bucketShift, new VoterKey((joined.Hash & below) | top, joined.Low));
+                    var position = VoterJoin.Position(records, directory, bucketShift, new VoterKey((joined.Hash & below) | top, joined.Low));
                     if (position < 0)
                     {
                         return false;
@@ -299,11 +310,11 @@ internal sealed class TallyCounts : IDisposable
 
                     word |= bit;
                     var facts = records[position].Facts;
-                    if (mark < (int)Stance.Block - 1 && !VoterTable.HasVeto(facts))
+                    if (mark < (int)Stance.Block - 1 && !VoterJoin.HasVeto(facts))
                     {
-                        var slot = (VoterTable.GroupOf(facts) * Stances.Count) + mark;
+                        var slot = (VoterJoin.GroupOf(facts) * Stances.Count) + mark;
                         count[slot]++;
-                        weigh[slot] += VoterTable.WeightOf(facts);
+                        weigh[slot] += VoterJoin.WeightOf(facts);
                     }
                     else
                     {
@@ -326,8 +337,8 @@ internal sealed class TallyCounts : IDisposable
     }
 
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private void AddMarked(VoterTable table, int position, ulong facts, int mark) =>
-        Add(table.IndexAt(position), VoterTable.GroupOf(facts), VoterTable.WeightOf(facts), VoterTable.HasVeto(facts), (Stance)((mark & ~(int)ByProxyMark) + 1), (mark & ByProxyMark) != 0);
+    private void AddMarked(VoterJoin table, int position, ulong facts, int mark) =>
+        Add(table.IndexAt(position), VoterJoin.GroupOf(facts), VoterJoin.WeightOf(facts), VoterJoin.HasVeto(facts), (Stance)((mark & ~(int)ByProxyMark) + 1), (mark & ByProxyMark) != 0);
 
     // A joined ballot's mark (the top four bits of its key's hash): its stance's index, plus 8 when a proxy cast it,
     // so it is never taken for a plain ballot.

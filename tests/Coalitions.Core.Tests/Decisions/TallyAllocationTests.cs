@@ -70,6 +70,7 @@ public class TallyAllocationTests
 
         var electorate = new Electorate(voters);
 
-        Assert.InRange(electorate.LargestBucket(), 0, 12);
+        Assert.InRange(electorate.LongestProbe(), 0, 64);
+        Assert.InRange(electorate.Join.LargestBucket(), 0, 12);
     }
 }
