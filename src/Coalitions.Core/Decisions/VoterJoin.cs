@@ -66,8 +66,8 @@ internal sealed class VoterJoin
         _indices = new int[count];
         _directory = new int[buckets + 1];
 
-        // A counting sort by bucket: count, add up, place. Voters are placed in the electorate's order, so a bucket
-        // lists them in that order, and the first voter whose id came before is the one named as appearing twice.
+        // A counting sort by bucket: count, add up, place. The electorate's own table has refused a partner appearing
+        // twice, so every id here is a voter's once.
         var keys = new VoterKey[count];
         for (var i = 0; i < count; i++)
         {
@@ -84,16 +84,7 @@ internal sealed class VoterJoin
         for (var i = 0; i < count; i++)
         {
             var key = keys[i];
-            var home = Bucket(key, _bucketShift);
-            for (var s = _directory[home]; s < next[home]; s++)
-            {
-                if (_records[s].Is(key))
-                {
-                    throw CoalitionRuleException.Because(ErrorCodes.Decisions.InvalidElectorate, "{voter} appears twice in the electorate.", ("voter", voters[i].DisplayName), ("partner", voters[i].Partner));
-                }
-            }
-
-            var at = next[home]++;
+            var at = next[Bucket(key, _bucketShift)]++;
             _records[at] = new VoterRecord(key.Hash, key.Low, (ulong)voters[i].Weight | ((ulong)groupOfVoter[i] << GroupShift) | ((voters[i].HasVeto ? 1UL : 0) << VetoShift));
             _indices[at] = i;
         }
