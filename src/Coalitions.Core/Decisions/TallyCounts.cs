@@ -209,7 +209,7 @@ internal sealed class TallyCounts : IDisposable
         {
             // The passes are methods of their own: a loop inside a try block keeps its variables in memory, not in
             // registers.
-            joined = Scatter(table, ballots, (uint)accepted, keys, next) && Resolve(table, keys, next, ballots.Length);
+            joined = Scatter(table, ballots, accepted, keys, next) && Resolve(table, keys, next, ballots.Length);
         }
         finally
         {
@@ -230,7 +230,7 @@ internal sealed class TallyCounts : IDisposable
     // bits of a key's hash are its run's number, which the second pass knows: they carry the ballot's stance and
     // whether a proxy cast it instead (a separate array of marks cost a third of this pass, as a second stream of
     // writes into a thousand places).
-    private static bool Scatter(VoterJoin table, ReadOnlySpan<Ballot> ballots, uint accepted, VoterKey[] keys, int[] next)
+    private static bool Scatter(VoterJoin table, ReadOnlySpan<Ballot> ballots, StanceSet accepted, VoterKey[] keys, int[] next)
     {
         var runs = table.Runs;
         for (var r = 0; r <= runs; r++)
@@ -250,13 +250,12 @@ internal sealed class TallyCounts : IDisposable
                 var key = VoterKey.Of(ballot.Voter);
                 var run = (int)(key.Hash >> runShift);
                 var at = next[run]++;
-                var stance = (uint)ballot.Stance - 1;
-                if (at >= ends[run] || stance >= Stances.Count || ((accepted >> (int)stance) & 1) == 0)
+                if (at >= ends[run] || !ballot.Stance.IsDefinedStance() || !accepted.Includes(ballot.Stance))
                 {
                     return false;
                 }
 
-                var mark = stance | (ballot.ByProxy ? ByProxyMark : 0u);
+                var mark = (uint)ballot.Stance.Index() | (ballot.ByProxy ? ByProxyMark : 0u);
                 keys[at] = new VoterKey((key.Hash & below) | ((ulong)mark << MarkShift), key.Low);
             }
         }
