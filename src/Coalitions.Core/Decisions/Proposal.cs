@@ -1166,13 +1166,10 @@ public sealed partial class Proposal : AggregateRoot<ProposalId>
         return DecisionTally.Decide(rule, _electorate!, _basis!, tally, PresentCounts, castingVote);
     }
 
+    // The close guard of the Voting state, where a round is always open (CanClose asks only then). Opening checked the
+    // chambers, and the attendance is checked here, so the tally's inputs are sound.
     private bool MayCloseAt(Instant at)
     {
-        if (!RoundOpen)
-        {
-            return false;
-        }
-
         var timing = CurrentRule.Timing;
         if (at >= _rounds[^1].Deadline || (timing.CloseWhenAllVoted && EveryoneVoted))
         {
@@ -1189,7 +1186,6 @@ public sealed partial class Proposal : AggregateRoot<ProposalId>
             return false;
         }
 
-        DecisionTally.CheckInputs(CurrentRule, _electorate!, _present, null);
         return IsSettled();
     }
 

@@ -273,6 +273,23 @@ public class ProposalLifecycleTests
 
         Assert.True(proposal.CanClose(Start).IsAllowed);
         Assert.Equal(DecisionResult.Adopted, proposal.Close(ChairActor, Start).Result);
+        Assert.Equal(DecisionResult.Adopted, Proposal.Rehydrate(proposal.DequeueUncommittedEvents()).Outcome!.Result);
+    }
+
+    [Fact]
+    public void A_rule_that_counts_the_members_present_closes_early_only_once_the_attendance_is_recorded()
+    {
+        var rule = DecisionRule.SimpleMajority().WithQuorum(QuorumRule.OfMembersPresent(Fraction.Half)).WithFinalBallots().ClosingEarly(whenAllVoted: false, whenCertain: true);
+        var proposal = Voting(rule, Members(3));
+        proposal.Vote(1, Support);
+        proposal.Vote(2, Support);
+
+        var waiting = proposal.CanClose(Hours(2));
+        Assert.Equal(ErrorCodes.Decisions.VotingStillOpen, Assert.Single(waiting.Failures).Code);
+
+        proposal.RecordAttendance([Partner(1), Partner(2), Partner(3)], ChairActor, Hours(2));
+        Assert.True(proposal.CanClose(Hours(2)).IsAllowed);
+        Assert.Equal(DecisionResult.Adopted, proposal.Close(ChairActor, Hours(2)).Result);
     }
 
     [Fact]
@@ -459,6 +476,67 @@ public class ProposalLifecycleTests
         proposal.Vote(1, Support, 40);
 
         Assert.Equal(Hours(64), proposal.Deadline);
+    }
+
+    [Fact]
+    public void Without_a_quorum_of_ballots_a_late_quorum_extension_never_moves_the_deadline()
+    {
+        var noQuorum = DecisionRule.SimpleMajority().WithVotingPeriod(Duration.FromHours(48)).WithLateQuorumExtension(Duration.FromHours(24));
+        var ofThosePresent = noQuorum.WithQuorum(QuorumRule.OfMembersPresent(Fraction.Half));
+        foreach (var rule in new[] { noQuorum, ofThosePresent })
+        {
+            var proposal = Voting(rule, Members(4));
+            proposal.Vote(1, Support, 30);
+            proposal.Vote(2, Support, 40);
+            proposal.Vote(3, Support, 47);
+
+            Assert.Equal(Hours(48), proposal.Deadline);
+            Assert.DoesNotContain(proposal.DequeueUncommittedEvents(), e => e is DeadlineExtended);
+        }
+    }
+
+    [Fact]
+    public void Proxy_ballots_of_an_earlier_round_do_not_count_against_the_quorum_of_the_next()
+    {
+        // The fallback round's quorum leaves proxy ballots out: two of four members voting themselves reach it.
+        var fallback = LateQuorum(QuorumRule.OfMembers(Fraction.Half)).WithProxies(countTowardQuorum: false);
+        var proposal = Voting(DecisionRule.SimpleMajority().WithProxies().WithFallback(fallback), Members(4));
+        proposal.GrantProxy(Partner(2), Person(3), Partner(3), For(2), Hours(1));
+        proposal.CastBallot(Partner(2), Oppose, null, ProposalScenario.HolderFor(3, 2), Hours(2));
+        proposal.Vote(3, Oppose, 2);
+        proposal.Vote(1, Support, 2);
+        Assert.Equal(DecisionResult.Rejected, proposal.Close(ChairActor, Start + DecisionRule.SimpleMajority().Timing.VotingPeriod).Result);
+        var opened = proposal.Rounds[^1].OpenedAt;
+
+        proposal.CastBallot(Partner(1), Oppose, null, For(1), opened + Duration.FromHours(30));
+        proposal.CastBallot(Partner(4), Oppose, null, For(4), opened + Duration.FromHours(40));
+
+        Assert.Equal(opened + Duration.FromHours(64), proposal.Deadline);
+    }
+
+    [Fact]
+    public void A_fallback_stage_counts_its_own_rounds_before_it_falls_back_again()
+    {
+        // Consensus, then after two blocked rounds consent, which itself falls back to three quarters after two rounds.
+        var consent = DecisionRule.Consent().WithFallback(ProposalScenario.ThreeQuarters, FallbackWhen.Blocked, afterRounds: 2);
+        var proposal = Voting(DecisionRule.Consensus().WithFallback(consent, FallbackWhen.Blocked, afterRounds: 2), Members(2));
+        proposal.Vote(1, Support);
+        proposal.Vote(2, Block);
+        proposal.Close(ChairActor, Hours(2));
+        proposal.Revise("A revised text that meets the objection.", "Meets member 2's concern.", For(1), Hours(3));
+        proposal.ReopenVoting(ChairActor, Hours(4));
+        proposal.Vote(1, Support, 5);
+        proposal.Vote(2, Block, 5);
+        proposal.Close(ChairActor, Hours(6));
+        Assert.Equal((3, consent), (proposal.Round, proposal.CurrentRule));
+
+        proposal.Vote(1, Support, 7);
+        proposal.Vote(2, Stance.Object, 7);
+        proposal.Close(ChairActor, Hours(8));
+
+        // The first consent round is the first of its stage: the proposal goes back for revision, not on to three quarters.
+        Assert.Equal(ProposalStatus.Discussion, proposal.Status);
+        Assert.Equal(RoundEnding.Revision, proposal.Rounds[^1].Ending);
     }
 
     private static DecisionRule LateQuorum(QuorumRule quorum) => DecisionRule.SimpleMajority()
