@@ -14,16 +14,23 @@ namespace Coalitions.Core.Tests.Decisions;
 /// </summary>
 public class LateQuorumModelTests
 {
-    private static readonly Stance[] Stances = [Stance.Support, Stance.Oppose, Stance.Abstain];
+    private static readonly Stance[] AllStances = Enum.GetValues<Stance>();
 
     private static readonly Fraction[] Shares = [Fraction.Half, Fraction.TwoThirds, Fraction.Percent(30)];
 
-    // A quorum by headcount or by weight, with or without abstentions; proxies that count toward it, that do not, or none.
+    // A majority vote, consent or consensus (so every stance a ballot can take is counted or left out by some rule); a
+    // quorum by headcount or by weight, with or without abstentions; proxies that count toward it, that do not, or none.
     private static readonly Gen<DecisionRule> GenRule =
-        Gen.Select(Gen.Int[0, Shares.Length - 1], Gen.Bool, Gen.Bool, Gen.Int[0, 2]).Select((share, weighted, abstentionsCount, proxies) =>
+        Gen.Select(Gen.Int[0, Shares.Length - 1], Gen.Bool, Gen.Bool, Gen.Int[0, 2], Gen.Int[0, 2]).Select((share, weighted, abstentionsCount, proxies, method) =>
         {
             var quorum = weighted ? QuorumRule.OfWeight(Shares[share]) : QuorumRule.OfMembers(Shares[share]);
-            var rule = DecisionRule.SimpleMajority()
+            var decided = method switch
+            {
+                0 => DecisionRule.SimpleMajority(),
+                1 => DecisionRule.Consent(),
+                _ => DecisionRule.Consensus().AllowingAbstention(),
+            };
+            var rule = decided
                 .WithQuorum(abstentionsCount ? quorum : quorum.WithoutAbstentions())
                 .WithVotingPeriod(Duration.FromHours(48))
                 .WithLateQuorumExtension(Duration.FromHours(24));
@@ -42,7 +49,7 @@ public class LateQuorumModelTests
             Gen.Long[0, 4].Array[n],
             Gen.Int[0, 4].Array[n].Select(r => r.Select(x => x == 0).ToArray()),
             Gen.Bool.Array[n],
-            Gen.Select(Gen.Int[1, n], Gen.Int[0, Stances.Length - 1], Gen.Bool).Array[1, 12])
+            Gen.Select(Gen.Int[1, n], Gen.Int[0, 3], Gen.Bool).Array[1, 12])
             .Select((weights, recused, proxied, ballots) => (rule, weights, recused, proxied, ballots))));
 
     [Fact]
@@ -80,6 +87,7 @@ public class LateQuorumModelTests
                 }
             }
 
+            var stances = AllStances.Where(s => c.Rule.AcceptedStances.Includes(s)).ToArray();
             var counted = electorate.Without(recused);
             var ballots = new Dictionary<PartnerId, Ballot>();
             Instant? extendedTo = null;
@@ -100,8 +108,9 @@ public class LateQuorumModelTests
                 }
 
                 at += 0.5;
-                proposal.CastBallot(Partner(voter), Stances[stance], null, by, Hours(at));
-                ballots[Partner(voter)] = new Ballot(Partner(voter), Stances[stance], throughProxy);
+                var taken = stances[stance % stances.Length];
+                proposal.CastBallot(Partner(voter), taken, c.Rule.ReasonsRequired.Includes(taken) ? "A reason." : null, by, Hours(at));
+                ballots[Partner(voter)] = new Ballot(Partner(voter), taken, throughProxy);
 
                 var met = DecisionTally.Evaluate(c.Rule, counted, ballots.Values.ToArray()).Quorum!.Met;
                 if (extendedTo is null && met)
