@@ -86,7 +86,6 @@ public sealed partial class Proposal : AggregateRoot<ProposalId>
 
     private StateMachine<ProposalStatus, Trigger>? _machine;
     private string? _subject;
-    private sbyte[]? _permits;
     private StateMachine<ProposalStatus, Trigger>.TriggerWithParameters<Instant>? _closeTrigger;
     private ProposalStatus _status = ProposalStatus.Draft;
     private DecisionRule _rule = null!;
@@ -1220,10 +1219,12 @@ public sealed partial class Proposal : AggregateRoot<ProposalId>
         : _roundsInStage >= fallback.AfterRounds ? RoundEnding.Fallback
         : RoundEnding.Revision;
 
-    // A round is open at this instant: after it opened and before its deadline.
+    // A round is open at this instant: after it opened and before its deadline. The machine takes ballots and proxies in
+    // Voting without a guard (the lifecycle diagram shows it), and a round is open only in Voting, so this check alone
+    // decides and no machine is built for a ballot.
     private RuleCheck VotingOpenCheck(Trigger trigger, Instant at)
     {
-        if (!RoundOpen || at < _rounds[^1].OpenedAt || !Permits(trigger))
+        if (!RoundOpen || at < _rounds[^1].OpenedAt)
         {
             return RuleCheck.Refused(ErrorCodes.Decisions.VotingNotOpen, "Voting on {title} is not open: it is {status}.", ("title", Subject), ("status", _status));
         }
@@ -1283,11 +1284,9 @@ public sealed partial class Proposal : AggregateRoot<ProposalId>
             return RuleCheck.Refused(ErrorCodes.Kernel.InvalidText, "The reason " + problem, ("limit", Limits.ReasonLength));
         }
 
+        // A proxy is in force only while its member has not voted itself in the round (its own ballot ends the proxy, and
+        // no proxy is given after it), so a ballot by proxy never meets the member's own ballot.
         var voted = _ballots.TryGetValue(voter, out var current);
-        if (byProxy && voted && !current.ByProxy)
-        {
-            return RuleCheck.Refused(ErrorCodes.Decisions.PrincipalHasVoted, "{voter} has voted itself in this round of {title}; its own ballot stands over its proxy's.", ("voter", entry.DisplayName), ("partner", voter), ("title", Subject));
-        }
 
         // Final ballots stay final, except that the voter's own ballot replaces the one its proxy cast.
         if (rule.BallotsFinal && voted && (byProxy || !current.ByProxy))
@@ -1398,7 +1397,6 @@ public sealed partial class Proposal : AggregateRoot<ProposalId>
         : holder is not { } holderMember ? null
         : CurrentRule.Proxies is null ? "it was cast by proxy, and the round's rule takes no proxies."
         : !_proxies.TryGetValue(voter, out var proxy) || proxy.HolderMember != holderMember || proxy.Holder != person ? "it was cast by proxy, and no such proxy of the voter is in force."
-        : _ballots.TryGetValue(voter, out var own) && !own.ByProxy ? "it was cast by proxy after the voter voted itself in the round."
         : null;
 
     private string? ProxyGrantProblem(ProxyGranted e) =>
@@ -1482,17 +1480,14 @@ public sealed partial class Proposal : AggregateRoot<ProposalId>
             return "its deadline is not after its opening.";
         }
 
-        var electorate = e.Electorate ?? _electorate;
-        if (electorate is not null && e.Rule.Method == DecisionMethod.ChamberVote && !electorate.HasChambers)
-        {
-            return "a chamber vote opens before an electorate without chambers.";
-        }
-
         if (_rounds.Count == 0)
         {
+            // As OpenVoting: a rule that is, or falls back to, a chamber vote needs chambers from the first round, so a
+            // later round never finds them missing.
             return _status != ProposalStatus.Discussion ? "the proposal is not in discussion."
                 : _seconders.Count < SecondersRequired ? "the motion has not been seconded as the rule book requires."
                 : e.Electorate is null ? "the first round does not freeze an electorate."
+                : NeedsChambers(e.Rule) && !e.Electorate.HasChambers ? "a chamber vote (or a fallback to one) opens before an electorate without chambers."
                 : e.Electorate.Count == _recused.Count(e.Electorate.Contains) ? "the electorate it freezes has no voter who is not recused."
                 : e.Stage != 0 || !e.Rule.Equals(_rule) ? "the first round is not under the proposal's own rule."
                 : e.Proxies is not null && e.Proxies.Any(p => _recused.Contains(p.Principal)) ? "it freezes a standing proxy of a recused member."
@@ -1527,18 +1522,6 @@ public sealed partial class Proposal : AggregateRoot<ProposalId>
     // Whether the machine permits a trigger that no state guards (a ballot, a proxy given or revoked): the answer depends on
     // the status alone, so the machine is consulted once per status and trigger, not on every ballot (its CanFire
     // allocates as it searches its handlers).
-    private bool Permits(Trigger trigger)
-    {
-        _permits ??= new sbyte[(((int)ProposalStatus.Withdrawn + 1) * ((int)Trigger.ScheduleReview + 1))];
-        var key = ((int)_status * ((int)Trigger.ScheduleReview + 1)) + (int)trigger;
-        if (_permits[key] == 0)
-        {
-            _permits[key] = Machine.CanFire(trigger) ? (sbyte)1 : (sbyte)-1;
-        }
-
-        return _permits[key] > 0;
-    }
-
     private void EnsureCan(Trigger trigger, ErrorCode code)
     {
         if (Machine.CanFire(trigger, out var unmet))
@@ -1558,6 +1541,8 @@ public sealed partial class Proposal : AggregateRoot<ProposalId>
             : CoalitionRuleException.Because(code, "{title} cannot {action} while it is {status}.", ("title", Subject), ("action", Describe(trigger)), ("status", _status));
     }
 
+    // The commands that refuse through EnsureCan; ballots and proxies are refused by the voting window's own check, and
+    // the round's close, its fallback and its return for revision are checked before they are asked for.
     private static string Describe(Trigger trigger) => trigger switch
     {
         Trigger.Submit => "be submitted",
@@ -1567,9 +1552,6 @@ public sealed partial class Proposal : AggregateRoot<ProposalId>
         Trigger.OpenVoting => "open for voting",
         Trigger.Reopen => "reopen for voting",
         Trigger.RecordAttendance => "record attendance",
-        Trigger.CastBallot => "take ballots",
-        Trigger.GrantProxy => "take proxies",
-        Trigger.RevokeProxy => "take back proxies",
         Trigger.Withdraw => "be withdrawn",
         Trigger.MarkImplemented => "be marked implemented",
         Trigger.ScheduleReview => "be given a review date",

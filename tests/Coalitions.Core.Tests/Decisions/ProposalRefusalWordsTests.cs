@@ -332,4 +332,152 @@ public class ProposalRefusalWordsTests
 
         Says(refusal, "The deadline would fall after the year 2999 (or before 1900).");
     }
+
+    [Fact]
+    public void A_ballot_before_voting_opens_says_where_the_proposal_stands()
+    {
+        var proposal = Discussed(DecisionRule.SimpleMajority());
+
+        var refusal = Refusal.Expect(proposal, ErrorCodes.Decisions.VotingNotOpen, () => proposal.Vote(1, Support));
+
+        Says(refusal, $"Voting on {Title} is not open: it is discussion.", ("title", Title), ("status", ProposalStatus.Discussion));
+    }
+
+    [Fact]
+    public void A_ballot_or_a_proxy_after_the_deadline_names_the_deadline_and_what_is_no_longer_taken()
+    {
+        var proposal = Voting(Fsc, Members(3));
+        var deadline = proposal.Deadline!.Value;
+
+        var ballot = Refusal.Expect(proposal, ErrorCodes.Decisions.VotingNotOpen, () => proposal.CastBallot(Partner(1), Support, null, For(1), deadline));
+        var proxy = Refusal.Expect(proposal, ErrorCodes.Decisions.VotingNotOpen, () => proposal.GrantProxy(Partner(2), Person(3), Partner(3), For(2), deadline));
+
+        Says(ballot, $"The deadline of {Title}, 9 March 2026 at 09:00 UTC, has passed; ballots and objections are no longer taken.", ("title", Title), ("deadline", deadline));
+        Says(proxy, $"The deadline of {Title}, 9 March 2026 at 09:00 UTC, has passed; proxies are no longer given or revoked.", ("title", Title), ("deadline", deadline));
+    }
+
+    [Fact]
+    public void A_recused_member_casting_a_ballot_is_told_it_takes_no_part()
+    {
+        var proposal = Voting(DecisionRule.SimpleMajority(), Members(3));
+        proposal.DeclareConflictOfInterest(Partner(2), "Our director chairs the applicant.", For(2), Hours(1));
+
+        var refusal = Refusal.Expect(proposal, ErrorCodes.Decisions.Recused, () => proposal.Vote(2, Support, 2));
+
+        Says(refusal, $"Member 2 declared a conflict of interest on {Title} and takes no part.", ("voter", "Member 2"), ("partner", Partner(2)), ("title", Title));
+    }
+
+    [Fact]
+    public void A_ballot_from_outside_the_frozen_electorate_names_the_partner()
+    {
+        var proposal = Voting(DecisionRule.SimpleMajority(), Members(3));
+
+        var refusal = Refusal.Expect(proposal, ErrorCodes.Decisions.NotInElectorate, () => proposal.Vote(9, Support));
+
+        Says(refusal, $"Partner {Partner(9)} is not in the electorate of {Title}, frozen when voting opened.", ("partner", Partner(9)), ("title", Title));
+    }
+
+    [Fact]
+    public void A_proxy_ballot_in_a_fallback_round_whose_rule_takes_no_proxies_names_the_round_and_the_member()
+    {
+        // The proxy given in the first round stays in force, but the fallback round's rule takes none.
+        var proposal = Voting(Fsc.WithFallback(DecisionRule.SimpleMajority()), Members(3));
+        proposal.GrantProxy(Partner(2), Person(3), Partner(3), For(2), Hours(1));
+        proposal.Vote(1, Oppose);
+        proposal.Vote(3, Oppose);
+        proposal.Close(ChairActor, proposal.Deadline!.Value);
+        var inFallback = proposal.Rounds[^1].OpenedAt + Duration.FromHours(1);
+
+        var refusal = Refusal.Expect(proposal, ErrorCodes.Decisions.ProxiesNotAllowed, () => proposal.CastBallot(Partner(2), Support, null, HolderFor(3, 2), inFallback));
+
+        Says(refusal, $"The rule of round 2 of {Title} takes no proxies; Member 2 votes through its own representatives.", ("round", 2), ("title", Title), ("voter", "Member 2"));
+    }
+
+    [Fact]
+    public void A_block_without_a_reason_or_a_reason_too_long_says_what_the_reason_lacks()
+    {
+        var proposal = Voting(DecisionRule.Consensus(), Members(3));
+
+        var missing = Refusal.Expect(proposal, ErrorCodes.Decisions.ReasonRequired, () => proposal.CastBallot(Partner(2), Block, null, For(2), Hours(1)));
+        var tooLong = Refusal.Expect(proposal, ErrorCodes.Kernel.InvalidText, () => proposal.CastBallot(Partner(2), Block, new string('x', Limits.ReasonLength + 1), For(2), Hours(1)));
+
+        Says(missing, "Member 2 must give a reason to block.", ("voter", "Member 2"), ("partner", Partner(2)), ("stance", Block));
+        Says(tooLong, "The reason has at most 2,000 characters.", ("limit", Limits.ReasonLength));
+    }
+
+    [Fact]
+    public void A_standing_proxy_that_cannot_be_frozen_says_whose_to_whom_and_why()
+    {
+        var proposal = Discussed(Fsc);
+
+        var grantedByAnother = Refusal.Expect(proposal, ErrorCodes.Decisions.InvalidProxy, () => proposal.OpenVoting(Members(5), ChairActor, Start, [Standing(4, holder: 3, grantedBy: 3)]));
+        var twice = Refusal.Expect(proposal, ErrorCodes.Decisions.InvalidProxy, () => proposal.OpenVoting(Members(5), ChairActor, Start, [Standing(4, holder: 3), Standing(4, holder: 2)]));
+        var toItself = Refusal.Expect(proposal, ErrorCodes.Decisions.InvalidProxy, () => proposal.OpenVoting(Members(5), ChairActor, Start, [Standing(4, holder: 4)]));
+
+        Says(grantedByAnother, $"The standing proxy of Member 4 to person {Person(3)} cannot be frozen into {Title}: it was given by a person the electorate does not list as the principal's representative.", ("voter", "Member 4"), ("partner", Partner(4)), ("person", Person(3)), ("title", Title));
+        Says(twice, $"The standing proxy of Member 4 to person {Person(2)} cannot be frozen into {Title}: the principal has another standing proxy in force.", ("voter", "Member 4"), ("person", Person(2)));
+        Assert.StartsWith($"The standing proxy of Member 4 to person {Person(4)} cannot be frozen into {Title}: ", toItself.Failures[0].Message);
+    }
+
+    [Fact]
+    public void Standing_proxies_beyond_the_holders_cap_name_the_holder_and_the_cap()
+    {
+        var proposal = Discussed(DecisionRule.SimpleMajority().WithProxies(maxPerHolder: 1));
+
+        var refusal = Refusal.Expect(proposal, ErrorCodes.Decisions.ProxyCapExceeded, () => proposal.OpenVoting(Members(5), ChairActor, Start, [Standing(4, holder: 3), Standing(5, holder: 3)]));
+
+        Says(refusal, $"Person {Person(3)} would carry more than 1 standing proxies on {Title}, more than its rule allows.", ("person", Person(3)), ("cap", 1), ("title", Title));
+    }
+
+    [Fact]
+    public void A_list_of_standing_proxies_holding_nothing_is_named_as_such()
+    {
+        var proposal = Discussed(Fsc);
+
+        var refusal = Refusal.Expect(proposal, ErrorCodes.Kernel.InvalidInput, () => proposal.OpenVoting(Members(5), ChairActor, Start, [Standing(4, holder: 3), null!]));
+
+        Says(refusal, "The standing proxies hold a null item.", ("name", "standing proxies"));
+    }
+
+    [Fact]
+    public void A_standing_proxy_made_without_its_constructor_is_refused_like_one_with_an_empty_id()
+    {
+        var proposal = Discussed(Fsc);
+        var unmade = (StandingProxy)System.Runtime.CompilerServices.RuntimeHelpers.GetUninitializedObject(typeof(StandingProxy));
+
+        Refusal.Expect(proposal, ErrorCodes.Kernel.EmptyId, () => proposal.OpenVoting(Members(5), ChairActor, Start, [unmade]));
+    }
+
+    [Fact]
+    public void A_step_the_proposal_cannot_take_now_says_which_step_and_where_the_proposal_stands()
+    {
+        var voting = Voting(DecisionRule.SimpleMajority(), Members(3));
+        var discussed = Discussed(DecisionRule.SimpleMajority());
+        var rejected = Voting(DecisionRule.SimpleMajority(), Members(1));
+        rejected.Vote(1, Oppose);
+        rejected.Close(ChairActor, Hours(2));
+
+        Says(Refusal.Expect(voting, ErrorCodes.Decisions.InvalidTransition, () => voting.SecondBy(2)), $"{Title} cannot be seconded while it is voting.", ("action", "be seconded"), ("status", ProposalStatus.Voting));
+        Says(Refusal.Expect(rejected, ErrorCodes.Decisions.InvalidTransition, () => rejected.DeclareConflictOfInterest(Partner(1), "An interest.", For(1), Hours(3))), $"{Title} cannot take a declaration of interest while it is closed.");
+        Says(Refusal.Expect(discussed, ErrorCodes.Decisions.VotingNotOpen, () => discussed.RecordAttendance([Partner(1)], ChairActor, Hours(1))), $"{Title} cannot record attendance while it is discussion.");
+        Says(Refusal.Expect(rejected, ErrorCodes.Decisions.InvalidTransition, () => rejected.Withdraw(null, For(1), Hours(3))), $"{Title} cannot be withdrawn while it is closed.");
+        Says(Refusal.Expect(discussed, ErrorCodes.Decisions.NotAdopted, () => discussed.ScheduleReview(new LocalDate(2027, 3, 1), ChairActor, Hours(1))), $"{Title} cannot be given a review date while it is discussion.");
+        Says(
+            Refusal.Expect(rejected, ErrorCodes.Decisions.NotAdopted, () => rejected.MarkImplemented(null, ChairActor, Hours(3))),
+            $"{Title} cannot be marked implemented while it is closed: it requires that the proposal was adopted.",
+            ("requirements", new[] { "the proposal was adopted" }));
+    }
+
+    [Fact]
+    public void Reopening_a_vote_before_the_text_was_revised_says_what_it_requires()
+    {
+        var proposal = Voting(DecisionRule.Consensus().WithFallback(ThreeQuarters, FallbackWhen.Blocked, afterRounds: 2), Members(2));
+        proposal.Vote(1, Support);
+        proposal.Vote(2, Block);
+        proposal.Close(ChairActor, Hours(2));
+
+        var refusal = Refusal.Expect(proposal, ErrorCodes.Decisions.RevisionRequired, () => proposal.ReopenVoting(ChairActor, Hours(3)));
+
+        Assert.StartsWith($"{Title} cannot reopen for voting while it is discussion: it requires that ", refusal.Failures[0].Message);
+    }
 }

@@ -150,14 +150,18 @@ public class ProposalStoredHistoryTests
     }
 
     [Fact]
-    public void A_stored_chamber_vote_opens_only_before_an_electorate_with_chambers()
+    public void A_stored_chamber_vote_or_a_fallback_to_one_opens_only_before_an_electorate_with_chambers()
     {
         var chamberVote = DecisionRule.ChamberVote(PassCondition.MoreThan(Fraction.Half, VoteBase.VotesCast));
+        var fallingBack = DecisionRule.SimpleMajority().WithFallback(chamberVote);
         var chambers = new Electorate([Voter(1, chamber: "north"), Voter(2, chamber: "south")], [new Chamber("north", 1), new Chamber("south", 1)]);
+        const string Why = "a chamber vote (or a fallback to one) opens before an electorate without chambers.";
 
-        Refused(InDiscussion(chamberVote), "a chamber vote opens before an electorate without chambers.", Opening(chamberVote));
+        Refused(InDiscussion(chamberVote), Why, Opening(chamberVote));
+        Refused(InDiscussion(fallingBack), Why, Opening(fallingBack));
 
         Replays(InDiscussion(chamberVote), Opening(chamberVote, chambers));
+        Replays(InDiscussion(fallingBack), Opening(fallingBack, chambers));
     }
 
     [Fact]
@@ -201,6 +205,7 @@ public class ProposalStoredHistoryTests
 
         Refused(InDiscussion(), "it freezes standing proxies under a rule that takes none.", Opening(electorate: Members(5)) with { Proxies = [standing] });
         Refused([.. discussed, Recusal(4)], "it freezes a standing proxy of a recused member.", opening with { Proxies = [standing] });
+        Refused([.. discussed, Recusal(4)], "it freezes a standing proxy of a recused member.", opening with { Proxies = [ProposalScenario.Standing(2, holder: 3), standing] });
         Refused(discussed, "a standing proxy it freezes is not in force when voting opens.", opening with { Proxies = [ProposalScenario.Standing(4, holder: 3, until: Start)] });
         Refused(discussed, "a standing proxy it freezes is not in force when voting opens.", opening with { Proxies = [new StandingProxy(Partner(4), Person(3), Partner(3), Person(4), Start + Tick)] });
         Refused(discussed, "a standing proxy it freezes is from a member outside the electorate.", opening with { Proxies = [ProposalScenario.Standing(9, holder: 3)] });

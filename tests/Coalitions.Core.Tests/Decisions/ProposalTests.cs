@@ -515,6 +515,30 @@ public class ProposalLifecycleTests
     }
 
     [Fact]
+    public void A_proposal_revised_before_its_first_vote_is_opened_for_voting_not_reopened()
+    {
+        var proposal = Discussed(DecisionRule.SimpleMajority());
+        proposal.Revise("A clearer text.", null, For(1), Hours(1));
+
+        Refusal.Expect(proposal, ErrorCodes.Decisions.RevisionRequired, () => proposal.ReopenVoting(ChairActor, Hours(2)));
+    }
+
+    [Fact]
+    public void A_fallback_round_whose_deadline_would_fall_after_2999_is_refused_and_the_round_stays_open()
+    {
+        var proposal = Discussed(DecisionRule.SimpleMajority().WithFallback(DecisionRule.SimpleMajority().WithVotingPeriod(Duration.FromDays(60))));
+        var opened = Instant.FromUtc(2999, 11, 1, 0, 0);
+        proposal.OpenVoting(Members(2), ChairActor, opened);
+        proposal.CastBallot(Partner(1), Oppose, null, For(1), opened + Duration.FromHours(1));
+        proposal.CastBallot(Partner(2), Oppose, null, For(2), opened + Duration.FromHours(1));
+
+        var refusal = Refusal.Expect(proposal, ErrorCodes.Kernel.OutOfRange, () => proposal.Close(ChairActor, opened + Duration.FromDays(7)));
+
+        Assert.Equal("The deadline of the fallback round would fall after the year 2999 (or before 1900).", refusal.Failures[0].Message);
+        Assert.Equal(ProposalStatus.Voting, proposal.Status);
+    }
+
+    [Fact]
     public void A_fallback_stage_counts_its_own_rounds_before_it_falls_back_again()
     {
         // Consensus, then after two blocked rounds consent, which itself falls back to three quarters after two rounds.
