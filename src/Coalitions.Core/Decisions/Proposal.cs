@@ -1519,9 +1519,6 @@ public sealed partial class Proposal : AggregateRoot<ProposalId>
             : null;
     }
 
-    // Whether the machine permits a trigger that no state guards (a ballot, a proxy given or revoked): the answer depends on
-    // the status alone, so the machine is consulted once per status and trigger, not on every ballot (its CanFire
-    // allocates as it searches its handlers).
     private void EnsureCan(Trigger trigger, ErrorCode code)
     {
         if (Machine.CanFire(trigger, out var unmet))
