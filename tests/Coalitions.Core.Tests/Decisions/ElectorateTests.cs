@@ -60,6 +60,7 @@ public class ElectorateTests
 
         Assert.Equal(ErrorCodes.Decisions.InvalidElectorate, error.Code);
         Assert.Equal("Member 1 appears twice in the electorate.", error.Message);
+        Assert.Equal(Partner(1), error.Failures[0].Values["partner"]);
     }
 
     [Theory]

@@ -539,6 +539,44 @@ public class ProposalLifecycleTests
     }
 
     [Fact]
+    public void A_fallback_rounds_outcome_counts_only_its_own_ballots_and_those_its_proxies_cast()
+    {
+        var fallback = DecisionRule.SimpleMajority().WithProxies();
+        var proposal = Voting(DecisionRule.SimpleMajority().WithProxies().WithFallback(fallback), Members(4));
+        proposal.GrantProxy(Partner(2), Person(3), Partner(3), For(2), Hours(1));
+        proposal.CastBallot(Partner(2), Oppose, null, ProposalScenario.HolderFor(3, 2), Hours(2));
+        proposal.Vote(3, Oppose, 2);
+        proposal.Vote(1, Support, 2);
+        proposal.Close(ChairActor, Start + DecisionRule.SimpleMajority().Timing.VotingPeriod);
+        var opened = proposal.Rounds[^1].OpenedAt;
+
+        proposal.CastBallot(Partner(1), Support, null, For(1), opened + Duration.FromHours(1));
+        proposal.CastBallot(Partner(4), Support, null, For(4), opened + Duration.FromHours(1));
+        var outcome = proposal.Close(ChairActor, proposal.Deadline!.Value);
+
+        var fresh = DecisionTally.Evaluate(fallback, Members(4), [new Ballot(Partner(1), Support), new Ballot(Partner(4), Support)]);
+        Assert.Equal(fresh with { Chambers = [], Conditions = [] }, outcome with { Chambers = [], Conditions = [] });
+        Assert.Equal(fresh.Conditions, outcome.Conditions);
+        Assert.Equal(new ProxyFigures(0, 0), outcome.Proxies);
+    }
+
+    [Fact]
+    public void Under_consent_closing_once_certain_waits_while_a_member_could_still_object()
+    {
+        var rule = DecisionRule.Consent().WithFinalBallots().ClosingEarly(whenAllVoted: false, whenCertain: true);
+        var proposal = Voting(rule, Members(3));
+        proposal.Vote(1, Support);
+        proposal.Vote(2, Support);
+
+        Assert.Equal(ErrorCodes.Decisions.VotingStillOpen, proposal.CanClose(Hours(2)).Failures[0].Code);
+
+        proposal.Vote(3, Support, 2);
+
+        Assert.True(proposal.CanClose(Hours(2)).IsAllowed);
+        Assert.Equal(DecisionResult.Adopted, proposal.Close(ChairActor, Hours(2)).Result);
+    }
+
+    [Fact]
     public void A_fallback_stage_counts_its_own_rounds_before_it_falls_back_again()
     {
         // Consensus, then after two blocked rounds consent, which itself falls back to three quarters after two rounds.

@@ -89,6 +89,20 @@ public class TallyFiguresTests
     }
 
     [Fact]
+    public void The_members_present_are_counted_across_every_chamber_and_by_head_within_each()
+    {
+        var chambers = new Electorate([Voter(1, weight: 5, chamber: "north"), Voter(2, weight: 3, chamber: "north"), Voter(3, weight: 2, chamber: "south"), Voter(4, weight: 4, chamber: "south")], [new Chamber("north", 1), new Chamber("south", 1)]);
+        var all = new[] { Partner(1), Partner(2), Partner(3), Partner(4) };
+        Ballot[] ballots = [new Ballot(Partner(1), Support), new Ballot(Partner(3), Support), new Ballot(Partner(4), Oppose)];
+
+        var overall = DecisionTally.Evaluate(DecisionRule.MajorityVote(PassCondition.MoreThan(Fraction.Half, VoteBase.Present)), chambers, ballots, all);
+        var byChamber = DecisionTally.Evaluate(DecisionRule.ChamberVote(PassCondition.MoreThan(Fraction.Half, VoteBase.Present)), chambers, ballots, all);
+
+        Assert.Equal((2L, 4L), (overall.Conditions[0].Part!.Value, overall.Conditions[0].Whole!.Value));
+        Assert.Equal(new[] { 2L, 2L }, byChamber.Conditions.Select(c => c.Whole!.Value));
+    }
+
+    [Fact]
     public void A_share_of_the_weight_present_is_measured_against_the_weight_present()
     {
         var rule = DecisionRule.MajorityVote(PassCondition.MoreThan(Fraction.Half, VoteBase.Present, Measure.Weight));

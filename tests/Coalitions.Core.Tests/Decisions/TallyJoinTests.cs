@@ -17,7 +17,7 @@ public class TallyJoinTests
     private static readonly string[] Chambers = ["a", "b", "c"];
 
     // Up to 6,000 voters: above 1,024 the voters fill more than one run.
-    private static readonly Gen<(Electorate Electorate, Ballot[] Ballots, StanceSet Accepted)> GenCase =
+    private static readonly Gen<(Electorate Electorate, Ballot[] Ballots, StanceSet Accepted, bool Faulty)> GenCase =
         Gen.Int[0, 6_000].SelectMany(size =>
             Gen.Select(Gen.Guid, Gen.Int[0, 12], Gen.Bool, Gen.Int[0, 9]).Array[size].SelectMany(specs =>
             {
@@ -44,6 +44,7 @@ public class TallyJoinTests
                         .Select(p => new Ballot(p.v.Partner, allowed[stances[p.i] % allowed.Length], proxies[p.i]))
                         .ToList();
                     var at = taken.Count == 0 ? 0 : where % taken.Count;
+                    var faulty = true;
                     switch (fault)
                     {
                         case 1 when taken.Count > 0:
@@ -58,9 +59,12 @@ public class TallyJoinTests
                         case 4 when taken.Count > 0 && allowed.Length < AllStances.Length:
                             taken[at] = taken[at] with { Stance = AllStances.First(s => !accepted.Includes(s)) }; // a stance the rule does not take
                             break;
+                        default:
+                            faulty = false;
+                            break;
                     }
 
-                    return (electorate, taken.ToArray(), accepted);
+                    return (electorate, taken.ToArray(), accepted, faulty);
                 });
             }));
 
@@ -68,6 +72,58 @@ public class TallyJoinTests
     public void A_joined_tally_counts_and_refuses_exactly_as_a_tally_in_ballot_order()
     {
         GenCase.Sample(c => Assert.Equal(Counted(c, join: false), Counted(c, join: true)), iter: 150);
+    }
+
+    // A join that gave up would still count right (the lookup per ballot takes over), so the figures alone cannot show
+    // that the join works: ballots that can all be counted are joined, and a faulty one makes the join give up.
+    [Fact]
+    public void Ballots_that_can_all_be_counted_are_joined_and_a_faulty_ballot_makes_the_join_give_up()
+    {
+        GenCase.Sample(c =>
+        {
+            if (c.Faulty)
+            {
+                Assert.Throws<CoalitionRuleException>(() => TallyCounts.From(c.Electorate, c.Ballots, c.Accepted, join: true));
+                return;
+            }
+
+            using var counts = TallyCounts.From(c.Electorate, c.Ballots, c.Accepted, join: true);
+            Assert.True(counts.Joined);
+        }, iter: 100);
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(1_000)]
+    [InlineData(5_000)]
+    public void A_tally_where_every_voter_voted_is_joined_and_counts_every_ballot_once(int size)
+    {
+        var voters = Enumerable.Range(1, size).Select(n => Kit.Scenario.Voter(n, weight: n % 7)).ToArray();
+        var electorate = new Electorate(voters);
+        var ballots = voters.Select((v, i) => new Ballot(v.Partner, i % 3 == 0 ? Stance.Oppose : Stance.Support)).Reverse().ToArray();
+
+        using var counts = TallyCounts.From(electorate, ballots, DecisionRule.SimpleMajority().AcceptedStances, join: true);
+
+        Assert.True(counts.Joined);
+        Assert.Equal(size, counts.BallotCount);
+        Assert.Equal(voters.Where((_, i) => i % 3 == 0).Sum(v => v.Weight), counts.Total(Stance.Oppose, Measure.Weight));
+        Assert.Equal(voters.Where((_, i) => i % 3 != 0).Sum(v => v.Weight), counts.Total(Stance.Support, Measure.Weight));
+    }
+
+    [Fact]
+    public void A_second_ballot_of_a_voter_is_refused_in_words_that_name_the_voter()
+    {
+        var electorate = new Electorate([Kit.Scenario.Voter(1), Kit.Scenario.Voter(2)]);
+        Ballot[] ballots = [new(Kit.Scenario.Partner(2), Stance.Support), new(Kit.Scenario.Partner(1), Stance.Oppose), new(Kit.Scenario.Partner(2), Stance.Oppose)];
+
+        foreach (var join in new[] { false, true })
+        {
+            var refusal = Assert.Throws<CoalitionRuleException>(() => TallyCounts.From(electorate, ballots, DecisionRule.SimpleMajority().AcceptedStances, join));
+
+            Assert.Equal(ErrorCodes.Decisions.DuplicateBallot, refusal.Code);
+            Assert.Equal("Member 2 has more than one ballot; pass only the ballot that counts.", refusal.Message);
+            Assert.Equal(Kit.Scenario.Partner(2), refusal.Failures[0].Values["partner"]);
+        }
     }
 
     // A join meets the ballots in its runs' order, not the ballots': whichever fault comes first in the ballots is the one refused.
@@ -89,7 +145,7 @@ public class TallyJoinTests
         Assert.Contains(blocked < outsider ? $"Member {blocked + 1}" : "a0000000-0000-0000-0000-000000009999", refusal.Message, StringComparison.Ordinal);
     }
 
-    private static string Counted((Electorate Electorate, Ballot[] Ballots, StanceSet Accepted) c, bool join)
+    private static string Counted((Electorate Electorate, Ballot[] Ballots, StanceSet Accepted, bool Faulty) c, bool join)
     {
         try
         {
