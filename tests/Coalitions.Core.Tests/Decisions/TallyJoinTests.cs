@@ -110,6 +110,42 @@ public class TallyJoinTests
         Assert.Equal(voters.Where((_, i) => i % 3 != 0).Sum(v => v.Weight), counts.Total(Stance.Support, Measure.Weight));
     }
 
+    // A run has exactly as many places as its voters. An outsider coming last to a run its voters have filled would
+    // otherwise spill into the next run's first place and be overwritten there by that run's first ballot, unnoticed.
+    [Fact]
+    public void An_outsider_coming_last_to_a_full_run_is_refused()
+    {
+        var voters = Enumerable.Range(1, 40).Select(n => Kit.Scenario.Voter(n)).ToArray();
+        var electorate = new Electorate(voters);
+        var shift = electorate.Join.RunHashShift;
+        int RunOf(PartnerId partner) => (int)(VoterKey.Of(partner).Hash >> shift);
+        var accepted = DecisionRule.SimpleMajority().AcceptedStances;
+        var refused = 0;
+        for (var k = 1; k <= 60; k++)
+        {
+            // The ballots in run order, the outsider right after its own run's voters; one voter of a later run stays away.
+            var outsider = Kit.Scenario.Partner(1_000 + k);
+            var run = RunOf(outsider);
+            var later = voters.Where(v => RunOf(v.Partner) > run).ToArray();
+            if (later.Length < 2)
+            {
+                continue;
+            }
+
+            var away = later.Last().Partner;
+            var byRun = voters.Where(v => v.Partner != away).OrderBy(v => RunOf(v.Partner)).Select(v => new Ballot(v.Partner, Stance.Support)).ToList();
+            byRun.Insert(byRun.Count(b => RunOf(b.Voter) <= run), new Ballot(outsider, Stance.Support));
+            var ballots = byRun.ToArray();
+
+            var refusal = Assert.Throws<CoalitionRuleException>(() => TallyCounts.From(electorate, ballots, accepted, join: true));
+
+            Assert.Equal(ErrorCodes.Decisions.NotInElectorate, refusal.Code);
+            refused++;
+        }
+
+        Assert.True(refused >= 20, $"only {refused} outsiders fell in a run with a later one");
+    }
+
     [Fact]
     public void A_second_ballot_of_a_voter_is_refused_in_words_that_name_the_voter()
     {
