@@ -714,12 +714,16 @@ public sealed class CoalitionGovernance : AggregateRoot<CoalitionId>, IRuleBook
         }
     }
 
-    // Consecutive full terms ending the day before 'from' (interim terms neither count nor break the chain).
+    // Consecutive full terms ending the day before 'from' (interim terms neither count nor break the chain). A holding
+    // vacated on its first day ends the day before it began: it was never held, so it neither counts nor chains. (Taken
+    // as a link, it led back to the same day for ever: appointing, vacating on the first day and appointing the same
+    // member again from that day hung the command.) Every link found begins no later than it ends, so the walk moves
+    // back in time and ends.
     private static int ConsecutiveFullTerms(BodyState state, PartnerId partner, LocalDate from)
     {
         var count = 0;
         var day = from.PlusDays(-1);
-        while (state.History.LastOrDefault(h => h.Holding.Holder == partner && h.Holding.To == day) is { Holding: not null } previous)
+        while (state.History.LastOrDefault(h => h.Holding.Holder == partner && h.Holding.To == day && h.Holding.From <= h.Holding.To) is { Holding: not null } previous)
         {
             count += previous.Holding.Interim || !previous.Full ? 0 : 1;
             day = previous.Holding.From.PlusDays(-1);

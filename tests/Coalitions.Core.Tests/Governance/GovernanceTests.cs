@@ -166,6 +166,44 @@ public class SeatTests
         governance.Appoint(Steering, 1, Candidate(4), coalition, Day(2030, 6, 1), false, Secretariat, OnDate(2030, 5, 1));
     }
 
+    // Each runs its commands on another thread with a time limit: before the fix, the third appointment never returned,
+    // and a test that hangs would stall the whole run instead of failing.
+    [Fact(Timeout = 20_000)]
+    public async Task A_seat_vacated_on_its_first_day_was_never_held_and_the_member_may_be_appointed_again()
+    {
+        await Task.Run(() =>
+        {
+            var coalition = NineMembers();
+            var governance = With(GovernanceTemplates.AdvocacyCoalition());
+            governance.Appoint(Steering, 1, Candidate(4), coalition, Day(2026, 3, 2), false, Secretariat, Hours(1));
+            governance.Vacate(Steering, 1, Day(2026, 3, 2), "Withdrew before taking the seat.", coalition, Secretariat, Hours(2));
+
+            governance.Appoint(Steering, 1, Candidate(4), coalition, Day(2026, 3, 2), false, Secretariat, Hours(3));
+
+            Assert.Equal(Day(2026, 3, 2), governance.Seat(Steering, 1, coalition, Day(2026, 3, 2)).Holding!.From);
+        });
+    }
+
+    [Fact(Timeout = 20_000)]
+    public async Task A_term_vacated_on_its_first_day_neither_counts_toward_the_limit_nor_breaks_the_run_of_terms()
+    {
+        await Task.Run(() =>
+        {
+            var coalition = NineMembers();
+            var governance = With(GovernanceTemplates.AdvocacyCoalition());
+            governance.Appoint(Steering, 1, Candidate(4), coalition, Day(2026, 3, 2), false, Secretariat, Hours(1));
+            governance.Appoint(Steering, 1, Candidate(4), coalition, Day(2028, 3, 2), false, Secretariat, Hours(2));
+            coalition.RenewYearly(4, through: 2029);
+            governance.Vacate(Steering, 1, Day(2028, 3, 2), "Withdrew before the second term began.", coalition, Secretariat, OnDate(2028, 2, 1));
+
+            // One full term before 2028-03-02: a second is within the limit of two.
+            governance.Appoint(Steering, 1, Candidate(4), coalition, Day(2028, 3, 2), false, Secretariat, OnDate(2028, 2, 2));
+
+            // Two consecutive full terms before 2030-03-02 (the empty one between them left out): a third is not.
+            Refusal.Expect(governance, ErrorCodes.Governance.TermLimitReached, () => governance.Appoint(Steering, 1, Candidate(4), coalition, Day(2030, 3, 2), false, Secretariat, OnDate(2030, 2, 1)));
+        });
+    }
+
     [Fact]
     public void An_interim_appointment_fills_the_rest_of_a_vacated_term_and_does_not_count_toward_the_limit()
     {
