@@ -80,25 +80,16 @@ internal sealed class VoterTable
     public bool TryFind(PartnerId partner, out int index, out int group, out long weight, out bool veto)
     {
         var key = partner.Value;
-        var at = Home(key);
         var slots = Slots;
-        while (true)
+        var at = Probe(slots, _mask, key, Home(key));
+        if (at < 0)
         {
-            ref readonly var slot = ref slots[at];
-            if (!slot.IsTaken)
-            {
-                (index, group, weight, veto) = (-1, -1, 0, false);
-                return false;
-            }
-
-            if (slot.Key == key)
-            {
-                (index, group, weight, veto) = (slot.Number - 1, slot.Group & ~VetoBit, slot.Weight, (slot.Group & VetoBit) != 0);
-                return true;
-            }
-
-            at = (at + 1) & _mask;
+            (index, group, weight, veto) = (-1, -1, 0, false);
+            return false;
         }
+
+        Unpack(slots[at], out index, out group, out weight, out veto);
+        return true;
     }
 
     /// <summary>
@@ -130,26 +121,7 @@ internal sealed class VoterTable
 
         for (var j = 0; j < partners.Length; j++)
         {
-            var key = partners[j].Voter.Value;
-            var at = slots[j];
-            while (true)
-            {
-                ref readonly var slot = ref table[at];
-                if (!slot.IsTaken)
-                {
-                    at = -1;
-                    break;
-                }
-
-                if (slot.Key == key)
-                {
-                    break;
-                }
-
-                at = (at + 1) & mask;
-            }
-
-            slots[j] = at;
+            slots[j] = Probe(table, mask, partners[j].Voter.Value, slots[j]);
         }
 
         // Keeps the first pass's loads: the JIT cannot drop a value that is used. (A slot's number is never negative.)
@@ -160,17 +132,38 @@ internal sealed class VoterTable
         }
     }
 
+    // Linear probing from a home slot: the key's slot, or -1 at the first free slot (the key is not a voter's).
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    private static int Probe(Span<Slot> slots, int mask, Guid key, int at)
+    {
+        while (true)
+        {
+            ref readonly var slot = ref slots[at];
+            if (!slot.IsTaken)
+            {
+                return -1;
+            }
+
+            if (slot.Key == key)
+            {
+                return at;
+            }
+
+            at = (at + 1) & mask;
+        }
+    }
+
     /// <summary>The voter in a slot <see cref="Locate"/> found.</summary>
     /// <param name="position">The slot's position.</param>
     /// <param name="index">The voter's index in the electorate.</param>
     /// <param name="group">Its group.</param>
     /// <param name="weight">Its weight.</param>
     /// <param name="veto">Whether it holds a veto.</param>
-    public void At(int position, out int index, out int group, out long weight, out bool veto)
-    {
-        ref readonly var slot = ref Slots[position];
+    public void At(int position, out int index, out int group, out long weight, out bool veto) =>
+        Unpack(Slots[position], out index, out group, out weight, out veto);
+
+    private static void Unpack(in Slot slot, out int index, out int group, out long weight, out bool veto) =>
         (index, group, weight, veto) = (slot.Number - 1, slot.Group & ~VetoBit, slot.Weight, (slot.Group & VetoBit) != 0);
-    }
 
     /// <summary>The longest distance of any voter from its home slot: a measure of clustering, for tests.</summary>
     // Stryker disable all : a measure only tests call, not behaviour of the library.
