@@ -26,10 +26,9 @@ internal readonly record struct BallotEntry(int Round, PartnerId Voter, Stance S
 /// when read.
 /// <para>
 /// The chunks hold no reference either (<see cref="Packed"/>: a ballot's reason, the one field that is an object, is kept
-/// in a list of its own, and a chunk holds its place there). The collector then never reads a chunk, however long the
-/// history, and storing a ballot needs no write barrier. With the reason inside, a proposal that had taken ten million
-/// ballot changes cast each new ballot at about four times the cost of one that had taken a hundred thousand, as every
-/// collection of the older generations walked the whole history.
+/// in a list of its own, and a chunk holds its place there), and they come from the pinned object heap. The collector
+/// then never reads a chunk, however long the history, and young collections never copy or promote one. Over 47 million
+/// ballot changes on one proposal, pauses fell from 1.2 seconds to 35 milliseconds (docs/performance.md).
 /// </para>
 /// </remarks>
 internal sealed class BallotStore
