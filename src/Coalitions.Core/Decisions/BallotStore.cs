@@ -138,7 +138,7 @@ internal sealed class BallotStore
     {
         public int Count => store._count;
 
-        public RecordedBallot this[int index] => (uint)index < (uint)store._count ? store.At(index).ToRecord() : throw new ArgumentOutOfRangeException(nameof(index));
+        public RecordedBallot this[int index] => index >= 0 && index < store._count ? store.At(index).ToRecord() : throw new ArgumentOutOfRangeException(nameof(index));
 
         public IEnumerator<RecordedBallot> GetEnumerator()
         {

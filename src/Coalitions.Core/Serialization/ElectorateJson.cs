@@ -90,7 +90,7 @@ internal sealed class ElectorateJsonConverter : JsonConverter<Electorate>
         var veto = new bool[n];
         foreach (var index in vetoes ?? [])
         {
-            Expect((uint)index < (uint)n && !veto[index], "a veto names a voter once");
+            Expect(index >= 0 && index < n && !veto[index], "a veto names a voter once");
             veto[index] = true;
         }
 
@@ -106,7 +106,7 @@ internal sealed class ElectorateJsonConverter : JsonConverter<Electorate>
                 people[k] = PersonId.FromGuid(new Guid(representatives.AsSpan(next * 16, 16), bigEndian: true));
             }
 
-            var group = groupOf is null ? default : (uint)groupOf[i] < (uint)groups!.Count ? groups[groupOf[i]] : throw Bad("a voter's group is listed");
+            var group = groupOf is null ? default : groupOf[i] >= 0 && groupOf[i] < groups!.Count ? groups[groupOf[i]] : throw Bad("a voter's group is listed");
             list[i] = new Voter(PartnerId.FromGuid(new Guid(partners.AsSpan(i * 16, 16), bigEndian: true)), people, weights?[i] ?? 1, group.Chamber, group.SubChamber, veto[i], names?[i]);
         }
 

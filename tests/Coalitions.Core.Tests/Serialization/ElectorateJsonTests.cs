@@ -43,6 +43,8 @@ public class ElectorateJsonTests
     [InlineData("{\"partners\":\"\",\"representatives\":\"\",\"weights\":\"1\"}", "JsonException: The electorate is malformed: a column is a JSON array.")]
     [InlineData("{\"partners\":\"\",\"representatives\":\"\",\"names\":[1]}", "JsonException: The electorate is malformed: a name is a text.")]
     [InlineData("{\"partners\":\"\",\"representatives\":\"\",\"vetoes\":[0]}", "JsonException: The electorate is malformed: a veto names a voter once.")]
+    [InlineData("{\"partners\":\"\",\"representatives\":\"\",\"vetoes\":[-1]}", "JsonException: The electorate is malformed: a veto names a voter once.")]
+    [InlineData("{\"partners\":\"AQAAAAAAAAAAAAAAAAAAAA==\",\"representatives\":\"AgAAAAAAAAAAAAAAAAAAAA==\",\"groupOf\":[-1],\"groups\":[{\"chamber\":null,\"subChamber\":null}]}", "JsonException: The electorate is malformed: a voter's group is listed.")]
     [InlineData("{\"partners\":\"\",\"representatives\":\"\",\"groupOf\":[]}", "JsonException: The electorate is malformed: one group per voter, among the groups listed.")]
     [InlineData("{\"voters\":[],\"partners\":\"\"}", "JsonException: The electorate is malformed: an electorate lists its voters once.")]
     [InlineData("{\"voters\":[{\"partner\":\"a0000000-0000-0000-0000-000000000001\"}]}", "JsonException: The electorate is malformed: a voter has its partner and representatives.")]
