@@ -5,7 +5,7 @@ using Coalitions.Core.Benchmarks;
 
 // Run all: dotnet run -c Release --project tests/Coalitions.Core.Benchmarks -- --filter '*'
 // Profile a hot command for a profiler, for N seconds (default 10):
-//   DOTNET_PerfMapEnabled=1 perf record -g dotnet <the built Coalitions.Core.Benchmarks.dll> profile-cast|-poll|-sign|-admit|-json|-rehydrate|-tally [N]
+//   DOTNET_PerfMapEnabled=1 perf record -g dotnet <the built Coalitions.Core.Benchmarks.dll> profile-cast|-long-vote|-poll|-sign|-admit|-json|-rehydrate|-tally [N]
 // (or dotnet-trace collect -- dotnet <dll> profile-cast)
 if (args is [['p', 'r', 'o', 'f', 'i', 'l', 'e', '-', ..] what, ..])
 {
@@ -13,13 +13,14 @@ if (args is [['p', 'r', 'o', 'f', 'i', 'l', 'e', '-', ..] what, ..])
     Action<TimeSpan> profile = what switch
     {
         "profile-cast" => CastBallotBenchmarks.Profile,
+        "profile-long-vote" => CastBallotBenchmarks.ProfileLongVote,
         "profile-poll" => CastPollBallotBenchmarks.Profile,
         "profile-sign" => SignAgreementBenchmarks.Profile,
         "profile-admit" => AdmitMemberBenchmarks.Profile,
         "profile-json" => EventJsonBenchmarks.Profile,
         "profile-rehydrate" => RehydrationBenchmarks.Profile,
         "profile-tally" => TallyBenchmarks.Profile,
-        _ => throw new ArgumentException($"No profile named {what}: profile-cast, profile-poll, profile-sign, profile-admit, profile-json, profile-rehydrate or profile-tally."),
+        _ => throw new ArgumentException($"No profile named {what}: profile-cast, profile-long-vote, profile-poll, profile-sign, profile-admit, profile-json, profile-rehydrate or profile-tally."),
     };
     profile(duration);
     return;

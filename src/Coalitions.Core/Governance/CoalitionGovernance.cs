@@ -352,7 +352,7 @@ public sealed class CoalitionGovernance : AggregateRoot<CoalitionId>, IRuleBook
             throw CoalitionRuleException.Because(ErrorCodes.Governance.AlreadySeated, "A member is among the winners twice; it takes at most one seat on {body}.", ("body", definition.Name));
         }
 
-        var free = Enumerable.Range(1, definition.Seats).Where(seat => StateOf(state, seat - 1, coalition, from) == SeatState.Vacant && !state.Holdings[seat - 1].Any(h => h.From > from)).ToList();
+        var free = Enumerable.Range(1, definition.Seats).Where(seat => StateOf(state, seat - 1, coalition, from) == SeatState.Vacant && !state.Holdings[seat - 1].Any(h => h.From > from && h.To >= h.From)).ToList();
         var seated = new List<(int Seat, SeatHolding Holding)>(list.Count);
         foreach (var winner in list)
         {

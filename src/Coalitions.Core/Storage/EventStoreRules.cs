@@ -27,13 +27,16 @@ public static class EventStoreRules
     /// <param name="streamName">The stream name.</param>
     /// <param name="expectedVersion">The expected version.</param>
     /// <param name="events">The events.</param>
-    /// <exception cref="ArgumentException">A bad stream name, a negative version, no events, a null event or two events with one id.</exception>
+    /// <exception cref="ArgumentException">A bad stream name, a negative version or one too large to add the events to, no events, a null event or two events with one id.</exception>
     public static void CheckAppend(string streamName, long expectedVersion, IReadOnlyList<EventData> events)
     {
         CheckStreamName(streamName);
         Preconditions.CheckArgumentRange(expectedVersion >= 0, nameof(expectedVersion), expectedVersion, "An expected version is 0 (a new stream) or more.");
         Preconditions.CheckNotNull(events, nameof(events));
         Preconditions.CheckArgument(events.Count > 0, nameof(events), "An append holds at least one event.");
+        // The stores add the events' count to the expected version: an expected version near the top of the range would
+        // overflow (an OverflowException) instead of meeting the stream's version and being refused as a conflict.
+        Preconditions.CheckArgumentRange(expectedVersion <= long.MaxValue - events.Count, nameof(expectedVersion), expectedVersion, "An expected version leaves room for the events appended after it.");
         var ids = new HashSet<Guid>();
         foreach (var data in events)
         {

@@ -214,6 +214,7 @@ public abstract class EventStoreConformance : IAsyncLifetime
     {
         await Assert.ThrowsAnyAsync<ArgumentException>(() => Store.AppendAsync(" ", 0, [Data()]));
         await Assert.ThrowsAnyAsync<ArgumentException>(() => Store.AppendAsync("proposal-a", -1, [Data()]));
+        await Assert.ThrowsAnyAsync<ArgumentException>(() => Store.AppendAsync("proposal-a", long.MaxValue, [Data()]));
         await Assert.ThrowsAnyAsync<ArgumentException>(() => Store.AppendAsync("proposal-a", 0, []));
         var twice = Data();
         await Assert.ThrowsAnyAsync<ArgumentException>(() => Store.AppendAsync("proposal-a", 0, [twice, twice]));

@@ -77,6 +77,19 @@ public class ElectionTests
     }
 
     [Fact]
+    public void A_future_term_vacated_on_its_first_day_leaves_its_seat_open_to_an_election()
+    {
+        var coalition = NineMembers();
+        var governance = With(GovernanceTemplates.AdvocacyCoalition());
+        governance.Appoint(Steering, 1, Candidate(4), coalition, Day(2027, 3, 2), false, Secretariat, Hours(1));
+        governance.Vacate(Steering, 1, Day(2027, 3, 2), "Withdrew before the term began.", coalition, Secretariat, Hours(2));
+
+        var seated = governance.ElectSeats(Steering, [.. Enumerable.Range(1, 7).Select(Candidate)], coalition, Day(2026, 4, 1), Secretariat, Hours(3));
+
+        Assert.Equal([1, 2, 3, 4, 5, 6, 7], seated.Select(s => s.Seat).Order());
+    }
+
+    [Fact]
     public void An_election_whose_winner_no_vacant_seat_fits_is_refused_as_a_whole()
     {
         var coalition = NineMembers();
