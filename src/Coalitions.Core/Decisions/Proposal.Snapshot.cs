@@ -103,7 +103,8 @@ public sealed partial class Proposal
     // for the history.
     private string? RestoredProblem()
     {
-        if (Id == default || Coalition == default || Proposer == default || Revision < 1 || SecondersRequired < 0 || _stage < 0 || _roundsInStage < 0 || _roundsInStage > _rounds.Count)
+        // (An empty id does not get this far: the typed ids' reader refuses it, and the store ignores the snapshot.)
+        if (Revision < 1 || SecondersRequired < 0 || _stage < 0 || _roundsInStage < 0 || _roundsInStage > _rounds.Count)
         {
             return "an id is empty or a counter is out of range.";
         }
@@ -146,14 +147,15 @@ public sealed partial class Proposal
             return "its implementation or review date does not fit its status and outcome.";
         }
 
-        if (_quorumReachedAt is { } reached && (_rounds.Count == 0 || reached < _rounds[^1].OpenedAt || reached > _rounds[^1].Deadline))
+        if (_quorumReachedAt is { } reached && (_rounds.Count == 0 || reached < _rounds[^1].OpenedAt || reached >= _rounds[^1].Deadline))
         {
             return "its quorum was reached at an instant outside the last round.";
         }
 
         if (_electorate is null)
         {
-            return _ballots.Count > 0 || _ballots.HistoryCount > 0 || _proxies.Count > 0 ? "it holds ballots or proxies before any round opened." : null;
+            // (A ballot that counts is in the history too.)
+            return _ballots.HistoryCount > 0 || _proxies.Count > 0 ? "it holds ballots or proxies before any round opened." : null;
         }
 
         if (_proxies.Values.Any(p => !_electorate.Contains(p.Principal) || !_electorate.Contains(p.HolderMember)))
