@@ -92,6 +92,27 @@ public class StoredOutcomeTests
     }
 
     [Fact]
+    public void An_outcome_explained_under_another_rule_says_what_does_not_fit()
+    {
+        var withProxies = DecisionRule.SimpleMajority().WithProxies();
+        var byProxy = DecisionTally.Evaluate(withProxies, Members(3), [new Ballot(Partner(1), Support, ByProxy: true), new Ballot(Partner(2), Oppose)]);
+        var chambers = new Electorate([Voter(1, chamber: "north"), Voter(2, chamber: "south")], [new Chamber("north", 1), new Chamber("south", 1)]);
+        var twoConditions = DecisionRule.ChamberVote(PassCondition.MoreThan(Fraction.Half, VoteBase.VotesCast), PassCondition.AtLeast(Fraction.TwoThirds, VoteBase.VotesCast));
+        var chamberOutcome = DecisionTally.Evaluate(twoConditions, chambers, [new Ballot(Partner(1), Support), new Ballot(Partner(2), Support)]);
+
+        Assert.EndsWith("it has proxy figures, and the rule takes no proxies.", Assert.Throws<CoalitionRuleException>(() => byProxy.Explain(DecisionRule.SimpleMajority())).Message, StringComparison.Ordinal);
+        Assert.EndsWith(
+            "it has figures for other conditions than the rule's.",
+            Assert.Throws<CoalitionRuleException>(() => chamberOutcome.Explain(DecisionRule.ChamberVote(PassCondition.MoreThan(Fraction.Half, VoteBase.VotesCast), PassCondition.AtLeast(Fraction.TwoThirds, VoteBase.VotesCast), PassCondition.AtLeast(Fraction.ThreeQuarters, VoteBase.VotesCast)))).Message,
+            StringComparison.Ordinal);
+        Assert.EndsWith(
+            "it has figures for other conditions than the rule's.",
+            Assert.Throws<CoalitionRuleException>(() => chamberOutcome.Explain(DecisionRule.ChamberVote(null, PassCondition.AtLeast(Fraction.TwoThirds, VoteBase.VotesCast)))).Message,
+            StringComparison.Ordinal);
+        Assert.StartsWith("Adopted.", chamberOutcome.Explain(twoConditions, chambers), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void An_outcome_is_explained_only_under_the_rule_it_was_decided_by()
     {
         var outcome = DecisionTally.Evaluate(DecisionRule.QualifiedMajority(), Members(3), Ballots(Support, Support, Oppose));
