@@ -58,6 +58,16 @@ public class ProxyTests
     }
 
     [Fact]
+    public void A_standing_proxy_that_ends_when_it_starts_is_refused_in_words()
+    {
+        var error = Assert.Throws<CoalitionRuleException>(() => new StandingProxy(Partner(1), Person(3), Partner(3), Person(1), Hours(1), Hours(1)));
+
+        Assert.Equal(ErrorCodes.Decisions.InvalidProxy, error.Code);
+        Assert.Equal("A standing proxy ends after it starts; this one runs from 2 March 2026 at 10:00 UTC to 2 March 2026 at 10:00 UTC.", error.Message);
+        Assert.Equal(Hours(2), new StandingProxy(Partner(1), Person(3), Partner(3), Person(1), Hours(1), Hours(2)).Until);
+    }
+
+    [Fact]
     public void A_proxy_ends_when_its_member_votes_itself_and_the_members_own_ballot_replaces_its_proxys()
     {
         var proposal = Voting(Fsc);
