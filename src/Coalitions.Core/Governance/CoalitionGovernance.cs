@@ -352,7 +352,7 @@ public sealed class CoalitionGovernance : AggregateRoot<CoalitionId>, IRuleBook
             throw CoalitionRuleException.Because(ErrorCodes.Governance.AlreadySeated, "A member is among the winners twice; it takes at most one seat on {body}.", ("body", definition.Name));
         }
 
-        var free = Enumerable.Range(1, definition.Seats).Where(seat => StateOf(state, seat - 1, coalition, from) == SeatState.Vacant && !state.Holdings[seat - 1].Any(h => h.From > from && h.To >= h.From)).ToList();
+        var free = Enumerable.Range(1, definition.Seats).Where(seat => StateOf(state, seat - 1, coalition, from) == SeatState.Vacant && !state.Holdings[seat - 1].Any(h => h.From > from && WasHeld(h))).ToList();
         var seated = new List<(int Seat, SeatHolding Holding)>(list.Count);
         foreach (var winner in list)
         {
@@ -714,8 +714,12 @@ public sealed class CoalitionGovernance : AggregateRoot<CoalitionId>, IRuleBook
         }
     }
 
+    // A holding vacated on its first day ends the day before it began: it was never held. Planning a seat, electing to
+    // it and counting terms all pass over it.
+    private static bool WasHeld(SeatHolding holding) => holding.From <= holding.To;
+
     // Consecutive full terms ending the day before 'from' (interim terms neither count nor break the chain). A holding
-    // vacated on its first day ends the day before it began: it was never held, so it neither counts nor chains. (Taken
+    // that was never held (above) neither counts nor chains. (Taken
     // as a link, it led back to the same day for ever: appointing, vacating on the first day and appointing the same
     // member again from that day hung the command.) Every link found begins no later than it ends, so the walk moves
     // back in time and ends.
@@ -723,7 +727,7 @@ public sealed class CoalitionGovernance : AggregateRoot<CoalitionId>, IRuleBook
     {
         var count = 0;
         var day = from.PlusDays(-1);
-        while (state.History.LastOrDefault(h => h.Holding.Holder == partner && h.Holding.To == day && h.Holding.From <= h.Holding.To) is { Holding: not null } previous)
+        while (state.History.LastOrDefault(h => h.Holding.Holder == partner && h.Holding.To == day && WasHeld(h.Holding)) is { Holding: not null } previous)
         {
             count += previous.Holding.Interim || !previous.Full ? 0 : 1;
             day = previous.Holding.From.PlusDays(-1);
@@ -773,7 +777,7 @@ public sealed class CoalitionGovernance : AggregateRoot<CoalitionId>, IRuleBook
             throw CoalitionRuleException.Because(ErrorCodes.Governance.SeatTaken, "Seat {seat} of {body} is {state} on {date}.", ("seat", seat), ("body", definition.Name), ("state", seatState), ("date", from));
         }
 
-        if (state.Holdings[seat - 1].Any(h => h.From > from && h.To >= h.From))
+        if (state.Holdings[seat - 1].Any(h => h.From > from && WasHeld(h)))
         {
             throw CoalitionRuleException.Because(ErrorCodes.Governance.SeatTaken, "Seat {seat} of {body} already has a later term scheduled.", ("seat", seat), ("body", definition.Name));
         }
@@ -800,7 +804,7 @@ public sealed class CoalitionGovernance : AggregateRoot<CoalitionId>, IRuleBook
         // One seat per member on a body, over the whole new term, not only its first day.
         for (var other = 0; other < definition.Seats; other++)
         {
-            if (other != seat - 1 && state.Holdings[other].Any(h => h.Holder == candidate.Id && h.From <= to && h.To >= from && h.To >= h.From))
+            if (other != seat - 1 && state.Holdings[other].Any(h => h.Holder == candidate.Id && h.From <= to && h.To >= from && WasHeld(h)))
             {
                 throw CoalitionRuleException.Because(ErrorCodes.Governance.AlreadySeated, "{member} already holds seat {other} of {body} during that term.", ("member", name), ("other", other + 1), ("body", definition.Name));
             }
