@@ -448,6 +448,69 @@ public class ProposalRefusalWordsTests
         Refusal.Expect(proposal, ErrorCodes.Kernel.EmptyId, () => proposal.OpenVoting(Members(5), ChairActor, Start, [unmade]));
     }
 
+    // A host's mapper or serializer that skips constructors (RuntimeHelpers.GetUninitializedObject, some ORMs) can hand
+    // over a standing proxy its constructor would have refused: the proposal checks each one again when voting opens.
+    [Theory]
+    [InlineData("Principal", "empty id", "Kernel.EmptyId")]
+    [InlineData("Holder", "empty id", "Kernel.EmptyId")]
+    [InlineData("HolderMember", "empty id", "Kernel.EmptyId")]
+    [InlineData("GrantedBy", "empty id", "Kernel.EmptyId")]
+    [InlineData("From", "just before 1900", "Kernel.OutOfRange")]
+    [InlineData("From", "the year 3000", "Kernel.OutOfRange")]
+    [InlineData("Until", "its start", "Decisions.InvalidProxy")]
+    [InlineData("Until", "the year 3000", "Decisions.InvalidProxy")]
+    public void A_standing_proxy_forged_past_its_constructor_is_refused_when_voting_opens(string property, string value, string code)
+    {
+        var proposal = Discussed(Fsc);
+        var valid = Standing(4, holder: 3, until: Start + Duration.FromDays(30));
+        object forged = value switch
+        {
+            "empty id" when property is "Principal" or "HolderMember" => default(PartnerId),
+            "empty id" => default(PersonId),
+            "just before 1900" => Limits.EarliestInstant - Duration.Epsilon,
+            "the year 3000" when property == "Until" => (Instant?)Limits.LatestInstant,
+            "the year 3000" => Limits.LatestInstant,
+            _ => (Instant?)valid.From,
+        };
+
+        var expected = new[] { ErrorCodes.Kernel.EmptyId, ErrorCodes.Kernel.OutOfRange, ErrorCodes.Decisions.InvalidProxy }.Single(c => c.Code == code);
+        var refusal = Refusal.Expect(proposal, expected, () => proposal.OpenVoting(Members(5), ChairActor, Start, [Forge(valid, property, forged)]));
+
+        if (property == "From")
+        {
+            Assert.Equal("A standing proxy starts in the years 1900 to 2999.", refusal.Failures[0].Message);
+        }
+        else if (property == "Until")
+        {
+            Assert.Equal("A standing proxy ends after it starts, before the year 3000.", refusal.Failures[0].Message);
+        }
+    }
+
+    [Fact]
+    public void A_standing_proxy_forged_to_start_in_1900_or_end_just_before_3000_is_still_a_proxy()
+    {
+        var proposal = Discussed(Fsc);
+        var earliest = Forge(Standing(4, holder: 3), "From", Limits.EarliestInstant);
+        var latest = Forge(Standing(5, holder: 2), "Until", (Instant?)(Limits.LatestInstant - Duration.Epsilon));
+
+        proposal.OpenVoting(Members(5), ChairActor, Start, [earliest, latest]);
+
+        Assert.Equal(2, proposal.Proxies.Count);
+    }
+
+    private static StandingProxy Forge(StandingProxy valid, string property, object? value)
+    {
+        const System.Reflection.BindingFlags Fields = System.Reflection.BindingFlags.Instance | System.Reflection.BindingFlags.NonPublic;
+        var copy = (StandingProxy)System.Runtime.CompilerServices.RuntimeHelpers.GetUninitializedObject(typeof(StandingProxy));
+        foreach (var field in typeof(StandingProxy).GetFields(Fields))
+        {
+            field.SetValue(copy, field.GetValue(valid));
+        }
+
+        typeof(StandingProxy).GetField($"<{property}>k__BackingField", Fields)!.SetValue(copy, value);
+        return copy;
+    }
+
     [Fact]
     public void A_step_the_proposal_cannot_take_now_says_which_step_and_where_the_proposal_stands()
     {

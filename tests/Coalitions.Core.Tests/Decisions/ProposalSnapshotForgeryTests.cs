@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Coalitions.Core.Decisions;
 using Coalitions.Core.Kernel;
+using Coalitions.Core.Tests.Kit;
 using static Coalitions.Core.Tests.Kit.Scenario;
 
 namespace Coalitions.Core.Tests.Decisions;
@@ -138,6 +139,22 @@ public class ProposalSnapshotForgeryTests
 
         var refusal = Assert.Throws<InvalidDataException>(() => Proposal.Snapshots.Restore(state.ToJsonString(), proposal.Version));
         Assert.EndsWith("its outcome is not its last round's, or a decided proposal has none.", refusal.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_snapshot_whose_earlier_round_has_no_ending_is_refused()
+    {
+        // Only the last round may still be open: an objection under silence closed the first and opened the fallback.
+        var proposal = Voting(ProposalScenario.Silence, Members(3));
+        proposal.Vote(2, Stance.Object);
+        proposal.DequeueUncommittedEvents();
+        var state = JsonNode.Parse(Proposal.Snapshots.Take(proposal))!;
+        Assert.Equal(2, state["rounds"]!.AsArray().Count);
+
+        state["rounds"]![0]!["ending"] = null;
+
+        var refusal = Assert.Throws<InvalidDataException>(() => Proposal.Snapshots.Restore(state.ToJsonString(), proposal.Version));
+        Assert.EndsWith(RoundOrder, refusal.Message, StringComparison.Ordinal);
     }
 
     // Three members, a proxy from the first to the third's representative, two ballots: a quorum of one half reached.

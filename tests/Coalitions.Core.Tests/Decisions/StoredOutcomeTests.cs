@@ -113,6 +113,24 @@ public class StoredOutcomeTests
     }
 
     [Fact]
+    public void A_majority_outcome_claiming_figures_in_a_chamber_is_not_the_majority_rules()
+    {
+        // A majority vote has no chambers: figures that name one cannot be its outcome, even with its own overall condition.
+        var rule = DecisionRule.SimpleMajority();
+        var outcome = DecisionTally.Evaluate(rule, Members(3), Ballots(Support, Support, Oppose));
+        var inChamber = outcome with { Conditions = [.. outcome.Conditions, outcome.Conditions[0] with { Chamber = "north" }] };
+        var onlyInChamber = outcome with { Conditions = [outcome.Conditions[0] with { Chamber = "north" }] };
+
+        Assert.StartsWith("Adopted.", outcome.Explain(rule), StringComparison.Ordinal);
+        foreach (var forged in new[] { inChamber, onlyInChamber })
+        {
+            var refusal = Assert.Throws<CoalitionRuleException>(() => forged.Explain(rule));
+            Assert.Equal(ErrorCodes.Decisions.OutcomeOfAnotherRule, refusal.Code);
+            Assert.EndsWith("it has figures for other conditions than the rule's.", refusal.Message, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
     public void An_outcome_is_explained_only_under_the_rule_it_was_decided_by()
     {
         var outcome = DecisionTally.Evaluate(DecisionRule.QualifiedMajority(), Members(3), Ballots(Support, Support, Oppose));
