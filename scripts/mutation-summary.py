@@ -5,6 +5,12 @@ Usage: scripts/mutation-summary.py REPORT FLOOR   (exits 1 when the score is bel
 """
 import json, sys
 report = json.load(open(sys.argv[1]))
+
+
+def short_name(path):
+    """A file's name from its room's folder on: Decisions/Proposal.cs, or Sqlite/SqliteEventStore.cs for a storage package."""
+    return path.split("src/Coalitions.Core/")[-1].split("src/Coalitions.Core.")[-1]
+
 floor = float(sys.argv[2])
 killed = survived = timeout = nocov = 0
 rows, survivors = [], []
@@ -15,7 +21,7 @@ for path, f in sorted(report["files"].items()):
     n = sum(m["status"] == "NoCoverage" for m in f["mutants"])
     killed += k; timeout += t; survived += s; nocov += n
     total = k + t + s + n
-    name = path.split("src/Coalitions.Core/")[-1]
+    name = short_name(path)
     if total:
         rows.append((name, 100 * (k + t) / total, total))
     lines = f["source"].splitlines()
@@ -31,7 +37,7 @@ for path, score, total in rows:
     print(f"{score:6.1f} %  {total:5d} mutants  {path}")
 rooms = {}
 for path, f in report["files"].items():
-    room = path.split("src/Coalitions.Core/")[-1].split("/")[0]
+    room = short_name(path).split("/")[0]
     counts = rooms.setdefault(room, [0, 0])
     for m in f["mutants"]:
         if m["status"] in ("Killed", "Timeout", "Survived", "NoCoverage"):

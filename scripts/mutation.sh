@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
 # Mutation testing, a room at a time: [COVERAGE=off] scripts/mutation.sh ROOM[,ROOM...] [MINUTES] [FILE-GLOB]
 #   ROOM       a folder of src/Coalitions.Core (Decisions, Polls, Governance, Kernel, ...); several small rooms separated
-#              by commas share one run's fixed cost (Memberships,Partners,Hosting)
+#              by commas share one run's fixed cost (Memberships,Partners,Hosting). Sqlite or PostgreSql measures that
+#              storage package (src/Coalitions.Core.Sqlite, .PostgreSql) with the storage tests, which start a throwaway
+#              PostgreSQL cluster when its binaries are installed (without them the PostgreSQL tests skip, and its mutants
+#              survive: install them first)
 #   MINUTES    a time limit for the run (default 60); the run stops, unfinished, when it is reached
 #   FILE-GLOB  optionally narrows the run to some files of the room (for example 'Proposal.cs'); several globs are
 #              separated by spaces ('DecisionTally.cs DecisionRule.cs QuorumRule.cs')
@@ -18,6 +21,15 @@ rooms=${1:?usage: scripts/mutation.sh ROOM[,ROOM...] [MINUTES] [FILE-GLOB]}
 minutes=${2:-60}
 files=${3:-**/*.cs}
 floor=85
+project=src/Coalitions.Core/Coalitions.Core.csproj
+tests=tests/Coalitions.Core.Tests
+package=
+if [ "$rooms" = Sqlite ] || [ "$rooms" = PostgreSql ]; then
+  package=$rooms
+  project=src/Coalitions.Core.$rooms/Coalitions.Core.$rooms.csproj
+  tests=tests/Coalitions.Core.Storage.Tests
+  rooms=
+fi
 IFS=, read -r -a room_list <<< "$rooms"
 for room in "${room_list[@]}"; do
   [ -d "src/Coalitions.Core/$room" ] || { echo "no room src/Coalitions.Core/$room" >&2; exit 2; }
@@ -26,10 +38,11 @@ for room in "${room_list[@]}"; do
   [ "$room" = "Decisions" ] && floor=90
 done
 room=${rooms//,/+}
+room=${room:-$package}
 
 dotnet tool restore >/dev/null
 # A killed run can leave a mutated assembly behind; start from a clean build.
-dotnet build src/Coalitions.Core/Coalitions.Core.csproj -f net10.0 -v q >/dev/null
+dotnet build "$project" -f net10.0 -v q >/dev/null
 
 out="StrykerOutput/$room"
 rm -rf "$out"
@@ -39,12 +52,13 @@ status=0
 # static validators, run with COVERAGE=off (every test for every mutant).
 config=$(mktemp --suffix=.json)
 trap 'rm -f "$config"' EXIT
-python3 - "$config" "$room" "$files" "${COVERAGE:-perTest}" "$floor" "${TESTS:-}" <<'PY'
+python3 - "$config" "$room" "$files" "${COVERAGE:-perTest}" "$floor" "${TESTS:-}" "$package" <<'PY'
 import json, sys
 settings = json.load(open("stryker-config.json"))
 section = settings["stryker-config"]
+package = sys.argv[7]
 section["coverage-analysis"] = sys.argv[4]
-if sys.argv[6]:
+if sys.argv[6] and not package:
     # The house tests that compare the docs with the code (lifecycle diagrams, the authorization matrix, the error
     # catalog) are cheap and pin every aggregate's guards, final states, role descriptions and each code's rule text: a
     # narrowed run keeps them.
@@ -53,11 +67,18 @@ if sys.argv[6]:
 # Stryker demands break <= low <= high: the room's floor is both the break and the low threshold.
 floor = int(sys.argv[5])
 section["thresholds"] = {"high": max(section["thresholds"]["high"], floor), "low": floor, "break": floor}
-section["mutate"] = [f"**/{room}/{glob.lstrip('/')}" for room in sys.argv[2].split("+") for glob in sys.argv[3].split()]
+if package:
+    # A storage package is a project of its own, measured from the storage tests (a narrowing filter applies as given).
+    section["project"] = f"Coalitions.Core.{package}.csproj"
+    if sys.argv[6]:
+        section["test-case-filter"] = f"{section['test-case-filter']}&({sys.argv[6]})"
+    section["mutate"] = [f"**/{glob.lstrip('/')}" for glob in sys.argv[3].split()]
+else:
+    section["mutate"] = [f"**/{room}/{glob.lstrip('/')}" for room in sys.argv[2].split("+") for glob in sys.argv[3].split()]
 json.dump(settings, open(sys.argv[1], "w"), indent=2)
 PY
 # Stryker runs from the test project's folder (beside the solution it would switch to solution mode).
-(cd tests/Coalitions.Core.Tests && timeout --signal=INT "$((minutes * 60))" dotnet stryker \
+(cd "$tests" && timeout --signal=INT "$((minutes * 60))" dotnet stryker \
   --config-file "$config" \
   --output "../../$out") || status=$?
 
