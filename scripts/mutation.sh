@@ -8,6 +8,7 @@
 #   MINUTES    a time limit for the run (default 60); the run stops, unfinished, when it is reached
 #   FILE-GLOB  optionally narrows the run to some files of the room (for example 'Proposal.cs'); several globs are
 #              separated by spaces ('DecisionTally.cs DecisionRule.cs QuorumRule.cs')
+# STORAGE_TESTS=1 adds the storage tests (tests/Coalitions.Core.Storage.Tests) to a room's run; the Storage room always has them.
 # TESTS='FILTER' narrows the tests run to a vstest filter (ANDed with the configuration's), for rooms the hostile host
 #   reaches (each mutant would run it) and COVERAGE=off runs of files with static validators:
 #   'FullyQualifiedName~Communication' runs that room's tests, plus the house tests that compare the docs with the code
@@ -39,6 +40,10 @@ for room in "${room_list[@]}"; do
 done
 room=${rooms//,/+}
 room=${room:-$package}
+# The storage tests (the event-store conformance suite run against every store, the hosting guide) are where the
+# Storage room's own contracts are pinned: a run of that room, or one with STORAGE_TESTS=1, takes both test projects.
+with_storage=${STORAGE_TESTS:-}
+[[ ",$rooms," == *,Storage,* ]] && with_storage=1
 
 dotnet tool restore >/dev/null
 # A killed run can leave a mutated assembly behind; start from a clean build.
@@ -77,10 +82,19 @@ else:
     section["mutate"] = [f"**/{room}/{glob.lstrip('/')}" for room in sys.argv[2].split("+") for glob in sys.argv[3].split()]
 json.dump(settings, open(sys.argv[1], "w"), indent=2)
 PY
-# Stryker runs from the test project's folder (beside the solution it would switch to solution mode).
-(cd "$tests" && timeout --signal=INT "$((minutes * 60))" dotnet stryker \
-  --config-file "$config" \
-  --output "../../$out") || status=$?
+# Stryker runs from the test project's folder (beside the solution it would switch to solution mode), or, with two test
+# projects, from the source project's folder, given both.
+if [ -n "$with_storage" ] && [ -z "$package" ]; then
+  (cd src/Coalitions.Core && timeout --signal=INT "$((minutes * 60))" dotnet stryker \
+    --config-file "$config" \
+    --test-project ../../tests/Coalitions.Core.Tests/Coalitions.Core.Tests.csproj \
+    --test-project ../../tests/Coalitions.Core.Storage.Tests/Coalitions.Core.Storage.Tests.csproj \
+    --output "../../$out") || status=$?
+else
+  (cd "$tests" && timeout --signal=INT "$((minutes * 60))" dotnet stryker \
+    --config-file "$config" \
+    --output "../../$out") || status=$?
+fi
 
 report=$(find "$out" -name 'mutation-report.json' | head -n 1)
 if [ -z "$report" ]; then
