@@ -41,6 +41,7 @@ public class ProposalDraftRulesTests
     [InlineData("a name for a listed matter", "Decisions.InvalidProposal", "Only a custom matter has a name of its own.")]
     [InlineData("a custom matter's name of 101 characters", "Kernel.InvalidText", "at most 100 characters.")]
     [InlineData("a title of 201 characters", "Kernel.InvalidText", "at most 200 characters.")]
+    [InlineData("an undefined matter", "Kernel.InvalidInput", "Matter has an undefined value.")]
     public void A_draft_one_step_past_a_limit_is_refused_with_the_rules_words(string past, string code, string words)
     {
         var draft = past switch
@@ -50,6 +51,7 @@ public class ProposalDraftRulesTests
             "no facilitator" => Plain with { Facilitators = [] },
             "101 facilitators" => Plain with { Facilitators = [.. Enumerable.Range(1, 101).Select(Person)] },
             "no rule" => Plain with { Rule = null! },
+            "an undefined matter" => Plain with { Matter = (MatterType)99 },
             "a name for a listed matter" => Plain with { CustomMatter = "Annual report" },
             "a custom matter's name of 101 characters" => Plain with { Matter = MatterType.Custom, CustomMatter = new string('m', 101) },
             _ => Plain with { Title = new string('t', 201) },
