@@ -161,6 +161,20 @@ public class AggregateStoreRulesTests
         Assert.Null(await _events.LoadSnapshotAsync(saved.StreamName));
     }
 
+    [Fact]
+    public void A_stream_name_is_refused_for_the_empty_id_an_id_of_another_type_and_a_type_not_catalogued()
+    {
+        var proposals = AggregateType.Of<Proposal>();
+
+        var empty = Assert.Throws<ArgumentException>(() => proposals.StreamNameFor(Guid.Empty));
+        var otherId = Assert.Throws<ArgumentException>(() => proposals.StreamNameFor(Scenario.TheCoalition));
+        var notCatalogued = Assert.Throws<InvalidOperationException>(() => AggregateType.Of(typeof(string)));
+
+        Assert.StartsWith("An aggregate id is never the empty GUID.", empty.Message, StringComparison.Ordinal);
+        Assert.StartsWith("A Proposal is identified by a ProposalId, not a CoalitionId.", otherId.Message, StringComparison.Ordinal);
+        Assert.Equal("String is not in the aggregate catalog; add it to Storage/AggregateCatalog.cs.", notCatalogued.Message);
+    }
+
     // A vote of 30 events with a snapshot at version 20, and a store whose reads are recorded.
     private async Task<(EventsOnly Reads, AggregateStore Store, Proposal Proposal)> SnapshottedVote()
     {
