@@ -308,6 +308,12 @@ public sealed class SqliteEventStore : IEventStore, ISnapshotStore, IDisposable
             var events = new List<StoredEvent>();
             while (reader.Read())
             {
+                // The reader is synchronous: a long stream's read stops at the next thousand rows once cancelled.
+                if ((events.Count & 1023) == 1023)
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                }
+
                 events.Add(new StoredEvent(
                     Guid.Parse(reader.GetString(0)),
                     reader.GetString(1),
@@ -329,8 +335,12 @@ public sealed class SqliteEventStore : IEventStore, ISnapshotStore, IDisposable
     }
 
     // A file database reads on pooled connections of its own, beside the writer; the in-memory one has one connection.
-    private Task WaitForReadAsync(CancellationToken cancellationToken) =>
-        _memory is null ? Task.CompletedTask : _gate.WaitAsync(cancellationToken);
+    // A cancelled read does not start, on either.
+    private Task WaitForReadAsync(CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        return _memory is null ? Task.CompletedTask : _gate.WaitAsync(cancellationToken);
+    }
 
     private void ReleaseRead()
     {

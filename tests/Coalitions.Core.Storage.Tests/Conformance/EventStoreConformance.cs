@@ -240,6 +240,39 @@ public abstract class EventStoreConformance : IAsyncLifetime
     }
 
     [SkippableFact]
+    public async Task A_snapshot_at_the_version_held_replaces_it_as_one_in_a_new_shape_after_an_upgrade_must()
+    {
+        var snapshots = Assert.IsAssignableFrom<ISnapshotStore>(Store);
+
+        await snapshots.SaveSnapshotAsync(new StoredSnapshot("proposal-a", 10, 1, At, """{"v":1}"""));
+        await snapshots.SaveSnapshotAsync(new StoredSnapshot("proposal-a", 10, 2, At, """{"v":2}"""));
+
+        Assert.Equal(new StoredSnapshot("proposal-a", 10, 2, At, """{"v":2}"""), await snapshots.LoadSnapshotAsync("proposal-a"));
+    }
+
+    [SkippableFact]
+    public async Task A_snapshot_under_a_bad_stream_name_is_refused()
+    {
+        var snapshots = Assert.IsAssignableFrom<ISnapshotStore>(Store);
+
+        await Assert.ThrowsAnyAsync<ArgumentException>(() => snapshots.SaveSnapshotAsync(new StoredSnapshot(" ", 1, 1, At, "{}")));
+        await Assert.ThrowsAnyAsync<ArgumentException>(() => snapshots.LoadSnapshotAsync(new string('s', EventStoreRules.MaxStreamNameLength + 1)));
+    }
+
+    [SkippableFact]
+    public async Task A_cancelled_append_or_read_throws_and_writes_nothing()
+    {
+        using var cancelled = new CancellationTokenSource();
+        await cancelled.CancelAsync();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => Store.AppendAsync("proposal-a", 0, [Data()], cancelled.Token));
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => Store.ReadStreamAsync("proposal-a", 1, cancelled.Token));
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => Store.ReadAllAsync(0, 10, cancelled.Token));
+
+        Assert.Empty(await Store.ReadAllAsync(0, 10));
+    }
+
+    [SkippableFact]
     public async Task A_proposal_saved_and_loaded_from_snapshot_and_tail_is_the_proposal_its_events_build()
     {
         var clock = new FakeClock(Scenario.Start);
