@@ -62,8 +62,12 @@ public sealed class EventUpcaster
     /// <param name="fromVersion">The stored schema version; the result is the next.</param>
     /// <param name="transform">Turns the old JSON object into the new one.</param>
     /// <returns>The upcaster.</returns>
-    public static EventUpcaster Reshape(string type, int fromVersion, Func<JsonObject, JsonObject> transform) =>
-        new(type, fromVersion, type, checked(fromVersion + 1), transform);
+    /// <exception cref="ArgumentException">A blank type, or a version below 1 or with no next (<see cref="int.MaxValue"/>).</exception>
+    public static EventUpcaster Reshape(string type, int fromVersion, Func<JsonObject, JsonObject> transform)
+    {
+        Preconditions.CheckArgumentRange(fromVersion < int.MaxValue, nameof(fromVersion), fromVersion, "A reshape reads a schema version that has a next.");
+        return new(type, fromVersion, type, fromVersion + 1, transform);
+    }
 
     /// <summary>An upcaster that reads an event stored under an old type name as the type it was renamed to.</summary>
     /// <param name="oldType">The old type discriminator.</param>
