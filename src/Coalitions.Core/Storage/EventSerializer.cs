@@ -145,7 +145,8 @@ public sealed class EventSerializer
         }
         catch (StoredEventException inner)
         {
-            throw new StoredEventException(inner.Code, $"{Where(stored)}: {inner.Message}", inner.Position ?? stored.Version, inner.EventType ?? typeName, inner);
+            // Named where it is stored, as every other unreadable event is: its version and its type as stored.
+            throw new StoredEventException(inner.Code, $"{Where(stored)}: {inner.Message}", stored.Version, stored.EventType, inner);
         }
         catch (Exception inner) when (inner is not OutOfMemoryException)
         {

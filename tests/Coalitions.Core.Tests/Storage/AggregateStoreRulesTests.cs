@@ -128,6 +128,32 @@ public class AggregateStoreRulesTests
     }
 
     [Fact]
+    public async Task A_gap_after_a_snapshot_is_named_from_the_snapshots_version_on()
+    {
+        var (_, _, proposal) = await SnapshottedVote();
+        var gapped = new EventsOnly(_events) { Renumber = stored => [.. stored.Select(e => e.Version > 22 ? e with { Version = e.Version + 1 } : e)] };
+
+        var error = await Assert.ThrowsAsync<StoredEventException>(() =>
+            new AggregateStore(gapped, _clock, new AggregateStoreOptions { Snapshots = _events, SnapshotEvery = 0 }).LoadAsync<Proposal>(proposal.Id));
+
+        Assert.Equal(ErrorCodes.Kernel.CorruptHistory, error.Code);
+        Assert.Equal($"{proposal.StreamName} skips from version 22 to 24: a stream's versions have no gaps.", error.Message);
+    }
+
+    [Fact]
+    public async Task Saving_an_aggregate_with_nothing_new_writes_nothing_and_answers_its_version()
+    {
+        var store = new AggregateStore(_events, _clock);
+        var proposal = Scenario.Discussed(DecisionRule.SimpleMajority());
+        await store.SaveAsync(proposal);
+
+        var again = await store.SaveAsync(proposal);
+
+        Assert.Equal(new AppendResult(2, 0), again);
+        Assert.Equal(2L, _events.Count);
+    }
+
+    [Fact]
     public async Task A_stream_name_off_the_convention_and_a_stream_without_events_are_refused_in_words()
     {
         var store = new AggregateStore(_events, _clock);

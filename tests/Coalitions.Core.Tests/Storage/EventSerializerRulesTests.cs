@@ -77,6 +77,46 @@ public class EventSerializerRulesTests
         Assert.EndsWith("cannot be read: no upcaster reads schema version 1 of Decisions.ProposalDrafted (the current version is 3).", error.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void A_stored_event_whose_text_is_broken_is_named_by_its_place_and_its_type_as_stored()
+    {
+        var broken = Drafted with { Data = Drafted.Data.Replace("\"proposal\":\"d", "\"proposal\":\"x", StringComparison.Ordinal) };
+        var renamed = new EventSerializer([EventUpcaster.Rename("Old.Drafted", 1, "Decisions.ProposalDrafted", 1)]);
+
+        var error = Assert.Throws<StoredEventException>(() => EventSerializer.Default.Deserialize(broken));
+        var underOldName = Assert.Throws<StoredEventException>(() => renamed.Deserialize(broken with { EventType = "Old.Drafted" }));
+
+        Assert.Equal((7L, "Decisions.ProposalDrafted"), (error.Position, error.EventType));
+        Assert.StartsWith($"Event 7 of {Drafted.StreamName} (Decisions.ProposalDrafted v1, global position 12): A stored event", error.Message, StringComparison.Ordinal);
+        Assert.Equal((7L, "Old.Drafted"), (underOldName.Position, underOldName.EventType));
+    }
+
+    [Theory]
+    [InlineData("not an object", "[1,2]", "The data is not a JSON object.")]
+    [InlineData("not JSON", "{", null)]
+    [InlineData("an upcaster returning null", "{}", "upcasting Old.A v1 -> Decisions.ProposalDrafted v1 failed: The upcaster returned null.")]
+    [InlineData("an upcaster that throws", "{}", "upcasting Old.A v1 -> Decisions.ProposalDrafted v1 failed: The old shape had no title.")]
+    public void An_event_that_cannot_be_upcast_is_unreadable_in_words(string what, string data, string? why)
+    {
+        Func<System.Text.Json.Nodes.JsonObject, System.Text.Json.Nodes.JsonObject> transform = what switch
+        {
+            "an upcaster returning null" => _ => null!,
+            "an upcaster that throws" => _ => throw new InvalidOperationException("The old shape had no title."),
+            _ => json => json,
+        };
+        var serializer = new EventSerializer([EventUpcaster.Rename("Old.A", 1, "Decisions.ProposalDrafted", 1, transform)]);
+
+        var error = Assert.Throws<StoredEventException>(() => serializer.Deserialize(Drafted with { EventType = "Old.A", Data = data }));
+
+        Assert.Equal(ErrorCodes.Kernel.UnreadableEvent, error.Code);
+        Assert.Equal((7L, "Old.A"), (error.Position, error.EventType));
+        Assert.StartsWith($"Event 7 of {Drafted.StreamName} (Old.A v1, global position 12) cannot be read: ", error.Message, StringComparison.Ordinal);
+        if (why is not null)
+        {
+            Assert.EndsWith(why, error.Message, StringComparison.Ordinal);
+        }
+    }
+
     [Theory]
     [InlineData("")]
     [InlineData("  ")]
