@@ -10,16 +10,15 @@ namespace Coalitions.Core.Tests.Storage;
 public class StoredEventSequenceTests
 {
     [Fact]
-    public void Enumerated_as_a_plain_sequence_the_stored_events_after_the_skipped_ones_are_read_in_order()
+    public async Task Enumerated_as_a_plain_sequence_the_stored_events_after_the_skipped_ones_are_read_in_order()
     {
         var proposal = Scenario.Voting(DecisionRule.SimpleMajority(), Scenario.Members(3));
         proposal.Vote(1, Stance.Support);
         var events = proposal.DequeueUncommittedEvents();
-        var records = events.Select((e, i) =>
-        {
-            var data = EventSerializer.Default.Serialize(e, Guid.NewGuid(), Scenario.Start);
-            return new StoredEvent(data.EventId, proposal.StreamName, i + 1, i + 1, data.EventType, data.SchemaVersion, data.RecordedAt, data.Data, data.Metadata);
-        }).ToList();
+        // The records as a load reads them: through a store.
+        var store = new InMemoryEventStore();
+        await store.AppendAsync(proposal.StreamName, 0, [.. events.Select(e => EventSerializer.Default.Serialize(e, Guid.NewGuid(), Scenario.Start))]);
+        var records = await store.ReadStreamAsync(proposal.StreamName, 1);
 
         var sequence = new StoredEventSequence(records, 1, EventSerializer.Default);
 
