@@ -277,7 +277,8 @@ public sealed partial class PostgreSqlEventStore : IEventStore, ISnapshotStore, 
         return events;
     }
 
-    [GeneratedRegex("^[a-z_][a-z0-9_]{0,62}$", RegexOptions.CultureInvariant)]
+    // `\z`, not `$`: `$` also matches before a final line break, and the name is written into the SQL.
+    [GeneratedRegex(@"^[a-z_][a-z0-9_]{0,62}\z", RegexOptions.CultureInvariant)]
     private static partial Regex SchemaName();
 
     // A 64-bit advisory lock key per schema and purpose, so two schemas in one database never wait on each other.

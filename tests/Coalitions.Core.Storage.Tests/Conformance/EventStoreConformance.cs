@@ -125,6 +125,18 @@ public abstract class EventStoreConformance : IAsyncLifetime
     }
 
     [SkippableFact]
+    public async Task A_retry_holding_more_events_than_were_stored_is_a_conflict_and_writes_nothing()
+    {
+        var stored = Data();
+        await Store.AppendAsync("proposal-a", 0, [stored]);
+
+        var longer = await Assert.ThrowsAsync<CoalitionRuleException>(() => Store.AppendAsync("proposal-a", 0, [stored, Data()]));
+
+        Assert.Equal(ErrorCodes.Kernel.ConcurrencyConflict, longer.Code);
+        Assert.Equal([stored.EventId], (await Store.ReadAllAsync(0, 10)).Select(e => e.EventId));
+    }
+
+    [SkippableFact]
     public async Task The_log_reads_after_a_position_across_streams_in_the_order_appends_committed()
     {
         await Store.AppendAsync("proposal-a", 0, [Data()]);

@@ -53,7 +53,9 @@ public sealed class SqliteEventStoreTests : IDisposable
             command.ExecuteNonQuery();
         }
 
-        Assert.Throws<InvalidOperationException>(() => SqliteEventStore.Open(File));
+        Assert.Equal(
+            "The database has schema version 99, made by a newer version of Coalitions.Core.Sqlite than this one (1).",
+            Assert.Throws<InvalidOperationException>(() => SqliteEventStore.Open(File)).Message);
     }
 
     [Fact]
@@ -66,4 +68,69 @@ public sealed class SqliteEventStoreTests : IDisposable
         Assert.Single(await first.ReadAllAsync(0, 10));
         Assert.Empty(await second.ReadAllAsync(0, 10));
     }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData(" ")]
+    [InlineData(null)]
+    public void A_database_file_needs_a_path(string? path)
+    {
+        var refusal = Assert.Throws<ArgumentException>(() => SqliteEventStore.Open(path!));
+
+        Assert.Equal("path", refusal.ParamName);
+        Assert.StartsWith("A database file needs a path.", refusal.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_closed_store_refuses_to_append_or_read_and_closing_it_again_is_harmless()
+    {
+        var events = SqliteEventStore.Open(File);
+        await events.AppendAsync("proposal-a", 0, [Data()]);
+
+        events.Dispose();
+        events.Dispose();
+
+        await Assert.ThrowsAsync<ObjectDisposedException>(() => events.ReadAllAsync(0, 10));
+        await Assert.ThrowsAsync<ObjectDisposedException>(() => events.ReadStreamAsync("proposal-a", 1));
+        await Assert.ThrowsAnyAsync<ObjectDisposedException>(() => events.AppendAsync("proposal-a", 1, [Data()]));
+    }
+
+    [Fact]
+    public async Task A_closed_database_file_leaves_no_write_ahead_log_behind()
+    {
+        // Pooled connections would keep the file open, and its log beside it, until the process ends; closing the store
+        // closes them, and the last connection folds the log into the file.
+        using (var events = SqliteEventStore.Open(File))
+        {
+            await events.AppendAsync("proposal-a", 0, [Data(), Data()]);
+            await events.ReadAllAsync(0, 10);
+            Assert.True(System.IO.File.Exists(File + "-wal"));
+        }
+
+        Assert.False(System.IO.File.Exists(File + "-wal"));
+        using var connection = new SqliteConnection($"Data Source={File};Pooling=false");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT count(*) FROM events";
+        Assert.Equal(2L, command.ExecuteScalar());
+    }
+
+    [Fact]
+    public void A_database_of_this_packages_schema_version_opens_again()
+    {
+        SqliteEventStore.Open(File).Dispose();
+        using (var connection = new SqliteConnection($"Data Source={File};Pooling=false"))
+        {
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = "PRAGMA user_version";
+            Assert.Equal(1L, command.ExecuteScalar());
+        }
+
+        using var reopened = SqliteEventStore.Open(File);
+        Assert.Equal(Path.GetFullPath(File), reopened.DataSource);
+        Assert.Equal(":memory:", SqliteEventStore.InMemory().DataSource);
+    }
+
+    private static EventData Data() => new(Guid.NewGuid(), "Decisions.ProposalSubmitted", 1, Scenario.Start, "{}", "{}");
 }
