@@ -220,7 +220,8 @@ internal static partial class GovernanceRules
 
     public static CoalitionRuleException InvalidEntry(string message) => CoalitionRuleException.Because(ErrorCodes.Governance.InvalidTemplate, message);
 
-    [GeneratedRegex("^[a-z0-9][a-z0-9-]{0,49}$")]
+    // `\z`, not `$`: `$` also matches before a final line break.
+    [GeneratedRegex(@"^[a-z0-9][a-z0-9-]{0,49}\z")]
     private static partial Regex KeyPattern();
 }
 

@@ -2,6 +2,7 @@ using Coalitions.Core.Decisions;
 using Coalitions.Core.Governance;
 using Coalitions.Core.Kernel;
 using Coalitions.Core.Serialization;
+using NodaTime;
 using static Coalitions.Core.Tests.Kit.GovernanceScenario;
 using static Coalitions.Core.Tests.Kit.Scenario;
 
@@ -53,5 +54,22 @@ public class BodyKeyTests
         Assert.Contains("\"decidingBody\":\"steering-committee\"", json, StringComparison.Ordinal);
         Assert.Equal(entry.DecidingBody, CoalitionsJson.Deserialize<RuleBookEntry>(json)!.DecidingBody);
         Assert.ThrowsAny<Exception>(() => CoalitionsJson.Deserialize<RuleBookEntry>(json.Replace("steering-committee", "Steering Committee", StringComparison.Ordinal)));
+    }
+
+    [Theory]
+    [InlineData("board\n")]
+    [InlineData("\nboard")]
+    [InlineData("board ")]
+    public void A_body_key_forged_past_its_check_with_a_line_break_or_space_is_refused_by_the_body(string text)
+    {
+        // Spaces at either end are trimmed by the key's constructor; a key made without it (a host's mapper) keeps them,
+        // and the body's own check must not read "board" followed by a line break as a key.
+        object boxed = default(BodyKey);
+        typeof(BodyKey).GetField("<Value>k__BackingField", System.Reflection.BindingFlags.Instance | System.Reflection.BindingFlags.NonPublic)!.SetValue(boxed, text);
+        var forged = (BodyKey)boxed;
+
+        var refusal = Assert.Throws<CoalitionRuleException>(() => new BodyDefinition(forged, "Board", BodyKind.SteeringCommittee, [], 5, [], [], Period.FromYears(1)));
+
+        Assert.Equal(ErrorCodes.Governance.InvalidBody, refusal.Code);
     }
 }
