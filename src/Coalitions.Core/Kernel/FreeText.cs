@@ -32,15 +32,31 @@ internal static class FreeText
             return "has at most {limit} characters.";
         }
 
-        return HasControlCharacters(value) ? "holds a control character; only line breaks and tabs are allowed." : null;
+        return HasUnpairedSurrogate(value) ? "holds half of a character (an unpaired surrogate), which no store can keep."
+            : HasControlCharacters(value) ? "holds a control character; only line breaks and tabs are allowed."
+            : null;
     }
 
-    /// <summary>Whether a text holds a control character other than CR, LF and tab (or an unpaired surrogate).</summary>
+    /// <summary>
+    /// Whether a text holds a control character other than CR, LF and tab, a line or paragraph separator, a
+    /// non-character, or half of a character (an unpaired surrogate: not Unicode, so JSON writers refuse or replace it and
+    /// an event holding it would not read back as raised).
+    /// </summary>
     public static bool HasControlCharacters(string value)
     {
-        foreach (var c in value)
+        for (var i = 0; i < value.Length; i++)
         {
-            if ((char.IsControl(c) && c is not ('\n' or '\r' or '\t')) || c is '\u2028' or '\u2029' or '\uFFFE' or '\uFFFF')
+            var c = value[i];
+            if (char.IsSurrogate(c))
+            {
+                if (!IsPairAt(value, i))
+                {
+                    return true;
+                }
+
+                i++;
+            }
+            else if ((char.IsControl(c) && c is not ('\n' or '\r' or '\t')) || c is '\u2028' or '\u2029' or '\uFFFE' or '\uFFFF')
             {
                 return true;
             }
@@ -49,6 +65,28 @@ internal static class FreeText
         return false;
     }
 
+    /// <summary>Whether a text holds half of a character: a surrogate not in a high-then-low pair.</summary>
+    public static bool HasUnpairedSurrogate(string value)
+    {
+        for (var i = 0; i < value.Length; i++)
+        {
+            if (char.IsSurrogate(value[i]))
+            {
+                if (!IsPairAt(value, i))
+                {
+                    return true;
+                }
+
+                i++;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>Whether a one-line text (a name, a key) holds a line break, a tab or a control character.</summary>
     public static bool IsSingleLine(string value) => !HasControlCharacters(value) && value.AsSpan().IndexOfAny('\n', '\r', '\t') < 0;
+
+    private static bool IsPairAt(string value, int i) =>
+        char.IsHighSurrogate(value[i]) && i + 1 < value.Length && char.IsLowSurrogate(value[i + 1]);
 }

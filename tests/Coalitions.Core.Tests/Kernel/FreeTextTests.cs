@@ -40,6 +40,27 @@ public class FreeTextTests
     }
 
     [Fact]
+    public void A_text_with_half_of_a_character_is_refused_as_no_store_can_keep_it()
+    {
+        // UTF-16 text with an unpaired surrogate is not Unicode: JSON writers refuse it or replace it, so the event would
+        // not read back as it was raised. (A fact, not a theory: the runner's theory data would replace the halves.)
+        string[] texts = ["lone \ud800 high half", "lone \udc00 low half", "ends in a high half \ud83d", "\ude00 starts with a low half", "halves in the wrong order \ude00\ud83d", "\ud83d"];
+        Assert.All(texts, text =>
+        {
+            Assert.Equal("The note holds half of a character (an unpaired surrogate), which no store can keep.", Refused(() => FreeText.Check(text, "note", required: false)));
+            Assert.True(FreeText.HasControlCharacters(text));
+            Assert.False(FreeText.IsSingleLine(text));
+        });
+    }
+
+    [Fact]
+    public void A_character_beyond_the_basic_plane_is_text()
+    {
+        FreeText.Check("Clean water for all \ud83c\udf0d and \U0001F91D", "note", required: true);
+        Assert.True(FreeText.IsSingleLine("\ud83c\udf0d"));
+    }
+
+    [Fact]
     public void Line_breaks_and_tabs_are_text_but_not_one_line()
     {
         Assert.False(FreeText.HasControlCharacters("a\r\nb\tc"));

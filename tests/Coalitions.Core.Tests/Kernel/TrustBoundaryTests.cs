@@ -19,6 +19,22 @@ public class TrustBoundaryTests
     private const string Ballot = """{"$type":"Decisions.BallotCast","proposal":"d0000000-0000-0000-0000-000000000001","round":1,"voter":"a0000000-0000-0000-0000-000000000001","stance":"Support","at":"2026-03-02T10:00:00Z","by":{"kind":"Person","person":"b0000000-0000-0000-0000-000000000001","onBehalfOf":"a0000000-0000-0000-0000-000000000001"}}""";
 
     [Fact]
+    public void A_reason_holding_half_of_a_character_is_refused_and_the_proposal_is_unchanged()
+    {
+        // Accepted, the ballot's event could not be written as JSON (or would be written with a replacement character):
+        // the command must refuse it before anything is raised.
+        var proposal = Voting(DecisionRule.SimpleMajority(), Members(3));
+        proposal.DequeueUncommittedEvents();
+
+        var refusal = Refusal.Expect(proposal, ErrorCodes.Kernel.InvalidText, () => proposal.Vote(1, Stance.Oppose, reason: "Too costly \ud83d"));
+
+        Assert.Equal("The reason holds half of a character (an unpaired surrogate), which no store can keep.", refusal.Message);
+        proposal.Vote(1, Stance.Oppose, reason: "Too costly \ud83d\udcb8");
+        var stored = proposal.DequeueUncommittedEvents().Select(CoalitionsJson.SerializeEvent).Select(CoalitionsJson.DeserializeEvent);
+        Assert.Equal("Too costly \ud83d\udcb8", Assert.IsType<BallotCast>(Assert.Single(stored)).Reason);
+    }
+
+    [Fact]
     public void A_well_formed_stored_ballot_is_read()
     {
         var ballot = Assert.IsType<BallotCast>(CoalitionsJson.DeserializeEvent(Ballot));
