@@ -85,7 +85,7 @@ public sealed class ValuePool
 
         if (type == typeof(string))
         {
-            return random.Next(7) switch
+            return random.Next(8) switch
             {
                 0 => null,
                 1 => string.Empty,
@@ -93,6 +93,7 @@ public sealed class ValuePool
                 3 => new string('x', 100_001),
                 4 => "bell\u0007text",
                 5 => "line\nbreak",
+                6 => "half \ud83d of a character",
                 _ => "A plain text.",
             };
         }
