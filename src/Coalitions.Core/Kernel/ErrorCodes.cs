@@ -38,7 +38,7 @@ public static partial class ErrorCodes
         public static readonly ErrorCode CurrencyMismatch = new("Kernel.CurrencyMismatch", "Amounts in different currencies are never added or compared; the library does not convert currencies.");
 
         /// <summary>A required text was missing, too long or held control characters.</summary>
-        public static readonly ErrorCode InvalidText = new("Kernel.InvalidText", "A required text is missing, blank, longer than its limit, or holds control characters other than line breaks and tabs.");
+        public static readonly ErrorCode InvalidText = new("Kernel.InvalidText", "A required text is missing, blank, longer than its limit, or holds control characters other than line breaks and tabs, or half of a character (an unpaired surrogate).");
 
         /// <summary>An id must not be the empty GUID.</summary>
         public static readonly ErrorCode EmptyId = new("Kernel.EmptyId", "An id is never the empty GUID (the default value of an id type).");
