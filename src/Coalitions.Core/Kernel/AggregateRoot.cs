@@ -254,7 +254,7 @@ public abstract partial class AggregateRoot<TId>
 
         if (SubjectOf(domainEvent) is not { } subject)
         {
-            return $"{domainEvent.GetType().Name} does not name a {typeof(TId).Name} first, so it cannot belong to a {GetType().Name}.";
+            return $"{domainEvent.GetType().Name} does not name {Words.Indefinite(typeof(TId).Name)} first, so it cannot belong to {Words.Indefinite(GetType().Name)}.";
         }
 
         return first || subject.Equals(Id) ? null : $"it names {subject}, another {GetType().Name} than {Id}.";

@@ -154,6 +154,16 @@ internal static class Words
     }
 
     /// <summary>
+    /// A type's name with its indefinite article, as a sentence opens on it: "an Agreement", "a Proposal". Chosen by the
+    /// first letter (a vowel other than U takes "an"), which suits every type name of the library.
+    /// </summary>
+    public static string Indefinite(string noun, bool capital = false)
+    {
+        var article = noun.Length > 0 && "AEIOaeio".Contains(noun[0], StringComparison.Ordinal) ? "an" : "a";
+        return (capital ? char.ToUpperInvariant(article[0]) + article[1..] : article) + " " + noun;
+    }
+
+    /// <summary>
     /// A PascalCase identifier in lower-case words ("StandAside" becomes "stand aside"); a run of capitals is an
     /// abbreviation and keeps them ("ISOCode" becomes "ISO code").
     /// </summary>

@@ -30,7 +30,7 @@ internal sealed class StrictEnumConverter<T> : JsonConverter<T>
     {
         if (reader.TokenType != JsonTokenType.String)
         {
-            throw new JsonException($"A {typeof(T).Name} is stored as its name, not as {reader.TokenType}.");
+            throw new JsonException($"{Words.Indefinite(typeof(T).Name, capital: true)} is stored as its name, not as {reader.TokenType}.");
         }
 
         var text = reader.GetString()!;
@@ -55,7 +55,7 @@ internal sealed class StrictEnumConverter<T> : JsonConverter<T>
             return FromBits(bits);
         }
 
-        throw new JsonException($"'{text}' is not a {typeof(T).Name}.");
+        throw new JsonException($"'{text}' is not {Words.Indefinite(typeof(T).Name)}.");
     }
 
     public override void Write(Utf8JsonWriter writer, T value, JsonSerializerOptions options)

@@ -89,7 +89,7 @@ public sealed class AggregateType
     public string StreamNameFor(ITypedId id)
     {
         Preconditions.CheckNotNull(id, nameof(id));
-        Preconditions.CheckArgument(id.GetType() == IdType, nameof(id), $"A {Type.Name} is identified by a {IdType.Name}, not a {id.GetType().Name}.");
+        Preconditions.CheckArgument(id.GetType() == IdType, nameof(id), $"{Words.Indefinite(Type.Name, capital: true)} is identified by {Words.Indefinite(IdType.Name)}, not {Words.Indefinite(id.GetType().Name)}.");
         return StreamNameFor(id.Value);
     }
 

@@ -19,6 +19,19 @@ public class WordsTests
     }
 
     [Fact]
+    public void A_type_name_takes_an_before_a_vowel_and_a_before_anything_else()
+    {
+        Assert.Equal("an Agreement", Words.Indefinite("Agreement"));
+        Assert.Equal("An Indicator", Words.Indefinite("Indicator", capital: true));
+        Assert.Equal("an EventPreparation", Words.Indefinite("EventPreparation"));
+        Assert.Equal("an Outreach", Words.Indefinite("Outreach"));
+        Assert.Equal("an actor", Words.Indefinite("actor"));
+        Assert.Equal("A Proposal", Words.Indefinite("Proposal", capital: true));
+        Assert.Equal("a UnitId", Words.Indefinite("UnitId"));
+        Assert.Equal("a ", Words.Indefinite(string.Empty));
+    }
+
+    [Fact]
     public void Alternatives_are_joined_with_or()
     {
         Assert.Equal("none", Words.Alternatives([]));

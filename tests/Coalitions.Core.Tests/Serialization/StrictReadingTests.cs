@@ -39,7 +39,7 @@ public class StrictReadingTests
         { "\"at\":\"2026-03-02T09:00:00Z\"", "\"at\":\"2026-03-02 09:00:00Z\"", "A stored event (Coalitions.MemberInvited) is unreadable: it cannot be read (at $.at: The JSON value could not be converted to Coalitions.Core.Coalitions.MemberInvited. Path: $.at | LineNumber: 0 | BytePositionInLine: 281.)." },
         { "\"at\":\"2026-03-02T09:00:00Z\"", "\"at\":1772442000", "A stored event (Coalitions.MemberInvited) is unreadable: it cannot be read (at $.at: The JSON value could not be converted to Coalitions.Core.Coalitions.MemberInvited. Path: $.at | LineNumber: 0 | BytePositionInLine: 269.)." },
         { "\"by\":{\"kind\":\"Person\",\"person\":\"b0000000-0000-0000-0000-000000000800\"}", "\"by\":\"b0000000-0000-0000-0000-000000000800\"", "A stored event (Coalitions.MemberInvited) is unreadable: it cannot be read (at $.by: The JSON value could not be converted to Coalitions.Core.Kernel.Actor. Path: $.by | LineNumber: 0 | BytePositionInLine: 325.)." },
-        { "\"kind\":\"Person\"", "\"kind\":0", "A stored event (Coalitions.MemberInvited) is unreadable: it cannot be read (at $.by.kind: A ActorKind is stored as its name, not as Number.)." },
+        { "\"kind\":\"Person\"", "\"kind\":0", "A stored event (Coalitions.MemberInvited) is unreadable: it cannot be read (at $.by.kind: An ActorKind is stored as its name, not as Number.)." },
     };
 
     public static TheoryData<string, string> BadIds => new()

@@ -199,6 +199,10 @@ public class AggregateStoreRulesTests
         Assert.StartsWith("An aggregate id is never the empty GUID.", empty.Message, StringComparison.Ordinal);
         Assert.StartsWith("A Proposal is identified by a ProposalId, not a CoalitionId.", otherId.Message, StringComparison.Ordinal);
         Assert.Equal("String is not in the aggregate catalog; add it to Storage/AggregateCatalog.cs.", notCatalogued.Message);
+        Assert.StartsWith(
+            "An Agreement is identified by an AgreementId, not a ProposalId.",
+            Assert.Throws<ArgumentException>(() => AggregateType.Of<global::Coalitions.Core.Agreements.Agreement>().StreamNameFor(Scenario.ProposalNumber(1))).Message,
+            StringComparison.Ordinal);
     }
 
     // A vote of 30 events with a snapshot at version 20, and a store whose reads are recorded.
