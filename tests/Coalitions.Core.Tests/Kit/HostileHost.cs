@@ -85,8 +85,10 @@ public sealed class ValuePool
 
         if (type == typeof(string))
         {
-            return random.Next(8) switch
+            return random.Next(10) switch
             {
+                7 => "  padded with spaces  ",
+                8 => "\uFEFFzero\u200Bwidth and right-to-left \u202Etxet",
                 0 => null,
                 1 => string.Empty,
                 2 => "   ",
