@@ -1,3 +1,6 @@
+using System.Buffers;
+using System.Text;
+using System.Text.Json;
 using Coalitions.Core.Kernel;
 
 namespace Coalitions.Core.Storage;
@@ -12,13 +15,24 @@ public static class EventStoreRules
     /// <summary>The longest stream name a store accepts.</summary>
     public const int MaxStreamNameLength = 200;
 
-    /// <summary>Checks a stream name: not blank, at most <see cref="MaxStreamNameLength"/> characters, no control characters.</summary>
+    // Text that is not Unicode (a lone surrogate) is refused rather than stored as a replacement character.
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
+    private const int KeptBuffer = 64 * 1024;
+
+    [ThreadStatic]
+    private static byte[]? checkBuffer;
+
+    /// <summary>
+    /// Checks a stream name: not blank, at most <see cref="MaxStreamNameLength"/> characters, no control characters and
+    /// no half of a character (an unpaired surrogate), which stores that encode UTF-8 could not keep exactly.
+    /// </summary>
     /// <param name="streamName">The stream name.</param>
     /// <exception cref="ArgumentException">The name breaks one of those rules.</exception>
     public static void CheckStreamName(string streamName)
     {
         Preconditions.CheckArgument(
-            !string.IsNullOrWhiteSpace(streamName) && streamName.Length <= MaxStreamNameLength && !streamName.Any(char.IsControl),
+            IsName(streamName),
             nameof(streamName),
             $"A stream name is not blank, has at most {MaxStreamNameLength} characters and no control characters.");
     }
@@ -27,7 +41,7 @@ public static class EventStoreRules
     /// <param name="streamName">The stream name.</param>
     /// <param name="expectedVersion">The expected version.</param>
     /// <param name="events">The events.</param>
-    /// <exception cref="ArgumentException">A bad stream name, a negative version or one too large to add the events to, no events, a null event or two events with one id.</exception>
+    /// <exception cref="ArgumentException">A bad stream name, a negative version or one too large to add the events to, no events, a null event, two events with one id, a blank type or one with control characters, or data or metadata that is not one JSON text.</exception>
     public static void CheckAppend(string streamName, long expectedVersion, IReadOnlyList<EventData> events)
     {
         CheckStreamName(streamName);
@@ -42,10 +56,11 @@ public static class EventStoreRules
         {
             Preconditions.CheckNotNull(data, nameof(events));
             Preconditions.CheckArgument(data.EventId != Guid.Empty && ids.Add(data.EventId), nameof(events), "Every event has its own non-empty id.");
-            Preconditions.CheckArgument(!string.IsNullOrWhiteSpace(data.EventType) && data.EventType.Length <= MaxStreamNameLength, nameof(events), "Every event has a type of at most 200 characters.");
+            Preconditions.CheckArgument(IsName(data.EventType), nameof(events), "Every event has a type of at most 200 characters, without control characters.");
             Preconditions.CheckArgument(data.SchemaVersion >= 1, nameof(events), "Schema versions start at 1.");
             Preconditions.CheckNotNull(data.Data, nameof(events));
             Preconditions.CheckNotNull(data.Metadata, nameof(events));
+            Preconditions.CheckArgument(IsOneJsonText(data.Data) && IsOneJsonText(data.Metadata), nameof(events), "Every event's data and metadata are each one JSON text.");
         }
     }
 
@@ -68,6 +83,43 @@ public static class EventStoreRules
         Preconditions.CheckArgumentRange(afterPosition >= 0, nameof(afterPosition), afterPosition, "Positions start at 1; 0 reads from the beginning.");
         Preconditions.CheckArgumentRange(maxCount >= 1, nameof(maxCount), maxCount, "Read at least one event.");
     }
+
+    /// <summary>
+    /// Whether a text is one JSON value, strictly (no comments, no trailing commas, nothing after it but white space) and in
+    /// Unicode: what the serializer writes and what a store with JSON columns takes.
+    /// </summary>
+    internal static bool IsOneJsonText(string text)
+    {
+        // Most events are a few hundred bytes: a buffer per thread, kept up to 64 KB, saves allocating and clearing one
+        // per event; a longer text (a frozen electorate) borrows from the pool.
+        var most = StrictUtf8.GetMaxByteCount(text.Length);
+        var buffer = most <= KeptBuffer ? (checkBuffer ??= new byte[KeptBuffer]) : ArrayPool<byte>.Shared.Rent(most);
+        try
+        {
+            var reader = new Utf8JsonReader(buffer.AsSpan(0, StrictUtf8.GetBytes(text, buffer)), new JsonReaderOptions { MaxDepth = 1024 });
+            if (!reader.Read())
+            {
+                return false;
+            }
+
+            reader.Skip();
+            return !reader.Read();
+        }
+        catch (Exception e) when (e is JsonException or EncoderFallbackException)
+        {
+            return false;
+        }
+        finally
+        {
+            if (buffer.Length > KeptBuffer)
+            {
+                ArrayPool<byte>.Shared.Return(buffer);
+            }
+        }
+    }
+
+    private static bool IsName(string? name) =>
+        !string.IsNullOrWhiteSpace(name) && name.Length <= MaxStreamNameLength && !name.Any(char.IsControl) && !FreeText.HasUnpairedSurrogate(name);
 
     /// <summary>The refusal of an append at a version the stream is no longer at.</summary>
     /// <param name="streamName">The stream.</param>

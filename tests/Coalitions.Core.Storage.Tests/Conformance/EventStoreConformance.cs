@@ -238,6 +238,40 @@ public abstract class EventStoreConformance : IAsyncLifetime
     }
 
     [SkippableFact]
+    public async Task Data_or_metadata_that_is_not_one_JSON_text_is_refused_before_anything_is_written()
+    {
+        // Every store keeps what it is given as JSON text (PostgreSQL in json columns, which parse it): a store that took
+        // anything else would hand the serializer an unreadable event later, and stores would differ in what they take.
+        string[] broken = ["", " ", "not json", "{", "{}{}", "{} x", "{\"a\":1,}", "// note\n{}", "{\"a\":\"half \ud83d\"}"];
+        foreach (var text in broken)
+        {
+            var data = await Assert.ThrowsAnyAsync<ArgumentException>(() => Store.AppendAsync("proposal-a", 0, [Data() with { Data = text }]));
+            var metadata = await Assert.ThrowsAnyAsync<ArgumentException>(() => Store.AppendAsync("proposal-a", 0, [Data() with { Metadata = text }]));
+            Assert.StartsWith("Every event's data and metadata are each one JSON text.", data.Message, StringComparison.Ordinal);
+            Assert.StartsWith("Every event's data and metadata are each one JSON text.", metadata.Message, StringComparison.Ordinal);
+        }
+
+        await Store.AppendAsync("proposal-a", 0, [Data() with { Data = " [1, {\"a\": null}] ", Metadata = "\"text\"" }]);
+        var stored = Assert.Single(await Store.ReadAllAsync(0, 10));
+        Assert.Equal((" [1, {\"a\": null}] ", "\"text\""), (stored.Data, stored.Metadata));
+    }
+
+    [SkippableFact]
+    public async Task A_stream_name_or_event_type_holding_a_control_character_or_half_of_a_character_is_refused()
+    {
+        // A store that cannot keep such text exactly (SQLite and PostgreSQL encode UTF-8) would hand back another name.
+        string[] names = ["proposal-\ud800", "proposal-\u0000", "proposal\nb", "\udc00proposal"];
+        foreach (var name in names)
+        {
+            await Assert.ThrowsAnyAsync<ArgumentException>(() => Store.AppendAsync(name, 0, [Data()]));
+            await Assert.ThrowsAnyAsync<ArgumentException>(() => Store.AppendAsync("proposal-a", 0, [Data(type: name)]));
+            await Assert.ThrowsAnyAsync<ArgumentException>(() => Store.ReadStreamAsync(name, 1));
+        }
+
+        Assert.Empty(await Store.ReadAllAsync(0, 10));
+    }
+
+    [SkippableFact]
     public async Task A_snapshot_store_keeps_the_latest_snapshot_of_each_stream()
     {
         var snapshots = Assert.IsAssignableFrom<ISnapshotStore>(Store);

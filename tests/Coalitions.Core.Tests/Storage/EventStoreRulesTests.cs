@@ -26,6 +26,15 @@ public class EventStoreRulesTests
     }
 
     [Fact]
+    public void A_stream_name_holding_half_of_a_character_is_refused()
+    {
+        // A fact, not a theory: the runner's theory data would replace the halves.
+        Assert.All(["proposal-\ud800", "\udc00proposal", "proposal-\ude00\ud83d"], name =>
+            Assert.Equal("streamName", Assert.Throws<ArgumentException>(() => EventStoreRules.CheckStreamName(name)).ParamName));
+        EventStoreRules.CheckStreamName("proposal-\ud83c\udf0d");
+    }
+
+    [Fact]
     public void A_stream_name_has_at_most_two_hundred_characters()
     {
         EventStoreRules.CheckStreamName(new string('s', 200));
@@ -47,8 +56,11 @@ public class EventStoreRulesTests
     [InlineData("a version with no room for the events", "expectedVersion", "An expected version leaves room for the events appended after it.")]
     [InlineData("the empty id", "events", "Every event has its own non-empty id.")]
     [InlineData("one id twice", "events", "Every event has its own non-empty id.")]
-    [InlineData("a blank type", "events", "Every event has a type of at most 200 characters.")]
-    [InlineData("a type of 201 characters", "events", "Every event has a type of at most 200 characters.")]
+    [InlineData("a blank type", "events", "Every event has a type of at most 200 characters, without control characters.")]
+    [InlineData("a type of 201 characters", "events", "Every event has a type of at most 200 characters, without control characters.")]
+    [InlineData("a type with a control character", "events", "Every event has a type of at most 200 characters, without control characters.")]
+    [InlineData("data that is not JSON", "events", "Every event's data and metadata are each one JSON text.")]
+    [InlineData("metadata that is not JSON", "events", "Every event's data and metadata are each one JSON text.")]
     [InlineData("schema version zero", "events", "Schema versions start at 1.")]
     public void An_append_past_a_rule_is_refused_in_its_words(string past, string parameter, string words)
     {
@@ -61,6 +73,9 @@ public class EventStoreRulesTests
             "one id twice" => (0L, [Event, Event]),
             "a blank type" => (0L, [Event with { EventType = " " }]),
             "a type of 201 characters" => (0L, [Event with { EventType = new string('t', 201) }]),
+            "a type with a control character" => (0L, [Event with { EventType = "Decisions.\u0000BallotCast" }]),
+            "data that is not JSON" => (0L, [Event with { Data = "{\"a\":1} {}" }]),
+            "metadata that is not JSON" => (0L, [Event with { Metadata = "{\"a\":" }]),
             _ => (0L, [Event with { SchemaVersion = 0 }]),
         };
 
@@ -76,6 +91,25 @@ public class EventStoreRulesTests
         EventStoreRules.CheckAppend("proposal-a", 0, [Event]);
         EventStoreRules.CheckAppend("proposal-a", long.MaxValue - 1, [Event]);
         EventStoreRules.CheckAppend("proposal-a", 7, [Event with { EventType = new string('t', 200) }, Event with { EventId = Guid.NewGuid(), SchemaVersion = 1 }]);
+    }
+
+    [Fact]
+    public void An_events_text_is_one_strict_JSON_value_of_any_length_and_depth_the_serializer_writes()
+    {
+        Assert.True(EventStoreRules.IsOneJsonText("{}"));
+        Assert.True(EventStoreRules.IsOneJsonText(" \n[1,\"two\",{\"three\":null}]\t"));
+        Assert.True(EventStoreRules.IsOneJsonText("\"" + new string('x', 100_000) + "\""));
+        Assert.True(EventStoreRules.IsOneJsonText(new string('[', 200) + new string(']', 200)));
+        Assert.True(EventStoreRules.IsOneJsonText("\"Clean water \ud83c\udf0d\""));
+
+        Assert.False(EventStoreRules.IsOneJsonText(string.Empty));
+        Assert.False(EventStoreRules.IsOneJsonText("{} {}"));
+        Assert.False(EventStoreRules.IsOneJsonText("[1,]"));
+        Assert.False(EventStoreRules.IsOneJsonText("/* note */ {}"));
+        Assert.False(EventStoreRules.IsOneJsonText("\"" + new string('x', 100_000)));
+        Assert.False(EventStoreRules.IsOneJsonText("\"half \ud83d of a character\""));
+        Assert.False(EventStoreRules.IsOneJsonText("\"" + new string('x', 2_000) + "\ud83d\""));
+        Assert.False(EventStoreRules.IsOneJsonText(new string('[', 1_100) + new string(']', 1_100)));
     }
 
     [Theory]
