@@ -210,8 +210,7 @@ public sealed partial class PostgreSqlEventStore : IEventStore, ISnapshotStore, 
     /// <inheritdoc />
     public async Task SaveSnapshotAsync(StoredSnapshot snapshot, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(snapshot);
-        EventStoreRules.CheckStreamName(snapshot.StreamName);
+        EventStoreRules.CheckSnapshot(snapshot);
         await using var command = _dataSource.CreateCommand($"""
             INSERT INTO {Schema}.snapshots (stream, version, schema_version, taken_at, data) VALUES ($1, $2, $3, $4, $5)
             ON CONFLICT (stream) DO UPDATE SET version = excluded.version, schema_version = excluded.schema_version, taken_at = excluded.taken_at, data = excluded.data

@@ -154,8 +154,7 @@ public sealed class SqliteEventStore : IEventStore, ISnapshotStore, IDisposable
     /// <inheritdoc />
     public async Task SaveSnapshotAsync(StoredSnapshot snapshot, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(snapshot);
-        EventStoreRules.CheckStreamName(snapshot.StreamName);
+        EventStoreRules.CheckSnapshot(snapshot);
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {

@@ -64,6 +64,19 @@ public static class EventStoreRules
         }
     }
 
+    /// <summary>Checks the argument of <see cref="ISnapshotStore.SaveSnapshotAsync"/>.</summary>
+    /// <param name="snapshot">The snapshot.</param>
+    /// <exception cref="ArgumentException">No snapshot, a bad stream name, a version or schema version below 1, or data that is not one JSON text.</exception>
+    public static void CheckSnapshot(StoredSnapshot snapshot)
+    {
+        Preconditions.CheckNotNull(snapshot, nameof(snapshot));
+        CheckStreamName(snapshot.StreamName);
+        Preconditions.CheckArgumentRange(snapshot.Version >= 1, nameof(snapshot), snapshot.Version, "A snapshot holds a stream's state at version 1 or later.");
+        Preconditions.CheckArgumentRange(snapshot.SchemaVersion >= 1, nameof(snapshot), snapshot.SchemaVersion, "Schema versions start at 1.");
+        Preconditions.CheckNotNull(snapshot.Data, nameof(snapshot));
+        Preconditions.CheckArgument(IsOneJsonText(snapshot.Data), nameof(snapshot), "A snapshot's data is one JSON text.");
+    }
+
     /// <summary>Checks the arguments of <see cref="IEventStore.ReadStreamAsync"/>.</summary>
     /// <param name="streamName">The stream name.</param>
     /// <param name="fromVersion">The first version to read.</param>

@@ -85,8 +85,7 @@ public sealed class InMemoryEventStore : IEventStore, ISnapshotStore
     /// <inheritdoc />
     public Task SaveSnapshotAsync(StoredSnapshot snapshot, CancellationToken cancellationToken = default)
     {
-        Preconditions.CheckNotNull(snapshot, nameof(snapshot));
-        EventStoreRules.CheckStreamName(snapshot.StreamName);
+        EventStoreRules.CheckSnapshot(snapshot);
         lock (_gate)
         {
             if (!_snapshots.TryGetValue(snapshot.StreamName, out var held) || held.Version <= snapshot.Version)

@@ -306,6 +306,23 @@ public abstract class EventStoreConformance : IAsyncLifetime
     }
 
     [SkippableFact]
+    public async Task A_snapshot_of_no_version_or_shape_or_whose_data_is_not_JSON_is_refused_and_nothing_is_stored()
+    {
+        var snapshots = Assert.IsAssignableFrom<ISnapshotStore>(Store);
+
+        await Assert.ThrowsAsync<ArgumentNullException>(() => snapshots.SaveSnapshotAsync(null!));
+        var version = await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => snapshots.SaveSnapshotAsync(new StoredSnapshot("proposal-a", 0, 1, At, "{}")));
+        var shape = await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => snapshots.SaveSnapshotAsync(new StoredSnapshot("proposal-a", 1, 0, At, "{}")));
+        var data = await Assert.ThrowsAnyAsync<ArgumentException>(() => snapshots.SaveSnapshotAsync(new StoredSnapshot("proposal-a", 1, 1, At, "{\"v\":")));
+        await Assert.ThrowsAsync<ArgumentNullException>(() => snapshots.SaveSnapshotAsync(new StoredSnapshot("proposal-a", 1, 1, At, null!)));
+
+        Assert.StartsWith("A snapshot holds a stream's state at version 1 or later.", version.Message, StringComparison.Ordinal);
+        Assert.StartsWith("Schema versions start at 1.", shape.Message, StringComparison.Ordinal);
+        Assert.StartsWith("A snapshot's data is one JSON text.", data.Message, StringComparison.Ordinal);
+        Assert.Null(await snapshots.LoadSnapshotAsync("proposal-a"));
+    }
+
+    [SkippableFact]
     public async Task A_cancelled_append_or_read_throws_and_writes_nothing()
     {
         using var cancelled = new CancellationTokenSource();
