@@ -110,8 +110,9 @@ internal static class EventUpcasters
     {
         if (json["electorate"] is JsonObject electorate)
         {
-            var frozen = Serialization.CoalitionsJson.Deserialize<Decisions.Electorate>(electorate.ToJsonString());
-            json["electorate"] = frozen is null ? null : JsonNode.Parse(Serialization.CoalitionsJson.Serialize(frozen));
+            // An object reads as an electorate or throws: never null.
+            var frozen = Serialization.CoalitionsJson.Deserialize<Decisions.Electorate>(electorate.ToJsonString())!;
+            json["electorate"] = JsonNode.Parse(Serialization.CoalitionsJson.Serialize(frozen));
         }
 
         return json;

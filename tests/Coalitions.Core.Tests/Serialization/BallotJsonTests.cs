@@ -16,7 +16,7 @@ namespace Coalitions.Core.Tests.Serialization;
 /// </summary>
 public class BallotJsonTests
 {
-    private const string StoredBallotV1 =
+    internal const string StoredBallotV1 =
         """{"$type":"Decisions.BallotCast","proposal":"d0000000-0000-0000-0000-000000000001","round":2,"voter":"a0000000-0000-0000-0000-000000000001","stance":"Support","at":"2026-03-02T15:00:00Z","by":{"kind":"Person","person":"b0000000-0000-0000-0000-000000000001","onBehalfOf":"a0000000-0000-0000-0000-000000000001"}}""";
 
     private static readonly BallotCast Ballot = new(ProposalNumber(1), 2, Partner(1), Stance.Support, null, Instant.FromUtc(2026, 3, 2, 15, 0), For(1));

@@ -164,7 +164,8 @@ public class AggregateStoreRulesTests
 
         Assert.Equal(ErrorCodes.Storage.UnknownStream, unknown.Code);
         Assert.StartsWith("'-0f8fad5b-d9cb-469f-a165-70867728950e' is not {category}-{id} for any aggregate type (", unknown.Message, StringComparison.Ordinal);
-        Assert.Contains("proposal", unknown.Message, StringComparison.Ordinal);
+        Assert.Contains("partner, outreach, coalition, governance, proposal, poll, agreement, ", unknown.Message, StringComparison.Ordinal);
+        Assert.EndsWith(").", unknown.Message, StringComparison.Ordinal);
         Assert.Equal(ErrorCodes.Storage.StreamNotFound, notFound.Code);
         Assert.Equal($"No events are stored in {missing}.", notFound.Message);
     }

@@ -25,4 +25,41 @@ public class StoredEventSequenceTests
         Assert.Equal(events.Count - 1, sequence.Count);
         Assert.Equal(events.Skip(1).Select(CoalitionsJson.SerializeEvent), sequence.Select(CoalitionsJson.SerializeEvent));
     }
+
+    [Fact]
+    public void Whether_a_record_reads_as_written_is_answered_for_its_own_type_and_version_whatever_was_asked_before()
+    {
+        // Consecutive records are mostly of one type, so the answer for the last type and version is kept: it must change
+        // when either does.
+        (string Type, int Version, bool AsWritten)[] asked =
+        [
+            ("Decisions.BallotCast", 2, true),
+            ("Decisions.BallotCast", 1, false),
+            ("Decisions.BallotCast", 2, true),
+            ("Decisions.VotingOpened", 1, false),
+            ("Decisions.VotingOpened", 2, true),
+            ("Decisions.ProposalSubmitted", 1, true),
+            ("Host.Unknown", 1, false),
+            ("Decisions.ProposalSubmitted", 1, true),
+            ("Decisions.ProposalSubmitted", 2, false),
+        ];
+        var records = asked.Select((a, i) => new StoredEvent(Guid.NewGuid(), "proposal-a", i + 1, i + 1, a.Type, a.Version, Scenario.Start, "{}", "{}")).ToArray();
+        var sequence = new StoredEventSequence(records, 0, EventSerializer.Default);
+
+        Assert.Equal(asked.Select(a => a.AsWritten), records.Select(sequence.ReadsAsWritten));
+    }
+
+    [Fact]
+    public void An_event_read_as_written_is_of_a_known_type_at_its_current_version_with_no_upcaster_from_it()
+    {
+        // A host's upcaster from a type's current version (here a rename of version 1 ballots) means its records are not
+        // read as written, while the type it leads to is.
+        var renaming = new EventSerializer([EventUpcaster.Rename("Decisions.BallotCast", 1, "Decisions.ProposalWithdrawn", 1)]);
+
+        Assert.False(renaming.ReadsAsWritten("Decisions.BallotCast", 1));
+        Assert.True(renaming.ReadsAsWritten("Decisions.ProposalWithdrawn", 1));
+        Assert.False(EventSerializer.Default.ReadsAsWritten(null!, 1));
+        Assert.False(EventSerializer.Default.ReadsAsWritten("Host.Unknown", 1));
+        Assert.True(EventSerializer.Default.ReadsAsWritten("Decisions.BallotCast", 2));
+    }
 }
