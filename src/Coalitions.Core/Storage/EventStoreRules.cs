@@ -105,10 +105,12 @@ public static class EventStoreRules
     {
         // Most events are a few hundred bytes: a buffer per thread, kept up to 64 KB, saves allocating and clearing one
         // per event; a longer text (a frozen electorate) borrows from the pool.
-        var most = StrictUtf8.GetMaxByteCount(text.Length);
-        var buffer = most <= KeptBuffer ? (checkBuffer ??= new byte[KeptBuffer]) : ArrayPool<byte>.Shared.Rent(most);
+        byte[]? buffer = null;
         try
         {
+            // A text of up to a third of the kept buffer's length fits it, whatever its characters; a longer one is
+            // measured first (which also finds half of a character).
+            buffer = text.Length <= KeptBuffer / 3 ? (checkBuffer ??= new byte[KeptBuffer]) : ArrayPool<byte>.Shared.Rent(StrictUtf8.GetByteCount(text));
             var reader = new Utf8JsonReader(buffer.AsSpan(0, StrictUtf8.GetBytes(text, buffer)), new JsonReaderOptions { MaxDepth = 1024 });
             if (!reader.Read())
             {
@@ -124,7 +126,7 @@ public static class EventStoreRules
         }
         finally
         {
-            if (buffer.Length > KeptBuffer)
+            if (buffer is not null && !ReferenceEquals(buffer, checkBuffer))
             {
                 ArrayPool<byte>.Shared.Return(buffer);
             }

@@ -109,6 +109,8 @@ public class EventStoreRulesTests
         Assert.False(EventStoreRules.IsOneJsonText("\"" + new string('x', 100_000)));
         Assert.False(EventStoreRules.IsOneJsonText("\"half \ud83d of a character\""));
         Assert.False(EventStoreRules.IsOneJsonText("\"" + new string('x', 2_000) + "\ud83d\""));
+        Assert.False(EventStoreRules.IsOneJsonText("\"" + new string('x', 100_000) + "\ud83d\""));
+        Assert.True(EventStoreRules.IsOneJsonText("\"" + new string('\u00e9', 30_000) + "\""));
         Assert.False(EventStoreRules.IsOneJsonText(new string('[', 1_100) + new string(']', 1_100)));
     }
 
