@@ -44,7 +44,8 @@ internal sealed class StrictEnumConverter<T> : JsonConverter<T>
             ulong bits = 0;
             foreach (var part in text.Split(", "))
             {
-                if (!ByName.TryGetValue(part, out var flag))
+                // Each defined name once, as the writer writes them: a name given twice is not what any value writes.
+                if (!ByName.TryGetValue(part, out var flag) || (bits & Ensure.Bits(flag)) != 0)
                 {
                     throw new JsonException($"'{text}' is not a combination of {typeof(T).Name} values.");
                 }

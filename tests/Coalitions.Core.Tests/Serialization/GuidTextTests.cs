@@ -79,4 +79,13 @@ public class GuidTextTests
     [Fact]
     public void Only_the_first_thirty_six_characters_are_read() =>
         Assert.True(GuidText.TryRead("01234567-89ab-cdef-0123-456789abcdef\",\"round\"", out var read) && read == new Guid("01234567-89ab-cdef-0123-456789abcdef"));
+
+    [Fact]
+    public void The_empty_guid_is_read_and_a_character_just_past_the_ascii_table_is_no_digit()
+    {
+        Assert.True(GuidText.TryRead("00000000-0000-0000-0000-000000000000", out var empty));
+        Assert.Equal(Guid.Empty, empty);
+        Assert.False(GuidText.TryRead("0000000\u0080-0000-0000-0000-000000000000", out _));
+        Assert.False(GuidText.TryRead("00000000-0000-0000-0000-00000000000\u0080", out _));
+    }
 }

@@ -76,7 +76,9 @@ public class RoundTripEdgeTests
     [InlineData("Block, Nothing", false)]
     [InlineData("", false)]
     [InlineData("48", false)]
-    public void A_set_of_stances_is_read_only_as_defined_names_joined_by_a_comma_and_a_space(string stored, bool read)
+    [InlineData("Block, Block", false)]
+    [InlineData("Block, Object, Block", false)]
+    public void A_set_of_stances_is_read_only_as_defined_names_joined_by_a_comma_and_a_space_each_once(string stored, bool read)
     {
         var drafted = Discussed(DecisionRule.SimpleMajority()).DequeueUncommittedEvents()[0];
         var json = CoalitionsJson.SerializeEvent(drafted);
@@ -95,6 +97,15 @@ public class RoundTripEdgeTests
     }
 
     [Fact]
+    public void A_comma_list_is_no_value_of_an_enum_that_is_not_a_set()
+    {
+        var json = Invited.Replace("\"tier\":\"Founding\"", "\"tier\":\"Founding, Full\"", StringComparison.Ordinal);
+
+        var error = Assert.Throws<StoredEventException>(() => CoalitionsJson.DeserializeEvent(json));
+        Assert.Equal("A stored event (Coalitions.MemberInvited) is unreadable: it cannot be read (at $.tier: 'Founding, Full' is not a MembershipTier.).", error.Message);
+    }
+
+    [Fact]
     public void A_set_of_stances_stored_as_a_number_is_refused()
     {
         var json = CoalitionsJson.SerializeEvent(Discussed(DecisionRule.SimpleMajority()).DequeueUncommittedEvents()[0])
@@ -110,4 +121,7 @@ public class RoundTripEdgeTests
         var error = Assert.Throws<JsonException>(() => CoalitionsJson.Serialize(new MemberInvited(TheCoalition, Partner(1), "Member 1", (MembershipTier)99, [], 1, new LocalDate(2026, 3, 2), Start, ChairActor)));
         Assert.Equal("99 is not a defined MembershipTier.", error.Message);
     }
+
+    private const string Invited =
+        """{"$type":"Coalitions.MemberInvited","coalition":"c0000000-0000-0000-0000-000000000001","partner":"a0000000-0000-0000-0000-000000000001","name":"Member 1","tier":"Founding","delegates":["b0000000-0000-0000-0000-000000000001"],"weight":1,"on":"2026-03-02","at":"2026-03-02T09:00:00Z","by":{"kind":"Person","person":"b0000000-0000-0000-0000-000000000800"}}""";
 }

@@ -1,5 +1,6 @@
 using Coalitions.Core.Kernel;
 using Coalitions.Core.Serialization;
+using Coalitions.Core.Tests.Kit;
 
 namespace Coalitions.Core.Tests.Serialization;
 
@@ -149,5 +150,54 @@ public class StrictReadingTests
         var error = Assert.Throws<StoredEventException>(() => CoalitionsJson.DeserializeEvent(json));
         Assert.Equal(ErrorCodes.Kernel.UnreadableEvent, error.Code);
         return error.Message;
+    }
+
+    [Fact]
+    public void A_stored_value_that_breaks_a_rule_of_its_type_is_unreadable_naming_the_rules_code()
+    {
+        var founded = CoalitionsJson.SerializeEvent(CoalitionScenario.Founded().DequeueUncommittedEvents()[0]);
+
+        var error = Assert.Throws<StoredEventException>(() => CoalitionsJson.DeserializeEvent(founded.Replace("\"termLength\":\"P1Y\"", "\"termLength\":\"PT5H\"", StringComparison.Ordinal)));
+
+        Assert.Equal("A stored event (Coalitions.CoalitionFounded) is unreadable: it cannot be read (Kernel.InvalidPeriod: The term length (5 hours) is a calendar period: years, months, weeks and days only, without hours or smaller units.).", error.Message);
+    }
+
+    [Fact]
+    public void A_stored_text_holding_half_of_a_character_is_unreadable_however_long()
+    {
+        foreach (var padding in new[] { 10, 5_000 })
+        {
+            var json = Submitted.Replace("\"at\"", $"\"note\":\"{new string('x', padding)}\ud800\",\"at\"", StringComparison.Ordinal);
+
+            var error = Assert.Throws<StoredEventException>(() => CoalitionsJson.DeserializeEvent(json));
+
+            Assert.Equal(ErrorCodes.Kernel.UnreadableEvent, error.Code);
+            Assert.StartsWith("A stored event (Decisions.ProposalSubmitted) is unreadable: it cannot be read (EncoderFallbackException: ", error.Message, StringComparison.Ordinal);
+        }
+
+        var value = Assert.Throws<System.Text.Json.JsonException>(() => CoalitionsJson.Deserialize<global::Coalitions.Core.Decisions.DecisionRule>("{\"method\":\"\ud800\"}"));
+        Assert.Equal("The text holds a lone surrogate: it is not UTF-16.", value.Message);
+    }
+
+    [Fact]
+    public void An_unreadable_event_is_named_by_the_type_its_text_opens_with_when_it_has_one()
+    {
+        var longest = "Host." + new string('t', 95);
+        (string Json, string? Type)[] cases =
+        [
+            ("""{"$type":"Host.Unknown","x":1}""", "Host.Unknown"),
+            ("""{"xx":1,"$type":"Host.Unknown"}""", "Host.Unknown"),
+            ("""{"xxx":1,"$type":"Host.Unknown"}""", null),
+            ("""{"$type":"","x":1}""", null),
+            ($$"""{"$type":"{{longest}}"}""", longest),
+            ($$"""{"$type":"{{longest}}t"}""", null),
+        ];
+
+        Assert.All(cases, c =>
+        {
+            var error = Assert.Throws<StoredEventException>(() => CoalitionsJson.DeserializeEvent(c.Json));
+            Assert.Equal(c.Type, error.EventType);
+            Assert.StartsWith(c.Type is null ? "A stored event is unreadable: " : $"A stored event ({c.Type}) is unreadable: ", error.Message, StringComparison.Ordinal);
+        });
     }
 }
