@@ -90,4 +90,26 @@ public class DirectShapeTests
             Assert.Equal(EventShape.GeneralProblem(cast), EventShape.Problem(cast));
         });
     }
+
+    [Fact]
+    public void A_stored_list_holds_at_most_five_million_items_in_both_shape_checks()
+    {
+        // The most a stored ballot can name is one entry per voter of the largest electorate.
+        var most = Enumerable.Repeat("a", Limits.MaxVoters).ToArray();
+        var tooMany = Enumerable.Repeat("a", Limits.MaxVoters + 1).ToArray();
+        (PollBallotCast Cast, string? Problem)[] cases =
+        [
+            (Cast with { Ballot = Cast.Ballot with { Ranking = most } }, null),
+            (Cast with { Ballot = Cast.Ballot with { Ranking = tooMany } }, "PollBallotCast.Ballot PollBallot.Ranking holds too many items."),
+            (Cast with { Ballot = Cast.Ballot with { Ranks = [most] } }, null),
+            (Cast with { Ballot = Cast.Ballot with { Ranks = [tooMany] } }, "PollBallotCast.Ballot PollBallot.Ranks has an item that holds too many items."),
+            (Cast with { Ballot = Cast.Ballot with { Ranks = Enumerable.Repeat<IReadOnlyList<string>>(["a"], Limits.MaxVoters + 1).ToArray() } }, "PollBallotCast.Ballot PollBallot.Ranks holds too many items."),
+        ];
+
+        Assert.All(cases, c =>
+        {
+            Assert.Equal(c.Problem, EventShape.Problem(c.Cast));
+            Assert.Equal(c.Problem, EventShape.GeneralProblem(c.Cast));
+        });
+    }
 }
