@@ -136,6 +136,16 @@ public class EventSerializerRulesTests
         Assert.StartsWith($"Event 7 of {Drafted.StreamName} (Decisions.ProposalDrafted v1, global position 12) cannot be read: its metadata cannot be read: ", error.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void A_stored_event_a_broken_store_hands_back_without_its_text_is_unreadable_not_an_argument_error()
+    {
+        var error = Assert.Throws<StoredEventException>(() => EventSerializer.Default.Deserialize(Drafted with { Data = null! }));
+
+        Assert.Equal(ErrorCodes.Kernel.UnreadableEvent, error.Code);
+        Assert.Equal((7L, "Decisions.ProposalDrafted"), (error.Position, error.EventType));
+        Assert.IsType<ArgumentNullException>(error.InnerException);
+    }
+
     private static StoredEvent StoredAs(IDomainEvent domainEvent)
     {
         var data = EventSerializer.Default.Serialize(domainEvent, Guid.NewGuid(), Scenario.Start);
