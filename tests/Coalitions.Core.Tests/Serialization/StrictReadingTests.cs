@@ -200,4 +200,12 @@ public class StrictReadingTests
             Assert.StartsWith(c.Type is null ? "A stored event is unreadable: " : $"A stored event ({c.Type}) is unreadable: ", error.Message, StringComparison.Ordinal);
         });
     }
+
+    [Fact]
+    public void No_event_and_no_text_are_refused_by_name_rather_than_written_or_read_as_null()
+    {
+        Assert.Equal("domainEvent", Assert.Throws<ArgumentNullException>(() => CoalitionsJson.SerializeEvent(null!)).ParamName);
+        Assert.Equal("json", Assert.Throws<ArgumentNullException>(() => CoalitionsJson.DeserializeEvent(null!)).ParamName);
+        Assert.Equal("json", Assert.Throws<ArgumentNullException>(() => CoalitionsJson.Deserialize<global::Coalitions.Core.Decisions.DecisionRule>(null!)).ParamName);
+    }
 }
