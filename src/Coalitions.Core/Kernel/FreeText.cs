@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace Coalitions.Core.Kernel;
 
 /// <summary>
@@ -7,6 +9,11 @@ namespace Coalitions.Core.Kernel;
 internal static class FreeText
 {
     public const int ReasonLength = Limits.ReasonLength;
+
+    // A control character other than CR, LF and tab (U+0000 to U+001F, U+007F to U+009F), a line or paragraph separator,
+    // or one of the two non-characters at the end of the basic plane.
+    private static readonly SearchValues<char> Forbidden = SearchValues.Create(
+        [.. Enumerable.Range(0, 0xA0).Select(c => (char)c).Where(c => char.IsControl(c) && c is not ('\n' or '\r' or '\t')), '\u2028', '\u2029', '\uFFFE', '\uFFFF']);
 
     /// <summary>Optional text as an event keeps it: trimmed, and none when only blanks were given.</summary>
     public static string? Kept(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
@@ -33,7 +40,7 @@ internal static class FreeText
         }
 
         return HasUnpairedSurrogate(value) ? "holds half of a character (an unpaired surrogate), which no store can keep."
-            : HasControlCharacters(value) ? "holds a control character; only line breaks and tabs are allowed."
+            : HasForbiddenCharacter(value) ? "holds a control character; only line breaks and tabs are allowed."
             : null;
     }
 
@@ -42,37 +49,17 @@ internal static class FreeText
     /// non-character, or half of a character (an unpaired surrogate: not Unicode, so JSON writers refuse or replace it and
     /// an event holding it would not read back as raised).
     /// </summary>
-    public static bool HasControlCharacters(string value)
-    {
-        for (var i = 0; i < value.Length; i++)
-        {
-            var c = value[i];
-            if (char.IsSurrogate(c))
-            {
-                if (!IsPairAt(value, i))
-                {
-                    return true;
-                }
-
-                i++;
-            }
-            else if ((char.IsControl(c) && c is not ('\n' or '\r' or '\t')) || c is '\u2028' or '\u2029' or '\uFFFE' or '\uFFFF')
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
+    public static bool HasControlCharacters(string value) => HasForbiddenCharacter(value) || HasUnpairedSurrogate(value);
 
     /// <summary>Whether a text holds half of a character: a surrogate not in a high-then-low pair.</summary>
     public static bool HasUnpairedSurrogate(string value)
     {
-        for (var i = 0; i < value.Length; i++)
+        // Most texts hold no surrogate at all: find the first one in one vectorized pass, then check pairs from there.
+        for (var i = value.AsSpan().IndexOfAnyInRange('\uD800', '\uDFFF'); i >= 0 && i < value.Length; i++)
         {
             if (char.IsSurrogate(value[i]))
             {
-                if (!IsPairAt(value, i))
+                if (!char.IsHighSurrogate(value[i]) || i + 1 == value.Length || !char.IsLowSurrogate(value[i + 1]))
                 {
                     return true;
                 }
@@ -87,6 +74,5 @@ internal static class FreeText
     /// <summary>Whether a one-line text (a name, a key) holds a line break, a tab or a control character.</summary>
     public static bool IsSingleLine(string value) => !HasControlCharacters(value) && value.AsSpan().IndexOfAny('\n', '\r', '\t') < 0;
 
-    private static bool IsPairAt(string value, int i) =>
-        char.IsHighSurrogate(value[i]) && i + 1 < value.Length && char.IsLowSurrogate(value[i + 1]);
+    private static bool HasForbiddenCharacter(string value) => value.AsSpan().IndexOfAny(Forbidden) >= 0;
 }

@@ -25,7 +25,8 @@ public static class CoalitionsJson
     private static readonly Lazy<JsonSerializerOptions> DefaultOptions = new(CreateFrozenOptions);
 
     // A lone surrogate makes the text unreadable, as the general reader finds it, rather than a replacement character.
-    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+    // The event stores' JSON check (EventStoreRules) encodes with it too.
+    internal static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
     /// <summary>Gets the shared, read-only options used by <see cref="SerializeEvent"/> and <see cref="DeserializeEvent"/>.</summary>
     public static JsonSerializerOptions Options => DefaultOptions.Value;

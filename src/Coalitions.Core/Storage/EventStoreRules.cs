@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Text;
 using System.Text.Json;
 using Coalitions.Core.Kernel;
+using Coalitions.Core.Serialization;
 
 namespace Coalitions.Core.Storage;
 
@@ -14,14 +15,6 @@ public static class EventStoreRules
 {
     /// <summary>The longest stream name a store accepts.</summary>
     public const int MaxStreamNameLength = 200;
-
-    // Text that is not Unicode (a lone surrogate) is refused rather than stored as a replacement character.
-    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
-
-    private const int KeptBuffer = 64 * 1024;
-
-    [ThreadStatic]
-    private static byte[]? checkBuffer;
 
     /// <summary>
     /// Checks a stream name: not blank, at most <see cref="MaxStreamNameLength"/> characters, no control characters and
@@ -103,15 +96,12 @@ public static class EventStoreRules
     /// </summary>
     internal static bool IsOneJsonText(string text)
     {
-        // Most events are a few hundred bytes: a buffer per thread, kept up to 64 KB, saves allocating and clearing one
-        // per event; a longer text (a frozen electorate) borrows from the pool.
-        byte[]? buffer = null;
+        byte[]? rented = null;
         try
         {
-            // A text of up to a third of the kept buffer's length fits it, whatever its characters; a longer one is
-            // measured first (which also finds half of a character).
-            buffer = text.Length <= KeptBuffer / 3 ? (checkBuffer ??= new byte[KeptBuffer]) : ArrayPool<byte>.Shared.Rent(StrictUtf8.GetByteCount(text));
-            var reader = new Utf8JsonReader(buffer.AsSpan(0, StrictUtf8.GetBytes(text, buffer)), new JsonReaderOptions { MaxDepth = 1024 });
+            // The strict encoding refuses half of a character rather than writing a replacement for it.
+            rented = ArrayPool<byte>.Shared.Rent(CoalitionsJson.StrictUtf8.GetByteCount(text));
+            var reader = new Utf8JsonReader(rented.AsSpan(0, CoalitionsJson.StrictUtf8.GetBytes(text, rented)), new JsonReaderOptions { MaxDepth = 1024 });
             if (!reader.Read())
             {
                 return false;
@@ -126,9 +116,9 @@ public static class EventStoreRules
         }
         finally
         {
-            if (buffer is not null && !ReferenceEquals(buffer, checkBuffer))
+            if (rented is not null)
             {
-                ArrayPool<byte>.Shared.Return(buffer);
+                ArrayPool<byte>.Shared.Return(rented);
             }
         }
     }
