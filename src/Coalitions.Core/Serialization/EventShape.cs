@@ -9,16 +9,10 @@ using NodaTime;
 namespace Coalitions.Core.Serialization;
 
 /// <summary>
-/// Marks an integer property of an event or stored value that may be negative; every other integer a stored event
-/// holds (rounds, versions, counts, weights, seats) must be zero or more.
-/// </summary>
-[AttributeUsage(AttributeTargets.Property | AttributeTargets.Parameter)]
-internal sealed class MayBeNegativeAttribute : Attribute;
-
-/// <summary>
 /// Checks the shape of an event, or of any value the package stores, as written: typed ids are not empty, required
 /// (non-nullable) references are present, texts are bounded and free of control characters, enum values are defined
-/// (for flags, combinations of defined flags), integers are not negative, collections are bounded and hold no nulls,
+/// (for flags, combinations of defined flags), integers are not negative (no stored fact holds a negative one: rounds,
+/// versions, counts, weights, seats), collections are bounded and hold no nulls,
 /// and the actor is well-formed. Nested values of the package are checked the same way.
 /// </summary>
 /// <remarks>
@@ -79,7 +73,7 @@ internal static class EventShape
         var checks = new List<Check>();
         foreach (var property in type.GetProperties(BindingFlags.Public | BindingFlags.Instance))
         {
-            if (property.GetMethod is null || property.GetIndexParameters().Length > 0 || property.IsDefined(typeof(JsonIgnoreAttribute)) || property.Name == "EqualityContract")
+            if (property.GetMethod is null || property.GetIndexParameters().Length > 0 || property.IsDefined(typeof(JsonIgnoreAttribute)))
             {
                 continue;
             }
@@ -87,29 +81,25 @@ internal static class EventShape
             var getter = Getter(property);
             var nullability = nullabilityContext.Create(property);
             var name = property.Name;
-            var mayBeNegative = property.IsDefined(typeof(MayBeNegativeAttribute)) || ConstructorParameter(type, name)?.IsDefined(typeof(MayBeNegativeAttribute)) == true;
-            var valueCheck = ForType(property.PropertyType, nullability, mayBeNegative);
+            var valueCheck = ForType(property.PropertyType, nullability);
             checks.Add((value, depth) => valueCheck(getter(value!), depth) is { } problem ? $"{type.Name}.{name} {problem}" : null);
         }
 
         return checks.ToArray();
     }
 
-    private static ParameterInfo? ConstructorParameter(Type type, string name) =>
-        type.GetConstructors().SelectMany(c => c.GetParameters()).FirstOrDefault(p => string.Equals(p.Name, name, StringComparison.OrdinalIgnoreCase));
-
     // Reflection's own invoker: after its first calls it emits a fast path, without a compile step per type.
     private static Func<object, object?> Getter(PropertyInfo property) => property.GetValue;
 
-    private static Check ForType(Type type, NullabilityInfo? nullability, bool mayBeNegative)
+    private static Check ForType(Type type, NullabilityInfo? nullability)
     {
         var underlying = Nullable.GetUnderlyingType(type);
         var nullable = underlying is not null || (!type.IsValueType && nullability?.ReadState != NullabilityState.NotNull);
-        var inner = ForNonNull(underlying ?? type, nullability, mayBeNegative);
+        var inner = ForNonNull(underlying ?? type, nullability);
         return (value, depth) => value is null ? (nullable ? null : "is missing (null).") : inner(value, depth);
     }
 
-    private static ValueCheck ForNonNull(Type type, NullabilityInfo? nullability, bool mayBeNegative)
+    private static ValueCheck ForNonNull(Type type, NullabilityInfo? nullability)
     {
         if (type == typeof(string))
         {
@@ -137,12 +127,12 @@ internal static class EventShape
 
         if (type == typeof(int))
         {
-            return mayBeNegative ? static (_, _) => null : static (value, _) => (int)value < 0 ? "is negative." : null;
+            return static (value, _) => (int)value < 0 ? "is negative." : null;
         }
 
         if (type == typeof(long))
         {
-            return mayBeNegative ? static (_, _) => null : static (value, _) => (long)value < 0 ? "is negative." : null;
+            return static (value, _) => (long)value < 0 ? "is negative." : null;
         }
 
         // NodaTime refuses to compare dates of different calendars, so a fact's dates are all of the ISO calendar (as JSON
@@ -157,16 +147,12 @@ internal static class EventShape
             return static (value, _) => ((LocalDateTime)value).Calendar == CalendarSystem.Iso ? null : "is not a date and time of the ISO calendar.";
         }
 
-        if (type.IsPrimitive || type == typeof(decimal) || type == typeof(Guid) || type.Namespace?.StartsWith("NodaTime", StringComparison.Ordinal) == true)
-        {
-            return static (_, _) => null;
-        }
-
         if (type != typeof(string) && typeof(IEnumerable).IsAssignableFrom(type))
         {
             return ForCollection(type, nullability);
         }
 
+        // The package's own values are walked; any other (primitives, decimal, Guid, NodaTime's values) keeps its own rules.
         if (type.Namespace?.StartsWith("Coalitions.Core", StringComparison.Ordinal) == true)
         {
             return static (value, depth) => ProblemOf(value, depth + 1);
@@ -181,8 +167,8 @@ internal static class EventShape
         if (dictionary is not null)
         {
             var arguments = dictionary.GetGenericArguments();
-            var keyCheck = ForType(arguments[0], null, false);
-            var valueCheck = ForType(arguments[1], nullability?.GenericTypeArguments.ElementAtOrDefault(1), false);
+            var keyCheck = ForType(arguments[0], null);
+            var valueCheck = ForType(arguments[1], nullability?.GenericTypeArguments.ElementAtOrDefault(1));
             return (value, depth) =>
             {
                 var count = 0;
@@ -205,7 +191,7 @@ internal static class EventShape
 
         var element = type.IsArray ? type.GetElementType()! : type.GetInterfaces().Append(type).FirstOrDefault(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IEnumerable<>))?.GetGenericArguments()[0] ?? typeof(object);
         var elementNullability = type.IsArray ? nullability?.ElementType : nullability?.GenericTypeArguments.FirstOrDefault();
-        var elementCheck = ForType(element, elementNullability, false);
+        var elementCheck = ForType(element, elementNullability);
         return (value, depth) =>
         {
             var count = 0;
