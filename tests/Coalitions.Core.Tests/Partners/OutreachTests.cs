@@ -157,4 +157,70 @@ public class OutreachTests
         Assert.Throws<StoredEventException>(() => Outreach.Rehydrate([.. history, new OutreachStepRecorded(paused.Id, OutreachStage.Contacted, Day.PlusDays(-1), null, Start, Secretariat)]));
         Assert.Equal(OutreachStage.Contacted, Outreach.Rehydrate([.. history, new OutreachStepRecorded(paused.Id, OutreachStage.Contacted, Day, null, Start, Secretariat)]).Stage);
     }
+
+    [Fact]
+    public void A_refused_step_outside_a_pause_names_the_two_stages_only()
+    {
+        var outreach = Identified();
+
+        var error = Refusal.Expect(outreach, ErrorCodes.Partners.InvalidOutreachStep, () => outreach.Record(OutreachStage.Invited, Day, null, Coalition, Secretariat, Hours(1)));
+
+        Assert.Equal("Outreach cannot move from identified to invited.", error.Message);
+    }
+
+    [Fact]
+    public void A_step_dated_before_the_last_one_names_both_dates()
+    {
+        var outreach = Identified();
+
+        var error = Refusal.Expect(outreach, ErrorCodes.Partners.OutreachOutOfOrder, () => outreach.Record(OutreachStage.Contacted, Day.PlusDays(-1), null, Coalition, Secretariat, Hours(1)));
+
+        Assert.Equal("The step on 1 March 2026 is dated before the previous step on 2 March 2026.", error.Message);
+    }
+
+    [Fact]
+    public void Outreach_of_another_coalition_and_by_an_outsider_is_refused_in_words_naming_the_coalition()
+    {
+        var outreach = Identified();
+        var other = global::Coalitions.Core.Coalitions.Coalition.Found(CoalitionId.New(), "Another coalition", CoalitionForm.Alliance, "Africa/Nairobi", Convenor, Secretariat, Start);
+
+        Assert.Equal("This outreach belongs to another coalition than Another coalition.", Refusal.Expect(outreach, ErrorCodes.Coalitions.OtherCoalition, () => outreach.Record(OutreachStage.Contacted, Day, null, other, Secretariat, Hours(1))).Message);
+        Assert.Contains($"outreach of {Coalition.Name}", Refusal.Expect(outreach, ErrorCodes.Coalitions.NotACoordinator, () => outreach.Record(OutreachStage.Contacted, Day, null, Coalition, ChairActor, Hours(1))).Message, StringComparison.Ordinal);
+        Assert.Contains($"outreach of {Coalition.Name}", Assert.Throws<CoalitionRuleException>(() => Outreach.Identify(OutreachId.New(), Partner(5), Day, null, Coalition, For(5), Start)).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_prospects_note_is_checked_as_any_free_text()
+    {
+        Assert.Equal(ErrorCodes.Kernel.InvalidText, Assert.Throws<CoalitionRuleException>(() => Outreach.Identify(OutreachId.New(), Partner(5), Day, "Met\u0007", Coalition, Secretariat, Start)).Code);
+        Assert.Equal(ErrorCodes.Kernel.InvalidText, Assert.Throws<CoalitionRuleException>(() => Outreach.Identify(OutreachId.New(), Partner(5), Day, new string('n', 2_001), Coalition, Secretariat, Start)).Code);
+        Assert.Equal(new string('n', 2_000), Outreach.Identify(OutreachId.New(), Partner(5), Day, new string('n', 2_000), Coalition, Secretariat, Start).Steps[0].Note);
+    }
+
+    [Fact]
+    public void A_stored_history_is_refused_with_the_reason_its_event_breaks()
+    {
+        var identified = Identified();
+        var first = (ProspectIdentified)identified.DequeueUncommittedEvents().Single();
+
+        Assert.EndsWith("the date lies outside the years 1900 to 2999.", Assert.Throws<StoredEventException>(() => Outreach.Rehydrate([first with { On = new NodaTime.LocalDate(1899, 12, 31) }])).Message, StringComparison.Ordinal);
+        Assert.EndsWith("outreach cannot move from identified to joined.", Assert.Throws<StoredEventException>(() => Outreach.Rehydrate([first, new OutreachStepRecorded(first.Outreach, OutreachStage.Joined, Day, null, Start, Secretariat)])).Message, StringComparison.Ordinal);
+        Assert.EndsWith("the step is dated before the previous step, or after 2999.", Assert.Throws<StoredEventException>(() => Outreach.Rehydrate([first, new OutreachStepRecorded(first.Outreach, OutreachStage.Contacted, Day.PlusDays(-1), null, Start, Secretariat)])).Message, StringComparison.Ordinal);
+        Assert.EndsWith("the step is dated before the previous step, or after 2999.", Assert.Throws<StoredEventException>(() => Outreach.Rehydrate([first, new OutreachStepRecorded(first.Outreach, OutreachStage.Contacted, new NodaTime.LocalDate(3000, 1, 1), null, Start, Secretariat)])).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_joined_outreach_admits_no_stored_step_after_it()
+    {
+        var joined = Identified();
+        joined.Record(OutreachStage.Contacted, Day, null, Coalition, Secretariat, Hours(1));
+        joined.Record(OutreachStage.Invited, Day, null, Coalition, Secretariat, Hours(2));
+        joined.Record(OutreachStage.Joined, Day, null, Coalition, Secretariat, Hours(3));
+        var history = joined.DequeueUncommittedEvents().ToList();
+
+        foreach (var stage in Enum.GetValues<OutreachStage>())
+        {
+            Assert.EndsWith($"outreach cannot move from joined to {Words.Of(stage)}.", Assert.Throws<StoredEventException>(() => Outreach.Rehydrate([.. history, new OutreachStepRecorded(joined.Id, stage, Day, null, Start, Secretariat)])).Message, StringComparison.Ordinal);
+        }
+    }
 }
