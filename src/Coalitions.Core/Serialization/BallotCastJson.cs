@@ -119,10 +119,13 @@ internal static partial class BallotCastJson
         string? reason = null;
         Instant at = default;
         Actor? by = null;
+        var typed = false;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
             if (reader.ValueTextEquals("$type"u8))
             {
+                Expect(!typed, "no property appears twice");
+                typed = true;
                 reader.Read();
                 Expect(reader.TokenType == JsonTokenType.String && reader.ValueTextEquals("Decisions.BallotCast"u8), "the discriminator names a ballot");
                 continue;
@@ -266,6 +269,8 @@ internal static partial class BallotCastJson
         ActorKind? kind = null;
         Guid? person = null, partner = null;
         string? process = null;
+        // Each property once, even when the first was null.
+        bool hasPerson = false, hasPartner = false, hasProcess = false;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
             if (reader.ValueTextEquals("kind"u8))
@@ -277,17 +282,20 @@ internal static partial class BallotCastJson
             }
             else if (reader.ValueTextEquals("person"u8))
             {
-                Expect(person is null && reader.Read(), "the actor's person appears once");
+                Expect(!hasPerson && reader.Read(), "the actor's person appears once");
+                hasPerson = true;
                 person = reader.TokenType == JsonTokenType.Null ? null : ReadGuid(ref reader);
             }
             else if (reader.ValueTextEquals("onBehalfOf"u8))
             {
-                Expect(partner is null && reader.Read(), "the actor's partner appears once");
+                Expect(!hasPartner && reader.Read(), "the actor's partner appears once");
+                hasPartner = true;
                 partner = reader.TokenType == JsonTokenType.Null ? null : ReadGuid(ref reader);
             }
             else if (reader.ValueTextEquals("process"u8))
             {
-                Expect(process is null && reader.Read() && reader.TokenType is JsonTokenType.String or JsonTokenType.Null, "the actor's process is a text, once");
+                Expect(!hasProcess && reader.Read() && reader.TokenType is JsonTokenType.String or JsonTokenType.Null, "the actor's process is a text, once");
+                hasProcess = true;
                 process = reader.GetString();
             }
             else

@@ -138,7 +138,7 @@ public class BallotJsonTests
             Ballot with { HolderMember = default(PartnerId) },
         ];
 
-        Assert.All(ballots, b => Assert.Equal(EventShape.GeneralProblem(b) is null, BallotCastJson.ShapeProblem(b) is null));
+        Assert.All(ballots, b => Assert.Equal(EventShape.GeneralProblem(b), BallotCastJson.ShapeProblem(b)));
         Assert.Equal(3, ballots.Count(b => BallotCastJson.ShapeProblem(b) is null));
     }
 

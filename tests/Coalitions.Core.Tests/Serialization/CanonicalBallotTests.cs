@@ -145,4 +145,46 @@ public class CanonicalBallotTests
 
     private static BallotCast Ballot =>
         new(Kit.Scenario.ProposalNumber(1), 2, Kit.Scenario.Partner(1), Stance.Support, null, Instant.FromUtc(2026, 3, 2, 15, 0), Kit.Scenario.For(1));
+    private static readonly BallotCast Typical = new(ProposalId.FromGuid(Guid.Parse("d0000000-0000-0000-0000-000000000001")), 12, PartnerId.FromGuid(Guid.Parse("a0000000-0000-0000-0000-000000000001")), Stance.Support, null, Instant.FromUtc(2026, 3, 2, 15, 0), Actor.Representing(PersonId.FromGuid(Guid.Parse("b0000000-0000-0000-0000-000000000001")), PartnerId.FromGuid(Guid.Parse("a0000000-0000-0000-0000-000000000001"))));
+
+    [Fact]
+    public void No_part_of_a_ballots_text_is_read_by_the_fast_path_and_none_makes_it_throw()
+    {
+        var json = CoalitionsJson.SerializeEvent(Typical);
+
+        Assert.True(BallotCastJson.TryReadParts(json, out _));
+        for (var length = 0; length < json.Length; length++)
+        {
+            Assert.False(BallotCastJson.TryReadParts(json.AsSpan(0, length), out _), json[..length]);
+        }
+    }
+
+    [Theory]
+    [InlineData("\",\"round\":")]
+    [InlineData(",\"voter\":\"")]
+    [InlineData("\",\"stance\":\"")]
+    [InlineData("\",\"at\":\"")]
+    [InlineData("\",\"person\":\"")]
+    public void A_ballot_missing_a_separator_is_not_read_by_the_fast_path(string separator)
+    {
+        var json = CoalitionsJson.SerializeEvent(Typical);
+        var damaged = json.Replace(separator, "", StringComparison.Ordinal);
+        Assert.NotEqual(json, damaged);
+
+        Assert.False(BallotCastJson.TryReadParts(damaged, out _), damaged);
+    }
+
+    [Fact]
+    public void The_fast_path_reads_round_zero_and_the_largest_round_and_leaves_a_larger_one_to_the_reader()
+    {
+        var ballot = Typical with { Round = 0, Stance = Stance.Block };
+
+        Assert.True(BallotCastJson.TryReadCanonical(CoalitionsJson.SerializeEvent(ballot), out var zero));
+        Assert.Equal(ballot, zero);
+        Assert.True(BallotCastJson.TryReadCanonical(CoalitionsJson.SerializeEvent(ballot with { Round = int.MaxValue }), out var largest));
+        Assert.Equal(ballot with { Round = int.MaxValue }, largest);
+        var tooLarge = CoalitionsJson.SerializeEvent(ballot with { Round = int.MaxValue }).Replace("2147483647", "2147483648", StringComparison.Ordinal);
+        Assert.False(BallotCastJson.TryReadCanonical(tooLarge, out _));
+        Assert.False(BallotCastJson.TryReadCanonical(CoalitionsJson.SerializeEvent(ballot).Replace("\"round\":0", "\"round\":00", StringComparison.Ordinal), out _));
+    }
 }
