@@ -176,4 +176,10 @@ public class BallotPathAgreementTests
         Assert.Equal("The ballot is malformed: the discriminator names a ballot.", Assert.Throws<JsonException>(() => BallotCastJson.Read("{\"$type\":\"Decisions.ProposalDrafted\"}"u8)).Message);
         Assert.Equal("The ballot is malformed: the discriminator names a ballot.", Assert.Throws<JsonException>(() => BallotCastJson.Read("{\"$type\":1}"u8)).Message);
     }
+
+    [Fact]
+    public void A_ballot_of_an_undefined_stance_is_not_written()
+    {
+        Assert.Equal("99 is not a Stance.", Assert.Throws<JsonException>(() => CoalitionsJson.SerializeEvent(Ballot with { Stance = (Stance)99 })).Message);
+    }
 }
