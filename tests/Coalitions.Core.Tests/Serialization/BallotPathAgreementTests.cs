@@ -154,18 +154,22 @@ public class BallotPathAgreementTests
     [Fact]
     public void A_ballot_is_recognized_by_its_discriminator_first_in_any_layout_and_nothing_else_is()
     {
-        Assert.True(BallotCastJson.IsBallot("{\"$type\":\"Decisions.BallotCast\",\"round\":1}"u8));
-        Assert.True(BallotCastJson.IsBallot(" { \"$type\" : \"Decisions.BallotCast\" , \"round\":1}"u8));
-        Assert.True(BallotCastJson.IsBallot("{\"\\u0024type\":\"Decisions.\\u0042allotCast\"}"u8));
-        Assert.False(BallotCastJson.IsBallot("{\"$type\":\"Decisions.ProposalDrafted\",\"round\":1}"u8));
-        Assert.False(BallotCastJson.IsBallot("{\"round\":1,\"$type\":\"Decisions.BallotCast\"}"u8));
-        Assert.False(BallotCastJson.IsBallot("{\"type\":\"Decisions.BallotCast\"}"u8));
-        Assert.False(BallotCastJson.IsBallot("{\"$type\":[\"Decisions.BallotCast\"]}"u8));
-        Assert.False(BallotCastJson.IsBallot("[\"$type\",\"Decisions.BallotCast\"]"u8));
-        Assert.False(BallotCastJson.IsBallot("\"$type\""u8));
-        Assert.False(BallotCastJson.IsBallot("{\"$type\""u8));
-        Assert.False(BallotCastJson.IsBallot("{\"$type\" \"Decisions.BallotCast\"}"u8));
-        Assert.False(BallotCastJson.IsBallot(""u8));
+        string[] ballots = ["{\"$type\":\"Decisions.BallotCast\",\"round\":1}", " { \"$type\" : \"Decisions.BallotCast\" , \"round\":1}", "{\"\\u0024type\":\"Decisions.\\u0042allotCast\"}"];
+        string[] others =
+        [
+            "{\"$type\":\"Decisions.ProposalDrafted\",\"round\":1}",
+            "{\"round\":1,\"$type\":\"Decisions.BallotCast\"}",
+            "{\"type\":\"Decisions.BallotCast\"}",
+            "{\"$type\":[\"Decisions.BallotCast\"]}",
+            "[\"$type\",\"Decisions.BallotCast\"]",
+            "\"$type\"",
+            "{\"$type\"",
+            "{\"$type\" \"Decisions.BallotCast\"}",
+            "",
+        ];
+
+        Assert.All(ballots, text => Assert.True(BallotCastJson.IsBallot(System.Text.Encoding.UTF8.GetBytes(text)), text));
+        Assert.All(others, text => Assert.False(BallotCastJson.IsBallot(System.Text.Encoding.UTF8.GetBytes(text)), text));
     }
 
     [Fact]
