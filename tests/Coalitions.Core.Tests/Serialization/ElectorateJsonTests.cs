@@ -51,11 +51,37 @@ public class ElectorateJsonTests
     [InlineData("{\"voters\":[{\"partner\":\"a0000000-0000-0000-0000-000000000001\",\"representatives\":[\"b0000000-0000-0000-0000-000000000001\"],\"hasVeto\":\"yes\"}]}", "JsonException: The electorate is malformed: a veto is true or false.")]
     [InlineData("{\"voters\":[{\"partner\":\"nope\",\"representatives\":[]}]}", "JsonException: The electorate is malformed: an id is a GUID text.")]
     [InlineData("{\"partners\":\"\",\"representatives\":\"\",\"chambers\":[{\"name\":\"north\"}]}", "JsonException: The electorate is malformed: a chamber has a name and a weight.")]
+    [InlineData("{\"partners\":\"\"}", "JsonException: The electorate is malformed: an electorate has its partners and representatives.")]
+    [InlineData("{\"partners\":\"\",\"representatives\":\"\",\"representativeCounts\":[1]}", "JsonException: The electorate is malformed: one representative count per voter.")]
+    [InlineData("{\"partners\":\"\",\"representatives\":\"\",\"names\":[\"a\"]}", "JsonException: The electorate is malformed: one name per voter.")]
+    [InlineData("{\"partners\":\"AQAAAAAAAAAAAAAAAAAAAA==\",\"representatives\":\"AgAAAAAAAAAAAAAAAAAAAA==\",\"representativeCounts\":[2]}", "JsonException: The electorate is malformed: the representatives add up.")]
+    [InlineData("{\"partners\":\"AQAAAAAAAAAAAAAAAAAAAA==\",\"representatives\":\"AgAAAAAAAAAAAAAAAAAAAA==\",\"representativeCounts\":[-1]}", "JsonException: The electorate is malformed: the representatives add up.")]
+    [InlineData("{\"partners\":\"AQAAAAAAAAAAAAAAAAAAAA==\",\"representatives\":\"AgAAAAAAAAAAAAAAAAAAAAMAAAAAAAAAAAAAAAAAAAA=\"}", "JsonException: The electorate is malformed: the representatives add up.")]
+    [InlineData("{\"partners\":\"AQAAAAAAAAAAAAAAAAAAAA==\",\"representatives\":\"CgAAAAAAAAAAAAAAAAAAAAsAAAAAAAAAAAAAAAAAAAAMAAAAAAAAAAAAAAAAAAAADQAAAAAAAAAAAAAAAAAAAA4AAAAAAAAAAAAAAAAAAAAPAAAAAAAAAAAAAAAAAAAAEAAAAAAAAAAAAAAAAAAAABEAAAAAAAAAAAAAAAAAAAASAAAAAAAAAAAAAAAAAAAAEwAAAAAAAAAAAAAAAAAAABQAAAAAAAAAAAAAAAAAAAAVAAAAAAAAAAAAAAAAAAAAFgAAAAAAAAAAAAAAAAAAABcAAAAAAAAAAAAAAAAAAAAYAAAAAAAAAAAAAAAAAAAAGQAAAAAAAAAAAAAAAAAAABoAAAAAAAAAAAAAAAAAAAAbAAAAAAAAAAAAAAAAAAAAHAAAAAAAAAAAAAAAAAAAAB0AAAAAAAAAAAAAAAAAAAAeAAAAAAAAAAAAAAAAAAAAHwAAAAAAAAAAAAAAAAAAACAAAAAAAAAAAAAAAAAAAAAhAAAAAAAAAAAAAAAAAAAAIgAAAAAAAAAAAAAAAAAAACMAAAAAAAAAAAAAAAAAAAAkAAAAAAAAAAAAAAAAAAAAJQAAAAAAAAAAAAAAAAAAACYAAAAAAAAAAAAAAAAAAAAnAAAAAAAAAAAAAAAAAAAAKAAAAAAAAAAAAAAAAAAAACkAAAAAAAAAAAAAAAAAAAAqAAAAAAAAAAAAAAAAAAAAKwAAAAAAAAAAAAAAAAAAACwAAAAAAAAAAAAAAAAAAAAtAAAAAAAAAAAAAAAAAAAALgAAAAAAAAAAAAAAAAAAAC8AAAAAAAAAAAAAAAAAAAAwAAAAAAAAAAAAAAAAAAAAMQAAAAAAAAAAAAAAAAAAADIAAAAAAAAAAAAAAAAAAAAzAAAAAAAAAAAAAAAAAAAANAAAAAAAAAAAAAAAAAAAADUAAAAAAAAAAAAAAAAAAAA2AAAAAAAAAAAAAAAAAAAANwAAAAAAAAAAAAAAAAAAADgAAAAAAAAAAAAAAAAAAAA5AAAAAAAAAAAAAAAAAAAAOgAAAAAAAAAAAAAAAAAAADsAAAAAAAAAAAAAAAAAAAA8AAAAAAAAAAAAAAAAAAAAPQAAAAAAAAAAAAAAAAAAAD4AAAAAAAAAAAAAAAAAAAA/AAAAAAAAAAAAAAAAAAAAQAAAAAAAAAAAAAAAAAAAAEEAAAAAAAAAAAAAAAAAAABCAAAAAAAAAAAAAAAAAAAAQwAAAAAAAAAAAAAAAAAAAEQAAAAAAAAAAAAAAAAAAABFAAAAAAAAAAAAAAAAAAAARgAAAAAAAAAAAAAAAAAAAEcAAAAAAAAAAAAAAAAAAABIAAAAAAAAAAAAAAAAAAAASQAAAAAAAAAAAAAAAAAAAEoAAAAAAAAAAAAAAAAAAABLAAAAAAAAAAAAAAAAAAAATAAAAAAAAAAAAAAAAAAAAE0AAAAAAAAAAAAAAAAAAABOAAAAAAAAAAAAAAAAAAAATwAAAAAAAAAAAAAAAAAAAFAAAAAAAAAAAAAAAAAAAABRAAAAAAAAAAAAAAAAAAAAUgAAAAAAAAAAAAAAAAAAAFMAAAAAAAAAAAAAAAAAAABUAAAAAAAAAAAAAAAAAAAAVQAAAAAAAAAAAAAAAAAAAFYAAAAAAAAAAAAAAAAAAABXAAAAAAAAAAAAAAAAAAAAWAAAAAAAAAAAAAAAAAAAAFkAAAAAAAAAAAAAAAAAAABaAAAAAAAAAAAAAAAAAAAAWwAAAAAAAAAAAAAAAAAAAFwAAAAAAAAAAAAAAAAAAABdAAAAAAAAAAAAAAAAAAAAXgAAAAAAAAAAAAAAAAAAAF8AAAAAAAAAAAAAAAAAAABgAAAAAAAAAAAAAAAAAAAAYQAAAAAAAAAAAAAAAAAAAGIAAAAAAAAAAAAAAAAAAABjAAAAAAAAAAAAAAAAAAAAZAAAAAAAAAAAAAAAAAAAAGUAAAAAAAAAAAAAAAAAAABmAAAAAAAAAAAAAAAAAAAAZwAAAAAAAAAAAAAAAAAAAGgAAAAAAAAAAAAAAAAAAABpAAAAAAAAAAAAAAAAAAAAagAAAAAAAAAAAAAAAAAAAGsAAAAAAAAAAAAAAAAAAABsAAAAAAAAAAAAAAAAAAAAbQAAAAAAAAAAAAAAAAAAAG4AAAAAAAAAAAAAAAAAAAA=\",\"representativeCounts\":[101]}", "JsonException: The electorate is malformed: the representatives add up.")]
+    [InlineData("{\"partners\":\"AQAAAAAAAAAAAAAAAAAAAA==\",\"representatives\":\"AgAAAAAAAAAAAAAAAAAAAA==\",\"groupOf\":[1],\"groups\":[{\"chamber\":null,\"subChamber\":null}]}", "JsonException: The electorate is malformed: a voter's group is listed.")]
+    [InlineData("{\"partners\":\"\",\"representatives\":\"\",\"groups\":[1]}", "JsonException: The electorate is malformed: a group is an object.")]
+    [InlineData("{\"partners\":\"\",\"representatives\":\"\",\"chambers\":[1]}", "JsonException: The electorate is malformed: a chamber is an object.")]
+    [InlineData("{\"partners\":\"\",\"representatives\":\"\",\"chambers\":[{\"name\":\"north\",\"weight\":1,\"subChambers\":[1]}]}", "JsonException: The electorate is malformed: a sub-chamber is an object.")]
+    [InlineData("{\"partners\":\"\",\"representatives\":\"\",\"chambers\":[{\"name\":\"north\",\"weight\":\"x\"}]}", "JsonException: The electorate is malformed: a weight is a whole number.")]
+    [InlineData("{\"voters\":[1]}", "JsonException: The electorate is malformed: a voter is an object.")]
+    [InlineData("{\"voters\":[{\"partner\":\"a0000000-0000-0000-0000-000000000001\",\"representatives\":\"b0000000-0000-0000-0000-000000000001\"}]}", "JsonException: The electorate is malformed: representatives are a list.")]
+    [InlineData("{\"voters\":[{\"partner\":1,\"representatives\":[]}]}", "JsonException: The electorate is malformed: an id is a GUID text.")]
+    [InlineData("{\"voters\":[{\"partner\":\"a0000000-0000-0000-0000-000000000001\",\"representatives\":[\"b0000000-0000-0000-0000-000000000001\"],\"name\":1}]}", "JsonException: The electorate is malformed: a name is a text.")]
     public void An_electorate_that_does_not_add_up_is_refused_in_words(string json, string expected)
     {
         var error = Assert.ThrowsAny<Exception>(() => CoalitionsJson.Deserialize<Electorate>(json));
 
         Assert.Equal(expected, error.GetType().Name + ": " + error.Message);
+    }
+
+    [Fact]
+    public void A_voter_listed_whole_has_no_veto_unless_it_says_so_and_a_null_list_of_sub_chambers_is_none()
+    {
+        var listed = CoalitionsJson.Deserialize<Electorate>("{\"voters\":[{\"partner\":\"a0000000-0000-0000-0000-000000000001\",\"representatives\":[\"b0000000-0000-0000-0000-000000000001\"]}]}")!;
+        var chambers = CoalitionsJson.Deserialize<Electorate>("{\"partners\":\"\",\"representatives\":\"\",\"chambers\":[{\"name\":\"north\",\"weight\":2,\"subChambers\":null}]}")!;
+
+        Assert.False(Assert.Single(listed.Voters).HasVeto);
+        Assert.Empty(Assert.Single(chambers.Chambers).SubChambers);
     }
 
     private static string Describe(Voter v) =>
