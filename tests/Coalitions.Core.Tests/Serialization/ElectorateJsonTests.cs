@@ -84,6 +84,17 @@ public class ElectorateJsonTests
         Assert.Empty(Assert.Single(chambers.Chambers).SubChambers);
     }
 
+    [Fact]
+    public void A_voter_with_the_most_representatives_a_voter_may_have_reads_back_from_columns()
+    {
+        var people = Enumerable.Range(1, global::Coalitions.Core.Decisions.Voter.MaxRepresentatives).Select(Person).ToArray();
+        var electorate = new Electorate([new global::Coalitions.Core.Decisions.Voter(Partner(1), people), new global::Coalitions.Core.Decisions.Voter(Partner(2), [Person(500)])]);
+
+        var back = CoalitionsJson.Deserialize<Electorate>(CoalitionsJson.Serialize(electorate))!;
+
+        Assert.Equal(electorate.Voters.Select(Describe), back.Voters.Select(Describe));
+    }
+
     private static string Describe(Voter v) =>
         $"{v.Partner} [{string.Join(" ", v.Representatives)}] {v.Weight} {v.Chamber}/{v.SubChamber} {v.HasVeto} {v.Name}";
 }
