@@ -45,6 +45,7 @@ internal static partial class BallotCastJson
         By = 64,
         Person = 128,
         HolderMember = 256,
+        Type = 512,
     }
 
     /// <summary>Whether the JSON text is an object whose first property is the discriminator of a ballot.</summary>
@@ -119,18 +120,8 @@ internal static partial class BallotCastJson
         string? reason = null;
         Instant at = default;
         Actor? by = null;
-        var typed = false;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            if (reader.ValueTextEquals("$type"u8))
-            {
-                Expect(!typed, "no property appears twice");
-                typed = true;
-                reader.Read();
-                Expect(reader.TokenType == JsonTokenType.String && reader.ValueTextEquals("Decisions.BallotCast"u8), "the discriminator names a ballot");
-                continue;
-            }
-
             var property = reader.ValueTextEquals("proposal"u8) ? Seen.Proposal
                 : reader.ValueTextEquals("round"u8) ? Seen.Round
                 : reader.ValueTextEquals("voter"u8) ? Seen.Voter
@@ -140,6 +131,7 @@ internal static partial class BallotCastJson
                 : reader.ValueTextEquals("by"u8) ? Seen.By
                 : reader.ValueTextEquals("person"u8) ? Seen.Person
                 : reader.ValueTextEquals("holderMember"u8) ? Seen.HolderMember
+                : reader.ValueTextEquals("$type"u8) ? Seen.Type
                 : (Seen)0;
             Expect((seen & property) == 0, "no property appears twice");
             seen |= property;
@@ -152,6 +144,9 @@ internal static partial class BallotCastJson
 
             switch (property)
             {
+                case Seen.Type:
+                    Expect(reader.TokenType == JsonTokenType.String && reader.ValueTextEquals("Decisions.BallotCast"u8), "the discriminator names a ballot");
+                    break;
                 case Seen.Proposal:
                     proposal = ReadGuid(ref reader);
                     break;

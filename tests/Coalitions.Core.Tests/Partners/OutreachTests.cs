@@ -15,6 +15,15 @@ public class OutreachTests
 
     private static Outreach Identified() => Outreach.Identify(OutreachId.FromGuid(Guid.Parse("e0000000-0000-0000-0000-000000000001")), Partner(5), Day, "Met at the county forum.", Coalition, Secretariat, Start);
 
+    private static Outreach Joined()
+    {
+        var outreach = Identified();
+        outreach.Record(OutreachStage.Contacted, Day, null, Coalition, Secretariat, Hours(1));
+        outreach.Record(OutreachStage.Invited, Day, null, Coalition, Secretariat, Hours(2));
+        outreach.Record(OutreachStage.Joined, Day, null, Coalition, Secretariat, Hours(3));
+        return outreach;
+    }
+
     [Fact]
     public void A_prospect_moves_from_identified_to_joined_step_by_step()
     {
@@ -73,10 +82,7 @@ public class OutreachTests
     [Fact]
     public void A_joined_partner_has_no_further_outreach()
     {
-        var outreach = Identified();
-        outreach.Record(OutreachStage.Contacted, Day, null, Coalition, Secretariat, Hours(1));
-        outreach.Record(OutreachStage.Invited, Day, null, Coalition, Secretariat, Hours(2));
-        outreach.Record(OutreachStage.Joined, Day, null, Coalition, Secretariat, Hours(3));
+        var outreach = Joined();
 
         Refusal.Expect(outreach, ErrorCodes.Partners.InvalidOutreachStep, () => outreach.Record(OutreachStage.Dormant, Day, null, Coalition, Secretariat, Hours(4)));
     }
@@ -212,10 +218,7 @@ public class OutreachTests
     [Fact]
     public void A_joined_outreach_admits_no_stored_step_after_it()
     {
-        var joined = Identified();
-        joined.Record(OutreachStage.Contacted, Day, null, Coalition, Secretariat, Hours(1));
-        joined.Record(OutreachStage.Invited, Day, null, Coalition, Secretariat, Hours(2));
-        joined.Record(OutreachStage.Joined, Day, null, Coalition, Secretariat, Hours(3));
+        var joined = Joined();
         var history = joined.DequeueUncommittedEvents().ToList();
 
         foreach (var stage in Enum.GetValues<OutreachStage>())
