@@ -142,7 +142,8 @@ public static class CoalitionsJson
     /// <typeparam name="T">A type registered in <see cref="CoalitionsJsonContext"/>.</typeparam>
     /// <param name="json">The JSON text.</param>
     /// <returns>The value.</returns>
-    /// <exception cref="JsonException">The text is not such a value.</exception>
+    /// <exception cref="JsonException">The text is not such a value, including a value its own rules refuse (the
+    /// value's <see cref="CoalitionRuleException"/> is the inner exception); this is the only exception thrown for bad text.</exception>
     /// <exception cref="ArgumentNullException"><paramref name="json"/> is null.</exception>
     public static T? Deserialize<T>(string json)
     {
@@ -160,7 +161,16 @@ public static class CoalitionsJson
 
         // A value read here could be read another way by a tool that takes a repeated property's first value.
         CheckUniqueProperties(utf8);
-        return JsonSerializer.Deserialize(utf8, typeInfo);
+        try
+        {
+            return JsonSerializer.Deserialize(utf8, typeInfo);
+        }
+        catch (Exception e) when (e is not JsonException and not OutOfMemoryException and not StackOverflowException)
+        {
+            // A value's own rule refused what the text holds (a voter without representatives, a rule that closes
+            // early on ballots that may change): the text is not such a value, as for any malformed JSON.
+            throw new JsonException($"The text is not a valid {typeof(T).Name}: {Describe(e)}", e);
+        }
     }
 
     // The walk nests as deep as the reader that follows may (0 in the options means the serializer's default, 64).

@@ -352,7 +352,7 @@ internal sealed class ElectorateJsonConverter : JsonConverter<Electorate>
                     people = [];
                     while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
                     {
-                        Expect(people.Count <= Voter.MaxRepresentatives, "a voter lists at most its bounded number of representatives");
+                        Expect(people.Count < Voter.MaxRepresentatives, "a voter lists at most its bounded number of representatives");
                         people.Add(PersonId.FromGuid(Guid(ref reader)));
                     }
 

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Coalitions.Core.Decisions;
 using Coalitions.Core.Kernel;
 using Coalitions.Core.Serialization;
@@ -394,7 +395,7 @@ public class DecisionRuleTests
         var json = CoalitionsJson.Serialize(DecisionRule.SimpleMajority().ClosingEarly(true, true)).Replace("\"ballotsFinal\":true", "\"ballotsFinal\":false", StringComparison.Ordinal);
 
         Assert.Contains("\"ballotsFinal\":false", json, StringComparison.Ordinal);
-        Assert.ThrowsAny<Exception>(() => CoalitionsJson.Deserialize<DecisionRule>(json));
+        Assert.Throws<JsonException>(() => CoalitionsJson.Deserialize<DecisionRule>(json));
     }
 
     [Fact]

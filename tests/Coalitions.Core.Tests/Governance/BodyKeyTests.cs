@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Coalitions.Core.Decisions;
 using Coalitions.Core.Governance;
 using Coalitions.Core.Kernel;
@@ -53,7 +54,7 @@ public class BodyKeyTests
 
         Assert.Contains("\"decidingBody\":\"steering-committee\"", json, StringComparison.Ordinal);
         Assert.Equal(entry.DecidingBody, CoalitionsJson.Deserialize<RuleBookEntry>(json)!.DecidingBody);
-        Assert.ThrowsAny<Exception>(() => CoalitionsJson.Deserialize<RuleBookEntry>(json.Replace("steering-committee", "Steering Committee", StringComparison.Ordinal)));
+        Assert.Throws<JsonException>(() => CoalitionsJson.Deserialize<RuleBookEntry>(json.Replace("steering-committee", "Steering Committee", StringComparison.Ordinal)));
     }
 
     [Theory]

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Coalitions.Core.Decisions;
+using Coalitions.Core.Kernel;
 using Coalitions.Core.Serialization;
 using static Coalitions.Core.Tests.Kit.Scenario;
 
@@ -63,6 +64,9 @@ public class ElectorateJsonTests
     [InlineData("{\"partners\":\"\",\"representatives\":\"\",\"chambers\":[1]}", "JsonException: The electorate is malformed: a chamber is an object.")]
     [InlineData("{\"partners\":\"\",\"representatives\":\"\",\"chambers\":[{\"name\":\"north\",\"weight\":1,\"subChambers\":[1]}]}", "JsonException: The electorate is malformed: a sub-chamber is an object.")]
     [InlineData("{\"partners\":\"\",\"representatives\":\"\",\"chambers\":[{\"name\":\"north\",\"weight\":\"x\"}]}", "JsonException: The electorate is malformed: a weight is a whole number.")]
+    [InlineData("{\"partners\":\"\",\"representatives\":\"\",\"weights\":[\"1\"]}", "JsonException: The electorate is malformed: a weight is a whole number.")]
+    [InlineData("{\"partners\":\"\",\"representatives\":\"\",\"vetoes\":[\"0\"]}", "JsonException: The electorate is malformed: a count or index is a whole number.")]
+    [InlineData("{\"partners\":\"AQAAAAAAAAAAAAAAAAAAAA==\",\"representatives\":\"\",\"representativeCounts\":[0]}", "JsonException: The text is not a valid Electorate: Decisions.InvalidElectorate: 01000000-0000-0000-0000-000000000000 needs one to 100 representatives who may cast its ballot.")]
     [InlineData("{\"voters\":[1]}", "JsonException: The electorate is malformed: a voter is an object.")]
     [InlineData("{\"voters\":[{\"partner\":\"a0000000-0000-0000-0000-000000000001\",\"representatives\":\"b0000000-0000-0000-0000-000000000001\"}]}", "JsonException: The electorate is malformed: representatives are a list.")]
     [InlineData("{\"voters\":[{\"partner\":1,\"representatives\":[]}]}", "JsonException: The electorate is malformed: an id is a GUID text.")]
@@ -93,6 +97,60 @@ public class ElectorateJsonTests
         var back = CoalitionsJson.Deserialize<Electorate>(CoalitionsJson.Serialize(electorate))!;
 
         Assert.Equal(electorate.Voters.Select(Describe), back.Voters.Select(Describe));
+    }
+
+    [Fact]
+    public void A_voter_listing_more_representatives_than_a_voter_may_have_is_malformed()
+    {
+        var people = string.Join(",", Enumerable.Range(1, global::Coalitions.Core.Decisions.Voter.MaxRepresentatives + 1).Select(i => $"\"{Person(i)}\""));
+        var json = $"{{\"voters\":[{{\"partner\":\"a0000000-0000-0000-0000-000000000001\",\"representatives\":[{people}]}}]}}";
+
+        var error = Assert.Throws<JsonException>(() => CoalitionsJson.Deserialize<Electorate>(json));
+
+        Assert.Equal("The electorate is malformed: a voter lists at most its bounded number of representatives.", error.Message);
+    }
+
+    [Fact]
+    public void A_column_longer_than_the_largest_electorate_is_refused_before_it_is_read_further()
+    {
+        var zeros = new System.Text.StringBuilder("{\"partners\":\"\",\"representatives\":\"\",\"vetoes\":[0", (Limits.MaxVoters * 2) + 64);
+        for (var i = 1; i <= Limits.MaxVoters; i++)
+        {
+            zeros.Append(",0");
+        }
+
+        var error = Assert.Throws<JsonException>(() => CoalitionsJson.Deserialize<Electorate>(zeros.Append("]}").ToString()));
+
+        Assert.Equal("The electorate is malformed: an electorate holds at most its bounded number of voters.", error.Message);
+    }
+
+    [Fact]
+    public void A_hundred_thousand_voters_read_back_from_columns()
+    {
+        var voters = Enumerable.Range(1, 100_000).Select(i => new global::Coalitions.Core.Decisions.Voter(Partner(i), [Person(i)])).ToArray();
+
+        var back = CoalitionsJson.Deserialize<Electorate>(CoalitionsJson.Serialize(new Electorate(voters)))!;
+
+        Assert.Equal(100_000, back.Voters.Count);
+        Assert.Equal(Person(100_000), back.Voters[^1].Representatives[0]);
+    }
+
+    [Fact]
+    public void Properties_a_reader_does_not_know_are_skipped_whole_at_every_level()
+    {
+        const string unknown = "\"later\":[{\"name\":\"x\",\"weight\":9}],";
+        var columns = "{" + unknown + "\"partners\":\"AQAAAAAAAAAAAAAAAAAAAA==\",\"representatives\":\"AgAAAAAAAAAAAAAAAAAAAA==\","
+            + "\"chambers\":[{" + unknown + "\"name\":\"north\",\"weight\":2,\"subChambers\":[{" + unknown + "\"subChambers\":5,\"name\":\"a\",\"weight\":1}]}],"
+            + "\"groups\":[{" + unknown + "\"chamber\":\"north\",\"subChamber\":\"a\"}],\"groupOf\":[0]}";
+        var listed = "{\"voters\":[{" + unknown + "\"partner\":\"a0000000-0000-0000-0000-000000000001\",\"representatives\":[\"b0000000-0000-0000-0000-000000000001\"]}]}";
+
+        var fromColumns = CoalitionsJson.Deserialize<Electorate>(columns)!;
+        var fromList = CoalitionsJson.Deserialize<Electorate>(listed)!;
+
+        var chamber = Assert.Single(fromColumns.Chambers);
+        Assert.Equal("north 2 a 1", $"{chamber.Name} {chamber.Weight} {Assert.Single(chamber.SubChambers).Name} {chamber.SubChambers[0].Weight}");
+        Assert.Equal("north/a", $"{Assert.Single(fromColumns.Voters).Chamber}/{fromColumns.Voters[0].SubChamber}");
+        Assert.Single(Assert.Single(fromList.Voters).Representatives);
     }
 
     private static string Describe(Voter v) =>
