@@ -165,6 +165,7 @@ public class BallotPathAgreementTests
             "\"$type\"",
             "{\"$type\"",
             "{\"$type\" \"Decisions.BallotCast\"}",
+            "{}",
             "",
         ];
 
