@@ -132,5 +132,40 @@ public sealed class SqliteEventStoreTests : IDisposable
         Assert.Equal(":memory:", SqliteEventStore.InMemory().DataSource);
     }
 
+    [Fact]
+    public async Task Two_stores_on_one_file_as_two_processes_would_be_append_to_one_stream_in_turn()
+    {
+        // Each store queues only its own appends; between the two, the database's write lock decides. An append that
+        // finds the stream moved on is refused as a conflict and retried at the version it now has.
+        using var first = SqliteEventStore.Open(File);
+        using var second = SqliteEventStore.Open(File);
+        var ids = new System.Collections.Concurrent.ConcurrentBag<Guid>();
+
+        async Task AppendFifty(SqliteEventStore events)
+        {
+            long version = 0;
+            for (var appended = 0; appended < 50;)
+            {
+                var data = Data();
+                try
+                {
+                    version = (await events.AppendAsync("proposal-a", version, [data])).Version;
+                    ids.Add(data.EventId);
+                    appended++;
+                }
+                catch (Exception refusal) when (EventStoreRules.IsConflict(refusal))
+                {
+                    version = (await events.ReadStreamAsync("proposal-a", 1)).Count;
+                }
+            }
+        }
+
+        await Task.WhenAll(Task.Run(() => AppendFifty(first)), Task.Run(() => AppendFifty(second)));
+
+        var stored = await first.ReadStreamAsync("proposal-a", 1);
+        Assert.Equal(Enumerable.Range(1, 100).Select(v => (long)v), stored.Select(e => e.Version));
+        Assert.Equal(ids.OrderBy(id => id), stored.Select(e => e.EventId).OrderBy(id => id));
+    }
+
     private static EventData Data() => new(Guid.NewGuid(), "Decisions.ProposalSubmitted", 1, Scenario.Start, "{}", "{}");
 }
