@@ -89,6 +89,16 @@ public class ElectorateJsonTests
     }
 
     [Fact]
+    public void A_column_given_as_null_is_read_as_left_out()
+    {
+        var json = "{\"partners\":\"AQAAAAAAAAAAAAAAAAAAAA==\",\"representatives\":\"AgAAAAAAAAAAAAAAAAAAAA==\",\"names\":null,\"weights\":null,\"representativeCounts\":null,\"vetoes\":null,\"groupOf\":null,\"groups\":null,\"chambers\":null,\"voters\":null}";
+
+        var voter = Assert.Single(CoalitionsJson.Deserialize<Electorate>(json)!.Voters);
+
+        Assert.Equal("01000000-0000-0000-0000-000000000000 [02000000-0000-0000-0000-000000000000] 1 / False ", Describe(voter));
+    }
+
+    [Fact]
     public void A_voter_with_the_most_representatives_a_voter_may_have_reads_back_from_columns()
     {
         var people = Enumerable.Range(1, global::Coalitions.Core.Decisions.Voter.MaxRepresentatives).Select(Person).ToArray();
