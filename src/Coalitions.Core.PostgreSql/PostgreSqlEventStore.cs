@@ -78,11 +78,13 @@ public sealed partial class PostgreSqlEventStore : IEventStore, ISnapshotStore, 
         var store = new PostgreSqlEventStore(builder.Build(), schema, ownsDataSource: true);
         try
         {
+            // Stryker disable once Boolean : ConfigureAwait(false) only picks the context the await resumes on
             await store.CreateSchemaAsync(cancellationToken).ConfigureAwait(false);
             return store;
         }
         catch
         {
+            // Stryker disable once Boolean : ConfigureAwait(false) only picks the context the await resumes on
             await store.DisposeAsync().ConfigureAwait(false);
             throw;
         }
@@ -150,13 +152,17 @@ public sealed partial class PostgreSqlEventStore : IEventStore, ISnapshotStore, 
             END
             $fn$;
             """;
+        // Stryker disable once Boolean : ConfigureAwait(false) only picks the context the await resumes on
         await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        // Stryker disable once Boolean : ConfigureAwait(false) only picks the context the await resumes on
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         await using (var command = new NpgsqlCommand(sql, connection, transaction))
         {
+            // Stryker disable once Boolean : ConfigureAwait(false) only picks the context the await resumes on
             await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
 
+        // Stryker disable once Boolean : ConfigureAwait(false) only picks the context the await resumes on
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
     }
 
@@ -175,7 +181,9 @@ public sealed partial class PostgreSqlEventStore : IEventStore, ISnapshotStore, 
         command.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = events.Select(e => e.Metadata).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Jsonb });
         try
         {
+            // Stryker disable once Boolean : ConfigureAwait(false) only picks the context the await resumes on
             await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            // Stryker disable once Boolean : ConfigureAwait(false) only picks the context the await resumes on
             await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
             var (outcome, version, position) = (reader.GetInt32(0), reader.GetInt64(1), reader.GetInt64(2));
             return outcome == 2 ? throw EventStoreRules.Conflict(streamName, expectedVersion, version) : new AppendResult(version, position);
@@ -194,6 +202,7 @@ public sealed partial class PostgreSqlEventStore : IEventStore, ISnapshotStore, 
         await using var command = _dataSource.CreateCommand(_readSql + "WHERE stream = $1 AND version >= $2 ORDER BY version");
         command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = streamName });
         command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = fromVersion });
+        // Stryker disable once Boolean : ConfigureAwait(false) only picks the context the await resumes on
         return await ReadAsync(command, cancellationToken).ConfigureAwait(false);
     }
 
@@ -204,6 +213,7 @@ public sealed partial class PostgreSqlEventStore : IEventStore, ISnapshotStore, 
         await using var command = _dataSource.CreateCommand(_readSql + "WHERE position > $1 ORDER BY position LIMIT $2");
         command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = afterPosition });
         command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = maxCount });
+        // Stryker disable once Boolean : ConfigureAwait(false) only picks the context the await resumes on
         return await ReadAsync(command, cancellationToken).ConfigureAwait(false);
     }
 
@@ -221,6 +231,7 @@ public sealed partial class PostgreSqlEventStore : IEventStore, ISnapshotStore, 
         command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = snapshot.SchemaVersion });
         command.Parameters.Add(new NpgsqlParameter<Instant> { TypedValue = snapshot.TakenAt });
         command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = snapshot.Data, NpgsqlDbType = NpgsqlDbType.Json });
+        // Stryker disable once Boolean : ConfigureAwait(false) only picks the context the await resumes on
         await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 
@@ -230,7 +241,9 @@ public sealed partial class PostgreSqlEventStore : IEventStore, ISnapshotStore, 
         EventStoreRules.CheckStreamName(streamName);
         await using var command = _dataSource.CreateCommand($"SELECT version, schema_version, taken_at, data::text FROM {Schema}.snapshots WHERE stream = $1");
         command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = streamName });
+        // Stryker disable once Boolean : ConfigureAwait(false) only picks the context the await resumes on
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        // Stryker disable once Boolean : ConfigureAwait(false) only picks the context the await resumes on
         return await reader.ReadAsync(cancellationToken).ConfigureAwait(false)
             ? new StoredSnapshot(streamName, reader.GetInt64(0), reader.GetInt32(1), reader.GetFieldValue<Instant>(2), reader.GetString(3))
             : null;
@@ -242,6 +255,7 @@ public sealed partial class PostgreSqlEventStore : IEventStore, ISnapshotStore, 
     {
         if (_ownsDataSource)
         {
+            // Stryker disable once Boolean : ConfigureAwait(false) only picks the context the await resumes on
             await _dataSource.DisposeAsync().ConfigureAwait(false);
         }
     }
@@ -258,7 +272,9 @@ public sealed partial class PostgreSqlEventStore : IEventStore, ISnapshotStore, 
     private static async Task<IReadOnlyList<StoredEvent>> ReadAsync(NpgsqlCommand command, CancellationToken cancellationToken)
     {
         var events = new List<StoredEvent>();
+        // Stryker disable once Boolean : ConfigureAwait(false) only picks the context the await resumes on
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        // Stryker disable once Boolean : ConfigureAwait(false) only picks the context the await resumes on
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
             events.Add(new StoredEvent(

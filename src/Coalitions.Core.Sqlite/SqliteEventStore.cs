@@ -74,6 +74,7 @@ public sealed class SqliteEventStore : IEventStore, ISnapshotStore, IDisposable
     public async Task<AppendResult> AppendAsync(string streamName, long expectedVersion, IReadOnlyList<EventData> events, CancellationToken cancellationToken = default)
     {
         EventStoreRules.CheckAppend(streamName, expectedVersion, events);
+        // Stryker disable once Boolean : ConfigureAwait(false) only picks the context the await resumes on
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
@@ -127,6 +128,7 @@ public sealed class SqliteEventStore : IEventStore, ISnapshotStore, IDisposable
     public async Task<IReadOnlyList<StoredEvent>> ReadStreamAsync(string streamName, long fromVersion, CancellationToken cancellationToken = default)
     {
         EventStoreRules.CheckReadStream(streamName, fromVersion);
+        // Stryker disable once Boolean : ConfigureAwait(false) only picks the context the await resumes on
         return await ReadAsync(
             "WHERE stream = $stream AND version >= $from ORDER BY version",
             command =>
@@ -141,6 +143,7 @@ public sealed class SqliteEventStore : IEventStore, ISnapshotStore, IDisposable
     public async Task<IReadOnlyList<StoredEvent>> ReadAllAsync(long afterPosition, int maxCount, CancellationToken cancellationToken = default)
     {
         EventStoreRules.CheckReadAll(afterPosition, maxCount);
+        // Stryker disable once Boolean : ConfigureAwait(false) only picks the context the await resumes on
         return await ReadAsync(
             "WHERE position > $after ORDER BY position LIMIT $max",
             command =>
@@ -155,6 +158,7 @@ public sealed class SqliteEventStore : IEventStore, ISnapshotStore, IDisposable
     public async Task SaveSnapshotAsync(StoredSnapshot snapshot, CancellationToken cancellationToken = default)
     {
         EventStoreRules.CheckSnapshot(snapshot);
+        // Stryker disable once Boolean : ConfigureAwait(false) only picks the context the await resumes on
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
@@ -182,6 +186,7 @@ public sealed class SqliteEventStore : IEventStore, ISnapshotStore, IDisposable
     public async Task<StoredSnapshot?> LoadSnapshotAsync(string streamName, CancellationToken cancellationToken = default)
     {
         EventStoreRules.CheckStreamName(streamName);
+        // Stryker disable once Boolean : ConfigureAwait(false) only picks the context the await resumes on
         await WaitForReadAsync(cancellationToken).ConfigureAwait(false);
         try
         {
@@ -296,6 +301,7 @@ public sealed class SqliteEventStore : IEventStore, ISnapshotStore, IDisposable
 
     private async Task<IReadOnlyList<StoredEvent>> ReadAsync(string where, Action<SqliteCommand> bind, CancellationToken cancellationToken)
     {
+        // Stryker disable once Boolean : ConfigureAwait(false) only picks the context the await resumes on
         await WaitForReadAsync(cancellationToken).ConfigureAwait(false);
         try
         {
