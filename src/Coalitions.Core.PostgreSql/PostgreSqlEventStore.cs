@@ -274,7 +274,7 @@ public sealed partial class PostgreSqlEventStore : IEventStore, ISnapshotStore, 
         var events = new List<StoredEvent>();
         // Stryker disable once Boolean : ConfigureAwait(false) only picks the context the await resumes on
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        // Stryker disable once Boolean : ConfigureAwait(false) only picks the context the await resumes on
+        // Not marked: a mark here would also hide the loop condition's negation (a real mutant).
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
             events.Add(new StoredEvent(
