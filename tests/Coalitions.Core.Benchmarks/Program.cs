@@ -5,7 +5,8 @@ using Coalitions.Core.Benchmarks;
 
 // Run all: dotnet run -c Release --project tests/Coalitions.Core.Benchmarks -- --filter '*'
 // Profile a hot command for a profiler, for N seconds (default 10):
-//   DOTNET_PerfMapEnabled=1 perf record -g dotnet <the built Coalitions.Core.Benchmarks.dll> profile-cast|-long-vote|-poll|-sign|-admit|-json|-rehydrate|-tally [N]
+//   DOTNET_EnableWriteXorExecute=0 DOTNET_PerfMapEnabled=1 perf record -g dotnet <the built Coalitions.Core.Benchmarks.dll> profile-cast|-long-vote|-poll|-sign|-admit|-json|-rehydrate|-tally [N]
+// (without DOTNET_EnableWriteXorExecute=0 the JIT's code runs from an anonymous mapping and perf cannot name its methods)
 // (or dotnet-trace collect -- dotnet <dll> profile-cast)
 if (args is [['p', 'r', 'o', 'f', 'i', 'l', 'e', '-', ..] what, ..])
 {
