@@ -1,0 +1,116 @@
+using Coalitions.Core.Engagement;
+using Coalitions.Core.Kernel;
+using NodaTime;
+using static Coalitions.Core.Tests.Kit.AdvocacyScenario;
+using static Coalitions.Core.Tests.Kit.CoalitionScenario;
+using static Coalitions.Core.Tests.Kit.EngagementScenario;
+using static Coalitions.Core.Tests.Kit.Scenario;
+
+namespace Coalitions.Core.Tests.Engagement;
+
+/// <summary>Defects found in review of the engagement room: each test fails on the code reviewed and passes once fixed.</summary>
+public class ReviewFindingsTests
+{
+    private static readonly DateInterval March = new(new LocalDate(2026, 3, 1), new LocalDate(2026, 3, 31));
+    private static readonly DateInterval April = new(new LocalDate(2026, 4, 1), new LocalDate(2026, 4, 30));
+
+    [Fact]
+    public void A_round_closed_with_fewer_respondents_than_its_minimum_does_not_name_them_beside_their_ratings()
+    {
+        // Member 4 alone responds; the round is closed. The store now holds one response (its ratings) and a close that
+        // names member 4 as the only respondent: anyone who reads the store reads member 4's ratings, which is exactly what
+        // the minimum group size is there to prevent (the results are withheld, but the events give them away).
+        var check = OpenSpring();
+        check.RespondAs(4, Sheet(("trust", 1), ("means", 2)));
+        check.Close(Key, Nine, Secretariat, Hours(5));
+        var events = check.DequeueUncommittedEvents();
+        var responses = events.OfType<HealthCheckResponseRecorded>().ToArray();
+        var closed = events.OfType<HealthCheckClosed>().Single();
+
+        Assert.Single(responses);
+        Assert.DoesNotContain(Partner(4), closed.Respondents);
+    }
+
+    [Fact]
+    public void A_factor_below_three_is_not_shown_as_three_among_the_concerns()
+    {
+        // 200 members rate one statement: 199 give 3, one gives 2. The exact mean 599/200 is below 3, so the factor is a
+        // concern, but it reads "3.00" under "Concerns (below 3)": the rounded figure contradicts its own band.
+        var opened = (HealthCheckOpened)OpenSpring().DequeueUncommittedEvents()[0];
+        var roster = Enumerable.Range(1, 200).Select(Partner).OrderBy(p => p.Value).ToArray();
+        var statement = HealthCheckStatements.Standard.First(s => s.Key == new HealthStatementKey("trust"));
+        var history = new List<IDomainEvent> { opened with { Roster = roster, Statements = [statement] } };
+        for (var i = 0; i < 200; i++)
+        {
+            history.Add(new HealthCheckResponseRecorded(Spring, i.ToString("x64", System.Globalization.CultureInfo.InvariantCulture), [new HealthRating(statement.Key, i == 0 ? 2 : 3)], opened.At, HealthCheck.AnonymousRespondent));
+        }
+
+        history.Add(new HealthCheckClosed(Spring, roster, Hours(5), Secretariat));
+        var results = HealthCheck.Rehydrate(history).Results();
+        var concern = Assert.Single(results.Concerns);
+
+        Assert.Equal(new Fraction(599, 200), concern.Mean);
+        Assert.NotEqual("3.00", HealthCheckResults.Decimal(concern.Mean!.Value));
+    }
+
+    [Fact]
+    public void A_previous_report_must_be_of_an_earlier_period()
+    {
+        // Member 4 cast every ballot in March and none of two in April. Reading March "since" April says March fell, and
+        // reading a report against itself is accepted too: the order of the periods is never checked.
+        var facts = new[]
+        {
+            Fact(4, ParticipationKind.Ballot, ParticipationResult.Met, new LocalDate(2026, 3, 10), 1),
+            Fact(4, ParticipationKind.Ballot, ParticipationResult.Met, new LocalDate(2026, 3, 11), 2),
+            Fact(4, ParticipationKind.Ballot, ParticipationResult.Met, new LocalDate(2026, 4, 10), 3),
+            Fact(4, ParticipationKind.Ballot, ParticipationResult.Missed, new LocalDate(2026, 4, 11), 4),
+        };
+        var march = Participation.Measure(Nine, facts, March);
+        var april = Participation.Measure(Nine, facts, April);
+
+        Assert.Throws<CoalitionRuleException>(() => march.AtRisk(previous: april));
+        Assert.Throws<CoalitionRuleException>(() => april.AtRisk(previous: april));
+    }
+
+    [Fact]
+    public void A_previous_report_that_names_a_member_twice_or_holds_no_members_is_a_coded_refusal()
+    {
+        var march = Participation.Measure(Nine, [], March);
+        var april = Participation.Measure(Nine, [], April);
+        var row = march.Members[0];
+
+        Assert.Throws<CoalitionRuleException>(() => april.AtRisk(previous: march with { Members = [row, row] }));
+        Assert.Throws<CoalitionRuleException>(() => april.AtRisk(previous: march with { Members = null! }));
+        Assert.Throws<CoalitionRuleException>(() => april.AtRisk(previous: march with { Members = [null!] }));
+    }
+
+    [Fact]
+    public void A_trend_takes_its_periods_oldest_first()
+    {
+        // The periods are documented "oldest first", but April before March is accepted and the direction comes out
+        // inverted: member 4 rose from 1 of 2 in March to 2 of 2 in April, and the trend says it is falling.
+        var facts = new[]
+        {
+            Fact(4, ParticipationKind.Ballot, ParticipationResult.Met, new LocalDate(2026, 3, 10), 1),
+            Fact(4, ParticipationKind.Ballot, ParticipationResult.Missed, new LocalDate(2026, 3, 11), 2),
+            Fact(4, ParticipationKind.Ballot, ParticipationResult.Met, new LocalDate(2026, 4, 10), 3),
+            Fact(4, ParticipationKind.Ballot, ParticipationResult.Met, new LocalDate(2026, 4, 11), 4),
+        };
+
+        Assert.Equal(TrendDirection.Rising, Participation.Trend(Nine, facts, [March, April]).Single(t => t.Member == Partner(4)).Direction);
+        Assert.Throws<CoalitionRuleException>(() => Participation.Trend(Nine, facts, [April, March]));
+    }
+
+    [Fact]
+    public void The_same_value_fact_given_twice_counts_once()
+    {
+        // Participation counts a fact given twice once; a value statement counts it twice and doubles its money.
+        var fact = new ValueFact(Partner(4), ValueDirection.Gave, ValueKind.Contribution, new LocalDate(2026, 3, 10), Source("Resources", 1, "pledge 1"), "Printing", new Money(250_000m, "KES"));
+
+        var statement = MemberValue.Of(Nine, Partner(4), [fact, fact], March);
+        var line = Assert.Single(statement.Gave);
+
+        Assert.Equal(1, line.Count);
+        Assert.Equal([new Money(250_000m, "KES")], line.Amounts);
+    }
+}
