@@ -18,7 +18,10 @@ namespace Coalitions.Core.Engagement;
 /// <see cref="AnonymousRespondent"/>), no real instant (it carries the round's opening instant), ratings in the
 /// statements' order. No event is recorded per member while the round is open, so the order of the responses in the
 /// stream cannot be matched against anything; at close, the respondents are recorded once, as a list in id order. Results
-/// are shown only when at least the round's minimum number of members (three or more) responded.</para>
+/// are shown only when at least the round's minimum number of members (three or more) responded. A round closed with
+/// fewer respondents than its minimum records only how many responded, never who: beside one or two stored responses, a
+/// list of names would tie each member to its ratings. Such a round names no respondents (<see cref="Respondents"/> is
+/// <see langword="null"/>), and only the key's holder can still tell who responded (<see cref="HasResponded"/>).</para>
 /// <para><b>Limits.</b> Whoever holds the key while the round is open can link tags to members: keep it in the host's
 /// secret store, not beside the events, and destroy it after closing (the check no longer needs it). The store's own
 /// envelope still records when each response was appended (its position in the global log, the time it was recorded,
@@ -104,7 +107,12 @@ public sealed class HealthCheck : AggregateRoot<HealthCheckId>
     /// <summary>Gets the share of the roster that has responded, exactly.</summary>
     public Fraction ResponseRate => new(_responses.Count, Math.Max(1, _roster.Count));
 
-    /// <summary>Gets the members who responded, in id order, once the round is closed; <see langword="null"/> before.</summary>
+    /// <summary>
+    /// Gets the members who responded, in id order, once the round is closed with at least its minimum number of
+    /// respondents; <see langword="null"/> before, when cancelled, and when it closed with fewer (the close records only
+    /// their number, <see cref="ResponseCount"/>). A round closed below its minimum by an earlier version, which named its
+    /// respondents, still names them as stored.
+    /// </summary>
     public IReadOnlyList<PartnerId>? Respondents { get; private set; }
 
     private StateMachine<HealthCheckStatus, Step> Machine => _machine ??= BuildMachine();
@@ -179,13 +187,14 @@ public sealed class HealthCheck : AggregateRoot<HealthCheckId>
     public static string LifecycleDiagram() => MermaidGraph.Format(new HealthCheck().Machine.GetInfo());
 
     /// <summary>
-    /// Whether a member has responded. Once the round is closed, the recorded respondents answer; while it is open, only the
-    /// holder of the round's key can tell (to send reminders), since nothing else in the store says so.
+    /// Whether a member has responded. Once the round is closed with its respondents named, the recorded respondents answer;
+    /// while it is open, when it is cancelled, and when it closed with fewer respondents than its minimum (which names
+    /// none), only the holder of the round's key can tell (to send reminders), since nothing else in the store says so.
     /// </summary>
     /// <param name="member">The member.</param>
-    /// <param name="key">The round's anonymity key; needed while the round is open.</param>
+    /// <param name="key">The round's anonymity key; needed unless the round is closed with its respondents named.</param>
     /// <returns><see langword="true"/> when the member has responded.</returns>
-    /// <exception cref="CoalitionRuleException">An empty id, no key while open (<c>Engagement.InvalidInput</c>), or another key (<c>Engagement.WrongAnonymityKey</c>).</exception>
+    /// <exception cref="CoalitionRuleException">An empty id, no key when the respondents are not named (<c>Engagement.InvalidInput</c>), or another key (<c>Engagement.WrongAnonymityKey</c>).</exception>
     public bool HasResponded(PartnerId member, AnonymityKey? key = null)
     {
         Ensure.Id(member, nameof(member));
@@ -196,7 +205,9 @@ public sealed class HealthCheck : AggregateRoot<HealthCheckId>
 
         if (key is null)
         {
-            throw CoalitionRuleException.Because(ErrorCodes.Engagement.InvalidInput, "The {title} is {status} and keeps no list of its respondents; only the holder of its anonymity key can tell who has responded.", ("title", Subject), ("status", _status));
+            throw _status == HealthCheckStatus.Closed
+                ? CoalitionRuleException.Because(ErrorCodes.Engagement.InvalidInput, "The {title} closed with fewer respondents than its minimum of {minimum} and names none; only the holder of its anonymity key can tell who has responded.", ("title", Subject), ("minimum", MinimumRespondents))
+                : CoalitionRuleException.Because(ErrorCodes.Engagement.InvalidInput, "The {title} is {status} and keeps no list of its respondents; only the holder of its anonymity key can tell who has responded.", ("title", Subject), ("status", _status));
         }
 
         CheckKey(key);
@@ -293,8 +304,12 @@ public sealed class HealthCheck : AggregateRoot<HealthCheckId>
         Raise(new HealthCheckResponseRecorded(Id, tag, normalized, OpenedAt, AnonymousRespondent));
     }
 
-    /// <summary>Closes the round: its respondents are recorded (as a list in id order) and its results can be read. The key is not needed afterwards.</summary>
-    /// <param name="key">The round's anonymity key, to name the respondents.</param>
+    /// <summary>
+    /// Closes the round. With at least its minimum number of respondents, they are recorded (as a list in id order) and its
+    /// results can be read; the key is not needed afterwards. With fewer, only how many responded is recorded, not who, and
+    /// the results are withheld: named beside so few stored responses, the members could be matched to their ratings.
+    /// </summary>
+    /// <param name="key">The round's anonymity key, to find the respondents.</param>
     /// <param name="coalition">The coalition, read for its coordinators.</param>
     /// <param name="by">A coordinator of the coalition.</param>
     /// <param name="at">When it closes; before or after the closing date.</param>
@@ -306,6 +321,12 @@ public sealed class HealthCheck : AggregateRoot<HealthCheckId>
         Ensure.NotNull(key, nameof(key));
         EnsureStep(Step.Close, at);
         CheckKey(key);
+        if (_responses.Count < MinimumRespondents)
+        {
+            Raise(new HealthCheckClosed(Id, [], at, by, _responses.Count));
+            return;
+        }
+
         var respondents = _roster.Where(m => _tags.Contains(key.Tag(Id, m))).ToArray();
         Raise(new HealthCheckClosed(Id, respondents, at, by));
     }
@@ -341,6 +362,7 @@ public sealed class HealthCheck : AggregateRoot<HealthCheckId>
             RatingsProblem(e.Ratings),
         HealthCheckClosed e =>
             _status != HealthCheckStatus.Open ? "the round is not open." :
+            e.RespondentCount is { } count ? CountedCloseProblem(e, count) :
             e.Respondents.Count != _responses.Count ? "the respondents named are not as many as the responses." :
             !e.Respondents.All(_onRoster.Contains) || e.Respondents.Distinct().Count() != e.Respondents.Count ? "a respondent is not on the roster, or is named twice." :
             !e.Respondents.Zip(e.Respondents.Skip(1)).All(p => p.First.Value.CompareTo(p.Second.Value) < 0) ? "the respondents are not in id order." : null,
@@ -376,7 +398,7 @@ public sealed class HealthCheck : AggregateRoot<HealthCheckId>
                 _responses.Add(e.Ratings);
                 break;
             case HealthCheckClosed e:
-                Respondents = e.Respondents;
+                Respondents = e.RespondentCount is null ? e.Respondents : null;
                 _status = HealthCheckStatus.Closed;
                 break;
             case HealthCheckCancelled:
@@ -415,6 +437,12 @@ public sealed class HealthCheck : AggregateRoot<HealthCheckId>
         !e.Roster.Zip(e.Roster.Skip(1)).All(p => p.First.Value.CompareTo(p.Second.Value) < 0) ? "the roster is not in id order, or names a member twice." :
         !AnonymityKey.IsDigest(e.KeyFingerprint) ? "the key's fingerprint is not a digest." :
         !Limits.IsDate(e.ClosesOn) ? "the closing date is out of range." : null;
+
+    // A close that records only how many responded: as many as the responses, fewer than the minimum, and no names.
+    private string? CountedCloseProblem(HealthCheckClosed e, int count) =>
+        count != _responses.Count ? "the respondents counted are not as many as the responses." :
+        count >= MinimumRespondents ? "a close records only the number of its respondents when they are fewer than the round's minimum." :
+        e.Respondents.Count != 0 ? "a close that records the number of its respondents names none." : null;
 
     private string? RatingsProblem(IReadOnlyList<HealthRating> ratings)
     {

@@ -111,12 +111,24 @@ public sealed record HealthCheckOpened(HealthCheckId Check, CoalitionId Coalitio
 /// <param name="By">The anonymous respondent (<see cref="HealthCheck.AnonymousRespondent"/>).</param>
 public sealed record HealthCheckResponseRecorded(HealthCheckId Check, string Tag, IReadOnlyList<HealthRating> Ratings, Instant At, Actor By) : IDomainEvent;
 
-/// <summary>The round closed; its respondents are recorded as a list in id order, which says nothing of who answered what.</summary>
+/// <summary>
+/// The round closed. With at least its minimum number of respondents, they are recorded as a list in id order, which says
+/// nothing of who answered what. With fewer, only their number is recorded: named beside so few stored responses, the
+/// respondents could be matched to their ratings by anyone who reads the store.
+/// </summary>
+/// <remarks>
+/// Closes stored before <paramref name="RespondentCount"/> existed name their respondents whatever their number, and still
+/// read as stored: the property is absent from their JSON, so it reads as <see langword="null"/>.
+/// </remarks>
 /// <param name="Check">The check.</param>
-/// <param name="Respondents">The members who responded, in id order.</param>
+/// <param name="Respondents">The members who responded, in id order; empty when the close records only their number.</param>
 /// <param name="At">When.</param>
 /// <param name="By">Who.</param>
-public sealed record HealthCheckClosed(HealthCheckId Check, IReadOnlyList<PartnerId> Respondents, Instant At, Actor By) : IDomainEvent;
+/// <param name="RespondentCount">
+/// How many members responded, when the round closed with fewer than its minimum and names none (then
+/// <paramref name="Respondents"/> is empty); <see langword="null"/> when <paramref name="Respondents"/> names them all.
+/// </param>
+public sealed record HealthCheckClosed(HealthCheckId Check, IReadOnlyList<PartnerId> Respondents, Instant At, Actor By, int? RespondentCount = null) : IDomainEvent;
 
 /// <summary>The round was cancelled.</summary>
 /// <param name="Check">The check.</param>

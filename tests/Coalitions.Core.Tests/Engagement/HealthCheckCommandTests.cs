@@ -261,7 +261,8 @@ public class HealthCheckCommandTests
         check.Close(Key, Nine, Secretariat, OnDate(2026, 5, 1));
 
         Assert.Equal(HealthCheckStatus.Closed, check.Status);
-        Assert.Empty(check.Respondents!);
+        Assert.Equal(0, check.ResponseCount);
+        Assert.Null(check.Respondents);
     }
 
     [Fact]
@@ -349,14 +350,16 @@ public class HealthCheckCommandTests
         Refusal.Of(() => check.HasResponded(Partner(6), OtherKey), ErrorCodes.Engagement.WrongAnonymityKey);
         Refusal.Of(() => check.HasResponded(default, Key), ErrorCodes.Kernel.EmptyId);
         Assert.True(check.HasResponded(Partner(6), Key));
+        check.RespondAs(7, Uniform(4));
+        check.RespondAs(8, Uniform(4));
 
         check.Close(Key, Nine, Secretariat, Hours(2));
 
         Assert.True(check.HasResponded(Partner(6)));
         Assert.True(check.HasResponded(Partner(6), OtherKey));
         Assert.False(check.HasResponded(Partner(5)));
-        Assert.Equal([Partner(6)], check.Respondents);
-        Assert.Equal(new Fraction(1, 9), check.ResponseRate);
+        Assert.Equal([Partner(6), Partner(7), Partner(8)], check.Respondents);
+        Assert.Equal(new Fraction(1, 3), check.ResponseRate);
     }
 
     [Fact]
@@ -531,7 +534,13 @@ public class HealthCheckCommandTests
         StoredHistory.Refused(HealthCheck.Rehydrate, history, "the respondents are not in id order.", Close(5, 4));
         StoredHistory.Refused(HealthCheck.Rehydrate, [.. history, Close(4, 5)], "the round is not open.", cancelled);
         StoredHistory.Refused(HealthCheck.Rehydrate, [.. history, cancelled], "the round is not open.", cancelled);
+        StoredHistory.Refused(HealthCheck.Rehydrate, history, "the respondents counted are not as many as the responses.", Close() with { RespondentCount = 1 });
+        StoredHistory.Refused(HealthCheck.Rehydrate, history, "HealthCheckClosed.RespondentCount is negative.", Close() with { RespondentCount = -1 });
+        StoredHistory.Refused(HealthCheck.Rehydrate, history, "a close that records the number of its respondents names none.", Close(4, 5) with { RespondentCount = 2 });
+        check.RespondAs(6, Uniform(4));
+        StoredHistory.Refused(HealthCheck.Rehydrate, [.. history, .. check.DequeueUncommittedEvents()], "a close records only the number of its respondents when they are fewer than the round's minimum.", Close() with { RespondentCount = 3 });
 
+        Assert.Null(HealthCheck.Rehydrate([.. history, Close() with { RespondentCount = 2 }]).Respondents);
         Assert.Equal([Partner(4), Partner(5)], HealthCheck.Rehydrate([.. history, Close(4, 5)]).Respondents);
     }
 

@@ -155,6 +155,63 @@ public class HealthCheckTests
     }
 
     [Fact]
+    public void A_round_closed_below_its_minimum_does_not_name_its_respondents()
+    {
+        // Member 4 alone responds: named beside the one stored response, it would be tied to its ratings by any reader of the store.
+        var check = OpenSpring();
+        check.RespondAs(4, Sheet(("trust", 1), ("means", 2)));
+        check.Close(Key, Nine, Secretariat, Hours(5));
+
+        var events = check.DequeueUncommittedEvents();
+        Assert.Single(events.OfType<HealthCheckResponseRecorded>());
+        var closed = events.OfType<HealthCheckClosed>().Single();
+        Assert.Empty(closed.Respondents);
+        Assert.Equal(1, closed.RespondentCount);
+        Assert.DoesNotContain(Partner(4).ToString(), CoalitionsJson.SerializeEvent(closed), StringComparison.OrdinalIgnoreCase);
+        Assert.Null(check.Respondents);
+        Assert.Equal(1, check.ResponseCount);
+        Assert.Equal(
+            "The health check 'Spring 2026' closed with fewer respondents than its minimum of 3 and names none; only the holder of its anonymity key can tell who has responded.",
+            Refusal.Of(() => check.HasResponded(Partner(4)), ErrorCodes.Engagement.InvalidInput).Message);
+        Assert.True(check.HasResponded(Partner(4), Key));
+        Assert.False(check.HasResponded(Partner(5), Key));
+        Assert.Null(HealthCheck.Rehydrate(events).Respondents);
+    }
+
+    [Fact]
+    public void A_round_closed_with_its_minimum_names_its_respondents_and_no_count()
+    {
+        var check = OpenSpring();
+        check.RespondAs(6, Uniform(4));
+        check.RespondAs(4, Uniform(4));
+        check.RespondAs(5, Uniform(4));
+        check.Close(Key, Nine, Secretariat, Hours(5));
+
+        var closed = check.DequeueUncommittedEvents().OfType<HealthCheckClosed>().Single();
+        Assert.Equal([Partner(4), Partner(5), Partner(6)], closed.Respondents);
+        Assert.Null(closed.RespondentCount);
+        Assert.DoesNotContain("respondentCount", CoalitionsJson.SerializeEvent(closed), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_close_stored_by_an_earlier_version_naming_fewer_respondents_than_the_minimum_still_replays_as_stored()
+    {
+        // Before the count was recorded, a close named its respondents whatever their number; such stored events still read.
+        var check = OpenSpring();
+        check.RespondAs(4, Uniform(4));
+        var history = check.DequeueUncommittedEvents();
+        var stored = "{\"$type\":\"Engagement.HealthCheckClosed\",\"check\":\"" + Spring + "\",\"respondents\":[\"" + Partner(4) + "\"],\"at\":\"2026-03-02T14:00:00Z\",\"by\":{\"kind\":\"Person\",\"person\":\"b0000000-0000-0000-0000-000000000800\"}}";
+
+        var closed = Assert.IsType<HealthCheckClosed>(CoalitionsJson.DeserializeEvent(stored));
+        var replayed = HealthCheck.Rehydrate([.. history, closed]);
+
+        Assert.Null(closed.RespondentCount);
+        Assert.Equal(HealthCheckStatus.Closed, replayed.Status);
+        Assert.Equal([Partner(4)], replayed.Respondents);
+        Assert.True(replayed.HasResponded(Partner(4)));
+    }
+
+    [Fact]
     public void Results_are_withheld_until_the_round_is_closed_with_enough_respondents()
     {
         var check = OpenSpring();

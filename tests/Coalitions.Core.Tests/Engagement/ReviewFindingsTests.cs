@@ -15,23 +15,6 @@ public class ReviewFindingsTests
     private static readonly DateInterval April = new(new LocalDate(2026, 4, 1), new LocalDate(2026, 4, 30));
 
     [Fact]
-    public void A_round_closed_with_fewer_respondents_than_its_minimum_does_not_name_them_beside_their_ratings()
-    {
-        // Member 4 alone responds; the round is closed. The store now holds one response (its ratings) and a close that
-        // names member 4 as the only respondent: anyone who reads the store reads member 4's ratings, which is exactly what
-        // the minimum group size is there to prevent (the results are withheld, but the events give them away).
-        var check = OpenSpring();
-        check.RespondAs(4, Sheet(("trust", 1), ("means", 2)));
-        check.Close(Key, Nine, Secretariat, Hours(5));
-        var events = check.DequeueUncommittedEvents();
-        var responses = events.OfType<HealthCheckResponseRecorded>().ToArray();
-        var closed = events.OfType<HealthCheckClosed>().Single();
-
-        Assert.Single(responses);
-        Assert.DoesNotContain(Partner(4), closed.Respondents);
-    }
-
-    [Fact]
     public void A_factor_below_three_is_not_shown_as_three_among_the_concerns()
     {
         // 200 members rate one statement: 199 give 3, one gives 2. The exact mean 599/200 is below 3, so the factor is a
