@@ -81,13 +81,22 @@ public sealed record HealthCheckResults(HealthCheckId Check, string Title, int R
     /// <summary>Gets the concerns (below 3), best first.</summary>
     public IReadOnlyList<FactorScore> Concerns => InBand(ScoreBand.Concern);
 
-    /// <summary>A mean as a decimal with two places, rounded half up, for reading (the exact value is the fraction).</summary>
+    /// <summary>
+    /// A mean as a decimal with two places, for reading (the exact value is the fraction): rounded half up, except that a
+    /// mean just below a band's limit (3 or 4) is rounded down, so the figure shown is always in the mean's own band.
+    /// </summary>
     /// <param name="mean">The mean.</param>
-    /// <returns>For example <c>4.43</c>.</returns>
+    /// <returns>For example <c>4.43</c>; <c>2.99</c> for 599/200, a concern, which rounded half up would read 3.00, a borderline figure.</returns>
     public static string Decimal(Fraction mean)
     {
         var hundredths = Fraction.RoundedPercent(mean.Numerator, mean.Denominator);
-        return string.Create(CultureInfo.InvariantCulture, $"{hundredths / 100}.{hundredths % 100:D2}");
+        if (FactorScore.BandOf(new Fraction(hundredths, 100)) != FactorScore.BandOf(mean))
+        {
+            // Rounding half up only ever carries a mean up onto a limit (the limits are whole hundredths): one down is below it.
+            hundredths--;
+        }
+
+        return Hundredths(hundredths);
     }
 
     /// <summary>Describes the results in plain words: the response rate, then the strengths, borderline factors and concerns, with each change since the previous round.</summary>
@@ -127,12 +136,17 @@ public sealed record HealthCheckResults(HealthCheckId Check, string Title, int R
                 text.Append(change.Direction switch
                 {
                     ChangeDirection.Unchanged => ", unchanged",
-                    ChangeDirection.Up => ", up " + Decimal(change.Size),
-                    _ => ", down " + Decimal(change.Size),
+                    ChangeDirection.Up => ", up " + Rounded(change.Size),
+                    _ => ", down " + Rounded(change.Size),
                 }).Append(" from ").Append(Decimal(factor.Previous!.Value));
             }
         }
     }
+
+    // A change's size has no band: rounded half up, two places.
+    private static string Rounded(Fraction size) => Hundredths(Fraction.RoundedPercent(size.Numerator, size.Denominator));
+
+    private static string Hundredths(long hundredths) => string.Create(CultureInfo.InvariantCulture, $"{hundredths / 100}.{hundredths % 100:D2}");
 
     private static string Exact(Fraction mean) => mean.Denominator == 1 ? mean.Numerator.ToString(CultureInfo.InvariantCulture) : mean.ToString();
 

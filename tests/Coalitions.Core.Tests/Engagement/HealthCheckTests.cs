@@ -367,4 +367,34 @@ public class HealthCheckTests
 
         Snapshot.Match(autumn.Results(spring).Describe());
     }
+
+    [Fact]
+    public void A_mean_just_below_a_band_limit_is_shown_below_the_limit_never_rounded_up_onto_it()
+    {
+        // 200 members rate one statement: 199 give 3, one gives 2. The exact mean 599/200 is below 3, a concern, so it
+        // reads 2.99 under "Concerns (below 3)", not 3.00, a borderline figure.
+        var opened = (HealthCheckOpened)OpenSpring().DequeueUncommittedEvents()[0];
+        var roster = Enumerable.Range(1, 200).Select(Partner).OrderBy(p => p.Value).ToArray();
+        var statement = HealthCheckStatements.Standard.First(s => s.Key == new HealthStatementKey("trust"));
+        var history = new List<IDomainEvent> { opened with { Roster = roster, Statements = [statement] } };
+        for (var i = 0; i < 200; i++)
+        {
+            history.Add(new HealthCheckResponseRecorded(Spring, i.ToString("x64", System.Globalization.CultureInfo.InvariantCulture), [new HealthRating(statement.Key, i == 0 ? 2 : 3)], opened.At, HealthCheck.AnonymousRespondent));
+        }
+
+        history.Add(new HealthCheckClosed(Spring, roster, Hours(5), Secretariat));
+        var results = HealthCheck.Rehydrate(history).Results();
+        var concern = Assert.Single(results.Concerns);
+
+        Assert.Equal(new Fraction(599, 200), concern.Mean);
+        Assert.Equal("2.99", HealthCheckResults.Decimal(concern.Mean!.Value));
+        Assert.Contains("Concerns (below 3):\n  Trust and respect (", results.Describe(), StringComparison.Ordinal);
+        Assert.Contains("): 2.99 (599/200 from 200 ratings)", results.Describe(), StringComparison.Ordinal);
+        Assert.Equal("3.99", HealthCheckResults.Decimal(new Fraction(799, 200)));
+        Assert.Equal("3.00", HealthCheckResults.Decimal(new Fraction(3, 1)));
+        Assert.Equal("4.00", HealthCheckResults.Decimal(new Fraction(4, 1)));
+        Assert.Equal("2.99", HealthCheckResults.Decimal(new Fraction(597, 200)));
+        Assert.Equal("3.01", HealthCheckResults.Decimal(new Fraction(601, 200)));
+        Assert.Equal("4.43", HealthCheckResults.Decimal(new Fraction(31, 7)));
+    }
 }

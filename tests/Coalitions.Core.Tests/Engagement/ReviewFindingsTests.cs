@@ -15,28 +15,6 @@ public class ReviewFindingsTests
     private static readonly DateInterval April = new(new LocalDate(2026, 4, 1), new LocalDate(2026, 4, 30));
 
     [Fact]
-    public void A_factor_below_three_is_not_shown_as_three_among_the_concerns()
-    {
-        // 200 members rate one statement: 199 give 3, one gives 2. The exact mean 599/200 is below 3, so the factor is a
-        // concern, but it reads "3.00" under "Concerns (below 3)": the rounded figure contradicts its own band.
-        var opened = (HealthCheckOpened)OpenSpring().DequeueUncommittedEvents()[0];
-        var roster = Enumerable.Range(1, 200).Select(Partner).OrderBy(p => p.Value).ToArray();
-        var statement = HealthCheckStatements.Standard.First(s => s.Key == new HealthStatementKey("trust"));
-        var history = new List<IDomainEvent> { opened with { Roster = roster, Statements = [statement] } };
-        for (var i = 0; i < 200; i++)
-        {
-            history.Add(new HealthCheckResponseRecorded(Spring, i.ToString("x64", System.Globalization.CultureInfo.InvariantCulture), [new HealthRating(statement.Key, i == 0 ? 2 : 3)], opened.At, HealthCheck.AnonymousRespondent));
-        }
-
-        history.Add(new HealthCheckClosed(Spring, roster, Hours(5), Secretariat));
-        var results = HealthCheck.Rehydrate(history).Results();
-        var concern = Assert.Single(results.Concerns);
-
-        Assert.Equal(new Fraction(599, 200), concern.Mean);
-        Assert.NotEqual("3.00", HealthCheckResults.Decimal(concern.Mean!.Value));
-    }
-
-    [Fact]
     public void A_previous_report_must_be_of_an_earlier_period()
     {
         // Member 4 cast every ballot in March and none of two in April. Reading March "since" April says March fell, and
