@@ -120,10 +120,13 @@ public sealed record ParticipationReport(CoalitionId Coalition, DateInterval Per
     /// The members at risk of disengaging in this period, with the reasons: suspension, an unrenewed term, silence, too
     /// few ballots or meetings, overdue items, no contribution, or a marked fall since the previous period.
     /// </summary>
-    /// <param name="previous">The report of the previous period, to see falls; none to skip that reason.</param>
+    /// <param name="previous">The report of the previous period, to see falls: a period that ends before this one starts. None to skip that reason.</param>
     /// <param name="policy">The thresholds; <see cref="AtRiskPolicy.Default"/> when omitted.</param>
     /// <returns>The members at risk, most reasons first, then by name.</returns>
-    /// <exception cref="CoalitionRuleException">An invalid policy (<c>Engagement.InvalidInput</c>), or a previous report of another coalition (<c>Coalitions.OtherCoalition</c>).</exception>
+    /// <exception cref="CoalitionRuleException">
+    /// An invalid policy (<c>Engagement.InvalidInput</c>), a previous report of another coalition
+    /// (<c>Coalitions.OtherCoalition</c>), or one whose period does not end before this one starts (<c>Engagement.InvalidInput</c>).
+    /// </exception>
     public IReadOnlyList<DisengagementRisk> AtRisk(ParticipationReport? previous = null, AtRiskPolicy? policy = null)
     {
         policy ??= AtRiskPolicy.Default;
@@ -131,6 +134,11 @@ public sealed record ParticipationReport(CoalitionId Coalition, DateInterval Per
         if (previous is not null && previous.Coalition != Coalition)
         {
             throw CoalitionRuleException.Because(ErrorCodes.Coalitions.OtherCoalition, "The previous report is of another coalition.");
+        }
+
+        if (previous is not null)
+        {
+            CheckEarlier(previous.Period);
         }
 
         var before = previous?.Members.ToDictionary(m => m.Member);
@@ -165,6 +173,23 @@ public sealed record ParticipationReport(CoalitionId Coalition, DateInterval Per
         }
 
         return text.ToString();
+    }
+
+    // A previous report is of an earlier period: it ends before this one starts, so a fall is a fall over time.
+    private void CheckEarlier(DateInterval? period)
+    {
+        if (period is null)
+        {
+            throw CoalitionRuleException.Because(ErrorCodes.Engagement.InvalidInput, "The previous report has no period.");
+        }
+
+        if (period.End >= Period.Start)
+        {
+            throw CoalitionRuleException.Because(
+                ErrorCodes.Engagement.InvalidInput,
+                "The previous report, from {from} to {to}, is not of a period before this one, which starts on {start}.",
+                ("from", period.Start), ("to", period.End), ("start", Period.Start));
+        }
     }
 
     internal static string Percent(Fraction share) => string.Create(CultureInfo.InvariantCulture, $"{Fraction.RoundedPercent(share.Numerator, share.Denominator)} %");

@@ -252,4 +252,29 @@ public class ParticipationTests
         Add(9, ParticipationKind.Contribution, ParticipationResult.Met, 4, 2);
         return [.. facts];
     }
+
+    [Fact]
+    public void A_previous_report_is_of_a_period_that_ends_before_this_one_starts()
+    {
+        // Member 4 cast every ballot in March and one of two in April: read against March, April shows the fall; read the
+        // other way round, or against itself, a "fall" would be no fall over time.
+        var facts = new[]
+        {
+            Fact(4, ParticipationKind.Ballot, ParticipationResult.Met, new LocalDate(2026, 3, 10), 1),
+            Fact(4, ParticipationKind.Ballot, ParticipationResult.Met, new LocalDate(2026, 3, 11), 2),
+            Fact(4, ParticipationKind.Ballot, ParticipationResult.Met, new LocalDate(2026, 4, 10), 3),
+            Fact(4, ParticipationKind.Ballot, ParticipationResult.Missed, new LocalDate(2026, 4, 11), 4),
+        };
+        var march = Participation.Measure(Nine, facts, March);
+        var april = Participation.Measure(Nine, facts, April);
+        var overlapping = Participation.Measure(Nine, facts, new DateInterval(new LocalDate(2026, 3, 15), new LocalDate(2026, 4, 1)));
+
+        Assert.Equal(
+            "The previous report, from 1 April 2026 to 30 April 2026, is not of a period before this one, which starts on 1 March 2026.",
+            Refusal.Of(() => march.AtRisk(previous: april), ErrorCodes.Engagement.InvalidInput).Message);
+        Refusal.Of(() => april.AtRisk(previous: april), ErrorCodes.Engagement.InvalidInput);
+        Refusal.Of(() => april.AtRisk(previous: overlapping), ErrorCodes.Engagement.InvalidInput);
+        Refusal.Of(() => april.AtRisk(previous: march with { Period = null! }), ErrorCodes.Engagement.InvalidInput, "The previous report has no period.");
+        Assert.Contains(RiskKind.Falling, april.AtRisk(previous: march).Single(r => r.Member == Partner(4)).Reasons.Select(r => r.Kind));
+    }
 }
