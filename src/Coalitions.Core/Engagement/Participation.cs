@@ -125,7 +125,8 @@ public sealed record ParticipationReport(CoalitionId Coalition, DateInterval Per
     /// <returns>The members at risk, most reasons first, then by name.</returns>
     /// <exception cref="CoalitionRuleException">
     /// An invalid policy (<c>Engagement.InvalidInput</c>), a previous report of another coalition
-    /// (<c>Coalitions.OtherCoalition</c>), or one whose period does not end before this one starts (<c>Engagement.InvalidInput</c>).
+    /// (<c>Coalitions.OtherCoalition</c>), one whose period does not end before this one starts, or a malformed one: no list
+    /// of members, a null row, or a member in two rows (<c>Engagement.InvalidInput</c>).
     /// </exception>
     public IReadOnlyList<DisengagementRisk> AtRisk(ParticipationReport? previous = null, AtRiskPolicy? policy = null)
     {
@@ -141,7 +142,7 @@ public sealed record ParticipationReport(CoalitionId Coalition, DateInterval Per
             CheckEarlier(previous.Period);
         }
 
-        var before = previous?.Members.ToDictionary(m => m.Member);
+        var before = previous is null ? null : RowsOf(previous);
         var risks = new List<DisengagementRisk>();
         foreach (var member in Members)
         {
@@ -190,6 +191,31 @@ public sealed record ParticipationReport(CoalitionId Coalition, DateInterval Per
                 "The previous report, from {from} to {to}, is not of a period before this one, which starts on {start}.",
                 ("from", period.Start), ("to", period.End), ("start", Period.Start));
         }
+    }
+
+    // A previous report's rows by member, checked: a report built by hand (with) may hold no list, a null row or a member twice.
+    private static Dictionary<PartnerId, MemberParticipation> RowsOf(ParticipationReport previous)
+    {
+        if (previous.Members is null)
+        {
+            throw CoalitionRuleException.Because(ErrorCodes.Engagement.InvalidInput, "The previous report has no list of members.");
+        }
+
+        var rows = new Dictionary<PartnerId, MemberParticipation>(previous.Members.Count);
+        foreach (var row in previous.Members)
+        {
+            if (row is null)
+            {
+                throw CoalitionRuleException.Because(ErrorCodes.Engagement.InvalidInput, "The previous report holds a null row.");
+            }
+
+            if (!rows.TryAdd(row.Member, row))
+            {
+                throw CoalitionRuleException.Because(ErrorCodes.Engagement.InvalidInput, "The previous report names member {member} twice.", ("member", row.Member));
+            }
+        }
+
+        return rows;
     }
 
     internal static string Percent(Fraction share) => string.Create(CultureInfo.InvariantCulture, $"{Fraction.RoundedPercent(share.Numerator, share.Denominator)} %");

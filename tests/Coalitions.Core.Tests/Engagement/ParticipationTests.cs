@@ -277,4 +277,17 @@ public class ParticipationTests
         Refusal.Of(() => april.AtRisk(previous: march with { Period = null! }), ErrorCodes.Engagement.InvalidInput, "The previous report has no period.");
         Assert.Contains(RiskKind.Falling, april.AtRisk(previous: march).Single(r => r.Member == Partner(4)).Reasons.Select(r => r.Kind));
     }
+
+    [Fact]
+    public void A_previous_report_with_no_list_of_members_a_null_row_or_a_member_twice_is_refused_with_a_code()
+    {
+        var march = Participation.Measure(Nine, [], March);
+        var april = Participation.Measure(Nine, [], April);
+        var row = march.Members[0];
+
+        Refusal.Of(() => april.AtRisk(previous: march with { Members = [row, row] }), ErrorCodes.Engagement.InvalidInput, "The previous report names member");
+        Refusal.Of(() => april.AtRisk(previous: march with { Members = null! }), ErrorCodes.Engagement.InvalidInput, "The previous report has no list of members.");
+        Refusal.Of(() => april.AtRisk(previous: march with { Members = [null!] }), ErrorCodes.Engagement.InvalidInput, "The previous report holds a null row.");
+        Assert.Equal(april.AtRisk().Count, april.AtRisk(previous: march with { Members = [] }).Count);
+    }
 }

@@ -15,18 +15,6 @@ public class ReviewFindingsTests
     private static readonly DateInterval April = new(new LocalDate(2026, 4, 1), new LocalDate(2026, 4, 30));
 
     [Fact]
-    public void A_previous_report_that_names_a_member_twice_or_holds_no_members_is_a_coded_refusal()
-    {
-        var march = Participation.Measure(Nine, [], March);
-        var april = Participation.Measure(Nine, [], April);
-        var row = march.Members[0];
-
-        Assert.Throws<CoalitionRuleException>(() => april.AtRisk(previous: march with { Members = [row, row] }));
-        Assert.Throws<CoalitionRuleException>(() => april.AtRisk(previous: march with { Members = null! }));
-        Assert.Throws<CoalitionRuleException>(() => april.AtRisk(previous: march with { Members = [null!] }));
-    }
-
-    [Fact]
     public void A_trend_takes_its_periods_oldest_first()
     {
         // The periods are documented "oldest first", but April before March is accepted and the direction comes out
