@@ -365,9 +365,12 @@ public static class Participation
     /// <summary>Each member's share of participation over several periods, and which way it is going.</summary>
     /// <param name="coalition">The coalition, read for its roll (on the last period's last day) and names.</param>
     /// <param name="facts">The facts, from any rooms.</param>
-    /// <param name="periods">The periods, oldest first: one to 120, each at most 100 years.</param>
+    /// <param name="periods">The periods, oldest first, each starting after the one before ends: one to 120, each at most 100 years.</param>
     /// <returns>Each member's trend, in the order they joined.</returns>
-    /// <exception cref="CoalitionRuleException">As <see cref="Measure"/>, or no periods or too many.</exception>
+    /// <exception cref="CoalitionRuleException">
+    /// As <see cref="Measure"/>, no periods or too many, or a period that does not start after the one before it ends
+    /// (<c>Engagement.InvalidInput</c>): the direction compares the last two, so their order must be the order in time.
+    /// </exception>
     public static IReadOnlyList<ParticipationTrend> Trend(Coalition coalition, IEnumerable<ParticipationFact> facts, IReadOnlyList<DateInterval> periods)
     {
         Ensure.NotNull(coalition, nameof(coalition));
@@ -377,9 +380,16 @@ public static class Participation
             throw CoalitionRuleException.Because(ErrorCodes.Engagement.InvalidInput, "A trend needs at least one period.");
         }
 
-        foreach (var period in list)
+        for (var i = 0; i < list.Count; i++)
         {
-            CheckPeriod(period, "period");
+            CheckPeriod(list[i], "period");
+            if (i > 0 && list[i].Start <= list[i - 1].End)
+            {
+                throw CoalitionRuleException.Because(
+                    ErrorCodes.Engagement.InvalidInput,
+                    "The periods of a trend come oldest first, each after the one before: the period from {from} to {to} does not start after the one before it ends on {end}.",
+                    ("from", list[i].Start), ("to", list[i].End), ("end", list[i - 1].End));
+            }
         }
 
         var all = Distinct(facts);

