@@ -122,12 +122,18 @@ public sealed record ValueStatement(PartnerId Member, string Name, DateInterval 
 /// positions drafted, resources shared) and what it received (shared resources, joint initiatives, positions carried).
 /// Mutuality is a principle of partnership: a member that only gives, or only takes, is worth a conversation.
 /// </summary>
+/// <remarks>
+/// The same fact given twice (equal in every field: member, direction, kind, day, source, label and amount) counts once,
+/// as in <see cref="Participation"/>, so a host that hands over the facts of one record twice does not double its
+/// count or its money. Facts that differ in any field count separately, even with the same source: one record may hold
+/// several things given (a pledge paid in two instalments, two contributions under one item).
+/// </remarks>
 public static class MemberValue
 {
     /// <summary>What one member gave and received in a period.</summary>
     /// <param name="coalition">The coalition, read for the member's name.</param>
     /// <param name="member">The member.</param>
-    /// <param name="facts">What members gave and received, from any rooms (see <see cref="ValueFacts"/>).</param>
+    /// <param name="facts">What members gave and received, from any rooms (see <see cref="ValueFacts"/>); a fact given twice, equal in every field, counts once.</param>
     /// <param name="period">The period, both days included.</param>
     /// <returns>The statement.</returns>
     /// <exception cref="CoalitionRuleException">A null coalition, an empty id, a partner that is not a member (<c>Engagement.NotAMember</c>), an invalid period or fact, or more than 1,000,000 facts.</exception>
@@ -141,7 +147,7 @@ public static class MemberValue
             throw CoalitionRuleException.Because(ErrorCodes.Engagement.NotAMember, "Partner {partner} has no membership of {coalition}.", ("partner", member), ("coalition", coalition.Name));
         }
 
-        var mine = Checked(facts).Where(f => f.Member == member && period.Contains(f.On)).ToArray();
+        var mine = Checked(facts).Where(f => f.Member == member && period.Contains(f.On)).Distinct().ToArray();
         return new ValueStatement(member, membership.Name, period, Group(mine, ValueDirection.Gave), Group(mine, ValueDirection.Received));
     }
 

@@ -93,4 +93,19 @@ public class MemberValueTests
     {
         Assert.Equal(ErrorCodes.Engagement.NotAMember, Assert.Throws<CoalitionRuleException>(() => MemberValue.Of(Nine, Partner(30), [], Year)).Code);
     }
+
+    [Fact]
+    public void The_same_value_fact_given_twice_counts_once_and_facts_that_differ_count_apart_even_from_one_source()
+    {
+        var fact = new ValueFact(Partner(4), ValueDirection.Gave, ValueKind.Contribution, new LocalDate(2026, 3, 10), Source("Resources", 1, "pledge 1"), "Printing", new Money(250_000m, "KES"));
+        var secondInstalment = fact with { On = new LocalDate(2026, 3, 20) };
+
+        var twice = Assert.Single(MemberValue.Of(Nine, Partner(4), [fact, fact with { }], Year).Gave);
+        var instalments = Assert.Single(MemberValue.Of(Nine, Partner(4), [fact, secondInstalment, fact], Year).Gave);
+
+        Assert.Equal(1, twice.Count);
+        Assert.Equal([new Money(250_000m, "KES")], twice.Amounts);
+        Assert.Equal(2, instalments.Count);
+        Assert.Equal([new Money(500_000m, "KES")], instalments.Amounts);
+    }
 }
