@@ -80,7 +80,8 @@ public sealed record FundClosed(PooledFundId Fund, LocalDate On, Instant At, Act
 /// </summary>
 /// <remarks>
 /// <para>Invariants: each currency's balance is the sum of its entries; a payment never takes a balance below zero, or
-/// below the overdraft limit the rules allow in that currency; a receipt of a pledge is booked once; an expense is paid once
+/// below the overdraft limit the rules allow in that currency, on any day: a payment is never dated before the latest entry
+/// already in the ledger (income may be dated earlier, as it only raises balances); a receipt of a pledge is booked once; an expense is paid once
 /// and by one entry of its own amount; and the claimant's own people never approve or pay their claim.</para>
 /// <para>Lifecycles: the fund is Open, then Closed once every balance is zero and nothing awaits approval or payment.
 /// An expense is Submitted, then Approved and Paid, or Rejected, or Withdrawn by its claimant before payment.</para>
@@ -128,6 +129,9 @@ public sealed class PooledFund : AggregateRoot<PooledFundId>
     private ExpenseStatus _checkedExpense = ExpenseStatus.Submitted;
     private FundStatus _status = FundStatus.Open;
     private int _pending;
+
+    // The day of the latest-dated entry of the ledger, in any currency: no payment is dated before it.
+    private LocalDate? _latestEntryOn;
 
     private PooledFund()
     {
@@ -426,9 +430,16 @@ public sealed class PooledFund : AggregateRoot<PooledFundId>
         Raise(new ExpenseRejected(Id, expense, reason.Trim(), at, by));
     }
 
-    /// <summary>Pays an approved expense: a ledger entry takes its amount out of the balance in its currency.</summary>
+    /// <summary>
+    /// Pays an approved expense: a ledger entry takes its amount out of the balance in its currency. A payment is never dated
+    /// before the latest-dated entry already in the ledger (in any currency), so the balance it is checked against is the
+    /// balance on every day from its date on, and no statement of an earlier period closes below zero or the overdraft limit.
+    /// </summary>
     /// <param name="expense">The expense's number.</param>
-    /// <param name="paidOn">The day it was paid, no later than today and not before it was submitted.</param>
+    /// <param name="paidOn">
+    /// The day it was paid: no later than today, not before it was submitted, and not before the day of the latest entry
+    /// already in the ledger.
+    /// </param>
     /// <param name="coalition">The fund's coalition.</param>
     /// <param name="governance">The coalition's governance, where the rules name an approving body.</param>
     /// <param name="by">The approver the rules name, never of the claiming member.</param>
@@ -436,8 +447,8 @@ public sealed class PooledFund : AggregateRoot<PooledFundId>
     /// <returns>The ledger entry.</returns>
     /// <exception cref="CoalitionRuleException">
     /// Not the approver (<c>Resources.NotTheApprover</c>); another coalition (<c>Coalitions.OtherCoalition</c>); no such expense
-    /// (<c>Resources.UnknownExpense</c>); not approved (<c>Resources.ExpenseNotPending</c>); a day out of order
-    /// (<c>Resources.InvalidExpense</c>); the balance would fall below zero or the overdraft limit (<c>Resources.InsufficientFunds</c>).
+    /// (<c>Resources.UnknownExpense</c>); not approved (<c>Resources.ExpenseNotPending</c>); a day after today, before the
+    /// submission or before the latest entry in the ledger (<c>Resources.InvalidExpense</c>); the balance would fall below zero or the overdraft limit (<c>Resources.InsufficientFunds</c>).
     /// </exception>
     /// <example>
     /// <code>
@@ -455,6 +466,17 @@ public sealed class PooledFund : AggregateRoot<PooledFundId>
         if (paidOn > today || paidOn < claim.SubmittedOn)
         {
             throw CoalitionRuleException.Because(ErrorCodes.Resources.InvalidExpense, "Expense {number} is paid on a day from its submission, {submitted}, to today, {today}; not {on}.", ("number", expense), ("submitted", claim.SubmittedOn), ("today", today), ("on", paidOn));
+        }
+
+        if (_latestEntryOn is { } latest && paidOn < latest)
+        {
+            throw CoalitionRuleException.Because(
+                ErrorCodes.Resources.InvalidExpense,
+                "Expense {number} cannot be paid on {on}: the ledger of {fund} already holds an entry of {latest}, and a payment is never dated before the money already booked; pay it on {latest} or later.",
+                ("number", expense),
+                ("on", paidOn),
+                ("fund", Name),
+                ("latest", latest));
         }
 
         EnsureRoom();
@@ -665,15 +687,22 @@ public sealed class PooledFund : AggregateRoot<PooledFundId>
     private void Book(LedgerEntry entry)
     {
         _ledger.Add(entry);
+        if (_latestEntryOn is not { } latest || entry.On > latest)
+        {
+            _latestEntryOn = entry.On;
+        }
+
         _balances[entry.Amount.Currency] = _balances.GetValueOrDefault(entry.Amount.Currency) + entry.Signed.Amount;
     }
 
-    // What is wrong with an entry read from history, or null: numbered next, of the right direction, a bounded amount.
+    // What is wrong with an entry read from history, or null: numbered next, of the right direction, a bounded amount, a date
+    // in range, and for a payment a date no earlier than the latest entry already booked.
     private string? EntryProblem(LedgerEntry entry, bool income) =>
         entry.Number != _ledger.Count + 1 ? "the ledger entry is not numbered next."
         : entry.IsIncome != income ? "the ledger entry moves money the wrong way."
         : Amounts.Problem(entry.Amount) is { } problem ? "the ledger entry's amount " + problem
         : !Limits.IsDate(entry.On) ? "the ledger entry's date lies outside the years 1900 to 2999."
+        : !income && entry.On < _latestEntryOn ? "the payment is dated before the latest entry of the ledger."
         : _ledger.Count >= MaxEntries ? "the ledger is full." : null;
 
     // The balance after paying an amount and the floor it would fall below, or null when it stays at or above the floor.

@@ -154,6 +154,35 @@ public class PooledFundTests
     }
 
     [Fact]
+    public void A_payment_is_not_dated_before_the_latest_ledger_entry()
+    {
+        var expense = Submitted(1, 60m);
+        _fund.ApproveExpense(expense.Number, null, _coalition, _governance, Treasurer, Start);
+        _fund.RecordGrant(new GrantIncome("County Education Fund", Kes(100m), new LocalDate(2026, 3, 20)), _coalition, Secretariat, OnDate(2026, 3, 20));
+
+        // Paid "on 5 March" with money that only arrived on 20 March: the statement of 1-10 March would close at -60 KES.
+        var error = Refusal.Expect(_fund, ErrorCodes.Resources.InvalidExpense, () => _fund.PayExpense(expense.Number, new LocalDate(2026, 3, 5), _coalition, _governance, Treasurer, OnDate(2026, 3, 20)));
+        _fund.PayExpense(expense.Number, new LocalDate(2026, 3, 20), _coalition, _governance, Treasurer, OnDate(2026, 3, 20));
+
+        Assert.Contains("already holds an entry of 20 March 2026", error.Message, StringComparison.Ordinal);
+        Assert.All(_fund.StatementFor(new LocalDate(2026, 3, 1), new LocalDate(2026, 3, 10)).Currencies, line => Assert.True(line.Closing.Amount >= 0m));
+    }
+
+    [Fact]
+    public void Income_may_be_dated_before_the_latest_ledger_entry()
+    {
+        var expense = Submitted(1, 60m);
+        _fund.ApproveExpense(expense.Number, null, _coalition, _governance, Treasurer, Start);
+        _fund.RecordGrant(new GrantIncome("County Education Fund", Kes(100m), new LocalDate(2026, 3, 20)), _coalition, Secretariat, OnDate(2026, 3, 20));
+        _fund.PayExpense(expense.Number, new LocalDate(2026, 3, 20), _coalition, _governance, Treasurer, OnDate(2026, 3, 20));
+
+        _fund.RecordGrant(new GrantIncome("Parents' appeal", Kes(5m), new LocalDate(2026, 3, 3)), _coalition, Secretariat, OnDate(2026, 3, 21));
+
+        Assert.Equal(Kes(45m), _fund.BalanceIn("KES"));
+        Assert.Equal(Kes(5m), _fund.StatementFor(new LocalDate(2026, 3, 1), new LocalDate(2026, 3, 10)).Currencies.Single().Closing);
+    }
+
+    [Fact]
     public void An_expense_is_paid_once_and_only_once_approved()
     {
         _fund.RecordGrant(new GrantIncome("County Education Fund", Kes(100m), new LocalDate(2026, 3, 2)), _coalition, Secretariat, Start);

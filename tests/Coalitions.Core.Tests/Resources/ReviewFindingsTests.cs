@@ -27,25 +27,6 @@ public class ReviewFindingsTests
     }
 
     [Fact]
-    public void A_payment_is_never_dated_before_the_income_that_covers_it()
-    {
-        var expense = _fund.SubmitExpense(new ExpenseClaim(Partner(1), Kes(60m), "Printing", March2), _coalition, For(1), Start);
-        _fund.ApproveExpense(expense.Number, null, _coalition, _governance, Treasurer, Start);
-        _fund.RecordGrant(new GrantIncome("County Education Fund", Kes(100m), new LocalDate(2026, 3, 20)), _coalition, Secretariat, OnDate(2026, 3, 20));
-
-        // Paid "on 5 March" with money that only arrived on 20 March: either refuse it, or the books never go below zero.
-        var refused = Record.Exception(() => _fund.PayExpense(expense.Number, new LocalDate(2026, 3, 5), _coalition, _governance, Treasurer, OnDate(2026, 3, 20)));
-        if (refused is not null)
-        {
-            Assert.IsType<CoalitionRuleException>(refused);
-            return;
-        }
-
-        var statement = _fund.StatementFor(new LocalDate(2026, 3, 1), new LocalDate(2026, 3, 10));
-        Assert.All(statement.Currencies, line => Assert.True(line.Closing.Amount >= 0m, $"The statement to 10 March closes at {line.Closing.Amount} {line.Currency} in a fund with no overdraft."));
-    }
-
-    [Fact]
     public void A_statement_lists_as_pending_the_expenses_that_awaited_payment_on_its_last_day()
     {
         _fund.RecordGrant(new GrantIncome("County Education Fund", Kes(100m), March2), _coalition, Secretariat, Start);
