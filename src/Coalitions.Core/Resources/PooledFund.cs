@@ -263,15 +263,15 @@ public sealed class PooledFund : AggregateRoot<PooledFundId>
     public Money BalanceIn(string currency) => new(_balances.GetValueOrDefault(currency ?? string.Empty), currency!);
 
     /// <summary>Books a member's contribution: a recorded receipt of its money pledge to this fund, once.</summary>
-    /// <param name="pledge">The pledge, as loaded: a pledge of money to this fund.</param>
+    /// <param name="pledge">The pledge, as loaded: a pledge of money to this fund, made in the fund's coalition.</param>
     /// <param name="receipt">The number of its receipt to book.</param>
     /// <param name="coalition">The fund's coalition.</param>
     /// <param name="by">A coordinator of the coalition.</param>
     /// <param name="at">When it is booked, in the years 1900 to 2999.</param>
     /// <returns>The ledger entry.</returns>
     /// <exception cref="CoalitionRuleException">
-    /// Not a coordinator (<c>Coalitions.NotACoordinator</c>); another coalition (<c>Coalitions.OtherCoalition</c>); the fund is
-    /// closed (<c>Resources.FundClosed</c>); not a money pledge to this fund, no such receipt, or already booked (<c>Resources.InvalidIncome</c>).
+    /// Not a coordinator (<c>Coalitions.NotACoordinator</c>); another coalition, or a pledge made in another coalition
+    /// (<c>Coalitions.OtherCoalition</c>); the fund is closed (<c>Resources.FundClosed</c>); not a money pledge to this fund, no such receipt, or already booked (<c>Resources.InvalidIncome</c>).
     /// </exception>
     /// <example>
     /// <code>
@@ -284,6 +284,11 @@ public sealed class PooledFund : AggregateRoot<PooledFundId>
         RecordContributionCommand.Authorize(this, by, at, new Acting(coalition), Name);
         ResourceRules.EnsureCoalition(coalition, Coalition);
         Ensure.NotNull(pledge, nameof(pledge));
+        if (pledge.Coalition != Coalition)
+        {
+            throw CoalitionRuleException.Because(ErrorCodes.Coalitions.OtherCoalition, "The pledge was made in another coalition; {fund} books only the pledges of {coalition}.", ("fund", Name), ("coalition", coalition.Name));
+        }
+
         EnsureFund(FundStep.TakeIncome);
         if (pledge.Offer.Fund != Id || pledge.Offer.Kind != ContributionKind.Money)
         {

@@ -55,6 +55,19 @@ public class PooledFundTests
     }
 
     [Fact]
+    public void A_fund_books_only_pledges_made_in_its_own_coalition()
+    {
+        var other = AnotherWith(2);
+        var pledge = Pledge.Make(PledgeNumber(9), MoneyPledge(2, 500m) with { Coalition = other.Id }, other, For(2), Start);
+        pledge.RecordReceipt(new PledgeReceipt(new LocalDate(2026, 3, 2), Kes(500m)), other, Secretariat, Start);
+
+        var error = Refusal.Expect(_fund, ErrorCodes.Coalitions.OtherCoalition, () => _fund.RecordContribution(pledge, 1, _coalition, Secretariat, Start));
+
+        Assert.Contains("made in another coalition", error.Message, StringComparison.Ordinal);
+        Assert.Empty(_fund.Ledger);
+    }
+
+    [Fact]
     public void Only_a_coordinator_books_income()
     {
         Refusal.Expect(_fund, ErrorCodes.Coalitions.NotACoordinator, () => _fund.RecordGrant(new GrantIncome("County Education Fund", Kes(10m), new LocalDate(2026, 3, 2)), _coalition, Treasurer, Start));

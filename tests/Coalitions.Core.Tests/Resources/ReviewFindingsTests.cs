@@ -60,21 +60,6 @@ public class ReviewFindingsTests
     }
 
     [Fact]
-    public void A_fund_books_only_pledges_made_in_its_own_coalition()
-    {
-        var other = AnotherWith(2);
-        var pledge = Pledge.Make(PledgeNumber(9), MoneyPledge(2, 500m) with { Coalition = other.Id }, other, For(2), Start);
-        pledge.RecordReceipt(new PledgeReceipt(March2, Kes(500m)), other, Secretariat, Start);
-        var version = _fund.Version;
-
-        var error = Record.Exception(() => _fund.RecordContribution(pledge, 1, _coalition, Secretariat, Start));
-
-        Assert.IsType<CoalitionRuleException>(error);
-        Assert.Equal(version, _fund.Version);
-        Assert.Empty(_fund.Ledger);
-    }
-
-    [Fact]
     public void A_pledge_is_received_in_full_only_from_the_day_its_receipts_add_up_to_it()
     {
         var pledge = Pledge.Make(PledgeNumber(1), MoneyPledge(2, 100m), _coalition, For(2), Start);
