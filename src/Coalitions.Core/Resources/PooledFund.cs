@@ -82,7 +82,8 @@ public sealed record FundClosed(PooledFundId Fund, LocalDate On, Instant At, Act
 /// <para>Invariants: each currency's balance is the sum of its entries; a payment never takes a balance below zero, or
 /// below the overdraft limit the rules allow in that currency, on any day: a payment is never dated before the latest entry
 /// already in the ledger (income may be dated earlier, as it only raises balances); a receipt of a pledge is booked once; an expense is paid once
-/// and by one entry of its own amount; and the claimant's own people never approve or pay their claim.</para>
+/// and by one entry of its own amount; and the claimant's own people (its delegates, whichever member they act for, and the
+/// person who submitted the claim) never approve, reject or pay their claim.</para>
 /// <para>Lifecycles: the fund is Open, then Closed once every balance is zero and nothing awaits approval or payment.
 /// An expense is Submitted, then Approved and Paid, or Rejected, or Withdrawn by its claimant before payment.</para>
 /// <para>Who may act: a coordinator opens and closes the fund and books income; a delegate of a member submits and
@@ -107,7 +108,7 @@ public sealed class PooledFund : AggregateRoot<PooledFundId>
         "a delegate of the claiming member, acting for it",
         static (_, by, acting) => acting.Member is { } member && acting.Coalition is { } coalition && coalition.IsDelegate(member, by));
     private static readonly Role<PooledFund, Acting> Approver = Who.Role(
-        "the approver the fund's rules name: the holder of the named office of the named body, acting through one of its member's delegates (or, where the rules name no body, a coordinator), never for an expense its own member claimed",
+        "the approver the fund's rules name: the holder of the named office of the named body, acting through one of its member's delegates (or, where the rules name no body, a coordinator), never a delegate of the claiming member (whichever member they act for) nor the person who submitted the claim",
         static (fund, by, acting) => fund.IsApprover(by, acting));
 
     private static readonly Command<PooledFund, Acting> OpenCommand = Who.Command(nameof(Open), ErrorCodes.Coalitions.NotACoordinator, ACoordinator);
@@ -389,7 +390,10 @@ public sealed class PooledFund : AggregateRoot<PooledFundId>
     /// <param name="decision">The adopted decision, where the amount is above the threshold.</param>
     /// <param name="coalition">The fund's coalition.</param>
     /// <param name="governance">The coalition's governance, where the rules name an approving body.</param>
-    /// <param name="by">The approver the rules name (the office holder's delegate, or a coordinator), never of the claiming member and never the person who submitted it.</param>
+    /// <param name="by">
+    /// The approver the rules name (the office holder's delegate, or a coordinator), never a delegate of the claiming member
+    /// (whichever member they act for) and never the person who submitted it.
+    /// </param>
     /// <param name="at">When it is approved, in the years 1900 to 2999.</param>
     /// <exception cref="CoalitionRuleException">
     /// Not the approver (<c>Resources.NotTheApprover</c>); another coalition (<c>Coalitions.OtherCoalition</c>); no such expense
@@ -419,7 +423,7 @@ public sealed class PooledFund : AggregateRoot<PooledFundId>
     /// <param name="reason">Why: at most 2,000 characters.</param>
     /// <param name="coalition">The fund's coalition.</param>
     /// <param name="governance">The coalition's governance, where the rules name an approving body.</param>
-    /// <param name="by">The approver the rules name, never of the claiming member.</param>
+    /// <param name="by">The approver the rules name, never a delegate of the claiming member (whichever member they act for) nor the person who submitted it.</param>
     /// <param name="at">When it is rejected, in the years 1900 to 2999.</param>
     /// <exception cref="CoalitionRuleException">
     /// Not the approver (<c>Resources.NotTheApprover</c>); another coalition (<c>Coalitions.OtherCoalition</c>); no such expense
@@ -447,7 +451,7 @@ public sealed class PooledFund : AggregateRoot<PooledFundId>
     /// </param>
     /// <param name="coalition">The fund's coalition.</param>
     /// <param name="governance">The coalition's governance, where the rules name an approving body.</param>
-    /// <param name="by">The approver the rules name, never of the claiming member.</param>
+    /// <param name="by">The approver the rules name, never a delegate of the claiming member (whichever member they act for) nor the person who submitted it.</param>
     /// <param name="at">When it is recorded, in the years 1900 to 2999.</param>
     /// <returns>The ledger entry.</returns>
     /// <exception cref="CoalitionRuleException">
@@ -767,8 +771,10 @@ public sealed class PooledFund : AggregateRoot<PooledFundId>
             return false;
         }
 
-        // The claimant's own people never approve or pay its claim.
-        if (acting.Expense is { } expense && (by.OnBehalfOf == expense.Claim.Member || by.Person == expense.SubmittedBy))
+        // The claimant's own people never approve or pay its claim: whoever acts for it, whoever submitted it, and any of its
+        // delegates, whichever member (or none) they act for now; the coalition's membership names the delegates.
+        if (acting.Expense is { } expense &&
+            (by.OnBehalfOf == expense.Claim.Member || by.Person == expense.SubmittedBy || IsDelegateOfClaimant(coalition, expense.Claim.Member, by)))
         {
             return false;
         }
@@ -782,6 +788,9 @@ public sealed class PooledFund : AggregateRoot<PooledFundId>
                governance.Bodies.Any(b => b.Key == body) &&
                governance.OfficeHolder(body, Rules.ApprovingOffice) is { } holder && coalition.IsDelegate(holder, by);
     }
+
+    private static bool IsDelegateOfClaimant(CoalitionAggregate coalition, PartnerId claimant, Actor by) =>
+        by.Person is { } person && coalition.TryGetMembership(claimant, out var membership) && membership.Delegates.Contains(person);
 
     private StateMachine<FundStatus, FundStep> BuildMachine()
     {

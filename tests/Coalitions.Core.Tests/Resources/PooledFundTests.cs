@@ -1,6 +1,8 @@
 using Coalitions.Core.Decisions;
 using Coalitions.Core.Governance;
 using Coalitions.Core.Kernel;
+using Coalitions.Core.Memberships;
+using Coalitions.Core.Partners;
 using Coalitions.Core.Resources;
 using Coalitions.Core.Serialization;
 using Coalitions.Core.Tests.Kit;
@@ -102,6 +104,31 @@ public class PooledFundTests
         var own = Submitted(5, 10m);
 
         Refusal.Expect(_fund, ErrorCodes.Resources.NotTheApprover, () => _fund.ApproveExpense(own.Number, null, _coalition, _governance, Treasurer, Start));
+    }
+
+    [Fact]
+    public void A_delegate_of_the_claiming_member_never_approves_or_pays_its_claim_whichever_member_it_acts_for()
+    {
+        // Member 7 names two delegates: its own person 7, and person 5, who also represents member 5, the treasurer.
+        JoinWithDelegates(7, Person(7), Person(5));
+        _fund.RecordGrant(new GrantIncome("County Education Fund", Kes(100m), new LocalDate(2026, 3, 2)), _coalition, Secretariat, Start);
+        var claim = _fund.SubmitExpense(new ExpenseClaim(Partner(7), Kes(10m), "Printing", new LocalDate(2026, 3, 2)), _coalition, For(7), Start);
+
+        Refusal.Expect(_fund, ErrorCodes.Resources.NotTheApprover, () => _fund.ApproveExpense(claim.Number, null, _coalition, _governance, Treasurer, Hours(1)));
+        Refusal.Expect(_fund, ErrorCodes.Resources.NotTheApprover, () => _fund.RejectExpense(claim.Number, "Over budget.", _coalition, _governance, Treasurer, Hours(1)));
+        Refusal.Expect(_fund, ErrorCodes.Resources.NotTheApprover, () => _fund.PayExpense(claim.Number, new LocalDate(2026, 3, 2), _coalition, _governance, Treasurer, Hours(1)));
+    }
+
+    [Fact]
+    public void A_coordinator_who_is_a_delegate_of_the_claiming_member_never_approves_or_pays_its_claim()
+    {
+        // The secretariat's person coordinates the coalition and is also a delegate of member 7.
+        JoinWithDelegates(7, Person(7), Secretariat.Person!.Value);
+        var fund = PooledFund.Open(PooledFundId.New(), Rules(body: null), _coalition, Secretariat, Start);
+        fund.RecordGrant(new GrantIncome("County Education Fund", Kes(100m), new LocalDate(2026, 3, 2)), _coalition, Secretariat, Start);
+        var claim = fund.SubmitExpense(new ExpenseClaim(Partner(7), Kes(10m), "Printing", new LocalDate(2026, 3, 2)), _coalition, For(7), Start);
+
+        Refusal.Expect(fund, ErrorCodes.Resources.NotTheApprover, () => fund.ApproveExpense(claim.Number, null, _coalition, null, Secretariat, Hours(1)));
     }
 
     [Fact]
@@ -309,6 +336,18 @@ public class PooledFundTests
         var back = PooledFund.Rehydrate(stored.Select(CoalitionsJson.DeserializeEvent));
 
         Assert.Equal(ObservableState.Of(_fund), ObservableState.Of(back));
+    }
+
+    private void JoinWithDelegates(int member, params PersonId[] delegates)
+    {
+        _coalition.Invite(
+            new MembershipOffer(Partner(member), MembershipTier.Full, delegates),
+            new PartnerSnapshot(Partner(member), PartnerScenario.Profile($"Member {member}"), delegates),
+            OpenDoor,
+            null,
+            Secretariat,
+            Start);
+        _coalition.AcceptMembership(Partner(member), For(member), Start);
     }
 
     private Expense Submitted(int member, decimal amount) =>

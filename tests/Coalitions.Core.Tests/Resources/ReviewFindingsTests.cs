@@ -43,23 +43,6 @@ public class ReviewFindingsTests
     }
 
     [Fact]
-    public void A_delegate_of_the_claiming_member_never_approves_its_claim_even_when_acting_for_the_treasurer()
-    {
-        // Member 7 names two delegates: its own person 7, and person 5, who also represents member 5, the treasurer.
-        _coalition.Invite(
-            new MembershipOffer(Partner(7), MembershipTier.Full, [Person(7), Person(5)]),
-            new PartnerSnapshot(Partner(7), PartnerScenario.Profile("Member 7"), [Person(7), Person(5)]),
-            OpenDoor,
-            null,
-            Secretariat,
-            Start);
-        _coalition.AcceptMembership(Partner(7), For(7), Start);
-        var claim = _fund.SubmitExpense(new ExpenseClaim(Partner(7), Kes(10m), "Printing", March2), _coalition, For(7), Start);
-
-        Refusal.Expect(_fund, ErrorCodes.Resources.NotTheApprover, () => _fund.ApproveExpense(claim.Number, null, _coalition, _governance, Treasurer, Hours(1)));
-    }
-
-    [Fact]
     public void A_pledge_is_received_in_full_only_from_the_day_its_receipts_add_up_to_it()
     {
         var pledge = Pledge.Make(PledgeNumber(1), MoneyPledge(2, 100m), _coalition, For(2), Start);
