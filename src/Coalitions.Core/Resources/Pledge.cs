@@ -105,7 +105,11 @@ public sealed class Pledge : AggregateRoot<PledgeId>
     /// <summary>Gets whether it has been received in full.</summary>
     public bool IsReceivedInFull => ReceivedInFullOn is not null;
 
-    /// <summary>Gets the day it was received in full (the day of the receipt that completed it), if it was.</summary>
+    /// <summary>
+    /// Gets the day it was received in full, if it was: the first day by which the receipts dated on or before it add up to
+    /// the pledge. Receipts may be recorded out of date order, so this is the day of the latest-dated receipt needed to
+    /// complete it, not of the receipt recorded last.
+    /// </summary>
     public LocalDate? ReceivedInFullOn { get; private set; }
 
     private StateMachine<PledgeStatus, Step> Machine => _machine ??= BuildMachine();
@@ -158,7 +162,10 @@ public sealed class Pledge : AggregateRoot<PledgeId>
     /// <returns>The diagram's Mermaid text.</returns>
     public static string LifecycleDiagram() => MermaidGraph.Format(new Pledge { Offer = Blank }.Machine.GetInfo());
 
-    /// <summary>The status on a day: withdrawn, received in full, lapsed after the due date, partly received, or pledged.</summary>
+    /// <summary>
+    /// The status on a day, from what is dated on or before it: withdrawn, received in full (the receipts dated by then add
+    /// up to the pledge), lapsed after the due date, partly received, or pledged.
+    /// </summary>
     /// <param name="date">The day, in the coalition's time zone.</param>
     /// <returns>The status.</returns>
     public PledgeStatus StatusOn(LocalDate date)
@@ -286,7 +293,7 @@ public sealed class Pledge : AggregateRoot<PledgeId>
                 HoursReceived += e.Receipt.Hours ?? 0m;
                 if (IsFull())
                 {
-                    ReceivedInFullOn = e.Receipt.ReceivedOn;
+                    ReceivedInFullOn = DayReceivedInFull();
                 }
 
                 break;
@@ -313,6 +320,29 @@ public sealed class Pledge : AggregateRoot<PledgeId>
         ContributionKind.StaffTime or ContributionKind.Expertise => HoursReceived >= (Offer.Hours ?? 0m),
         _ => _receipts.Count > 0,
     };
+
+    // The first day by which the receipts dated on or before it add up to the pledge; called once, when it is full.
+    private LocalDate DayReceivedInFull()
+    {
+        var ordered = _receipts.OrderBy(r => r.ReceivedOn).ToArray();
+        if (Offer.Kind is not (ContributionKind.Money or ContributionKind.StaffTime or ContributionKind.Expertise))
+        {
+            return ordered[0].ReceivedOn;
+        }
+
+        var pledged = Offer.Kind == ContributionKind.Money ? Offer.Amount?.Amount ?? 0m : Offer.Hours ?? 0m;
+        var sum = 0m;
+        foreach (var receipt in ordered)
+        {
+            sum += Offer.Kind == ContributionKind.Money ? receipt.Amount?.Amount ?? 0m : receipt.Hours ?? 0m;
+            if (sum >= pledged)
+            {
+                return receipt.ReceivedOn;
+            }
+        }
+
+        return ordered[^1].ReceivedOn;
+    }
 
     private RecordedReceipt CheckReceipt(PledgeReceipt receipt, LocalDate today)
     {

@@ -43,20 +43,6 @@ public class ReviewFindingsTests
     }
 
     [Fact]
-    public void A_pledge_is_received_in_full_only_from_the_day_its_receipts_add_up_to_it()
-    {
-        var pledge = Pledge.Make(PledgeNumber(1), MoneyPledge(2, 100m), _coalition, For(2), Start);
-        pledge.RecordReceipt(new PledgeReceipt(new LocalDate(2026, 3, 10), Kes(60m)), _coalition, Secretariat, OnDate(2026, 3, 10));
-        pledge.RecordReceipt(new PledgeReceipt(new LocalDate(2026, 3, 5), Kes(40m)), _coalition, Secretariat, OnDate(2026, 3, 12));
-
-        // By 6 March only 40 of the 100 KES had come in.
-        Assert.Equal(PledgeStatus.PartlyReceived, pledge.StatusOn(new LocalDate(2026, 3, 6)));
-        Assert.Equal(new LocalDate(2026, 3, 10), pledge.ReceivedInFullOn);
-        var record = ContributionRecord.Of(Partner(2), [pledge], new LocalDate(2026, 3, 6));
-        Assert.False(record.Statuses.ContainsKey(PledgeStatus.Received), "The record of 6 March counts the pledge as received while it shows 40 of 100 KES received.");
-    }
-
-    [Fact]
     public void A_contribution_record_on_a_day_leaves_out_pledges_made_after_it()
     {
         var pledge = Pledge.Make(PledgeNumber(1), MoneyPledge(2, 100m), _coalition, For(2), OnDate(2026, 5, 1));
