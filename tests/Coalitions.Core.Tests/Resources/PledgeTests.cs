@@ -174,6 +174,22 @@ public class PledgeTests
     }
 
     [Fact]
+    public void A_pledge_has_no_status_before_it_existed()
+    {
+        var pledge = Pledge.Make(PledgeNumber(1), MoneyPledge(2, 100m), _coalition, For(2), OnDate(2026, 5, 1));
+
+        Assert.False(pledge.ExistsOn(new LocalDate(2026, 4, 30)));
+        Assert.True(pledge.ExistsOn(new LocalDate(2026, 5, 1)));
+        Refusal.Of(() => pledge.StatusOn(new LocalDate(2026, 4, 30)), ErrorCodes.Kernel.OutOfRange, "was made on 1 May 2026; it has no status on 30 April 2026");
+        Assert.Equal(PledgeStatus.Pledged, pledge.StatusOn(new LocalDate(2026, 5, 1)));
+
+        // A receipt keeps its true date: the pledge exists from the day something of it was received.
+        pledge.RecordReceipt(new PledgeReceipt(new LocalDate(2026, 4, 20), Kes(30m)), _coalition, Secretariat, OnDate(2026, 5, 1));
+        Assert.True(pledge.ExistsOn(new LocalDate(2026, 4, 20)));
+        Assert.Equal(PledgeStatus.PartlyReceived, pledge.StatusOn(new LocalDate(2026, 4, 20)));
+    }
+
+    [Fact]
     public void A_members_contribution_record_adds_money_per_currency_and_hours_and_counts_its_pledges()
     {
         var kes = ReceivedPledge(_coalition, 2, 100_000m, 1);

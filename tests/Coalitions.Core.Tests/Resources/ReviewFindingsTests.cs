@@ -43,17 +43,6 @@ public class ReviewFindingsTests
     }
 
     [Fact]
-    public void A_contribution_record_on_a_day_leaves_out_pledges_made_after_it()
-    {
-        var pledge = Pledge.Make(PledgeNumber(1), MoneyPledge(2, 100m), _coalition, For(2), OnDate(2026, 5, 1));
-
-        var record = ContributionRecord.Of(Partner(2), [pledge], new LocalDate(2026, 4, 1));
-
-        Assert.Empty(record.Money);
-        Assert.Empty(record.Statuses);
-    }
-
-    [Fact]
     public void A_contribution_record_refuses_a_null_pledge_with_a_coded_error()
     {
         var pledge = Pledge.Make(PledgeNumber(1), MoneyPledge(2, 100m), _coalition, For(2), Start);
