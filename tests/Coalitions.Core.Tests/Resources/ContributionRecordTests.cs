@@ -1,3 +1,4 @@
+using Coalitions.Core.Kernel;
 using Coalitions.Core.Resources;
 using Coalitions.Core.Tests.Kit;
 using NodaTime;
@@ -34,5 +35,24 @@ public class ContributionRecordTests
 
         Assert.Equal([new MoneyContribution(Kes(100m), Kes(30m))], record.Money);
         Assert.Empty(ContributionRecord.Of(Partner(2), [pledge], new LocalDate(2026, 4, 19)).Money);
+    }
+
+    [Fact]
+    public void A_contribution_record_refuses_a_null_pledge_with_a_coded_error()
+    {
+        var pledge = Pledge.Make(PledgeNumber(1), MoneyPledge(2, 100m), _coalition, For(2), Start);
+
+        Refusal.Of(() => ContributionRecord.Of(Partner(2), [pledge, null!], new LocalDate(2026, 3, 2)), ErrorCodes.Kernel.InvalidInput, "null item");
+        Refusal.Of(() => ContributionRecord.Of(Partner(2), null!, new LocalDate(2026, 3, 2)), ErrorCodes.Kernel.InvalidInput);
+    }
+
+    [Fact]
+    public void A_contribution_record_refuses_a_pledge_loaded_twice_rather_than_count_it_twice()
+    {
+        var pledge = Pledge.Make(PledgeNumber(1), MoneyPledge(2, 100m), _coalition, For(2), Start);
+        var again = Pledge.Rehydrate(pledge.DequeueUncommittedEvents());
+
+        Refusal.Of(() => ContributionRecord.Of(Partner(2), [pledge, pledge], new LocalDate(2026, 3, 2)), ErrorCodes.Kernel.InvalidInput, "twice");
+        Refusal.Of(() => ContributionRecord.Of(Partner(2), [pledge, again], new LocalDate(2026, 3, 2)), ErrorCodes.Kernel.InvalidInput, "twice");
     }
 }

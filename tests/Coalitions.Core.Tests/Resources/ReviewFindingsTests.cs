@@ -41,29 +41,4 @@ public class ReviewFindingsTests
         Assert.Single(before.Pending);
         Assert.Equal(before.Pending.Select(e => e.Number), after.Pending.Select(e => e.Number));
     }
-
-    [Fact]
-    public void A_contribution_record_refuses_a_null_pledge_with_a_coded_error()
-    {
-        var pledge = Pledge.Make(PledgeNumber(1), MoneyPledge(2, 100m), _coalition, For(2), Start);
-
-        var error = Record.Exception(() => ContributionRecord.Of(Partner(2), [pledge, null!], March2));
-
-        Assert.IsType<CoalitionRuleException>(error);
-    }
-
-    [Fact]
-    public void A_contribution_record_counts_a_pledge_loaded_twice_once()
-    {
-        var pledge = Pledge.Make(PledgeNumber(1), MoneyPledge(2, 100m), _coalition, For(2), Start);
-
-        var error = Record.Exception(() =>
-        {
-            var record = ContributionRecord.Of(Partner(2), [pledge, pledge], March2);
-            Assert.Equal(Kes(100m), record.Money.Single().Pledged);
-            Assert.Equal(1, record.Statuses.Values.Sum());
-        });
-
-        Assert.True(error is null or CoalitionRuleException, error?.Message);
-    }
 }
