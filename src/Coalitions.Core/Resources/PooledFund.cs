@@ -123,6 +123,10 @@ public sealed class PooledFund : AggregateRoot<PooledFundId>
 
     private readonly List<LedgerEntry> _ledger = [];
     private readonly List<Expense> _expenses = [];
+
+    // Per expense, by number less one: the day it was approved, and the day it was rejected, withdrawn or paid (the day of
+    // its payment's entry), in the coalition's time zone; derived from the events, for statements as of a past day.
+    private readonly List<ExpenseDays> _expenseDays = [];
     private readonly SortedDictionary<string, decimal> _balances = new(StringComparer.Ordinal);
     private readonly HashSet<(PledgeId Pledge, int Receipt)> _booked = [];
     private StateMachine<FundStatus, FundStep>? _machine;
@@ -545,8 +549,9 @@ public sealed class PooledFund : AggregateRoot<PooledFundId>
 
     /// <summary>
     /// The statement for a period, for anyone in the coalition to read: per currency the balance at the start, the income
-    /// and expenses of the period and the balance at the end; the entries of the period; and the expenses still awaiting a
-    /// decision or payment.
+    /// and expenses of the period and the balance at the end; the entries of the period; and the expenses that awaited a
+    /// decision or payment at the end of its last day, as they stood then (a claim paid, rejected or withdrawn later is still
+    /// pending in the statement, so a statement of a past period does not change).
     /// </summary>
     /// <param name="from">The first day of the period.</param>
     /// <param name="to">The last day, on or after <paramref name="from"/>, at most ten years later.</param>
@@ -592,7 +597,7 @@ public sealed class PooledFund : AggregateRoot<PooledFundId>
             new Money(c.Value.Income, c.Key),
             new Money(c.Value.Expenses, c.Key),
             new Money(c.Value.Opening + c.Value.Income - c.Value.Expenses, c.Key))).ToArray();
-        var pending = _expenses.Where(e => e.Status is ExpenseStatus.Submitted or ExpenseStatus.Approved && e.SubmittedOn <= to).ToArray();
+        var pending = _expenses.Where(e => e.SubmittedOn <= to && !(_expenseDays[e.Number - 1].ClosedOn <= to)).Select(e => AsOf(e, to)).ToArray();
         return new FundStatement(Id, Name, from, to, lines, entries.OrderBy(e => e.On).ThenBy(e => e.Number).ToArray(), pending);
     }
 
@@ -659,22 +664,27 @@ public sealed class PooledFund : AggregateRoot<PooledFundId>
                 break;
             case ExpenseSubmitted e:
                 _expenses.Add(new Expense(e.Number, e.Claim, e.On, e.By.Person ?? default, ExpenseStatus.Submitted));
+                _expenseDays.Add(default);
                 _pending++;
                 break;
             case ExpenseApproved e:
                 Update(e.Number, x => x with { Status = ExpenseStatus.Approved, Decision = e.Decision });
+                _expenseDays[e.Number - 1] = _expenseDays[e.Number - 1] with { ApprovedOn = DayOfEvent(e.At) };
                 break;
             case ExpenseRejected e:
                 Update(e.Number, x => x with { Status = ExpenseStatus.Rejected, Reason = e.Reason });
+                _expenseDays[e.Number - 1] = _expenseDays[e.Number - 1] with { ClosedOn = DayOfEvent(e.At) };
                 _pending--;
                 break;
             case ExpenseWithdrawn e:
                 Update(e.Number, x => x with { Status = ExpenseStatus.Withdrawn, Reason = e.Reason });
+                _expenseDays[e.Number - 1] = _expenseDays[e.Number - 1] with { ClosedOn = DayOfEvent(e.At) };
                 _pending--;
                 break;
             case ExpensePaid e:
                 Book(e.Entry);
                 Update(e.Number, x => x with { Status = ExpenseStatus.Paid, Entry = e.Entry.Number });
+                _expenseDays[e.Number - 1] = _expenseDays[e.Number - 1] with { ClosedOn = e.Entry.On };
                 _pending--;
                 break;
             case FundClosed:
@@ -686,6 +696,15 @@ public sealed class PooledFund : AggregateRoot<PooledFundId>
     }
 
     private LocalDate DateOf(Instant at) => Ensure.Date(Ensure.At(at).InZone(TimeZone).Date, "today");
+
+    // The day of an event's instant in the fund's time zone; for applying events, so it does not check the range.
+    private LocalDate DayOfEvent(Instant at) => at.InZone(TimeZone).Date;
+
+    // An expense still pending at the end of a day, as it stood then: approved if it was approved by then, else submitted.
+    private Expense AsOf(Expense expense, LocalDate day) =>
+        _expenseDays[expense.Number - 1].ApprovedOn <= day
+            ? expense with { Status = ExpenseStatus.Approved, Entry = null, Reason = null }
+            : expense with { Status = ExpenseStatus.Submitted, Decision = null, Entry = null, Reason = null };
 
     private Expense? Find(int number) => number >= 1 && number <= _expenses.Count ? _expenses[number - 1] : null;
 
@@ -822,6 +841,9 @@ public sealed class PooledFund : AggregateRoot<PooledFundId>
         machine.Configure(ExpenseStatus.Withdrawn);
         return machine;
     }
+
+    // The days an expense was approved and closed (rejected, withdrawn or paid), once they happened.
+    private readonly record struct ExpenseDays(LocalDate? ApprovedOn, LocalDate? ClosedOn);
 
     // What a command tells its authorization check: the coalition, the member concerned, the governance, the expense.
     private readonly record struct Acting(CoalitionAggregate? Coalition, PartnerId? Member = null, GovernanceAggregate? Governance = null, Expense? Expense = null);

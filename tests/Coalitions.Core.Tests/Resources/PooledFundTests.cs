@@ -293,6 +293,44 @@ public class PooledFundTests
     }
 
     [Fact]
+    public void A_statement_lists_as_pending_the_expenses_that_awaited_payment_on_its_last_day()
+    {
+        var march2 = new LocalDate(2026, 3, 2);
+        _fund.RecordGrant(new GrantIncome("County Education Fund", Kes(100m), march2), _coalition, Secretariat, Start);
+        var expense = _fund.SubmitExpense(new ExpenseClaim(Partner(1), Kes(60m), "Printing", march2), _coalition, For(1), Start);
+        _fund.ApproveExpense(expense.Number, null, _coalition, _governance, Treasurer, Start);
+        var before = _fund.StatementFor(new LocalDate(2026, 3, 1), new LocalDate(2026, 3, 10));
+
+        _fund.PayExpense(expense.Number, new LocalDate(2026, 3, 20), _coalition, _governance, Treasurer, OnDate(2026, 3, 20));
+        var after = _fund.StatementFor(new LocalDate(2026, 3, 1), new LocalDate(2026, 3, 10));
+
+        // On 10 March the claim awaited payment; paying it on 20 March does not change the statement of 1-10 March.
+        Assert.Equal(before.Pending, after.Pending);
+        Assert.Equal([(1, ExpenseStatus.Approved)], after.Pending.Select(e => (e.Number, e.Status)));
+        Assert.Empty(_fund.StatementFor(new LocalDate(2026, 3, 1), new LocalDate(2026, 3, 20)).Pending);
+    }
+
+    [Fact]
+    public void A_statement_shows_a_pending_claim_as_it_stood_on_its_last_day_and_replay_agrees()
+    {
+        var approved = _fund.SubmitExpense(new ExpenseClaim(Partner(1), Kes(10m), "Printing", new LocalDate(2026, 3, 2)), _coalition, For(1), Start);
+        var rejected = _fund.SubmitExpense(new ExpenseClaim(Partner(2), Kes(10m), "Tea", new LocalDate(2026, 3, 2)), _coalition, For(2), Start);
+        var withdrawn = _fund.SubmitExpense(new ExpenseClaim(Partner(3), Kes(10m), "Stamps", new LocalDate(2026, 3, 2)), _coalition, For(3), Start);
+        _fund.ApproveExpense(approved.Number, null, _coalition, _governance, Treasurer, OnDate(2026, 3, 5));
+        _fund.RejectExpense(rejected.Number, "Outside the fund's purpose.", _coalition, _governance, Treasurer, OnDate(2026, 3, 6));
+        _fund.WithdrawExpense(withdrawn.Number, "Paid by ourselves.", _coalition, For(3), OnDate(2026, 3, 7));
+
+        var onThe4th = _fund.StatementFor(new LocalDate(2026, 3, 1), new LocalDate(2026, 3, 4)).Pending;
+        var onThe6th = _fund.StatementFor(new LocalDate(2026, 3, 1), new LocalDate(2026, 3, 6)).Pending;
+
+        Assert.Equal([(1, ExpenseStatus.Submitted, (string?)null), (2, ExpenseStatus.Submitted, null), (3, ExpenseStatus.Submitted, null)], onThe4th.Select(e => (e.Number, e.Status, e.Reason)));
+        Assert.Equal([(1, ExpenseStatus.Approved), (3, ExpenseStatus.Submitted)], onThe6th.Select(e => (e.Number, e.Status)));
+        Assert.Equal([1], _fund.StatementFor(new LocalDate(2026, 3, 1), new LocalDate(2026, 3, 7)).Pending.Select(e => e.Number));
+        var back = PooledFund.Rehydrate(_fund.DequeueUncommittedEvents());
+        Assert.Equal(onThe6th, back.StatementFor(new LocalDate(2026, 3, 1), new LocalDate(2026, 3, 6)).Pending);
+    }
+
+    [Fact]
     public void A_statement_covers_at_most_ten_years_in_order()
     {
         Assert.True(Assert.Throws<CoalitionRuleException>(() => _fund.StatementFor(new LocalDate(2026, 6, 30), new LocalDate(2026, 6, 1))).Has(ErrorCodes.Resources.InvalidPeriod));
