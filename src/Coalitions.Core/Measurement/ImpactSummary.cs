@@ -118,7 +118,7 @@ public sealed record ImpactSummary(string Coalition, LocalDate On, IReadOnlyList
 
     private static string DescribePledges(CoalitionAggregate coalition, IReadOnlyList<Pledge> pledges, LocalDate on)
     {
-        var live = pledges.Where(p => p.StatusOn(on) != PledgeStatus.Withdrawn).ToArray();
+        var live = pledges.Where(p => p.ExistsOn(on) && p.StatusOn(on) != PledgeStatus.Withdrawn).ToArray();
         var pledged = live.Where(p => p.Offer.Kind == ContributionKind.Money).GroupBy(p => p.Offer.Amount!.Value.Currency, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal)
             .Select(g => (Pledged: new Money(g.Sum(p => p.Offer.Amount!.Value.Amount), g.Key), Received: new Money(g.Sum(p => p.Receipts.Where(r => r.ReceivedOn <= on).Sum(r => r.Amount?.Amount ?? 0m)), g.Key))).ToArray();
         var hours = live.Where(p => p.Offer.Hours is not null).Sum(p => p.Offer.Hours!.Value);

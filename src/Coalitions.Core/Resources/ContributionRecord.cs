@@ -33,14 +33,30 @@ public sealed record ContributionRecord(
     int InKindReceived,
     IReadOnlyDictionary<PledgeStatus, int> Statuses)
 {
-    /// <summary>The record of one member from the pledges the host loaded; pledges of other members are ignored.</summary>
+    /// <summary>
+    /// The record of one member from the pledges the host loaded; pledges of other members are ignored, and so are pledges
+    /// that did not exist yet on the day (made after it, with nothing of them received by then; see <see cref="Pledge.ExistsOn"/>).
+    /// </summary>
     /// <param name="member">The member.</param>
-    /// <param name="pledges">Pledges, as loaded.</param>
+    /// <param name="pledges">Pledges, as loaded: no null, and each pledge (by id) once.</param>
     /// <param name="on">The day, in the coalition's time zone.</param>
     /// <returns>The record.</returns>
+    /// <exception cref="CoalitionRuleException">
+    /// No list, a null in it, or the same pledge (the same id) twice, which would count it twice (<c>Kernel.InvalidInput</c>).
+    /// </exception>
     public static ContributionRecord Of(PartnerId member, IEnumerable<Pledge> pledges, LocalDate on)
     {
-        var own = Preconditions.CheckNotNull(pledges, nameof(pledges)).Where(p => p.Member == member).ToArray();
+        var loaded = Ensure.Items(pledges, nameof(pledges), int.MaxValue);
+        var seen = new HashSet<PledgeId>();
+        foreach (var pledge in loaded)
+        {
+            if (!seen.Add(pledge.Id))
+            {
+                throw CoalitionRuleException.Because(ErrorCodes.Kernel.InvalidInput, "The pledges hold pledge {pledge} twice; load each pledge once, so that it counts once.", ("pledge", pledge.Id));
+            }
+        }
+
+        var own = loaded.Where(p => p.Member == member && p.ExistsOn(on)).ToArray();
         var statuses = own.GroupBy(p => p.StatusOn(on)).ToDictionary(g => g.Key, g => g.Count());
         var live = own.Where(p => p.StatusOn(on) != PledgeStatus.Withdrawn).ToArray();
         var money = live.Where(p => p.Offer.Kind == ContributionKind.Money)

@@ -33,7 +33,7 @@ public static partial class ErrorCodes
         public static readonly ErrorCode ExpenseNotPending = new("Resources.ExpenseNotPending", "An expense is approved or rejected while submitted, paid once approved, and withdrawn by its claimant before it is paid.");
 
         /// <summary>Only the approver the fund's rules name approves or rejects an expense.</summary>
-        public static readonly ErrorCode NotTheApprover = new("Resources.NotTheApprover", "Only the approver the fund's rules name (the holder of an office of a governance body, acting through one of its member's delegates, or else a coordinator) approves, rejects and pays expenses, and never an expense its own member claimed.");
+        public static readonly ErrorCode NotTheApprover = new("Resources.NotTheApprover", "Only the approver the fund's rules name (the holder of an office of a governance body, acting through one of its member's delegates, or else a coordinator) approves, rejects and pays expenses, and never an expense its own member claimed: no delegate of the claiming member, whichever member they act for, and not the person who submitted it.");
 
         /// <summary>A payment never takes a balance below zero, or below its overdraft limit.</summary>
         public static readonly ErrorCode InsufficientFunds = new("Resources.InsufficientFunds", "A payment never takes the fund's balance in a currency below zero, or below the overdraft limit its rules allow in that currency.");

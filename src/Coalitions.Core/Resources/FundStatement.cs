@@ -22,7 +22,10 @@ public sealed record CurrencyStatement(Money Opening, Money Income, Money Expens
 /// <param name="To">The last day.</param>
 /// <param name="Currencies">Per currency held, by code: opening, income, expenses, closing.</param>
 /// <param name="Entries">The ledger entries of the period, by day and then number.</param>
-/// <param name="Pending">Expenses submitted by the last day that await approval or payment.</param>
+/// <param name="Pending">
+/// Expenses submitted by the last day that awaited approval or payment at its end, as they stood then (their status that
+/// day, without a later payment, rejection or withdrawal).
+/// </param>
 public sealed record FundStatement(
     PooledFundId Fund,
     string FundName,

@@ -62,6 +62,7 @@ public sealed class Pledge : AggregateRoot<PledgeId>
     private readonly List<RecordedReceipt> _receipts = [];
     private StateMachine<PledgeStatus, Step>? _machine;
     private LocalDate _checkedOn;
+    private LocalDate? _firstReceivedOn;
 
     private Pledge()
     {
@@ -105,7 +106,11 @@ public sealed class Pledge : AggregateRoot<PledgeId>
     /// <summary>Gets whether it has been received in full.</summary>
     public bool IsReceivedInFull => ReceivedInFullOn is not null;
 
-    /// <summary>Gets the day it was received in full (the day of the receipt that completed it), if it was.</summary>
+    /// <summary>
+    /// Gets the day it was received in full, if it was: the first day by which the receipts dated on or before it add up to
+    /// the pledge. Receipts may be recorded out of date order, so this is the day of the latest-dated receipt needed to
+    /// complete it, not of the receipt recorded last.
+    /// </summary>
     public LocalDate? ReceivedInFullOn { get; private set; }
 
     private StateMachine<PledgeStatus, Step> Machine => _machine ??= BuildMachine();
@@ -158,10 +163,34 @@ public sealed class Pledge : AggregateRoot<PledgeId>
     /// <returns>The diagram's Mermaid text.</returns>
     public static string LifecycleDiagram() => MermaidGraph.Format(new Pledge { Offer = Blank }.Machine.GetInfo());
 
-    /// <summary>The status on a day: withdrawn, received in full, lapsed after the due date, partly received, or pledged.</summary>
+    /// <summary>
+    /// Whether the pledge existed on a day: from the day it was made, or from an earlier day on which something of it was
+    /// received (a receipt keeps its true date, which may precede the day the pledge was recorded).
+    /// </summary>
     /// <param name="date">The day, in the coalition's time zone.</param>
+    /// <returns><see langword="true"/> from that day on; before it, the pledge has no status (see <see cref="StatusOn"/>).</returns>
+    public bool ExistsOn(LocalDate date) => date >= MadeOn || _firstReceivedOn <= date;
+
+    /// <summary>
+    /// The status on a day, from what is dated on or before it: withdrawn, received in full (the receipts dated by then add
+    /// up to the pledge), lapsed after the due date, partly received, or pledged. A pledge has no status on a day before it
+    /// existed: ask <see cref="ExistsOn"/> first, as <see cref="ContributionRecord.Of"/> does.
+    /// </summary>
+    /// <param name="date">The day, in the coalition's time zone, on which the pledge existed.</param>
     /// <returns>The status.</returns>
+    /// <exception cref="CoalitionRuleException">A day before the pledge existed (<c>Kernel.OutOfRange</c>).</exception>
     public PledgeStatus StatusOn(LocalDate date)
+    {
+        if (!ExistsOn(date))
+        {
+            throw CoalitionRuleException.Because(ErrorCodes.Kernel.OutOfRange, "The {subject} was made on {made}; it has no status on {date}, before it existed.", ("subject", Subject), ("made", MadeOn), ("date", date));
+        }
+
+        return StatusAt(date);
+    }
+
+    // The status on a day, without asking whether the pledge existed then; the lifecycle checks use it for today.
+    private PledgeStatus StatusAt(LocalDate date)
     {
         if (WithdrawnOn is { } withdrawn && withdrawn <= date)
         {
@@ -278,6 +307,11 @@ public sealed class Pledge : AggregateRoot<PledgeId>
                 break;
             case PledgeReceiptRecorded e:
                 _receipts.Add(e.Receipt);
+                if (_firstReceivedOn is not { } first || e.Receipt.ReceivedOn < first)
+                {
+                    _firstReceivedOn = e.Receipt.ReceivedOn;
+                }
+
                 if (e.Receipt.Amount is { } money && AmountReceived is { } received)
                 {
                     AmountReceived = received + money;
@@ -286,7 +320,7 @@ public sealed class Pledge : AggregateRoot<PledgeId>
                 HoursReceived += e.Receipt.Hours ?? 0m;
                 if (IsFull())
                 {
-                    ReceivedInFullOn = e.Receipt.ReceivedOn;
+                    ReceivedInFullOn = DayReceivedInFull();
                 }
 
                 break;
@@ -313,6 +347,29 @@ public sealed class Pledge : AggregateRoot<PledgeId>
         ContributionKind.StaffTime or ContributionKind.Expertise => HoursReceived >= (Offer.Hours ?? 0m),
         _ => _receipts.Count > 0,
     };
+
+    // The first day by which the receipts dated on or before it add up to the pledge; called once, when it is full.
+    private LocalDate DayReceivedInFull()
+    {
+        var ordered = _receipts.OrderBy(r => r.ReceivedOn).ToArray();
+        if (Offer.Kind is not (ContributionKind.Money or ContributionKind.StaffTime or ContributionKind.Expertise))
+        {
+            return ordered[0].ReceivedOn;
+        }
+
+        var pledged = Offer.Kind == ContributionKind.Money ? Offer.Amount?.Amount ?? 0m : Offer.Hours ?? 0m;
+        var sum = 0m;
+        foreach (var receipt in ordered)
+        {
+            sum += Offer.Kind == ContributionKind.Money ? receipt.Amount?.Amount ?? 0m : receipt.Hours ?? 0m;
+            if (sum >= pledged)
+            {
+                return receipt.ReceivedOn;
+            }
+        }
+
+        return ordered[^1].ReceivedOn;
+    }
 
     private RecordedReceipt CheckReceipt(PledgeReceipt receipt, LocalDate today)
     {
@@ -397,7 +454,7 @@ public sealed class Pledge : AggregateRoot<PledgeId>
                 ErrorCodes.Resources.PledgeClosed,
                 "The {subject} is {status} on {date}; it cannot {step} now{because}.",
                 ("subject", Subject),
-                ("status", closed && WithdrawnOn is not null ? PledgeStatus.Withdrawn : closed && IsReceivedInFull ? PledgeStatus.Received : closed ? PledgeStatus.PartlyReceived : StatusOn(today)),
+                ("status", closed && WithdrawnOn is not null ? PledgeStatus.Withdrawn : closed && IsReceivedInFull ? PledgeStatus.Received : closed ? PledgeStatus.PartlyReceived : StatusAt(today)),
                 ("date", today),
                 ("step", step == Step.Withdraw ? "be withdrawn" : "take a receipt"),
                 ("because", because));
@@ -407,7 +464,7 @@ public sealed class Pledge : AggregateRoot<PledgeId>
     // The machine's state is the status on the day being checked; it is consulted, never fired.
     private StateMachine<PledgeStatus, Step> BuildMachine()
     {
-        var machine = new StateMachine<PledgeStatus, Step>(() => StatusOn(_checkedOn), _ => { });
+        var machine = new StateMachine<PledgeStatus, Step>(() => StatusAt(_checkedOn), _ => { });
         var nothingReceived = new Func<bool>(() => _receipts.Count == 0);
         machine.Configure(PledgeStatus.Pledged)
             .Permit(Step.Receive, PledgeStatus.PartlyReceived)

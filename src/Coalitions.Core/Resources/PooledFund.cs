@@ -80,8 +80,10 @@ public sealed record FundClosed(PooledFundId Fund, LocalDate On, Instant At, Act
 /// </summary>
 /// <remarks>
 /// <para>Invariants: each currency's balance is the sum of its entries; a payment never takes a balance below zero, or
-/// below the overdraft limit the rules allow in that currency; a receipt of a pledge is booked once; an expense is paid once
-/// and by one entry of its own amount; and the claimant's own people never approve or pay their claim.</para>
+/// below the overdraft limit the rules allow in that currency, on any day: a payment is never dated before the latest entry
+/// already in the ledger (income may be dated earlier, as it only raises balances); a receipt of a pledge is booked once; an expense is paid once
+/// and by one entry of its own amount; and the claimant's own people (its delegates, whichever member they act for, and the
+/// person who submitted the claim) never approve, reject or pay their claim.</para>
 /// <para>Lifecycles: the fund is Open, then Closed once every balance is zero and nothing awaits approval or payment.
 /// An expense is Submitted, then Approved and Paid, or Rejected, or Withdrawn by its claimant before payment.</para>
 /// <para>Who may act: a coordinator opens and closes the fund and books income; a delegate of a member submits and
@@ -106,7 +108,7 @@ public sealed class PooledFund : AggregateRoot<PooledFundId>
         "a delegate of the claiming member, acting for it",
         static (_, by, acting) => acting.Member is { } member && acting.Coalition is { } coalition && coalition.IsDelegate(member, by));
     private static readonly Role<PooledFund, Acting> Approver = Who.Role(
-        "the approver the fund's rules name: the holder of the named office of the named body, acting through one of its member's delegates (or, where the rules name no body, a coordinator), never for an expense its own member claimed",
+        "the approver the fund's rules name: the holder of the named office of the named body, acting through one of its member's delegates (or, where the rules name no body, a coordinator), never a delegate of the claiming member (whichever member they act for) nor the person who submitted the claim",
         static (fund, by, acting) => fund.IsApprover(by, acting));
 
     private static readonly Command<PooledFund, Acting> OpenCommand = Who.Command(nameof(Open), ErrorCodes.Coalitions.NotACoordinator, ACoordinator);
@@ -121,6 +123,10 @@ public sealed class PooledFund : AggregateRoot<PooledFundId>
 
     private readonly List<LedgerEntry> _ledger = [];
     private readonly List<Expense> _expenses = [];
+
+    // Per expense, by number less one: the day it was approved, and the day it was rejected, withdrawn or paid (the day of
+    // its payment's entry), in the coalition's time zone; derived from the events, for statements as of a past day.
+    private readonly List<ExpenseDays> _expenseDays = [];
     private readonly SortedDictionary<string, decimal> _balances = new(StringComparer.Ordinal);
     private readonly HashSet<(PledgeId Pledge, int Receipt)> _booked = [];
     private StateMachine<FundStatus, FundStep>? _machine;
@@ -128,6 +134,9 @@ public sealed class PooledFund : AggregateRoot<PooledFundId>
     private ExpenseStatus _checkedExpense = ExpenseStatus.Submitted;
     private FundStatus _status = FundStatus.Open;
     private int _pending;
+
+    // The day of the latest-dated entry of the ledger, in any currency: no payment is dated before it.
+    private LocalDate? _latestEntryOn;
 
     private PooledFund()
     {
@@ -259,15 +268,15 @@ public sealed class PooledFund : AggregateRoot<PooledFundId>
     public Money BalanceIn(string currency) => new(_balances.GetValueOrDefault(currency ?? string.Empty), currency!);
 
     /// <summary>Books a member's contribution: a recorded receipt of its money pledge to this fund, once.</summary>
-    /// <param name="pledge">The pledge, as loaded: a pledge of money to this fund.</param>
+    /// <param name="pledge">The pledge, as loaded: a pledge of money to this fund, made in the fund's coalition.</param>
     /// <param name="receipt">The number of its receipt to book.</param>
     /// <param name="coalition">The fund's coalition.</param>
     /// <param name="by">A coordinator of the coalition.</param>
     /// <param name="at">When it is booked, in the years 1900 to 2999.</param>
     /// <returns>The ledger entry.</returns>
     /// <exception cref="CoalitionRuleException">
-    /// Not a coordinator (<c>Coalitions.NotACoordinator</c>); another coalition (<c>Coalitions.OtherCoalition</c>); the fund is
-    /// closed (<c>Resources.FundClosed</c>); not a money pledge to this fund, no such receipt, or already booked (<c>Resources.InvalidIncome</c>).
+    /// Not a coordinator (<c>Coalitions.NotACoordinator</c>); another coalition, or a pledge made in another coalition
+    /// (<c>Coalitions.OtherCoalition</c>); the fund is closed (<c>Resources.FundClosed</c>); not a money pledge to this fund, no such receipt, or already booked (<c>Resources.InvalidIncome</c>).
     /// </exception>
     /// <example>
     /// <code>
@@ -280,6 +289,11 @@ public sealed class PooledFund : AggregateRoot<PooledFundId>
         RecordContributionCommand.Authorize(this, by, at, new Acting(coalition), Name);
         ResourceRules.EnsureCoalition(coalition, Coalition);
         Ensure.NotNull(pledge, nameof(pledge));
+        if (pledge.Coalition != Coalition)
+        {
+            throw CoalitionRuleException.Because(ErrorCodes.Coalitions.OtherCoalition, "The pledge was made in another coalition; {fund} books only the pledges of {coalition}.", ("fund", Name), ("coalition", coalition.Name));
+        }
+
         EnsureFund(FundStep.TakeIncome);
         if (pledge.Offer.Fund != Id || pledge.Offer.Kind != ContributionKind.Money)
         {
@@ -380,7 +394,10 @@ public sealed class PooledFund : AggregateRoot<PooledFundId>
     /// <param name="decision">The adopted decision, where the amount is above the threshold.</param>
     /// <param name="coalition">The fund's coalition.</param>
     /// <param name="governance">The coalition's governance, where the rules name an approving body.</param>
-    /// <param name="by">The approver the rules name (the office holder's delegate, or a coordinator), never of the claiming member and never the person who submitted it.</param>
+    /// <param name="by">
+    /// The approver the rules name (the office holder's delegate, or a coordinator), never a delegate of the claiming member
+    /// (whichever member they act for) and never the person who submitted it.
+    /// </param>
     /// <param name="at">When it is approved, in the years 1900 to 2999.</param>
     /// <exception cref="CoalitionRuleException">
     /// Not the approver (<c>Resources.NotTheApprover</c>); another coalition (<c>Coalitions.OtherCoalition</c>); no such expense
@@ -410,7 +427,7 @@ public sealed class PooledFund : AggregateRoot<PooledFundId>
     /// <param name="reason">Why: at most 2,000 characters.</param>
     /// <param name="coalition">The fund's coalition.</param>
     /// <param name="governance">The coalition's governance, where the rules name an approving body.</param>
-    /// <param name="by">The approver the rules name, never of the claiming member.</param>
+    /// <param name="by">The approver the rules name, never a delegate of the claiming member (whichever member they act for) nor the person who submitted it.</param>
     /// <param name="at">When it is rejected, in the years 1900 to 2999.</param>
     /// <exception cref="CoalitionRuleException">
     /// Not the approver (<c>Resources.NotTheApprover</c>); another coalition (<c>Coalitions.OtherCoalition</c>); no such expense
@@ -426,18 +443,25 @@ public sealed class PooledFund : AggregateRoot<PooledFundId>
         Raise(new ExpenseRejected(Id, expense, reason.Trim(), at, by));
     }
 
-    /// <summary>Pays an approved expense: a ledger entry takes its amount out of the balance in its currency.</summary>
+    /// <summary>
+    /// Pays an approved expense: a ledger entry takes its amount out of the balance in its currency. A payment is never dated
+    /// before the latest-dated entry already in the ledger (in any currency), so the balance it is checked against is the
+    /// balance on every day from its date on, and no statement of an earlier period closes below zero or the overdraft limit.
+    /// </summary>
     /// <param name="expense">The expense's number.</param>
-    /// <param name="paidOn">The day it was paid, no later than today and not before it was submitted.</param>
+    /// <param name="paidOn">
+    /// The day it was paid: no later than today, not before it was submitted, and not before the day of the latest entry
+    /// already in the ledger.
+    /// </param>
     /// <param name="coalition">The fund's coalition.</param>
     /// <param name="governance">The coalition's governance, where the rules name an approving body.</param>
-    /// <param name="by">The approver the rules name, never of the claiming member.</param>
+    /// <param name="by">The approver the rules name, never a delegate of the claiming member (whichever member they act for) nor the person who submitted it.</param>
     /// <param name="at">When it is recorded, in the years 1900 to 2999.</param>
     /// <returns>The ledger entry.</returns>
     /// <exception cref="CoalitionRuleException">
     /// Not the approver (<c>Resources.NotTheApprover</c>); another coalition (<c>Coalitions.OtherCoalition</c>); no such expense
-    /// (<c>Resources.UnknownExpense</c>); not approved (<c>Resources.ExpenseNotPending</c>); a day out of order
-    /// (<c>Resources.InvalidExpense</c>); the balance would fall below zero or the overdraft limit (<c>Resources.InsufficientFunds</c>).
+    /// (<c>Resources.UnknownExpense</c>); not approved (<c>Resources.ExpenseNotPending</c>); a day after today, before the
+    /// submission or before the latest entry in the ledger (<c>Resources.InvalidExpense</c>); the balance would fall below zero or the overdraft limit (<c>Resources.InsufficientFunds</c>).
     /// </exception>
     /// <example>
     /// <code>
@@ -455,6 +479,17 @@ public sealed class PooledFund : AggregateRoot<PooledFundId>
         if (paidOn > today || paidOn < claim.SubmittedOn)
         {
             throw CoalitionRuleException.Because(ErrorCodes.Resources.InvalidExpense, "Expense {number} is paid on a day from its submission, {submitted}, to today, {today}; not {on}.", ("number", expense), ("submitted", claim.SubmittedOn), ("today", today), ("on", paidOn));
+        }
+
+        if (_latestEntryOn is { } latest && paidOn < latest)
+        {
+            throw CoalitionRuleException.Because(
+                ErrorCodes.Resources.InvalidExpense,
+                "Expense {number} cannot be paid on {on}: the ledger of {fund} already holds an entry of {latest}, and a payment is never dated before the money already booked; pay it on {latest} or later.",
+                ("number", expense),
+                ("on", paidOn),
+                ("fund", Name),
+                ("latest", latest));
         }
 
         EnsureRoom();
@@ -514,8 +549,9 @@ public sealed class PooledFund : AggregateRoot<PooledFundId>
 
     /// <summary>
     /// The statement for a period, for anyone in the coalition to read: per currency the balance at the start, the income
-    /// and expenses of the period and the balance at the end; the entries of the period; and the expenses still awaiting a
-    /// decision or payment.
+    /// and expenses of the period and the balance at the end; the entries of the period; and the expenses that awaited a
+    /// decision or payment at the end of its last day, as they stood then (a claim paid, rejected or withdrawn later is still
+    /// pending in the statement, so a statement of a past period does not change).
     /// </summary>
     /// <param name="from">The first day of the period.</param>
     /// <param name="to">The last day, on or after <paramref name="from"/>, at most ten years later.</param>
@@ -561,7 +597,7 @@ public sealed class PooledFund : AggregateRoot<PooledFundId>
             new Money(c.Value.Income, c.Key),
             new Money(c.Value.Expenses, c.Key),
             new Money(c.Value.Opening + c.Value.Income - c.Value.Expenses, c.Key))).ToArray();
-        var pending = _expenses.Where(e => e.Status is ExpenseStatus.Submitted or ExpenseStatus.Approved && e.SubmittedOn <= to).ToArray();
+        var pending = _expenses.Where(e => e.SubmittedOn <= to && !(_expenseDays[e.Number - 1].ClosedOn <= to)).Select(e => AsOf(e, to)).ToArray();
         return new FundStatement(Id, Name, from, to, lines, entries.OrderBy(e => e.On).ThenBy(e => e.Number).ToArray(), pending);
     }
 
@@ -628,22 +664,27 @@ public sealed class PooledFund : AggregateRoot<PooledFundId>
                 break;
             case ExpenseSubmitted e:
                 _expenses.Add(new Expense(e.Number, e.Claim, e.On, e.By.Person ?? default, ExpenseStatus.Submitted));
+                _expenseDays.Add(default);
                 _pending++;
                 break;
             case ExpenseApproved e:
                 Update(e.Number, x => x with { Status = ExpenseStatus.Approved, Decision = e.Decision });
+                _expenseDays[e.Number - 1] = _expenseDays[e.Number - 1] with { ApprovedOn = DayOfEvent(e.At) };
                 break;
             case ExpenseRejected e:
                 Update(e.Number, x => x with { Status = ExpenseStatus.Rejected, Reason = e.Reason });
+                _expenseDays[e.Number - 1] = _expenseDays[e.Number - 1] with { ClosedOn = DayOfEvent(e.At) };
                 _pending--;
                 break;
             case ExpenseWithdrawn e:
                 Update(e.Number, x => x with { Status = ExpenseStatus.Withdrawn, Reason = e.Reason });
+                _expenseDays[e.Number - 1] = _expenseDays[e.Number - 1] with { ClosedOn = DayOfEvent(e.At) };
                 _pending--;
                 break;
             case ExpensePaid e:
                 Book(e.Entry);
                 Update(e.Number, x => x with { Status = ExpenseStatus.Paid, Entry = e.Entry.Number });
+                _expenseDays[e.Number - 1] = _expenseDays[e.Number - 1] with { ClosedOn = e.Entry.On };
                 _pending--;
                 break;
             case FundClosed:
@@ -656,6 +697,15 @@ public sealed class PooledFund : AggregateRoot<PooledFundId>
 
     private LocalDate DateOf(Instant at) => Ensure.Date(Ensure.At(at).InZone(TimeZone).Date, "today");
 
+    // The day of an event's instant in the fund's time zone; for applying events, so it does not check the range.
+    private LocalDate DayOfEvent(Instant at) => at.InZone(TimeZone).Date;
+
+    // An expense still pending at the end of a day, as it stood then: approved if it was approved by then, else submitted.
+    private Expense AsOf(Expense expense, LocalDate day) =>
+        _expenseDays[expense.Number - 1].ApprovedOn <= day
+            ? expense with { Status = ExpenseStatus.Approved, Entry = null, Reason = null }
+            : expense with { Status = ExpenseStatus.Submitted, Decision = null, Entry = null, Reason = null };
+
     private Expense? Find(int number) => number >= 1 && number <= _expenses.Count ? _expenses[number - 1] : null;
 
     private ExpenseStatus? StatusOf(int number) => Find(number)?.Status;
@@ -665,15 +715,22 @@ public sealed class PooledFund : AggregateRoot<PooledFundId>
     private void Book(LedgerEntry entry)
     {
         _ledger.Add(entry);
+        if (_latestEntryOn is not { } latest || entry.On > latest)
+        {
+            _latestEntryOn = entry.On;
+        }
+
         _balances[entry.Amount.Currency] = _balances.GetValueOrDefault(entry.Amount.Currency) + entry.Signed.Amount;
     }
 
-    // What is wrong with an entry read from history, or null: numbered next, of the right direction, a bounded amount.
+    // What is wrong with an entry read from history, or null: numbered next, of the right direction, a bounded amount, a date
+    // in range, and for a payment a date no earlier than the latest entry already booked.
     private string? EntryProblem(LedgerEntry entry, bool income) =>
         entry.Number != _ledger.Count + 1 ? "the ledger entry is not numbered next."
         : entry.IsIncome != income ? "the ledger entry moves money the wrong way."
         : Amounts.Problem(entry.Amount) is { } problem ? "the ledger entry's amount " + problem
         : !Limits.IsDate(entry.On) ? "the ledger entry's date lies outside the years 1900 to 2999."
+        : !income && entry.On < _latestEntryOn ? "the payment is dated before the latest entry of the ledger."
         : _ledger.Count >= MaxEntries ? "the ledger is full." : null;
 
     // The balance after paying an amount and the floor it would fall below, or null when it stays at or above the floor.
@@ -733,8 +790,10 @@ public sealed class PooledFund : AggregateRoot<PooledFundId>
             return false;
         }
 
-        // The claimant's own people never approve or pay its claim.
-        if (acting.Expense is { } expense && (by.OnBehalfOf == expense.Claim.Member || by.Person == expense.SubmittedBy))
+        // The claimant's own people never approve or pay its claim: whoever acts for it, whoever submitted it, and any of its
+        // delegates, whichever member (or none) they act for now; the coalition's membership names the delegates.
+        if (acting.Expense is { } expense &&
+            (by.OnBehalfOf == expense.Claim.Member || by.Person == expense.SubmittedBy || IsDelegateOfClaimant(coalition, expense.Claim.Member, by)))
         {
             return false;
         }
@@ -748,6 +807,9 @@ public sealed class PooledFund : AggregateRoot<PooledFundId>
                governance.Bodies.Any(b => b.Key == body) &&
                governance.OfficeHolder(body, Rules.ApprovingOffice) is { } holder && coalition.IsDelegate(holder, by);
     }
+
+    private static bool IsDelegateOfClaimant(CoalitionAggregate coalition, PartnerId claimant, Actor by) =>
+        by.Person is { } person && coalition.TryGetMembership(claimant, out var membership) && membership.Delegates.Contains(person);
 
     private StateMachine<FundStatus, FundStep> BuildMachine()
     {
@@ -779,6 +841,9 @@ public sealed class PooledFund : AggregateRoot<PooledFundId>
         machine.Configure(ExpenseStatus.Withdrawn);
         return machine;
     }
+
+    // The days an expense was approved and closed (rejected, withdrawn or paid), once they happened.
+    private readonly record struct ExpenseDays(LocalDate? ApprovedOn, LocalDate? ClosedOn);
 
     // What a command tells its authorization check: the coalition, the member concerned, the governance, the expense.
     private readonly record struct Acting(CoalitionAggregate? Coalition, PartnerId? Member = null, GovernanceAggregate? Governance = null, Expense? Expense = null);

@@ -143,6 +143,53 @@ public class PledgeTests
     }
 
     [Fact]
+    public void A_pledge_is_received_in_full_only_from_the_day_its_receipts_add_up_to_it()
+    {
+        var pledge = Pledge.Make(PledgeNumber(1), MoneyPledge(2, 100m), _coalition, For(2), Start);
+        pledge.RecordReceipt(new PledgeReceipt(new LocalDate(2026, 3, 10), Kes(60m)), _coalition, Secretariat, OnDate(2026, 3, 10));
+        pledge.RecordReceipt(new PledgeReceipt(new LocalDate(2026, 3, 5), Kes(40m)), _coalition, Secretariat, OnDate(2026, 3, 12));
+
+        // By 6 March only 40 of the 100 KES had come in; the 60 KES of 10 March completed it.
+        Assert.Equal(new LocalDate(2026, 3, 10), pledge.ReceivedInFullOn);
+        Assert.Equal(PledgeStatus.PartlyReceived, pledge.StatusOn(new LocalDate(2026, 3, 6)));
+        Assert.Equal(PledgeStatus.Received, pledge.StatusOn(new LocalDate(2026, 3, 10)));
+        var record = ContributionRecord.Of(Partner(2), [pledge], new LocalDate(2026, 3, 6));
+        Assert.Equal(new Dictionary<PledgeStatus, int> { [PledgeStatus.PartlyReceived] = 1 }, record.Statuses);
+
+        // Replay agrees.
+        var back = Pledge.Rehydrate(pledge.DequeueUncommittedEvents());
+        Assert.Equal(new LocalDate(2026, 3, 10), back.ReceivedInFullOn);
+        Assert.Equal(PledgeStatus.PartlyReceived, back.StatusOn(new LocalDate(2026, 3, 6)));
+    }
+
+    [Fact]
+    public void Hours_given_out_of_date_order_complete_a_pledge_of_time_on_the_day_they_add_up()
+    {
+        var time = Pledge.Make(PledgeNumber(3), TimePledge(2, 40m), _coalition, For(2), Start);
+        time.RecordReceipt(new PledgeReceipt(new LocalDate(2026, 3, 20), Hours: 30m), _coalition, Secretariat, OnDate(2026, 3, 20));
+        time.RecordReceipt(new PledgeReceipt(new LocalDate(2026, 3, 3), Hours: 10m), _coalition, Secretariat, OnDate(2026, 3, 21));
+
+        Assert.Equal(new LocalDate(2026, 3, 20), time.ReceivedInFullOn);
+        Assert.Equal(PledgeStatus.PartlyReceived, time.StatusOn(new LocalDate(2026, 3, 19)));
+    }
+
+    [Fact]
+    public void A_pledge_has_no_status_before_it_existed()
+    {
+        var pledge = Pledge.Make(PledgeNumber(1), MoneyPledge(2, 100m), _coalition, For(2), OnDate(2026, 5, 1));
+
+        Assert.False(pledge.ExistsOn(new LocalDate(2026, 4, 30)));
+        Assert.True(pledge.ExistsOn(new LocalDate(2026, 5, 1)));
+        Refusal.Of(() => pledge.StatusOn(new LocalDate(2026, 4, 30)), ErrorCodes.Kernel.OutOfRange, "was made on 1 May 2026; it has no status on 30 April 2026");
+        Assert.Equal(PledgeStatus.Pledged, pledge.StatusOn(new LocalDate(2026, 5, 1)));
+
+        // A receipt keeps its true date: the pledge exists from the day something of it was received.
+        pledge.RecordReceipt(new PledgeReceipt(new LocalDate(2026, 4, 20), Kes(30m)), _coalition, Secretariat, OnDate(2026, 5, 1));
+        Assert.True(pledge.ExistsOn(new LocalDate(2026, 4, 20)));
+        Assert.Equal(PledgeStatus.PartlyReceived, pledge.StatusOn(new LocalDate(2026, 4, 20)));
+    }
+
+    [Fact]
     public void A_members_contribution_record_adds_money_per_currency_and_hours_and_counts_its_pledges()
     {
         var kes = ReceivedPledge(_coalition, 2, 100_000m, 1);

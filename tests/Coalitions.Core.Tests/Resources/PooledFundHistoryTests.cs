@@ -101,6 +101,19 @@ public class PooledFundHistoryTests
     }
 
     [Fact]
+    public void A_stored_payment_is_not_dated_before_the_latest_ledger_entry()
+    {
+        var later = Grant() with { Entry = Grant().Entry with { On = March.PlusDays(1) } };
+
+        Corrupt([.. Opened(), later, Submitted(), Approved()], "the payment is dated before the latest entry of the ledger.", Paid());
+
+        // Income dated earlier than a payment only raises balances, and a payment on the latest day is in order.
+        var earlier = Grant(3, 5m) with { Entry = Grant(3, 5m).Entry with { On = March.PlusDays(-1) } };
+        var paidLater = Paid() with { Entry = Paid().Entry with { On = March.PlusDays(1) } };
+        Assert.Equal(Kes(120_005m), PooledFund.Rehydrate([.. Opened(), later, Submitted(), Approved(), paidLater, earlier]).BalanceIn("KES"));
+    }
+
+    [Fact]
     public void A_stored_fund_closes_empty_with_nothing_pending()
     {
         Corrupt([.. Opened(), Grant()], "the fund holds money or pending expenses.", Closed());

@@ -1,6 +1,8 @@
 using Coalitions.Core.Decisions;
 using Coalitions.Core.Governance;
 using Coalitions.Core.Kernel;
+using Coalitions.Core.Memberships;
+using Coalitions.Core.Partners;
 using Coalitions.Core.Resources;
 using Coalitions.Core.Serialization;
 using Coalitions.Core.Tests.Kit;
@@ -55,6 +57,19 @@ public class PooledFundTests
     }
 
     [Fact]
+    public void A_fund_books_only_pledges_made_in_its_own_coalition()
+    {
+        var other = AnotherWith(2);
+        var pledge = Pledge.Make(PledgeNumber(9), MoneyPledge(2, 500m) with { Coalition = other.Id }, other, For(2), Start);
+        pledge.RecordReceipt(new PledgeReceipt(new LocalDate(2026, 3, 2), Kes(500m)), other, Secretariat, Start);
+
+        var error = Refusal.Expect(_fund, ErrorCodes.Coalitions.OtherCoalition, () => _fund.RecordContribution(pledge, 1, _coalition, Secretariat, Start));
+
+        Assert.Contains("made in another coalition", error.Message, StringComparison.Ordinal);
+        Assert.Empty(_fund.Ledger);
+    }
+
+    [Fact]
     public void Only_a_coordinator_books_income()
     {
         Refusal.Expect(_fund, ErrorCodes.Coalitions.NotACoordinator, () => _fund.RecordGrant(new GrantIncome("County Education Fund", Kes(10m), new LocalDate(2026, 3, 2)), _coalition, Treasurer, Start));
@@ -89,6 +104,31 @@ public class PooledFundTests
         var own = Submitted(5, 10m);
 
         Refusal.Expect(_fund, ErrorCodes.Resources.NotTheApprover, () => _fund.ApproveExpense(own.Number, null, _coalition, _governance, Treasurer, Start));
+    }
+
+    [Fact]
+    public void A_delegate_of_the_claiming_member_never_approves_or_pays_its_claim_whichever_member_it_acts_for()
+    {
+        // Member 7 names two delegates: its own person 7, and person 5, who also represents member 5, the treasurer.
+        JoinWithDelegates(7, Person(7), Person(5));
+        _fund.RecordGrant(new GrantIncome("County Education Fund", Kes(100m), new LocalDate(2026, 3, 2)), _coalition, Secretariat, Start);
+        var claim = _fund.SubmitExpense(new ExpenseClaim(Partner(7), Kes(10m), "Printing", new LocalDate(2026, 3, 2)), _coalition, For(7), Start);
+
+        Refusal.Expect(_fund, ErrorCodes.Resources.NotTheApprover, () => _fund.ApproveExpense(claim.Number, null, _coalition, _governance, Treasurer, Hours(1)));
+        Refusal.Expect(_fund, ErrorCodes.Resources.NotTheApprover, () => _fund.RejectExpense(claim.Number, "Over budget.", _coalition, _governance, Treasurer, Hours(1)));
+        Refusal.Expect(_fund, ErrorCodes.Resources.NotTheApprover, () => _fund.PayExpense(claim.Number, new LocalDate(2026, 3, 2), _coalition, _governance, Treasurer, Hours(1)));
+    }
+
+    [Fact]
+    public void A_coordinator_who_is_a_delegate_of_the_claiming_member_never_approves_or_pays_its_claim()
+    {
+        // The secretariat's person coordinates the coalition and is also a delegate of member 7.
+        JoinWithDelegates(7, Person(7), Secretariat.Person!.Value);
+        var fund = PooledFund.Open(PooledFundId.New(), Rules(body: null), _coalition, Secretariat, Start);
+        fund.RecordGrant(new GrantIncome("County Education Fund", Kes(100m), new LocalDate(2026, 3, 2)), _coalition, Secretariat, Start);
+        var claim = fund.SubmitExpense(new ExpenseClaim(Partner(7), Kes(10m), "Printing", new LocalDate(2026, 3, 2)), _coalition, For(7), Start);
+
+        Refusal.Expect(fund, ErrorCodes.Resources.NotTheApprover, () => fund.ApproveExpense(claim.Number, null, _coalition, null, Secretariat, Hours(1)));
     }
 
     [Fact]
@@ -151,6 +191,35 @@ public class PooledFundTests
 
         Assert.Equal(Kes(-20m), fund.BalanceIn("KES"));
         Refusal.Expect(fund, ErrorCodes.Resources.InsufficientFunds, () => fund.PayExpense(second.Number, new LocalDate(2026, 3, 2), _coalition, _governance, Treasurer, Start));
+    }
+
+    [Fact]
+    public void A_payment_is_not_dated_before_the_latest_ledger_entry()
+    {
+        var expense = Submitted(1, 60m);
+        _fund.ApproveExpense(expense.Number, null, _coalition, _governance, Treasurer, Start);
+        _fund.RecordGrant(new GrantIncome("County Education Fund", Kes(100m), new LocalDate(2026, 3, 20)), _coalition, Secretariat, OnDate(2026, 3, 20));
+
+        // Paid "on 5 March" with money that only arrived on 20 March: the statement of 1-10 March would close at -60 KES.
+        var error = Refusal.Expect(_fund, ErrorCodes.Resources.InvalidExpense, () => _fund.PayExpense(expense.Number, new LocalDate(2026, 3, 5), _coalition, _governance, Treasurer, OnDate(2026, 3, 20)));
+        _fund.PayExpense(expense.Number, new LocalDate(2026, 3, 20), _coalition, _governance, Treasurer, OnDate(2026, 3, 20));
+
+        Assert.Contains("already holds an entry of 20 March 2026", error.Message, StringComparison.Ordinal);
+        Assert.All(_fund.StatementFor(new LocalDate(2026, 3, 1), new LocalDate(2026, 3, 10)).Currencies, line => Assert.True(line.Closing.Amount >= 0m));
+    }
+
+    [Fact]
+    public void Income_may_be_dated_before_the_latest_ledger_entry()
+    {
+        var expense = Submitted(1, 60m);
+        _fund.ApproveExpense(expense.Number, null, _coalition, _governance, Treasurer, Start);
+        _fund.RecordGrant(new GrantIncome("County Education Fund", Kes(100m), new LocalDate(2026, 3, 20)), _coalition, Secretariat, OnDate(2026, 3, 20));
+        _fund.PayExpense(expense.Number, new LocalDate(2026, 3, 20), _coalition, _governance, Treasurer, OnDate(2026, 3, 20));
+
+        _fund.RecordGrant(new GrantIncome("Parents' appeal", Kes(5m), new LocalDate(2026, 3, 3)), _coalition, Secretariat, OnDate(2026, 3, 21));
+
+        Assert.Equal(Kes(45m), _fund.BalanceIn("KES"));
+        Assert.Equal(Kes(5m), _fund.StatementFor(new LocalDate(2026, 3, 1), new LocalDate(2026, 3, 10)).Currencies.Single().Closing);
     }
 
     [Fact]
@@ -224,6 +293,44 @@ public class PooledFundTests
     }
 
     [Fact]
+    public void A_statement_lists_as_pending_the_expenses_that_awaited_payment_on_its_last_day()
+    {
+        var march2 = new LocalDate(2026, 3, 2);
+        _fund.RecordGrant(new GrantIncome("County Education Fund", Kes(100m), march2), _coalition, Secretariat, Start);
+        var expense = _fund.SubmitExpense(new ExpenseClaim(Partner(1), Kes(60m), "Printing", march2), _coalition, For(1), Start);
+        _fund.ApproveExpense(expense.Number, null, _coalition, _governance, Treasurer, Start);
+        var before = _fund.StatementFor(new LocalDate(2026, 3, 1), new LocalDate(2026, 3, 10));
+
+        _fund.PayExpense(expense.Number, new LocalDate(2026, 3, 20), _coalition, _governance, Treasurer, OnDate(2026, 3, 20));
+        var after = _fund.StatementFor(new LocalDate(2026, 3, 1), new LocalDate(2026, 3, 10));
+
+        // On 10 March the claim awaited payment; paying it on 20 March does not change the statement of 1-10 March.
+        Assert.Equal(before.Pending, after.Pending);
+        Assert.Equal([(1, ExpenseStatus.Approved)], after.Pending.Select(e => (e.Number, e.Status)));
+        Assert.Empty(_fund.StatementFor(new LocalDate(2026, 3, 1), new LocalDate(2026, 3, 20)).Pending);
+    }
+
+    [Fact]
+    public void A_statement_shows_a_pending_claim_as_it_stood_on_its_last_day_and_replay_agrees()
+    {
+        var approved = _fund.SubmitExpense(new ExpenseClaim(Partner(1), Kes(10m), "Printing", new LocalDate(2026, 3, 2)), _coalition, For(1), Start);
+        var rejected = _fund.SubmitExpense(new ExpenseClaim(Partner(2), Kes(10m), "Tea", new LocalDate(2026, 3, 2)), _coalition, For(2), Start);
+        var withdrawn = _fund.SubmitExpense(new ExpenseClaim(Partner(3), Kes(10m), "Stamps", new LocalDate(2026, 3, 2)), _coalition, For(3), Start);
+        _fund.ApproveExpense(approved.Number, null, _coalition, _governance, Treasurer, OnDate(2026, 3, 5));
+        _fund.RejectExpense(rejected.Number, "Outside the fund's purpose.", _coalition, _governance, Treasurer, OnDate(2026, 3, 6));
+        _fund.WithdrawExpense(withdrawn.Number, "Paid by ourselves.", _coalition, For(3), OnDate(2026, 3, 7));
+
+        var onThe4th = _fund.StatementFor(new LocalDate(2026, 3, 1), new LocalDate(2026, 3, 4)).Pending;
+        var onThe6th = _fund.StatementFor(new LocalDate(2026, 3, 1), new LocalDate(2026, 3, 6)).Pending;
+
+        Assert.Equal([(1, ExpenseStatus.Submitted, (string?)null), (2, ExpenseStatus.Submitted, null), (3, ExpenseStatus.Submitted, null)], onThe4th.Select(e => (e.Number, e.Status, e.Reason)));
+        Assert.Equal([(1, ExpenseStatus.Approved), (3, ExpenseStatus.Submitted)], onThe6th.Select(e => (e.Number, e.Status)));
+        Assert.Equal([1], _fund.StatementFor(new LocalDate(2026, 3, 1), new LocalDate(2026, 3, 7)).Pending.Select(e => e.Number));
+        var back = PooledFund.Rehydrate(_fund.DequeueUncommittedEvents());
+        Assert.Equal(onThe6th, back.StatementFor(new LocalDate(2026, 3, 1), new LocalDate(2026, 3, 6)).Pending);
+    }
+
+    [Fact]
     public void A_statement_covers_at_most_ten_years_in_order()
     {
         Assert.True(Assert.Throws<CoalitionRuleException>(() => _fund.StatementFor(new LocalDate(2026, 6, 30), new LocalDate(2026, 6, 1))).Has(ErrorCodes.Resources.InvalidPeriod));
@@ -267,6 +374,18 @@ public class PooledFundTests
         var back = PooledFund.Rehydrate(stored.Select(CoalitionsJson.DeserializeEvent));
 
         Assert.Equal(ObservableState.Of(_fund), ObservableState.Of(back));
+    }
+
+    private void JoinWithDelegates(int member, params PersonId[] delegates)
+    {
+        _coalition.Invite(
+            new MembershipOffer(Partner(member), MembershipTier.Full, delegates),
+            new PartnerSnapshot(Partner(member), PartnerScenario.Profile($"Member {member}"), delegates),
+            OpenDoor,
+            null,
+            Secretariat,
+            Start);
+        _coalition.AcceptMembership(Partner(member), For(member), Start);
     }
 
     private Expense Submitted(int member, decimal amount) =>
