@@ -170,6 +170,15 @@ public class AggregateRootTests
     }
 
     [Fact]
+    public void A_stored_event_error_raised_while_checking_passes_through_as_it_is()
+    {
+        var error = Assert.Throws<StoredEventException>(() => Fragile.Rehydrate(History(), crashIn: "stored check"));
+
+        Assert.Equal((ErrorCodes.Kernel.UnreadableEvent, "its own words", 2L), (error.Code, error.Message, error.Position));
+        Assert.Null(error.InnerException);
+    }
+
+    [Fact]
     public void A_refusal_names_the_aggregate_with_its_article()
     {
         Assert.StartsWith("Event 1 (Partners.RepresentativeAdded) of a Partner cannot", Corrupt(History()[1..]).Message, StringComparison.Ordinal);
@@ -198,7 +207,9 @@ public class AggregateRootTests
 
         partner.RestoreVersion(0);
         Assert.Equal(0, partner.Version);
-        Assert.Equal("version", Assert.Throws<ArgumentOutOfRangeException>(() => partner.RestoreVersion(-1)).ParamName);
+        var refused = Assert.Throws<ArgumentOutOfRangeException>(() => partner.RestoreVersion(-1));
+        Assert.Equal("version", refused.ParamName);
+        Assert.StartsWith("A version is zero or more.", refused.Message, StringComparison.Ordinal);
     }
 
     /// <summary>A partner-like aggregate whose check or apply crashes on the second event, as a bug in an aggregate would.</summary>
@@ -218,8 +229,14 @@ public class AggregateRootTests
 
         protected override bool IsCreation(IDomainEvent domainEvent) => domainEvent is PartnerRegistered;
 
-        protected override string? Admits(IDomainEvent domainEvent) =>
-            domainEvent is RepresentativeAdded && _crashIn == "check" ? throw new InvalidOperationException("check") : null;
+        protected override string? Admits(IDomainEvent domainEvent) => domainEvent is RepresentativeAdded
+            ? _crashIn switch
+            {
+                "check" => throw new InvalidOperationException("check"),
+                "stored check" => throw new StoredEventException(ErrorCodes.Kernel.UnreadableEvent, "its own words", 2, null),
+                _ => null,
+            }
+            : null;
 
         protected override void Apply(IDomainEvent domainEvent)
         {
