@@ -253,18 +253,21 @@ public class ParticipationTests
         return [.. facts];
     }
 
+    // Member 4's two ballots in March (the 10th and 11th) and two in April, with the results given.
+    private static ParticipationFact[] BallotsOfMember4(ParticipationResult march10, ParticipationResult march11, ParticipationResult april10, ParticipationResult april11) =>
+    [
+        Fact(4, ParticipationKind.Ballot, march10, new LocalDate(2026, 3, 10), 1),
+        Fact(4, ParticipationKind.Ballot, march11, new LocalDate(2026, 3, 11), 2),
+        Fact(4, ParticipationKind.Ballot, april10, new LocalDate(2026, 4, 10), 3),
+        Fact(4, ParticipationKind.Ballot, april11, new LocalDate(2026, 4, 11), 4),
+    ];
+
     [Fact]
     public void A_previous_report_is_of_a_period_that_ends_before_this_one_starts()
     {
         // Member 4 cast every ballot in March and one of two in April: read against March, April shows the fall; read the
         // other way round, or against itself, a "fall" would be no fall over time.
-        var facts = new[]
-        {
-            Fact(4, ParticipationKind.Ballot, ParticipationResult.Met, new LocalDate(2026, 3, 10), 1),
-            Fact(4, ParticipationKind.Ballot, ParticipationResult.Met, new LocalDate(2026, 3, 11), 2),
-            Fact(4, ParticipationKind.Ballot, ParticipationResult.Met, new LocalDate(2026, 4, 10), 3),
-            Fact(4, ParticipationKind.Ballot, ParticipationResult.Missed, new LocalDate(2026, 4, 11), 4),
-        };
+        var facts = BallotsOfMember4(ParticipationResult.Met, ParticipationResult.Met, ParticipationResult.Met, ParticipationResult.Missed);
         var march = Participation.Measure(Nine, facts, March);
         var april = Participation.Measure(Nine, facts, April);
         var overlapping = Participation.Measure(Nine, facts, new DateInterval(new LocalDate(2026, 3, 15), new LocalDate(2026, 4, 1)));
@@ -295,13 +298,7 @@ public class ParticipationTests
     public void A_trend_takes_its_periods_oldest_first_each_starting_after_the_one_before_ends()
     {
         // Member 4 rose from 1 of 2 ballots in March to 2 of 2 in April: given April first, the trend would say it fell.
-        var facts = new[]
-        {
-            Fact(4, ParticipationKind.Ballot, ParticipationResult.Met, new LocalDate(2026, 3, 10), 1),
-            Fact(4, ParticipationKind.Ballot, ParticipationResult.Missed, new LocalDate(2026, 3, 11), 2),
-            Fact(4, ParticipationKind.Ballot, ParticipationResult.Met, new LocalDate(2026, 4, 10), 3),
-            Fact(4, ParticipationKind.Ballot, ParticipationResult.Met, new LocalDate(2026, 4, 11), 4),
-        };
+        var facts = BallotsOfMember4(ParticipationResult.Met, ParticipationResult.Missed, ParticipationResult.Met, ParticipationResult.Met);
 
         Assert.Equal(TrendDirection.Rising, Participation.Trend(Nine, facts, [March, April]).Single(t => t.Member == Partner(4)).Direction);
         Assert.Equal(
