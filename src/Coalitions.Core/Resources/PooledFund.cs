@@ -506,7 +506,7 @@ public sealed class PooledFund : AggregateRoot<PooledFundId>
                 ("floor", Amounts.Format(shortfall.Floor)));
         }
 
-        var entry = new LedgerEntry(_ledger.Count + 1, LedgerEntryKind.Expense, paidOn, amount, claim.Claim.Purpose, claim.Claim.Member, null, null, null, expense, claim.Claim.Initiative, claim.Claim.BudgetLine);
+        var entry = PaymentOf(expense, paidOn);
         Raise(new ExpensePaid(Id, expense, entry, at, by));
         return entry;
     }
@@ -638,6 +638,8 @@ public sealed class PooledFund : AggregateRoot<PooledFundId>
         ExpensePaid e => StatusOf(e.Number) != ExpenseStatus.Approved ? "the expense is not approved."
             : EntryProblem(e.Entry, income: false)
             ?? (e.Entry.Expense != e.Number || e.Entry.Amount != _expenses[e.Number - 1].Claim.Amount ? "the entry is not the payment of the expense's amount."
+            : e.Entry != PaymentOf(e.Number, e.Entry.On) ? "the entry is not the payment of the expense as claimed (its member, purpose, initiative and budget line)."
+            : e.Entry.On < _expenses[e.Number - 1].SubmittedOn ? "the payment is dated before the expense was submitted."
             : Shortfall(e.Entry.Amount) is not null ? "the payment would take the balance below its floor." : null),
         FundClosed => _pending > 0 || _balances.Values.Any(v => v != 0m) ? "the fund holds money or pending expenses." : null,
         _ => null,
@@ -721,6 +723,14 @@ public sealed class PooledFund : AggregateRoot<PooledFundId>
         }
 
         _balances[entry.Amount.Currency] = _balances.GetValueOrDefault(entry.Amount.Currency) + entry.Signed.Amount;
+    }
+
+    // The ledger entry that pays an expense on a day: the next number, the claim's amount, purpose, member, initiative and
+    // budget line. A stored payment must be exactly this entry, bar its day.
+    private LedgerEntry PaymentOf(int expense, LocalDate paidOn)
+    {
+        var claim = _expenses[expense - 1].Claim;
+        return new LedgerEntry(_ledger.Count + 1, LedgerEntryKind.Expense, paidOn, claim.Amount, claim.Purpose, claim.Member, null, null, null, expense, claim.Initiative, claim.BudgetLine);
     }
 
     // What is wrong with an entry read from history, or null: numbered next, of the right direction, a bounded amount, a date

@@ -1,3 +1,4 @@
+using Coalitions.Core.Initiatives;
 using Coalitions.Core.Kernel;
 using Coalitions.Core.Resources;
 using Coalitions.Core.Tests.Kit;
@@ -98,6 +99,21 @@ public class PooledFundHistoryTests
         Corrupt([.. Opened(), Grant(amount: 79_999m), Submitted(), Approved()], "the payment would take the balance below its floor.", Paid());
 
         Assert.Equal(Kes(0m), PooledFund.Rehydrate([.. Opened(), Grant(amount: 80_000m), Submitted(), Approved(), Paid()]).BalanceIn("KES"));
+    }
+
+    [Fact]
+    public void A_stored_payment_is_the_entry_of_the_expense_as_claimed_and_not_dated_before_its_submission()
+    {
+        const string NotAsClaimed = "the entry is not the payment of the expense as claimed (its member, purpose, initiative and budget line).";
+        List<IDomainEvent> approved = [.. Opened(), Grant(), Submitted(), Approved()];
+
+        Corrupt(approved, NotAsClaimed, Paid() with { Entry = Paid().Entry with { Member = Partner(2) } });
+        Corrupt(approved, NotAsClaimed, Paid() with { Entry = Paid().Entry with { Description = "Something else" } });
+        Corrupt(approved, NotAsClaimed, Paid() with { Entry = Paid().Entry with { Initiative = InitiativeId.New() } });
+        Corrupt(
+            [.. Opened(), Grant(), Submitted() with { On = March.PlusDays(5) }, Approved()],
+            "the payment is dated before the expense was submitted.",
+            Paid() with { Entry = Paid().Entry with { On = March.PlusDays(4) } });
     }
 
     [Fact]
