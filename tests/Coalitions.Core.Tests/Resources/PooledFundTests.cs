@@ -390,4 +390,29 @@ public class PooledFundTests
 
     private Expense Submitted(int member, decimal amount) =>
         _fund.SubmitExpense(new ExpenseClaim(Partner(member), Kes(amount), "Printing", new LocalDate(2026, 3, 2)), _coalition, For(member), Start);
+
+    [Fact]
+    public void A_statement_says_in_words_what_came_in_from_whom_what_went_out_to_whom_and_what_awaits()
+    {
+        var march2 = new LocalDate(2026, 3, 2);
+        var empty = _fund.StatementFor(march2, march2).Describe();
+        _fund.RecordGrant(new GrantIncome("County Education Fund", Kes(100m), march2), _coalition, Secretariat, Start);
+        var paid = _fund.SubmitExpense(new ExpenseClaim(Partner(1), Kes(60m), "Printing", march2), _coalition, For(1), Start);
+        _fund.ApproveExpense(paid.Number, null, _coalition, _governance, Treasurer, Start);
+        _fund.PayExpense(paid.Number, march2, _coalition, _governance, Treasurer, Start);
+        var waiting = _fund.SubmitExpense(new ExpenseClaim(Partner(2), Kes(30m), "Storybooks", march2), _coalition, For(2), Start);
+
+        var statement = _fund.StatementFor(march2, march2);
+
+        Assert.EndsWith(": statement from 2 March 2026 to 2 March 2026.\nNo money has been booked.", empty, StringComparison.Ordinal);
+        Assert.EndsWith(
+            "\nKES: opening balance 0 KES, income 100 KES, expenses 60 KES, closing balance 40 KES."
+            + "\n2 March 2026, entry 1: in 100 KES, grant from County Education Fund (County Education Fund)."
+            + "\n2 March 2026, entry 2: out 60 KES, expense to Teachers (Printing)."
+            + $"\nPending: expense 2, 30 KES claimed by member {Partner(2)}, submitted.",
+            statement.Describe(m => m == Partner(1) ? "Teachers" : null),
+            StringComparison.Ordinal);
+        Assert.Contains($"expense to member {Partner(1)} (Printing).", statement.Describe(), StringComparison.Ordinal);
+        Assert.Equal(2, waiting.Number);
+    }
 }
